@@ -1,0 +1,3 @@
+export { CloseCode, TERMINAL_CLOSE_CODES } from './close-codes';
+export { DOCUMENT_ID_PATTERN, isValidDocumentId } from './document-id';
+export { PROSEMIRROR_FRAGMENT, COLLAB_PATH, SCHEMA_VERSION_PARAM } from './names';

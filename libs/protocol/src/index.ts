@@ -1,0 +1,6 @@
+export * from './message-types';
+export type { ProtocolMessage, ProtocolMessageType } from './messages';
+export { ProtocolError, type ProtocolErrorReason } from './protocol-error';
+export * from './encode';
+export { decodeMessage } from './decode';
+export { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from './awareness-update';

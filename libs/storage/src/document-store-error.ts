@@ -1,0 +1,25 @@
+/** Why a {@link DocumentStore} call was refused; stable strings, so callers can map them (409, 404, …). */
+export type DocumentStoreErrorCode =
+  | 'not-open'
+  | 'closed'
+  | 'document-exists'
+  | 'no-such-document'
+  | 'invalid-argument'
+  | 'open-failed'
+  | 'schema-too-new';
+
+/**
+ * Thrown (as a rejection) by every adapter when a call is refused for a reason the caller can act on.
+ * Driver failures (disk full, I/O error) are not wrapped: they reject with the driver's own error.
+ */
+export class DocumentStoreError extends Error {
+  override readonly name = 'DocumentStoreError';
+
+  constructor(
+    readonly code: DocumentStoreErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
