@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { startServer, temporaryDataDir, type ServerProcess } from './server-process';
+import { connectStockClient, contentOf, eventually, synced, type StockClient } from './stock-client';
+
+/** Opens a raw socket and resolves with the HTTP status of a refused upgrade, or 101. */
+function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, { headers });
+    socket.once('unexpected-response', (_request, response) => {
+      resolve(response.statusCode ?? 0);
+      socket.terminate();
+    });
+    socket.once('open', () => {
+      resolve(101);
+      socket.close();
+    });
+    socket.once('error', (error) => {
+      if (!String(error.message).includes('Unexpected server response')) reject(error);
+    });
+  });
+}
+
+function openRaw(url: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url);
+    socket.once('open', () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
+
+function closeCodeOf(socket: WebSocket): Promise<number> {
+  return new Promise((resolve) => socket.once('close', (code) => resolve(code)));
+}
+
+describe('what the server refuses', () => {
+  const data = temporaryDataDir();
+  let server: ServerProcess;
+  const clients: StockClient[] = [];
+
+  beforeAll(async () => {
+    server = await startServer({ dataDir: data.dir, env: { ALLOWED_ORIGINS: 'http://localhost:3000', MAX_MESSAGE_BYTES: '65536' } });
+  });
+
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await server?.stop();
+    data.remove();
+  });
+
+  it('answers /health with the state of its parts', async () => {
+    const response = await fetch(`${server.httpUrl}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', database: 'ok', redis: 'disabled' });
+    expect((await fetch(`${server.httpUrl}/health/live`)).status).toBe(200);
+  });
+
+  it('refuses foreign origins, bad ids and other paths at the upgrade', async () => {
+    expect(await upgradeStatus(`${server.wsUrl}/doc`, { Origin: 'https://evil.example' })).toBe(403);
+    expect(await upgradeStatus(`${server.wsUrl}/doc`, { Origin: 'http://localhost:3000' })).toBe(101);
+    expect(await upgradeStatus(`${server.wsUrl}/bad.id`)).toBe(400);
+    expect(await upgradeStatus(`ws://127.0.0.1:${server.port}/elsewhere`)).toBe(404);
+  });
+
+  it('asks an outdated editor to reload with 4426', async () => {
+    const socket = await openRaw(`${server.wsUrl}/doc?schema=0`);
+    expect(await closeCodeOf(socket)).toBe(4426);
+  });
+
+  it('closes only the connection that sent a malformed frame, and the document is unchanged', async () => {
+    const good = connectStockClient(server.wsUrl, 'malformed');
+    clients.push(good);
+    await synced(good);
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('canary')]);
+    good.fragment.insert(0, [paragraph]);
+    const before = contentOf(good);
+
+    for (const frame of [Uint8Array.from([0, 2, 200, 1]), Uint8Array.from([9, 9, 9]), Uint8Array.from([])]) {
+      const bad = await openRaw(`${server.wsUrl}/malformed`);
+      const code = closeCodeOf(bad);
+      bad.send(frame);
+      expect(await code).toBe(1002);
+    }
+    const text = await openRaw(`${server.wsUrl}/malformed`);
+    const textCode = closeCodeOf(text);
+    text.send('hello');
+    expect(await textCode).toBe(1003);
+
+    const fresh = connectStockClient(server.wsUrl, 'malformed');
+    clients.push(fresh);
+    await synced(fresh);
+    await eventually(() => contentOf(fresh) === before, 'a fresh client sees the canary unchanged');
+    expect(good.provider.wsconnected).toBe(true);
+  });
+
+  it('closes a connection whose frame is larger than MAX_MESSAGE_BYTES with 1009', async () => {
+    const socket = await openRaw(`${server.wsUrl}/big`);
+    const code = closeCodeOf(socket);
+    socket.send(new Uint8Array(70_000));
+    expect(await code).toBe(1009);
+    const after = await fetch(`${server.httpUrl}/health`);
+    expect(after.status).toBe(200);
+  });
+});

@@ -1,0 +1,36 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { CollabModule } from './collab/collab.module';
+import { APP_CONFIG } from './config/app-config.token';
+import type { AppConfig } from './config/config.schema';
+import { DocumentsModule } from './documents/documents.module';
+import { HealthModule } from './health/health.module';
+import { LOGGER } from './logging/logger';
+import { StorageModule } from './storage/storage.module';
+
+/** Configuration and the logger, made once in `main` and available everywhere. */
+@Global()
+@Module({})
+class CoreProvidersModule {
+  static register(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: CoreProvidersModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: LOGGER, useValue: logger },
+      ],
+      exports: [APP_CONFIG, LOGGER],
+    };
+  }
+}
+
+/** The collaboration server: storage, the collaboration gateway, the documents API and health. */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreProvidersModule.register(config, logger), StorageModule, HealthModule, CollabModule, DocumentsModule],
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import { Inject, Module, type BeforeApplicationShutdown } from '@nestjs/common';
+import { DocumentHub } from '@quire/collab-core';
+import type { DocumentStore } from '@quire/storage';
+import type { Logger } from 'pino';
+import { APP_CONFIG } from '../config/app-config.token';
+import type { AppConfig } from '../config/config.schema';
+import { ReadinessService } from '../health/readiness.service';
+import { LOGGER } from '../logging/logger';
+import { DOCUMENT_STORE } from '../storage/document-store.token';
+import { CollabGateway } from './collab.gateway';
+
+/** The document hub and the gateway in front of it; on shutdown the hub flushes and says goodbye (1001). */
+@Module({
+  providers: [
+    {
+      provide: DocumentHub,
+      inject: [DOCUMENT_STORE, LOGGER, APP_CONFIG],
+      useFactory: (store: DocumentStore, logger: Logger, config: AppConfig) =>
+        new DocumentHub({ store, logger: logger.child({ component: 'hub' }), unloadDelayMs: config.documentUnloadDelayMs }),
+    },
+    CollabGateway,
+  ],
+  exports: [DocumentHub],
+})
+export class CollabModule implements BeforeApplicationShutdown {
+  constructor(
+    private readonly hub: DocumentHub,
+    private readonly readiness: ReadinessService,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
+    this.readiness.beginShutdown();
+    this.logger.info({ signal }, 'Shutting down: flushing documents and closing connections');
+    await this.hub.close();
+  }
+}

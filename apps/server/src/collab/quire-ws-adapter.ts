@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { INestApplication, WebSocketAdapter, WsMessageHandler } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { startLiveness } from './liveness';
+import { setUpgradeContext } from './upgrade-context';
+import { checkUpgrade } from './upgrade-check';
+
+export interface QuireWsAdapterOptions {
+  readonly allowedOrigins: readonly string[];
+  readonly maxMessageBytes: number;
+  readonly logger: Logger;
+  readonly pingIntervalMs?: number;
+}
+
+/**
+ * Quire's WebSocket adapter for Nest. Nest's stock `WsAdapter` matches one exact path and
+ * JSON-parses frames; this one serves every `/collab/<documentId>` path on the application's own
+ * HTTP server, decides on origin and id before the handshake completes, and leaves binary frames
+ * untouched for the collaboration core.
+ */
+export class QuireWsAdapter implements WebSocketAdapter<WebSocketServer, WebSocket> {
+  private readonly stops: Array<() => void> = [];
+  private readonly httpServer: Server;
+
+  constructor(
+    app: INestApplication,
+    private readonly options: QuireWsAdapterOptions,
+  ) {
+    this.httpServer = app.getHttpServer() as Server;
+  }
+
+  create(port: number): WebSocketServer {
+    if (port !== 0) {
+      throw new Error('Quire gateways share the HTTP server: declare them without a port');
+    }
+    const server = new WebSocketServer({
+      noServer: true,
+      maxPayload: this.options.maxMessageBytes,
+      perMessageDeflate: false,
+    });
+    const httpServer = this.httpServer;
+    const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) =>
+      this.routeUpgrade(server, request, socket, head);
+    httpServer.on('upgrade', onUpgrade);
+    this.stops.push(() => httpServer.off('upgrade', onUpgrade));
+    this.stops.push(startLiveness(server, this.options.pingIntervalMs ?? 30_000));
+    return server;
+  }
+
+  bindClientConnect(server: WebSocketServer, callback: (socket: WebSocket, request: IncomingMessage) => void): void {
+    server.on('connection', callback);
+  }
+
+  bindClientDisconnect(client: WebSocket, callback: () => void): void {
+    client.on('close', callback);
+  }
+
+  /** Frames go to the collaboration core through the gateway, not to `@SubscribeMessage` handlers. */
+  bindMessageHandlers(_client: WebSocket, _handlers: WsMessageHandler[]): void {
+    // Intentionally empty: see the class comment.
+  }
+
+  async close(server: WebSocketServer): Promise<void> {
+    for (const stop of this.stops.splice(0)) stop();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private routeUpgrade(server: WebSocketServer, request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // Until the handshake completes nobody else listens on this socket: a reset must not crash us.
+    socket.on('error', () => socket.destroy());
+    const decision = checkUpgrade(request, this.options.allowedOrigins);
+    const remoteAddress = request.socket.remoteAddress;
+    if (!decision.ok) {
+      this.options.logger.info(
+        { status: decision.status, path: request.url?.split('?')[0], origin: request.headers.origin, remoteAddress },
+        `Upgrade refused: ${decision.message}`,
+      );
+      refuseUpgrade(socket, decision.status, decision.message);
+      return;
+    }
+    setUpgradeContext(request, {
+      connectionId: randomUUID(),
+      documentId: decision.documentId,
+      schemaVersion: decision.schemaVersion,
+      remoteAddress,
+    });
+    server.handleUpgrade(request, socket, head, (ws) => {
+      // ws emits 'error' for malformed frames; an unhandled one would take the process down.
+      ws.on('error', () => undefined);
+      server.emit('connection', ws, request);
+    });
+  }
+}
+
+function refuseUpgrade(socket: Duplex, status: number, message: string): void {
+  const body = `${message}\n`;
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+      'Connection: close\r\n' +
+      'Content-Type: text/plain; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { checkUpgrade } from './upgrade-check';
+
+const allowed = ['http://localhost:3000'];
+
+describe('checkUpgrade', () => {
+  it('accepts /collab/<id> with an allowed origin, and reads the schema version', () => {
+    expect(checkUpgrade({ url: '/collab/doc-1?schema=3', headers: { origin: 'http://localhost:3000' } }, allowed)).toEqual({
+      ok: true,
+      documentId: 'doc-1',
+      schemaVersion: 3,
+    });
+  });
+
+  it('accepts requests without an Origin (scripts, the stock client in Node)', () => {
+    expect(checkUpgrade({ url: '/collab/abc', headers: {} }, allowed)).toEqual({
+      ok: true,
+      documentId: 'abc',
+      schemaVersion: undefined,
+    });
+  });
+
+  it('refuses a foreign origin with 403', () => {
+    expect(checkUpgrade({ url: '/collab/abc', headers: { origin: 'https://evil.example' } }, allowed)).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+  });
+
+  it('refuses other paths with 404 and bad ids with 400', () => {
+    expect(checkUpgrade({ url: '/other', headers: {} }, allowed)).toMatchObject({ ok: false, status: 404 });
+    expect(checkUpgrade({ url: '/collab', headers: {} }, allowed)).toMatchObject({ ok: false, status: 404 });
+    for (const url of ['/collab/', '/collab/a/b', '/collab/a%20b', `/collab/${'x'.repeat(129)}`, '/collab/..']) {
+      expect(checkUpgrade({ url, headers: {} }, allowed)).toMatchObject({ ok: false, status: 400 });
+    }
+  });
+
+  it('refuses a schema version that is not a whole number', () => {
+    expect(checkUpgrade({ url: '/collab/a?schema=x', headers: {} }, allowed)).toMatchObject({ ok: false, status: 400 });
+    expect(checkUpgrade({ url: '/collab/a?schema=-1', headers: {} }, allowed)).toMatchObject({ ok: false, status: 400 });
+  });
+});

@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config.schema';
+
+describe('parseConfig', () => {
+  it('gives the documented defaults', () => {
+    const config = parseConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.dataDir).toBe(resolve('./data'));
+    expect(config.database).toEqual({ kind: 'sqlite', path: resolve('./data/quire.db') });
+    expect(config.allowedOrigins).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000']);
+    expect(config.maxMessageBytes).toBe(16_777_216);
+  });
+
+  it('reads every variable', () => {
+    const config = parseConfig({
+      PORT: '4100',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/tmp/q',
+      DATABASE_URL: 'sqlite:/tmp/other.db',
+      ALLOWED_ORIGINS: 'https://docs.example.com, http://localhost:3001/',
+      MAX_MESSAGE_BYTES: '2048',
+    });
+    expect(config).toMatchObject({
+      port: 4100,
+      host: '0.0.0.0',
+      dataDir: '/tmp/q',
+      database: { kind: 'sqlite', path: '/tmp/other.db' },
+      allowedOrigins: ['https://docs.example.com', 'http://localhost:3001'],
+      maxMessageBytes: 2048,
+    });
+  });
+
+  it('names the variable and what it expects', () => {
+    expect(() => parseConfig({ PORT: 'abc' })).toThrow(/PORT="abc": expected a whole number from 0 to 65535/);
+    expect(() => parseConfig({ PORT: '70000' })).toThrow(ConfigError);
+    expect(() => parseConfig({ ALLOWED_ORIGINS: 'localhost:3000' })).toThrow(/ALLOWED_ORIGINS.*not an origin/);
+    expect(() => parseConfig({ ALLOWED_ORIGINS: 'https://x.com/path' })).toThrow(/not an origin/);
+    expect(() => parseConfig({ MAX_MESSAGE_BYTES: '10' })).toThrow(/MAX_MESSAGE_BYTES/);
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => parseConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+  });
+});

@@ -1,0 +1,96 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const origin = z.string().transform((value, ctx) => {
+  try {
+    const url = new URL(value);
+    if (url.origin === 'null' || url.origin !== value.replace(/\/$/, '')) throw new Error();
+    return url.origin;
+  } catch {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${value}" is not an origin like https://docs.example.com` });
+    return z.NEVER;
+  }
+});
+
+const integer = (min: number, max: number) =>
+  z.coerce
+    .number({ invalid_type_error: `expected a whole number from ${min} to ${max}` })
+    .int(`expected a whole number from ${min} to ${max}`)
+    .min(min, `expected a whole number from ${min} to ${max}`)
+    .max(max, `expected a whole number from ${min} to ${max}`);
+
+/** The environment variables the server reads (DESIGN.md, server configuration). */
+export const environmentSchema = z.object({
+  PORT: integer(0, 65535).default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().min(1).optional(),
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('http://localhost:3000,http://127.0.0.1:3000')
+    .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+    .pipe(z.array(origin)),
+  MAX_MESSAGE_BYTES: integer(1024, 1024 * 1024 * 1024).default(16 * 1024 * 1024),
+  DOCUMENT_UNLOAD_DELAY_MS: integer(0, 24 * 60 * 60 * 1000).default(30_000),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+});
+
+/** Where documents are stored, parsed from `DATABASE_URL`. */
+export type DatabaseConfig = { kind: 'sqlite'; path: string };
+
+/** The server's validated configuration. */
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly database: DatabaseConfig;
+  readonly allowedOrigins: readonly string[];
+  readonly maxMessageBytes: number;
+  readonly documentUnloadDelayMs: number;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+}
+
+/** Thrown when the environment holds a bad value; the message names the variable and what it expects. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Validates the environment once, at start. */
+export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const result = environmentSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const values = result.data;
+  const dataDir = resolve(values.DATA_DIR);
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    dataDir,
+    database: parseDatabaseUrl(values.DATABASE_URL ?? `sqlite:${dataDir}/quire.db`),
+    allowedOrigins: values.ALLOWED_ORIGINS,
+    maxMessageBytes: values.MAX_MESSAGE_BYTES,
+    documentUnloadDelayMs: values.DOCUMENT_UNLOAD_DELAY_MS,
+    logLevel: values.LOG_LEVEL,
+  };
+}
+
+function parseDatabaseUrl(url: string): DatabaseConfig {
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (!path) throw new ConfigError('Invalid configuration:\n  DATABASE_URL: expected sqlite:<path to file>');
+    return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DATABASE_URL: PostgreSQL is not supported by this version yet; use sqlite:<path> or leave it unset',
+    );
+  }
+  throw new ConfigError('Invalid configuration:\n  DATABASE_URL: expected sqlite:<path> (or leave it unset for DATA_DIR/quire.db)');
+}

@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { QuireWsAdapter } from './collab/quire-ws-adapter';
+import { ConfigError, parseConfig, type AppConfig } from './config/config.schema';
+import { createLogger, PinoNestLogger } from './logging/logger';
+
+/** A graceful stop must finish within this; past it the process exits anyway. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+function loadConfigOrExit(): AppConfig {
+  try {
+    return parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+}
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger(config.logLevel);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, logger), {
+    logger: new PinoNestLogger(logger),
+  });
+  app.enableCors({ origin: [...config.allowedOrigins] });
+  app.useWebSocketAdapter(new QuireWsAdapter(app, { allowedOrigins: config.allowedOrigins, maxMessageBytes: config.maxMessageBytes, logger }));
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      setTimeout(() => {
+        logger.error({ signal }, `Shutdown took longer than ${SHUTDOWN_DEADLINE_MS} ms; exiting`);
+        process.exit(1);
+      }, SHUTDOWN_DEADLINE_MS).unref();
+    });
+  }
+  await app.listen(config.port, config.host);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info(
+    { host: config.host, port, database: config.database.kind },
+    `Quire collaboration server ready on http://${config.host}:${port} (WebSocket ws://${config.host}:${port}/collab/<documentId>)`,
+  );
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`Quire server failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});

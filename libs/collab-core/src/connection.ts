@@ -1,0 +1,143 @@
+import { CloseCode } from '@quire/constants';
+import type { HubLogger } from './logger';
+import { clientOrigin, type ClientOrigin, type OriginConnection } from './transaction-origin';
+import { ReadyState, type WebSocketLike } from './websocket-like';
+
+/** What the transport knows about a connection when it hands the socket over. */
+export interface ConnectionContext {
+  readonly documentId: string;
+  /** Unique per connection; appears in every log line about it. */
+  readonly connectionId: string;
+  readonly remoteAddress?: string;
+}
+
+/** Most bytes of frames one connection may send while its document loads; past it, 1008. */
+export const MAX_LOAD_BUFFER_BYTES = 16 * 1024 * 1024;
+
+/** Handles one frame of an active connection; expected not to throw. */
+export type FrameHandler = (connection: Connection, data: Uint8Array, isBinary: boolean) => void;
+
+/**
+ * One client socket as the hub sees it: buffers frames until its document is ready, sends only
+ * while the socket is open, and reports its end exactly once, however it ends.
+ */
+export class Connection implements OriginConnection {
+  readonly connectionId: string;
+  readonly documentId: string;
+  readonly remoteAddress: string | undefined;
+  /** The origin of every transaction this connection's updates cause. */
+  readonly origin: ClientOrigin;
+  /** Fields that identify this connection in log lines. */
+  readonly logFields: { readonly connectionId: string; readonly documentId: string; readonly remoteAddress?: string };
+
+  private handler: FrameHandler | undefined;
+  private pending: { data: Uint8Array; isBinary: boolean }[] = [];
+  private pendingBytes = 0;
+  private closed = false;
+
+  constructor(
+    private readonly socket: WebSocketLike,
+    context: ConnectionContext,
+    private readonly logger: HubLogger,
+    private readonly onClosed: (connection: Connection) => void,
+  ) {
+    this.connectionId = context.connectionId;
+    this.documentId = context.documentId;
+    this.remoteAddress = context.remoteAddress;
+    this.origin = clientOrigin(this);
+    this.logFields =
+      context.remoteAddress === undefined
+        ? { connectionId: this.connectionId, documentId: this.documentId }
+        : { connectionId: this.connectionId, documentId: this.documentId, remoteAddress: context.remoteAddress };
+    socket.on('message', (data, isBinary) => this.receive(data, isBinary));
+    socket.on('close', () => this.ended());
+    socket.on('error', (error) => {
+      this.logger.warn({ ...this.logFields, err: error }, 'Socket error; dropping the connection');
+      this.ended();
+    });
+  }
+
+  /** False once the connection ended, whoever ended it. */
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  /** Starts handling frames, first those that arrived while the document loaded, in order. */
+  activate(handler: FrameHandler): void {
+    if (this.closed) return;
+    this.handler = handler;
+    const pending = this.pending;
+    this.pending = [];
+    this.pendingBytes = 0;
+    for (const frame of pending) {
+      if (this.closed) return;
+      this.dispatch(frame.data, frame.isBinary);
+    }
+  }
+
+  /** Sends a frame if the socket is open; a closing or closed socket is skipped. */
+  send(frame: Uint8Array): void {
+    if (this.closed || this.socket.readyState !== ReadyState.Open) return;
+    try {
+      this.socket.send(frame);
+    } catch (error) {
+      this.logger.warn({ ...this.logFields, err: error }, 'Sending failed; dropping the connection');
+      this.close(CloseCode.InternalError, 'send failed');
+    }
+  }
+
+  /** Closes the socket with `code` and ends the connection at once, without waiting for the handshake. */
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    const state = this.socket.readyState;
+    if (state === ReadyState.Connecting || state === ReadyState.Open) {
+      try {
+        this.socket.close(code, reason);
+      } catch (error) {
+        this.logger.warn({ ...this.logFields, err: error }, 'Closing the socket failed');
+      }
+    }
+    this.ended();
+  }
+
+  private receive(data: Uint8Array, isBinary: boolean): void {
+    if (this.closed) return;
+    if (this.handler) {
+      this.dispatch(data, isBinary);
+      return;
+    }
+    this.pendingBytes += data.byteLength;
+    if (this.pendingBytes > MAX_LOAD_BUFFER_BYTES) {
+      this.logger.warn(
+        { ...this.logFields, bufferedBytes: this.pendingBytes, limit: MAX_LOAD_BUFFER_BYTES },
+        'Too many bytes sent while the document loads; closing the connection',
+      );
+      this.close(CloseCode.PolicyViolation, 'too much data while loading');
+      return;
+    }
+    // Copied because the transport may reuse the memory behind a frame once its listener returns.
+    this.pending.push({ data: data.slice(), isBinary });
+  }
+
+  private dispatch(data: Uint8Array, isBinary: boolean): void {
+    try {
+      this.handler?.(this, data, isBinary);
+    } catch (error) {
+      // The handler reports its own failures; this is the last line so a listener never throws.
+      this.logger.error({ ...this.logFields, err: error }, 'Unexpected error handling a message');
+      this.close(CloseCode.InternalError, 'internal error');
+    }
+  }
+
+  private ended(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.pending = [];
+    this.pendingBytes = 0;
+    try {
+      this.onClosed(this);
+    } catch (error) {
+      this.logger.error({ ...this.logFields, err: error }, 'Unexpected error cleaning up a connection');
+    }
+  }
+}

@@ -1,0 +1,20 @@
+export { DocumentHub, DEFAULT_UNLOAD_DELAY_MS, SHUTDOWN_REASON, type HubOptions } from './document-hub';
+export { MAX_LOAD_BUFFER_BYTES, type ConnectionContext } from './connection';
+export { MAX_AWARENESS_BYTES } from './loaded-document';
+export { ReadyState, type WebSocketLike } from './websocket-like';
+export { silentLogger, type HubLogger } from './logger';
+export {
+  busOrigin,
+  clientOrigin,
+  isTransactionOrigin,
+  originConnection,
+  storeOrigin,
+  updatePolicy,
+  type BusOrigin,
+  type ClientOrigin,
+  type OriginConnection,
+  type StoreOrigin,
+  type TransactionOrigin,
+  type UpdatePolicy,
+} from './transaction-origin';
+export { deriveTitle, MAX_TITLE_LENGTH } from './title';

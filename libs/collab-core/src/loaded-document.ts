@@ -1,0 +1,266 @@
+import { CloseCode } from '@quire/constants';
+import {
+  decodeAwarenessUpdate,
+  decodeMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  ProtocolError,
+} from '@quire/protocol';
+import type { DocumentStore } from '@quire/storage';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Connection } from './connection';
+import type { HubLogger } from './logger';
+import { deriveTitle } from './title';
+import { originConnection, storeOrigin, updatePolicy, type OriginConnection } from './transaction-origin';
+import { WriteQueue, type QueuedUpdate } from './write-queue';
+
+/** Largest awareness payload accepted from a client; one user's cursor and name take a few hundred bytes. */
+export const MAX_AWARENESS_BYTES = 64 * 1024;
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+/**
+ * A document in memory: its Y.Doc and Awareness, the connections attached to it, and its write
+ * queue. Applies what clients send with their origin; what the doc emits is stored, then relayed.
+ */
+export class LoadedDocument {
+  private readonly connections = new Set<Connection>();
+  private readonly writes: WriteQueue;
+  // Which connection introduced each awareness client id, to remove its states when it leaves.
+  private readonly awarenessOwners = new Map<number, OriginConnection>();
+  private destroyed = false;
+
+  /**
+   * Reads a document from the store into a fresh Y.Doc. Rejects, keeping nothing, if the store
+   * fails or the stored updates do not form a complete document.
+   */
+  static async load(id: string, store: DocumentStore, logger: HubLogger): Promise<LoadedDocument> {
+    const stored = await store.load(id);
+    const doc = new Y.Doc();
+    try {
+      doc.transact(() => {
+        for (const update of stored.updates) Y.applyUpdate(doc, update, storeOrigin);
+      }, storeOrigin);
+      if (hasPending(doc)) {
+        // Serving it would blame the next client for the gap and could store over a repairable log.
+        throw new Error(`Stored updates of document ${id} depend on updates that are not stored`);
+      }
+    } catch (error) {
+      doc.destroy();
+      throw error;
+    }
+    return new LoadedDocument(id, doc, store, logger);
+  }
+
+  /** The awareness of everyone connected; the server itself has no state in it. */
+  readonly awareness: awarenessProtocol.Awareness;
+
+  private constructor(
+    readonly id: string,
+    readonly doc: Y.Doc,
+    store: DocumentStore,
+    private readonly logger: HubLogger,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    // The interval only expires silent clients; it must neither hold the process open nor
+    // advertise the server as a participant.
+    this.awareness._checkInterval?.unref?.();
+    this.awareness.setLocalState(null);
+    this.writes = new WriteQueue({
+      store,
+      documentId: id,
+      logger,
+      title: () => deriveTitle(doc),
+      onCommitted: (batch) => this.relay(batch),
+    });
+    doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** Connections attached to this document. */
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Starts serving a connection: sync step 1, the awareness states, then its buffered frames. */
+  attach(connection: Connection): void {
+    if (!connection.isOpen) return;
+    this.connections.add(connection);
+    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    if (this.awareness.getStates().size > 0) connection.send(this.allAwarenessStates());
+    connection.activate(this.handleFrame);
+  }
+
+  /** Stops serving a connection and tells the others that its awareness states are gone. */
+  detach(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    const owned: number[] = [];
+    for (const [clientId, owner] of this.awarenessOwners) if (owner === connection) owned.push(clientId);
+    if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, connection.origin);
+  }
+
+  /** Calls `callback` once everything applied so far is stored and relayed (at once if it is). */
+  afterCommitted(callback: () => void): void {
+    this.writes.afterCommitted(callback);
+  }
+
+  /** Resolves once everything applied so far is stored and relayed. */
+  flush(): Promise<void> {
+    return this.writes.whenCommitted();
+  }
+
+  /** True when nothing waits to be stored. */
+  get idle(): boolean {
+    return this.writes.idle;
+  }
+
+  /** Frees the Y.Doc and Awareness; only once nothing is attached and nothing waits to be stored. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private readonly handleFrame = (connection: Connection, data: Uint8Array, isBinary: boolean): void => {
+    try {
+      if (!isBinary) {
+        this.logger.warn(connection.logFields, 'Text frame received; closing the connection');
+        connection.close(CloseCode.UnsupportedData, 'text frames are not supported');
+        return;
+      }
+      const message = decodeMessage(data);
+      switch (message.type) {
+        case 'sync-step-1':
+          this.answerSyncStep1(connection, message.stateVector);
+          return;
+        case 'sync-step-2':
+        case 'update':
+          this.applyClientUpdate(connection, message.update);
+          return;
+        case 'awareness':
+          this.applyAwareness(connection, message.update);
+          return;
+        case 'query-awareness':
+          connection.send(this.allAwarenessStates());
+          return;
+        case 'auth-denied':
+          // Only servers deny; a client sending it is odd but harmless, as in y-websocket.
+          this.logger.debug(connection.logFields, 'Ignoring an auth message from a client');
+          return;
+      }
+    } catch (error) {
+      if (error instanceof ProtocolError) {
+        this.logger.warn({ ...connection.logFields, reason: error.reason }, `Malformed frame: ${error.message}`);
+        connection.close(CloseCode.ProtocolError, 'malformed frame');
+      } else {
+        this.logger.error({ ...connection.logFields, err: error }, 'Unexpected error handling a message');
+        connection.close(CloseCode.InternalError, 'internal error');
+      }
+    }
+  };
+
+  private answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
+    let update: Uint8Array;
+    try {
+      // Copied so Yjs's unchecked reads cannot run past the payload into the rest of the frame.
+      update = Y.encodeStateAsUpdate(this.doc, stateVector.slice());
+    } catch (error) {
+      this.refuse(connection, 'Unreadable state vector', error);
+      return;
+    }
+    // Encoded now, sent once what it contains is stored: a reply never carries uncommitted data.
+    const reply = encodeSyncStep2(update);
+    this.writes.afterCommitted(() => connection.send(reply));
+  }
+
+  private applyClientUpdate(connection: Connection, update: Uint8Array): void {
+    try {
+      Y.applyUpdate(this.doc, update.slice(), connection.origin);
+    } catch (error) {
+      clearPending(this.doc);
+      this.refuse(connection, 'Update could not be applied', error);
+      return;
+    }
+    if (hasPending(this.doc)) {
+      // A gap: it depends on updates the server never received. Keeping the remainder pending
+      // would let a later update complete it without that ever being stored or relayed by itself.
+      clearPending(this.doc);
+      this.refuse(connection, 'Update depends on updates the server does not have');
+    }
+  }
+
+  private applyAwareness(connection: Connection, update: Uint8Array): void {
+    if (update.byteLength > MAX_AWARENESS_BYTES) {
+      this.logger.warn(
+        { ...connection.logFields, bytes: update.byteLength, limit: MAX_AWARENESS_BYTES },
+        'Awareness update too large; closing the connection',
+      );
+      connection.close(CloseCode.PolicyViolation, 'awareness update too large');
+      return;
+    }
+    // Validates first: y-protocols' reader trusts lengths and JSON, and throws plain errors.
+    decodeAwarenessUpdate(update);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update.slice(), connection.origin);
+  }
+
+  private refuse(connection: Connection, message: string, error?: unknown): void {
+    this.logger.warn(
+      error === undefined ? connection.logFields : { ...connection.logFields, err: error },
+      `${message}; closing the connection`,
+    );
+    connection.close(CloseCode.UnsupportedData, 'unsupported update');
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    const policy = updatePolicy(origin);
+    if (!policy.store && !policy.relay) return;
+    this.writes.enqueue({ update, origin, store: policy.store });
+  };
+
+  // Runs once a batch is durable: each update is encoded once and the same bytes go to everyone else.
+  private relay(batch: readonly QueuedUpdate[]): void {
+    for (const entry of batch) {
+      if (!updatePolicy(entry.origin).relay) continue;
+      this.broadcast(encodeUpdate(entry.update), originConnection(entry.origin));
+    }
+  }
+
+  private readonly onAwarenessUpdate = (change: AwarenessChange, origin: unknown): void => {
+    const from = originConnection(origin);
+    if (from) for (const clientId of [...change.added, ...change.updated]) this.awarenessOwners.set(clientId, from);
+    for (const clientId of change.removed) this.awarenessOwners.delete(clientId);
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    if (changed.length === 0) return;
+    this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), from);
+  };
+
+  private broadcast(frame: Uint8Array, except: OriginConnection | undefined): void {
+    for (const connection of this.connections) {
+      if (connection !== except) connection.send(frame);
+    }
+  }
+
+  private allAwarenessStates(): Uint8Array {
+    const clients = [...this.awareness.getStates().keys()];
+    return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+  }
+}
+
+function hasPending(doc: Y.Doc): boolean {
+  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+}
+
+function clearPending(doc: Y.Doc): void {
+  doc.store.pendingStructs = null;
+  doc.store.pendingDs = null;
+}

@@ -1,0 +1,111 @@
+import {
+  decodeMessage,
+  encodeAwareness,
+  encodeQueryAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  type ProtocolMessage,
+} from '@quire/protocol';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { DocumentHub } from '../document-hub';
+import { FakeSocket } from './fake-socket';
+
+let nextConnection = 1;
+
+/**
+ * A client-side Y.Doc speaking the y-websocket protocol to a hub through a {@link FakeSocket},
+ * the way the stock `WebsocketProvider` does: step 1 and its awareness on open, a step 2 for the
+ * server's step 1, every local change as an update. Frames travel in microtasks, in order.
+ */
+export class TestClient {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly socket = new FakeSocket();
+  readonly connectionId: string;
+  /** Every message the server sent, decoded, oldest first. */
+  readonly received: ProtocolMessage[] = [];
+
+  constructor(connectionId?: string) {
+    this.connectionId = connectionId ?? `c${nextConnection++}`;
+    this.awareness._checkInterval?.unref?.();
+    this.awareness.setLocalState(null);
+    this.socket.onSend = (frame) => queueMicrotask(() => this.receive(frame));
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== this) this.send(encodeUpdate(update));
+    });
+    this.awareness.on('update', (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      if (origin !== 'local') return;
+      const changed = [...change.added, ...change.updated, ...change.removed];
+      this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
+    });
+  }
+
+  /** Opens the connection to `documentId` on `hub` and starts syncing. */
+  connect(hub: DocumentHub, documentId: string): this {
+    hub.handleConnection(this.socket, { documentId, connectionId: this.connectionId });
+    this.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    if (this.awareness.getLocalState() !== null) {
+      this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
+    }
+    return this;
+  }
+
+  /** The shared text most tests edit. */
+  get text(): Y.Text {
+    return this.doc.getText('text');
+  }
+
+  /** Sends a raw frame to the server in a microtask, after anything sent before it. */
+  send(frame: Uint8Array, isBinary = true): void {
+    queueMicrotask(() => {
+      if (!this.socket.isClosed) this.socket.deliver(frame, isBinary);
+    });
+  }
+
+  /** Asks the server for every awareness state. */
+  queryAwareness(): void {
+    this.send(encodeQueryAwareness());
+  }
+
+  /** Messages of one type received so far. */
+  receivedOf<T extends ProtocolMessage['type']>(type: T): Extract<ProtocolMessage, { type: T }>[] {
+    return this.received.filter((message): message is Extract<ProtocolMessage, { type: T }> => message.type === type);
+  }
+
+  /** Goes away as a browser tab closing would. */
+  disconnect(): void {
+    this.socket.remoteClose(1000);
+  }
+
+  /** Stops the Awareness timer; call when the test is done with the client. */
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private receive(frame: Uint8Array): void {
+    const message = decodeMessage(frame);
+    this.received.push(message);
+    switch (message.type) {
+      case 'sync-step-1':
+        this.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
+        return;
+      case 'sync-step-2':
+      case 'update':
+        Y.applyUpdate(this.doc, message.update, this);
+        return;
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, this);
+        return;
+      default:
+        return;
+    }
+  }
+}
+
+/** Lets every pending microtask and one macrotask turn run: frames, loads and appends in flight settle. */
+export async function settle(turns = 3): Promise<void> {
+  for (let i = 0; i < turns; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}

@@ -1,0 +1,76 @@
+/** The part of a connection a transaction origin carries; compared by identity, never by id. */
+export interface OriginConnection {
+  readonly connectionId: string;
+}
+
+/** An update a client sent over one of this instance's connections: stored, then relayed to the others. */
+export interface ClientOrigin {
+  readonly kind: 'client';
+  readonly connection: OriginConnection;
+}
+
+/** Updates read back from the `DocumentStore` while loading: already stored, never relayed. */
+export interface StoreOrigin {
+  readonly kind: 'store';
+}
+
+/** An update another instance stored and published on the bus: relayed here, never stored again. */
+export interface BusOrigin {
+  readonly kind: 'bus';
+}
+
+/** Where a transaction on a hub's Y.Doc came from; storing and relaying decide from it alone. */
+export type TransactionOrigin = ClientOrigin | StoreOrigin | BusOrigin;
+
+/** The one `StoreOrigin`, so every load uses the same object. */
+export const storeOrigin: StoreOrigin = Object.freeze({ kind: 'store' });
+
+/** The one `BusOrigin`. */
+export const busOrigin: BusOrigin = Object.freeze({ kind: 'bus' });
+
+/** Makes the origin for updates received on `connection`. */
+export function clientOrigin(connection: OriginConnection): ClientOrigin {
+  return Object.freeze({ kind: 'client', connection });
+}
+
+/** What the hub does with an update the Y.Doc emitted, by origin. */
+export interface UpdatePolicy {
+  /** Append it to the `DocumentStore` before anyone sees it. */
+  readonly store: boolean;
+  /** Send it to the document's connections (except the one it came from) once committed. */
+  readonly relay: boolean;
+}
+
+const CLIENT: UpdatePolicy = { store: true, relay: true };
+const STORE: UpdatePolicy = { store: false, relay: false };
+const BUS: UpdatePolicy = { store: false, relay: true };
+
+/**
+ * Decides what happens to an update from its transaction origin. An origin the hub did not make
+ * (code that transacts on the doc directly) is stored and relayed: losing data is never the default.
+ */
+export function updatePolicy(origin: unknown): UpdatePolicy {
+  if (isTransactionOrigin(origin)) {
+    switch (origin.kind) {
+      case 'client':
+        return CLIENT;
+      case 'store':
+        return STORE;
+      case 'bus':
+        return BUS;
+    }
+  }
+  return CLIENT;
+}
+
+/** True when `origin` is one of the hub's typed origins. */
+export function isTransactionOrigin(origin: unknown): origin is TransactionOrigin {
+  if (typeof origin !== 'object' || origin === null) return false;
+  const kind = (origin as { kind?: unknown }).kind;
+  return kind === 'client' || kind === 'store' || kind === 'bus';
+}
+
+/** The connection an update came from, or `undefined` when it did not come from a client. */
+export function originConnection(origin: unknown): OriginConnection | undefined {
+  return isTransactionOrigin(origin) && origin.kind === 'client' ? origin.connection : undefined;
+}

@@ -1,0 +1,138 @@
+import type { DocumentStore } from '@quire/storage';
+import type { HubLogger } from './logger';
+
+/** An update the document emitted, waiting to be stored (if its origin asks for it) and then relayed. */
+export interface QueuedUpdate {
+  readonly update: Uint8Array;
+  readonly origin: unknown;
+  readonly store: boolean;
+}
+
+/** What a {@link WriteQueue} needs from its document. */
+export interface WriteQueueOptions {
+  readonly store: DocumentStore;
+  readonly documentId: string;
+  readonly logger: HubLogger;
+  /** The title as the document stands now; read once per batch, when the batch is formed. */
+  readonly title: () => string;
+  /** Called with each batch, in order, once it is durable. Must not throw. */
+  readonly onCommitted: (batch: readonly QueuedUpdate[]) => void;
+}
+
+/** First wait after a failed append; doubles on each failure of the same batch. */
+export const RETRY_INITIAL_MS = 100;
+/** Longest wait between two attempts to append the same batch. */
+export const RETRY_MAX_MS = 5_000;
+
+/**
+ * Group commit for one document: updates queue up while an append is in flight and the next
+ * append takes all of them at once. Batches commit strictly in order; a failed append is retried
+ * with backoff, never dropped and never overtaken by a later batch.
+ */
+export class WriteQueue {
+  private queued: QueuedUpdate[] = [];
+  private writing = false;
+  private scheduled = false;
+  private enqueuedCount = 0;
+  private committedCount = 0;
+  private waiters: { readonly upTo: number; readonly callback: () => void }[] = [];
+
+  constructor(private readonly options: WriteQueueOptions) {}
+
+  /** True when everything enqueued so far has committed. */
+  get idle(): boolean {
+    return this.committedCount === this.enqueuedCount;
+  }
+
+  /** Queues an update; the write starts in a microtask so updates applied together share it. */
+  enqueue(entry: QueuedUpdate): void {
+    this.queued.push(entry);
+    this.enqueuedCount++;
+    if (!this.writing && !this.scheduled) {
+      this.scheduled = true;
+      queueMicrotask(() => {
+        this.scheduled = false;
+        this.writeNext();
+      });
+    }
+  }
+
+  /**
+   * Calls `callback` once everything enqueued up to now has committed: synchronously if nothing
+   * is pending, so that a reply and later relays keep their order.
+   */
+  afterCommitted(callback: () => void): void {
+    if (this.idle) callback();
+    else this.waiters.push({ upTo: this.enqueuedCount, callback });
+  }
+
+  /** Resolves once everything enqueued up to now has committed. */
+  whenCommitted(): Promise<void> {
+    return new Promise((resolve) => this.afterCommitted(resolve));
+  }
+
+  private writeNext(): void {
+    if (this.writing || this.queued.length === 0) return;
+    const batch = this.queued;
+    this.queued = [];
+    this.writing = true;
+    const updates = batch.filter((entry) => entry.store).map((entry) => entry.update);
+    let title: string | undefined;
+    if (updates.length > 0) title = this.readTitle();
+    void this.writeBatch(batch, updates, title);
+  }
+
+  private async writeBatch(batch: QueuedUpdate[], updates: Uint8Array[], title: string | undefined): Promise<void> {
+    const { store, documentId, logger } = this.options;
+    let delay = RETRY_INITIAL_MS;
+    for (let attempt = 1; updates.length > 0; attempt++) {
+      try {
+        await store.append(documentId, updates, title === undefined ? {} : { title });
+        break;
+      } catch (error) {
+        logger.error(
+          { documentId, attempt, updates: updates.length, retryInMs: delay, err: error },
+          'Storing updates failed; holding them back from clients and retrying',
+        );
+        await sleep(delay);
+        delay = Math.min(delay * 2, RETRY_MAX_MS);
+      }
+    }
+    this.writing = false;
+    this.committedCount += batch.length;
+    this.guarded(() => this.options.onCommitted(batch));
+    this.releaseWaiters();
+    this.writeNext();
+  }
+
+  private releaseWaiters(): void {
+    const ready = this.waiters.filter((waiter) => waiter.upTo <= this.committedCount);
+    if (ready.length === 0) return;
+    this.waiters = this.waiters.filter((waiter) => waiter.upTo > this.committedCount);
+    for (const waiter of ready) this.guarded(waiter.callback);
+  }
+
+  // A throwing callback is a bug, but must not stall the queue for every later batch.
+  private guarded(callback: () => void): void {
+    try {
+      callback();
+    } catch (error) {
+      this.options.logger.error({ documentId: this.options.documentId, err: error }, 'Commit callback failed');
+    }
+  }
+
+  private readTitle(): string | undefined {
+    try {
+      return this.options.title();
+    } catch (error) {
+      // A title is a convenience; it must never stand between an update and the store.
+      this.options.logger.warn({ documentId: this.options.documentId, err: error }, 'Deriving the title failed');
+      return undefined;
+    }
+  }
+}
+
+// Deliberately not unref'd: while updates wait to be stored, the process must stay up to store them.
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,79 @@
+import type { DOMOutputSpec, MarkSpec } from 'prosemirror-model';
+import type { ElementLike } from './element-like';
+import { isSafeHref } from './href';
+
+const BOLD_WEIGHT = /^(bold(er)?|[5-9]\d\d)$/;
+
+/** Mark specs. The order is the nesting order when marks are rendered (outermost first). */
+export const marks = {
+  link: {
+    attrs: { href: { validate: 'string' } },
+    // Typing at the end of a link should not extend it.
+    inclusive: false,
+    parseDOM: [
+      {
+        tag: 'a[href]',
+        getAttrs: (dom: ElementLike) => {
+          const href = dom.getAttribute('href') ?? '';
+          return isSafeHref(href) ? { href: href.trim() } : false;
+        },
+      },
+    ],
+    // Content arrives from other people: render an unsafe href (which commands and parsing never
+    // produce, but a hostile client could write) as a link that goes nowhere.
+    toDOM: (mark): DOMOutputSpec => {
+      const href = mark.attrs['href'] as string;
+      return [
+        'a',
+        isSafeHref(href)
+          ? { href: href.trim(), rel: 'noopener noreferrer', target: '_blank' }
+          : { rel: 'noopener noreferrer', target: '_blank' },
+        0,
+      ];
+    },
+  },
+
+  bold: {
+    parseDOM: [
+      { tag: 'strong' },
+      // Google Docs wraps pasted content in <b style="font-weight: normal">.
+      { tag: 'b', getAttrs: (dom: ElementLike) => dom.style.fontWeight !== 'normal' && null },
+      { style: 'font-weight=400', clearMark: (mark) => mark.type.name === 'bold' },
+      { style: 'font-weight', getAttrs: (value: string) => BOLD_WEIGHT.test(value) && null },
+    ],
+    toDOM: (): DOMOutputSpec => ['strong', 0],
+  },
+
+  italic: {
+    parseDOM: [
+      { tag: 'em' },
+      { tag: 'i' },
+      { style: 'font-style=normal', clearMark: (mark) => mark.type.name === 'italic' },
+      { style: 'font-style=italic' },
+    ],
+    toDOM: (): DOMOutputSpec => ['em', 0],
+  },
+
+  underline: {
+    parseDOM: [{ tag: 'u' }, { style: 'text-decoration', getAttrs: (value: string) => /\bunderline\b/.test(value) && null }],
+    toDOM: (): DOMOutputSpec => ['u', 0],
+  },
+
+  strike: {
+    parseDOM: [
+      { tag: 's' },
+      { tag: 'del' },
+      { tag: 'strike' },
+      { style: 'text-decoration', getAttrs: (value: string) => /\bline-through\b/.test(value) && null },
+    ],
+    toDOM: (): DOMOutputSpec => ['s', 0],
+  },
+
+  code: {
+    code: true,
+    parseDOM: [{ tag: 'code' }],
+    toDOM: (): DOMOutputSpec => ['code', 0],
+  },
+} satisfies Record<string, MarkSpec>;
+
+export type MarkName = keyof typeof marks;

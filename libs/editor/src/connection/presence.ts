@@ -1,0 +1,57 @@
+import type { Awareness } from 'y-protocols/awareness';
+import { colorForUserId, isHexColor } from '../identity/palette';
+import { cleanDisplayName } from '../identity/names';
+
+/** The `user` field of an awareness state (DESIGN.md: `{ user: { id, name, color }, cursor }`). */
+export interface AwarenessUser {
+  id: string;
+  name: string;
+  color: string;
+}
+
+/** One person in the presence bar. */
+export interface Participant extends AwarenessUser {
+  /** The awareness client id of one of their connections (tabs). */
+  clientId: number;
+  isSelf: boolean;
+}
+
+const FALLBACK_NAME = 'Anonymous';
+
+/**
+ * The `user` of an awareness state, made safe to show: awareness comes from other browsers, so
+ * anything malformed is replaced (a missing name by "Anonymous", a bad color by one from the id).
+ * Null when there is no user object at all.
+ */
+export function readAwarenessUser(state: unknown, clientId: number): AwarenessUser | null {
+  if (!state || typeof state !== 'object') return null;
+  const user = (state as { user?: unknown }).user;
+  if (!user || typeof user !== 'object') return null;
+  const { id, name, color } = user as Record<string, unknown>;
+  const safeId = typeof id === 'string' && id.length > 0 && id.length <= 128 ? id : `client-${clientId}`;
+  return {
+    id: safeId,
+    name: cleanDisplayName(name) ?? FALLBACK_NAME,
+    color: isHexColor(color) ? color : colorForUserId(safeId),
+  };
+}
+
+/**
+ * Everyone present, once each even with several tabs open: this person first, then the others by
+ * name.
+ */
+export function readParticipants(awareness: Awareness): Participant[] {
+  const self = awareness.clientID;
+  const byUser = new Map<string, Participant>();
+  awareness.getStates().forEach((state, clientId) => {
+    const user = readAwarenessUser(state, clientId);
+    if (!user) return;
+    const isSelf = clientId === self;
+    const known = byUser.get(user.id);
+    if (known && (known.isSelf || !isSelf)) return;
+    byUser.set(user.id, { ...user, clientId, isSelf: isSelf || Boolean(known?.isSelf) });
+  });
+  return [...byUser.values()].sort((a, b) =>
+    a.isSelf !== b.isSelf ? (a.isSelf ? -1 : 1) : a.name.localeCompare(b.name) || a.clientId - b.clientId,
+  );
+}

@@ -1,0 +1,5 @@
+export type { AppendOptions, DocumentInfo, DocumentStore, StoredDocument } from './document-store';
+export { DocumentStoreError, type DocumentStoreErrorCode } from './document-store-error';
+export { MemoryDocumentStore } from './memory/memory-document-store';
+export { SqliteDocumentStore, type SqliteDocumentStoreOptions } from './sqlite/sqlite-document-store';
+export type { SqliteSynchronous } from './sqlite/connect';

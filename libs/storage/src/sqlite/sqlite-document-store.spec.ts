@@ -1,0 +1,162 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DocumentStoreError } from '../document-store-error';
+import { schemaVersion } from './migrations';
+import { SqliteDocumentStore } from './sqlite-document-store';
+
+describe('SqliteDocumentStore', () => {
+  let directory: string;
+  let path: string;
+  const opened: { close(): unknown }[] = [];
+
+  beforeEach(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'quire-sqlite-'));
+    path = join(directory, 'quire.db');
+  });
+
+  afterEach(async () => {
+    for (const handle of opened.splice(0)) await handle.close();
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  async function openStore(options: Partial<ConstructorParameters<typeof SqliteDocumentStore>[0]> = {}) {
+    const store = new SqliteDocumentStore({ path, ...options });
+    opened.push(store);
+    await store.open();
+    return store;
+  }
+
+  /** A second, plain connection to look at the file as SQLite sees it. */
+  function inspect(): Database.Database {
+    const db = new Database(path);
+    opened.push(db);
+    return db;
+  }
+
+  async function openError(store: SqliteDocumentStore): Promise<DocumentStoreError> {
+    const error = await store.open().then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(DocumentStoreError);
+    return error as DocumentStoreError;
+  }
+
+  it('puts the file in WAL mode', async () => {
+    await openStore();
+    expect(inspect().pragma('journal_mode', { simple: true })).toBe('wal');
+  });
+
+  it('applies the migrations once and leaves data alone on every later open', async () => {
+    const first = await openStore();
+    await first.append('doc', [Uint8Array.of(1)], { title: 'Kept' });
+    await first.close();
+    await (await openStore()).close();
+    const third = await openStore();
+
+    expect(inspect().pragma('user_version', { simple: true })).toBe(schemaVersion);
+    expect((await third.load('doc')).updates).toEqual([Uint8Array.of(1)]);
+    expect((await third.getDocument('doc'))?.title).toBe('Kept');
+  });
+
+  it('creates missing parent directories', async () => {
+    path = join(directory, 'a', 'b', 'quire.db');
+    const store = await openStore();
+    await store.append('doc', [Uint8Array.of(1)]);
+    expect((await store.load('doc')).lastSeq).toBe(1);
+  });
+
+  it('works in memory', async () => {
+    const store = await openStore({ path: ':memory:' });
+    await store.append('doc', [Uint8Array.of(1), Uint8Array.of(2)]);
+    expect((await store.load('doc')).updates).toEqual([Uint8Array.of(1), Uint8Array.of(2)]);
+  });
+
+  it('stores the snapshot at seq throughSeq, marked, before the rows it did not replace', async () => {
+    const store = await openStore();
+    await store.append('doc', [Uint8Array.of(1), Uint8Array.of(2), Uint8Array.of(3)]);
+    await store.append('doc', [Uint8Array.of(4)]);
+    await store.compact('doc', Uint8Array.of(9), 3);
+
+    const rows = inspect().prepare('SELECT seq, is_snapshot FROM document_updates ORDER BY seq').all();
+    expect(rows).toEqual([
+      { seq: 3, is_snapshot: 1 },
+      { seq: 4, is_snapshot: 0 },
+    ]);
+  });
+
+  it('writes a batch in one transaction: a failing row leaves nothing behind', async () => {
+    const store = await openStore();
+    inspect().exec(`
+      CREATE TRIGGER refuse_three_bytes BEFORE INSERT ON document_updates WHEN length(NEW.data) = 3
+      BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END;
+    `);
+
+    await expect(store.append('doc', [Uint8Array.of(1), Uint8Array.of(1, 2, 3)], { title: 'T' })).rejects.toThrow(
+      'refused by test trigger',
+    );
+    expect(await store.load('doc')).toEqual({ updates: [], lastSeq: 0, byteLength: 0 });
+    expect(await store.getDocument('doc')).toBeUndefined();
+  });
+
+  it('shares one file between two instances, as two processes would', async () => {
+    const a = await openStore();
+    const b = await openStore();
+    await a.append('doc', [Uint8Array.of(1)]);
+    const seen = await a.load('doc');
+    await b.append('doc', [Uint8Array.of(2)]);
+    await a.compact('doc', Uint8Array.of(10), seen.lastSeq);
+
+    expect((await b.load('doc')).updates).toEqual([Uint8Array.of(10), Uint8Array.of(2)]);
+  });
+
+  it('refuses a file that is not a database, naming the path', async () => {
+    await writeFile(path, Buffer.alloc(4096, 'not a database '));
+    const error = await openError(new SqliteDocumentStore({ path }));
+    expect(error.code).toBe('open-failed');
+    expect(error.message).toContain(path);
+    expect(error.message).toMatch(/not a database/);
+  });
+
+  it('refuses a path it cannot create', async () => {
+    await writeFile(join(directory, 'file'), 'a file, not a directory');
+    path = join(directory, 'file', 'quire.db');
+    const error = await openError(new SqliteDocumentStore({ path }));
+    expect(error.code).toBe('open-failed');
+    expect(error.message).toContain(path);
+  });
+
+  it('refuses a directory as the database file', async () => {
+    await mkdir(path);
+    const error = await openError(new SqliteDocumentStore({ path }));
+    expect(error.code).toBe('open-failed');
+  });
+
+  it('refuses a database written by a newer schema', async () => {
+    const db = inspect();
+    db.pragma('user_version = 999');
+    db.close();
+    const error = await openError(new SqliteDocumentStore({ path }));
+    expect(error.code).toBe('schema-too-new');
+    expect(error.message).toContain('999');
+  });
+
+  it('refuses an unknown synchronous setting', async () => {
+    const store = new SqliteDocumentStore({ path, synchronous: 'OFF' as 'FULL' });
+    expect((await openError(store)).code).toBe('invalid-argument');
+  });
+
+  it('can be opened once the cause of a failed open is fixed', async () => {
+    await mkdir(path);
+    const store = new SqliteDocumentStore({ path });
+    opened.push(store);
+    await openError(store);
+    await rm(path, { recursive: true });
+    await store.open();
+    await store.append('doc', [Uint8Array.of(1)]);
+    expect((await store.load('doc')).lastSeq).toBe(1);
+  });
+});

@@ -1,0 +1,138 @@
+import type Database from 'better-sqlite3';
+import {
+  checkCompaction,
+  checkOpen,
+  checkThroughSeqReached,
+  checkUpdates,
+  documentExists,
+  noSuchDocument,
+  type StoreState,
+} from '../checks';
+import type { AppendOptions, DocumentInfo, DocumentStore, StoredDocument } from '../document-store';
+import { connect, type SqliteSynchronous } from './connect';
+import { prepareStatements, type DocumentRow, type Statements } from './statements';
+
+/** Options of {@link SqliteDocumentStore}. */
+export interface SqliteDocumentStoreOptions {
+  /** Database file; its directory is created if missing. `':memory:'` for a throwaway database. */
+  readonly path: string;
+  /** `'FULL'` (default) survives power loss; `'NORMAL'` survives a process crash only. See the README. */
+  readonly synchronous?: SqliteSynchronous;
+}
+
+/**
+ * A {@link DocumentStore} in one SQLite file (better-sqlite3, WAL). The driver is synchronous: each
+ * call holds the event loop until SQLite is done, and its errors surface as the promise's rejection.
+ */
+export class SqliteDocumentStore implements DocumentStore {
+  private state: StoreState = 'new';
+  private connection: Connection | undefined;
+
+  constructor(private readonly options: SqliteDocumentStoreOptions) {}
+
+  async open(): Promise<void> {
+    if (this.state === 'open') return;
+    if (this.state === 'closed') checkOpen('SqliteDocumentStore', this.state);
+    this.connection = prepare(connect(this.options.path, this.options.synchronous ?? 'FULL'));
+    this.state = 'open';
+  }
+
+  async createDocument(id: string, title?: string): Promise<DocumentInfo> {
+    const { statements } = this.use();
+    const now = Date.now();
+    const { changes } = statements.insertDocument.run(id, title ?? '', title === undefined ? 0 : 1, now, now);
+    if (changes === 0) throw documentExists(id);
+    return { id, title: title ?? '', createdAt: new Date(now), updatedAt: new Date(now) };
+  }
+
+  async getDocument(id: string): Promise<DocumentInfo | undefined> {
+    const row = this.use().statements.getDocument.get(id);
+    return row && info(row);
+  }
+
+  async listDocuments(): Promise<DocumentInfo[]> {
+    return this.use().statements.listDocuments.all().map(info);
+  }
+
+  async load(id: string): Promise<StoredDocument> {
+    // One statement reads one consistent snapshot of the WAL, even while another connection writes.
+    const rows = this.use().statements.loadUpdates.all(id);
+    return {
+      // Plain Uint8Array views (no copy) of the Buffers the driver allocated for this result alone.
+      updates: rows.map(({ data }) => new Uint8Array(data.buffer, data.byteOffset, data.byteLength)),
+      lastSeq: rows.at(-1)?.seq ?? 0,
+      byteLength: rows.reduce((sum, { data }) => sum + data.byteLength, 0),
+    };
+  }
+
+  async append(id: string, updates: readonly Uint8Array[], options: AppendOptions = {}): Promise<{ lastSeq: number }> {
+    const connection = this.use();
+    checkUpdates(id, updates);
+    // Nothing to write: do not create the document nor touch its dates.
+    if (updates.length === 0) return { lastSeq: connection.statements.lastSeq.get(id) ?? 0 };
+    return { lastSeq: connection.append(id, updates, options.title ?? null) };
+  }
+
+  async compact(id: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    const connection = this.use();
+    checkCompaction(id, snapshot, throughSeq);
+    connection.compact(id, snapshot, throughSeq);
+  }
+
+  async setTitle(id: string, title: string): Promise<void> {
+    const { changes } = this.use().statements.setTitle.run(title, id);
+    if (changes === 0) throw noSuchDocument(id, 'set the title');
+  }
+
+  async close(): Promise<void> {
+    const connection = this.connection;
+    this.state = 'closed';
+    this.connection = undefined;
+    connection?.db.close();
+  }
+
+  private use(): Connection {
+    checkOpen('SqliteDocumentStore', this.state);
+    return this.connection as Connection;
+  }
+}
+
+/** An open database with its statements and transactions, prepared once. */
+interface Connection {
+  readonly db: Database.Database;
+  readonly statements: Statements;
+  readonly append: (id: string, updates: readonly Uint8Array[], title: string | null) => number;
+  readonly compact: (id: string, snapshot: Uint8Array, throughSeq: number) => void;
+}
+
+// Write transactions are IMMEDIATE: they take the write lock before their first read, so another
+// process writing meanwhile makes them wait (busy_timeout) instead of fail with SQLITE_BUSY.
+function prepare(db: Database.Database): Connection {
+  const statements = prepareStatements(db);
+  const append = db.transaction((id: string, updates: readonly Uint8Array[], title: string | null) => {
+    statements.touchDocument.run({ id, title, now: Date.now() });
+    let lastSeq = 0;
+    for (const update of updates) lastSeq = Number(statements.insertUpdate.run(id, update).lastInsertRowid);
+    return lastSeq;
+  });
+  const compact = db.transaction((id: string, snapshot: Uint8Array, throughSeq: number) => {
+    if (!statements.getDocument.get(id)) throw noSuchDocument(id, 'compact');
+    checkThroughSeqReached(id, throughSeq, statements.lastSeq.get(id) ?? 0);
+    const newestCovered = statements.lastSeqThrough.get(id, throughSeq);
+    // Nothing left to replace: a newer compaction already covers these rows, and this snapshot is stale.
+    if (newestCovered === null || newestCovered === undefined) return;
+    statements.deleteThrough.run(id, throughSeq);
+    // The snapshot takes the slot of the newest row it replaces, so it stays before every row it did not.
+    statements.insertSnapshot.run(newestCovered, id, snapshot);
+  });
+  return { db, statements, append: append.immediate, compact: compact.immediate };
+}
+
+function info(row: DocumentRow): DocumentInfo {
+  return {
+    id: row.id,
+    title: row.title,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+}

@@ -1,0 +1,81 @@
+import type Database from 'better-sqlite3';
+
+/** A `documents` row as the queries select it. */
+export interface DocumentRow {
+  id: string;
+  title: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A `document_updates` row as `load` selects it. */
+export interface UpdateRow {
+  seq: number;
+  data: Buffer;
+}
+
+type Statement<Params extends unknown[] | object, Result = unknown> = Database.Statement<Params, Result>;
+
+/** Every statement the store runs, prepared once per connection. */
+export interface Statements {
+  readonly insertDocument: Statement<[id: string, title: string, explicit: number, createdAt: number, updatedAt: number]>;
+  readonly touchDocument: Statement<{ id: string; title: string | null; now: number }>;
+  readonly setTitle: Statement<[title: string, id: string]>;
+  readonly getDocument: Statement<[id: string], DocumentRow>;
+  readonly listDocuments: Statement<[], DocumentRow>;
+  readonly insertUpdate: Statement<[id: string, data: Uint8Array]>;
+  readonly insertSnapshot: Statement<[seq: number, id: string, data: Uint8Array]>;
+  readonly loadUpdates: Statement<[id: string], UpdateRow>;
+  /** Plucked: the value itself, `null` when the document has no rows. */
+  readonly lastSeq: Statement<[id: string], number | null>;
+  readonly lastSeqThrough: Statement<[id: string, throughSeq: number], number | null>;
+  readonly deleteThrough: Statement<[id: string, throughSeq: number]>;
+}
+
+/** Prepares the store's statements; they stay valid until the connection closes. */
+export function prepareStatements(db: Database.Database): Statements {
+  return {
+    insertDocument: db.prepare<[id: string, title: string, explicit: number, createdAt: number, updatedAt: number]>(
+      `INSERT INTO documents (id, title, title_explicit, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO NOTHING`,
+    ),
+    // Creates the row for a first append, or bumps updated_at (never backwards, should the clock
+    // step back) and takes the derived title unless one was set explicitly.
+    touchDocument: db.prepare<{ id: string; title: string | null; now: number }>(
+      `INSERT INTO documents (id, title, title_explicit, created_at, updated_at)
+       VALUES (@id, coalesce(@title, ''), 0, @now, @now)
+       ON CONFLICT (id) DO UPDATE SET
+         updated_at = max(documents.updated_at, excluded.updated_at),
+         title = CASE WHEN documents.title_explicit = 0 AND @title IS NOT NULL THEN @title ELSE documents.title END`,
+    ),
+    setTitle: db.prepare<[title: string, id: string]>(
+      'UPDATE documents SET title = ?, title_explicit = 1 WHERE id = ?',
+    ),
+    getDocument: db.prepare<[id: string], DocumentRow>(
+      'SELECT id, title, created_at, updated_at FROM documents WHERE id = ?',
+    ),
+    listDocuments: db.prepare<[], DocumentRow>(
+      'SELECT id, title, created_at, updated_at FROM documents ORDER BY updated_at DESC, id',
+    ),
+    insertUpdate: db.prepare<[id: string, data: Uint8Array]>(
+      'INSERT INTO document_updates (document_id, data) VALUES (?, ?)',
+    ),
+    insertSnapshot: db.prepare<[seq: number, id: string, data: Uint8Array]>(
+      'INSERT INTO document_updates (seq, document_id, data, is_snapshot) VALUES (?, ?, ?, 1)',
+    ),
+    loadUpdates: db.prepare<[id: string], UpdateRow>(
+      'SELECT seq, data FROM document_updates WHERE document_id = ? ORDER BY seq',
+    ),
+    lastSeq: db
+      .prepare<[id: string], number | null>('SELECT max(seq) FROM document_updates WHERE document_id = ?')
+      .pluck(),
+    lastSeqThrough: db
+      .prepare<[id: string, throughSeq: number], number | null>(
+        'SELECT max(seq) FROM document_updates WHERE document_id = ? AND seq <= ?',
+      )
+      .pluck(),
+    deleteThrough: db.prepare<[id: string, throughSeq: number]>(
+      'DELETE FROM document_updates WHERE document_id = ? AND seq <= ?',
+    ),
+  };
+}

@@ -1,0 +1,1 @@
+export { describeDocumentStoreContract, type DocumentStoreFixture } from './document-store-contract';

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// `npm start`: builds what changed (Nx caches the rest), then runs the collaboration server on
+// embedded SQLite and the web app side by side, and prints where to open them.
+import { spawn, spawnSync } from 'node:child_process';
+
+const webPort = process.env.WEB_PORT ?? '3000';
+const serverPort = process.env.PORT ?? '4000';
+const host = process.env.HOST ?? '127.0.0.1';
+
+console.log('Building Quire (the first build takes a minute or two)…');
+const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'server', 'web', '--outputStyle=static'], {
+  stdio: 'inherit',
+});
+if (build.status !== 0) {
+  console.error('\nThe build failed; the messages above say why.');
+  process.exit(build.status ?? 1);
+}
+
+const children = [
+  spawn(process.execPath, ['apps/server/dist/main.js'], {
+    stdio: 'inherit',
+    env: { ...process.env, PORT: serverPort, HOST: host },
+  }),
+  spawn('npx', ['next', 'start', '-p', webPort, '-H', host], {
+    cwd: 'apps/web',
+    stdio: 'inherit',
+    env: { ...process.env, PORT: webPort },
+  }),
+];
+
+let stopping = false;
+function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill(signal);
+}
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));
+for (const child of children) {
+  child.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`\nA Quire process exited (code ${code}); stopping the other one.`);
+      stop('SIGTERM');
+      process.exitCode = code ?? 1;
+    }
+  });
+}
+
+waitForReady().then(() => {
+  console.log(
+    `\n  Quire is running.\n\n` +
+      `    Open the editor:       http://localhost:${webPort}\n` +
+      `    Collaboration server:  http://localhost:${serverPort}  (ws://localhost:${serverPort}/collab/<documentId>)\n` +
+      `    Documents are stored in ./data (SQLite).  Press Ctrl+C to stop.\n`,
+  );
+});
+
+async function waitForReady() {
+  const urls = [`http://${host}:${serverPort}/health`, `http://${host}:${webPort}/`];
+  for (const url of urls) {
+    for (;;) {
+      try {
+        const response = await fetch(url);
+        if (response.ok) break;
+      } catch {
+        // not up yet
+      }
+      if (stopping) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
