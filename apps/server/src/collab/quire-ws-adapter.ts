@@ -68,6 +68,11 @@ export class QuireWsAdapter implements WebSocketAdapter<WebSocketServer, WebSock
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /** Nest calls this once all gateways are closed; nothing is left to release by then. */
+  async dispose(): Promise<void> {
+    // Everything was released in close().
+  }
+
   private routeUpgrade(server: WebSocketServer, request: IncomingMessage, socket: Duplex, head: Buffer): void {
     // Until the handshake completes nobody else listens on this socket: a reset must not crash us.
     socket.on('error', () => socket.destroy());

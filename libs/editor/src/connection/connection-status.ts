@@ -62,8 +62,20 @@ function waiting(state: ConnectionState): ConnectionStatus {
   return state.wasConnected ? { kind: 'reconnecting' } : { kind: 'connecting' };
 }
 
-/** The next state after `event`. A terminal close is final. */
+function sameState(a: ConnectionState, b: ConnectionState): boolean {
+  return a.wasConnected === b.wasConnected && a.online === b.online && JSON.stringify(a.status) === JSON.stringify(b.status);
+}
+
+/**
+ * The next state after `event`: the same object when nothing visible changed, so listeners are
+ * told only about changes. A terminal close is final.
+ */
 export function nextConnectionState(state: ConnectionState, event: ConnectionEvent): ConnectionState {
+  const next = reduce(state, event);
+  return sameState(state, next) ? state : next;
+}
+
+function reduce(state: ConnectionState, event: ConnectionEvent): ConnectionState {
   if (state.status.kind === 'closed') return state;
   switch (event.type) {
     case 'closed':

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { deriveTitle, MAX_TITLE_LENGTH } from './title';
+
+function element(name: string, children: (Y.XmlElement | Y.XmlText)[]): Y.XmlElement {
+  const node = new Y.XmlElement(name);
+  node.insert(0, children);
+  return node;
+}
+
+function text(content: string): Y.XmlText {
+  const node = new Y.XmlText();
+  node.insert(0, content);
+  return node;
+}
+
+function docWith(blocks: () => Y.XmlElement[]): Y.Doc {
+  const doc = new Y.Doc();
+  doc.getXmlFragment('prosemirror').insert(0, blocks());
+  return doc;
+}
+
+describe('deriveTitle', () => {
+  it('is empty for an empty document', () => {
+    expect(deriveTitle(new Y.Doc())).toBe('');
+  });
+
+  it('takes the first top-level block with non-whitespace text, trimmed', () => {
+    const doc = docWith(() => [
+      element('paragraph', []),
+      element('paragraph', [text('   ')]),
+      element('heading', [text('  Quarterly '), text('report ')]),
+      element('paragraph', [text('body')]),
+    ]);
+    expect(deriveTitle(doc)).toBe('Quarterly report');
+  });
+
+  it('reads text nested in inline and block elements, and collapses whitespace', () => {
+    const doc = docWith(() => [
+      element('blockquote', [element('paragraph', [text('Nested'), element('hard_break', []), text('\n\tquote')])]),
+    ]);
+    expect(deriveTitle(doc)).toBe('Nested quote');
+  });
+
+  it('ignores formatting and embeds', () => {
+    const doc = new Y.Doc();
+    const paragraph = new Y.XmlElement('paragraph');
+    const content = new Y.XmlText();
+    doc.getXmlFragment('prosemirror').insert(0, [paragraph]);
+    paragraph.insert(0, [content]);
+    content.insert(0, 'bold', { strong: true });
+    content.insertEmbed(4, { image: 'x.png' });
+    content.insert(5, ' plain');
+    expect(deriveTitle(doc)).toBe('bold plain');
+  });
+
+  it(`cuts to ${MAX_TITLE_LENGTH} characters without splitting a surrogate pair`, () => {
+    const doc = docWith(() => [element('paragraph', [text('😀'.repeat(300))])]);
+    const title = deriveTitle(doc);
+    expect(Array.from(title)).toHaveLength(MAX_TITLE_LENGTH);
+    expect(title).toBe('😀'.repeat(MAX_TITLE_LENGTH));
+  });
+});
