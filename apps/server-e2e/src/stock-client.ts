@@ -10,12 +10,17 @@ export interface StockClient {
   destroy(): void;
 }
 
-export function connectStockClient(wsUrl: string, documentId: string, params: Record<string, string> = {}): StockClient {
+export function connectStockClient(
+  wsUrl: string,
+  documentId: string,
+  options: { params?: Record<string, string>; maxBackoffTime?: number } = {},
+): StockClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(wsUrl, documentId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
-    params,
+    params: options.params ?? {},
+    ...(options.maxBackoffTime === undefined ? {} : { maxBackoffTime: options.maxBackoffTime }),
   });
   return {
     doc,

@@ -35,6 +35,16 @@ describe('Connection', () => {
     ]);
   });
 
+  it('copies buffered Node Buffers too, whose slice() is only a view', () => {
+    const { socket, connection } = setup();
+    const pool = Buffer.from([1, 2, 3, 4]);
+    socket.deliver(pool.subarray(1, 3));
+    pool.fill(0);
+    const seen: number[][] = [];
+    connection.activate((_, data) => seen.push([...data]));
+    expect(seen).toEqual([[2, 3]]);
+  });
+
   it('closes with 1008 past the load buffer limit', () => {
     const { socket, ended, logger } = setup();
     socket.deliver(new Uint8Array(MAX_LOAD_BUFFER_BYTES));

@@ -115,8 +115,9 @@ export class Connection implements OriginConnection {
       this.close(CloseCode.PolicyViolation, 'too much data while loading');
       return;
     }
-    // Copied because the transport may reuse the memory behind a frame once its listener returns.
-    this.pending.push({ data: data.slice(), isBinary });
+    // Copied because the transport may reuse the memory behind a frame once its listener returns;
+    // `new Uint8Array` copies even a Buffer, whose `slice` would only make a view.
+    this.pending.push({ data: new Uint8Array(data), isBinary });
   }
 
   private dispatch(data: Uint8Array, isBinary: boolean): void {

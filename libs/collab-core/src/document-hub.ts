@@ -1,5 +1,6 @@
 import { CloseCode } from '@quire/constants';
 import type { DocumentStore } from '@quire/storage';
+import { DEFAULT_COMPACTION_LIMITS, type CompactionLimits } from './compaction';
 import { Connection, type ConnectionContext } from './connection';
 import { LoadedDocument } from './loaded-document';
 import { silentLogger, type HubLogger } from './logger';
@@ -12,6 +13,8 @@ export interface HubOptions {
   logger?: HubLogger;
   /** How long a document stays in memory after its last connection leaves; default 30 s. */
   unloadDelayMs?: number;
+  /** When a document's stored log is compacted into a snapshot; default 500 updates or 4 MiB. */
+  compaction?: CompactionLimits;
 }
 
 /** Default of {@link HubOptions.unloadDelayMs}. */
@@ -41,6 +44,7 @@ export class DocumentHub {
   private readonly store: DocumentStore;
   private readonly logger: HubLogger;
   private readonly unloadDelayMs: number;
+  private readonly compaction: CompactionLimits;
   private readonly entries = new Map<string, DocumentEntry>();
   private readonly connections = new Set<Connection>();
   private closing: Promise<void> | undefined;
@@ -49,6 +53,7 @@ export class DocumentHub {
     this.store = options.store;
     this.logger = options.logger ?? silentLogger;
     this.unloadDelayMs = options.unloadDelayMs ?? DEFAULT_UNLOAD_DELAY_MS;
+    this.compaction = options.compaction ?? DEFAULT_COMPACTION_LIMITS;
   }
 
   /** Documents in memory and ready, and connections open (including those waiting for a load). */
@@ -60,21 +65,18 @@ export class DocumentHub {
 
   /** Takes over a socket whose upgrade was already authorized; attaches its listeners. */
   handleConnection(socket: WebSocketLike, context: ConnectionContext): void {
-    let entry: DocumentEntry | undefined;
-    const connection = new Connection(socket, context, this.logger, (ended) => {
-      this.connections.delete(ended);
-      if (entry) this.connectionEnded(entry, ended);
-    });
     if (this.closing) {
-      connection.close(CloseCode.GoingAway, SHUTDOWN_REASON);
+      // Wrapped all the same, so the socket has listeners (an unheard 'error' would crash the process).
+      new Connection(socket, context, this.logger, () => undefined).close(CloseCode.GoingAway, SHUTDOWN_REASON);
       return;
     }
+    const entry = this.entries.get(context.documentId) ?? this.startLoad(context.documentId);
+    const connection = new Connection(socket, context, this.logger, (ended) => this.connectionEnded(entry, ended));
     this.connections.add(connection);
-    entry = this.entries.get(context.documentId) ?? this.startLoad(context.documentId);
     entry.connections.add(connection);
     this.cancelUnload(entry);
-    if (entry.document) entry.document.attach(connection);
     this.logger.debug(connection.logFields, 'Connection opened');
+    if (entry.document) entry.document.attach(connection);
   }
 
   /** Resolves when every update received so far is stored (and relayed). */
@@ -112,7 +114,7 @@ export class DocumentHub {
 
   private startLoad(id: string): DocumentEntry {
     const connections = new Set<Connection>();
-    const ready = LoadedDocument.load(id, this.store, this.logger).then(
+    const ready = LoadedDocument.load(id, this.store, this.logger, this.compaction).then(
       (document) => this.loaded(entry, document),
       (error: unknown) => this.loadFailed(entry, error),
     );
@@ -146,6 +148,7 @@ export class DocumentHub {
   }
 
   private connectionEnded(entry: DocumentEntry, connection: Connection): void {
+    this.connections.delete(connection);
     entry.connections.delete(connection);
     entry.document?.detach(connection);
     this.logger.debug(connection.logFields, 'Connection closed');

@@ -18,3 +18,4 @@ export {
   type UpdatePolicy,
 } from './transaction-origin';
 export { deriveTitle, MAX_TITLE_LENGTH } from './title';
+export { COMPACTION_RETRY_MS, DEFAULT_COMPACTION_LIMITS, type CompactionLimits } from './compaction';

@@ -8,9 +8,10 @@ import {
   encodeUpdate,
   ProtocolError,
 } from '@quire/protocol';
-import type { DocumentStore } from '@quire/storage';
+import type { DocumentStore, StoredDocument } from '@quire/storage';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { Compactor, type CompactionLimits } from './compaction';
 import type { Connection } from './connection';
 import type { HubLogger } from './logger';
 import { deriveTitle } from './title';
@@ -33,6 +34,7 @@ interface AwarenessChange {
 export class LoadedDocument {
   private readonly connections = new Set<Connection>();
   private readonly writes: WriteQueue;
+  private readonly compactor: Compactor;
   // Which connection introduced each awareness client id, to remove its states when it leaves.
   private readonly awarenessOwners = new Map<number, OriginConnection>();
   private destroyed = false;
@@ -41,7 +43,12 @@ export class LoadedDocument {
    * Reads a document from the store into a fresh Y.Doc. Rejects, keeping nothing, if the store
    * fails or the stored updates do not form a complete document.
    */
-  static async load(id: string, store: DocumentStore, logger: HubLogger): Promise<LoadedDocument> {
+  static async load(
+    id: string,
+    store: DocumentStore,
+    logger: HubLogger,
+    compaction: CompactionLimits,
+  ): Promise<LoadedDocument> {
     const stored = await store.load(id);
     const doc = new Y.Doc();
     try {
@@ -56,7 +63,7 @@ export class LoadedDocument {
       doc.destroy();
       throw error;
     }
-    return new LoadedDocument(id, doc, store, logger);
+    return new LoadedDocument(id, doc, store, logger, compaction, stored);
   }
 
   /** The awareness of everyone connected; the server itself has no state in it. */
@@ -67,26 +74,30 @@ export class LoadedDocument {
     readonly doc: Y.Doc,
     store: DocumentStore,
     private readonly logger: HubLogger,
+    compaction: CompactionLimits,
+    stored: StoredDocument,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
-    // The interval only expires silent clients; it must neither hold the process open nor
-    // advertise the server as a participant.
+    // Its interval only expires silent clients: it must not hold the process open.
     this.awareness._checkInterval?.unref?.();
+    // The server is no participant; y-protocols gives every Awareness a local state to start with.
     this.awareness.setLocalState(null);
     this.writes = new WriteQueue({
       store,
       documentId: id,
       logger,
       title: () => deriveTitle(doc),
-      onCommitted: (batch) => this.relay(batch),
+      onCommitted: (batch, storedBatch) => {
+        this.relay(batch);
+        if (storedBatch) this.compactor.recordAppend(storedBatch.updates, storedBatch.lastSeq);
+      },
     });
+    this.compactor = new Compactor(
+      { store, documentId: id, logger, limits: compaction, snapshot: () => Y.encodeStateAsUpdate(doc) },
+      stored,
+    );
     doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
-  }
-
-  /** Connections attached to this document. */
-  get connectionCount(): number {
-    return this.connections.size;
   }
 
   /** Starts serving a connection: sync step 1, the awareness states, then its buffered frames. */
@@ -111,14 +122,10 @@ export class LoadedDocument {
     this.writes.afterCommitted(callback);
   }
 
-  /** Resolves once everything applied so far is stored and relayed. */
-  flush(): Promise<void> {
-    return this.writes.whenCommitted();
-  }
-
-  /** True when nothing waits to be stored. */
-  get idle(): boolean {
-    return this.writes.idle;
+  /** Resolves once everything applied so far is stored and relayed, and no compaction is running. */
+  async flush(): Promise<void> {
+    await this.writes.whenCommitted();
+    await this.compactor.whenIdle();
   }
 
   /** Frees the Y.Doc and Awareness; only once nothing is attached and nothing waits to be stored. */
@@ -172,8 +179,7 @@ export class LoadedDocument {
   private answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
     let update: Uint8Array;
     try {
-      // Copied so Yjs's unchecked reads cannot run past the payload into the rest of the frame.
-      update = Y.encodeStateAsUpdate(this.doc, stateVector.slice());
+      update = Y.encodeStateAsUpdate(this.doc, ownBytes(stateVector));
     } catch (error) {
       this.refuse(connection, 'Unreadable state vector', error);
       return;
@@ -185,7 +191,7 @@ export class LoadedDocument {
 
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
     try {
-      Y.applyUpdate(this.doc, update.slice(), connection.origin);
+      Y.applyUpdate(this.doc, ownBytes(update), connection.origin);
     } catch (error) {
       clearPending(this.doc);
       this.refuse(connection, 'Update could not be applied', error);
@@ -210,7 +216,7 @@ export class LoadedDocument {
     }
     // Validates first: y-protocols' reader trusts lengths and JSON, and throws plain errors.
     decodeAwarenessUpdate(update);
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update.slice(), connection.origin);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, ownBytes(update), connection.origin);
   }
 
   private refuse(connection: Connection, message: string, error?: unknown): void {
@@ -254,6 +260,17 @@ export class LoadedDocument {
     const clients = [...this.awareness.getStates().keys()];
     return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
   }
+}
+
+/**
+ * A copy in its own buffer. Payloads are views into the frame, and the frame may be a view into a
+ * larger pooled buffer: lib0's readers trust lengths, so a lying length inside an update would
+ * read neighbouring memory. In a buffer of its own it throws instead. Content Yjs keeps as views
+ * (binary content) also must not alias memory the transport reuses. `new Uint8Array` copies even
+ * a Buffer, whose `slice` would not.
+ */
+function ownBytes(view: Uint8Array): Uint8Array {
+  return new Uint8Array(view);
 }
 
 function hasPending(doc: Y.Doc): boolean {

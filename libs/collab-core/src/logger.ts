@@ -8,8 +8,8 @@ export interface HubLogger {
 
 /** A logger that drops everything, for tests that do not look at logs. */
 export const silentLogger: HubLogger = {
-  debug() {},
-  info() {},
-  warn() {},
-  error() {},
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
 };

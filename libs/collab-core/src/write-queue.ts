@@ -8,6 +8,12 @@ export interface QueuedUpdate {
   readonly store: boolean;
 }
 
+/** The updates of a batch that went to the store, and the sequence number of the last row. */
+export interface StoredBatch {
+  readonly updates: readonly Uint8Array[];
+  readonly lastSeq: number;
+}
+
 /** What a {@link WriteQueue} needs from its document. */
 export interface WriteQueueOptions {
   readonly store: DocumentStore;
@@ -15,8 +21,11 @@ export interface WriteQueueOptions {
   readonly logger: HubLogger;
   /** The title as the document stands now; read once per batch, when the batch is formed. */
   readonly title: () => string;
-  /** Called with each batch, in order, once it is durable. Must not throw. */
-  readonly onCommitted: (batch: readonly QueuedUpdate[]) => void;
+  /**
+   * Called with each batch, in order, once it is durable, with what was stored and the sequence
+   * number of its last row (`undefined` when nothing in the batch was to be stored). Must not throw.
+   */
+  readonly onCommitted: (batch: readonly QueuedUpdate[], stored: StoredBatch | undefined) => void;
 }
 
 /** First wait after a failed append; doubles on each failure of the same batch. */
@@ -85,9 +94,11 @@ export class WriteQueue {
   private async writeBatch(batch: QueuedUpdate[], updates: Uint8Array[], title: string | undefined): Promise<void> {
     const { store, documentId, logger } = this.options;
     let delay = RETRY_INITIAL_MS;
+    let stored: StoredBatch | undefined;
     for (let attempt = 1; updates.length > 0; attempt++) {
       try {
-        await store.append(documentId, updates, title === undefined ? {} : { title });
+        const { lastSeq } = await store.append(documentId, updates, title === undefined ? {} : { title });
+        stored = { updates, lastSeq };
         break;
       } catch (error) {
         logger.error(
@@ -100,7 +111,7 @@ export class WriteQueue {
     }
     this.writing = false;
     this.committedCount += batch.length;
-    this.guarded(() => this.options.onCommitted(batch));
+    this.guarded(() => this.options.onCommitted(batch, stored));
     this.releaseWaiters();
     this.writeNext();
   }

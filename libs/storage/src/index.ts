@@ -3,3 +3,4 @@ export { DocumentStoreError, type DocumentStoreErrorCode } from './document-stor
 export { MemoryDocumentStore } from './memory/memory-document-store';
 export { SqliteDocumentStore, type SqliteDocumentStoreOptions } from './sqlite/sqlite-document-store';
 export type { SqliteSynchronous } from './sqlite/connect';
+export { PostgresDocumentStore, type PostgresDocumentStoreOptions } from './postgres/postgres-document-store';

@@ -16,7 +16,12 @@ import { CollabGateway } from './collab.gateway';
       provide: DocumentHub,
       inject: [DOCUMENT_STORE, LOGGER, APP_CONFIG],
       useFactory: (store: DocumentStore, logger: Logger, config: AppConfig) =>
-        new DocumentHub({ store, logger: logger.child({ component: 'hub' }), unloadDelayMs: config.documentUnloadDelayMs }),
+        new DocumentHub({
+          store,
+          logger: logger.child({ component: 'hub' }),
+          unloadDelayMs: config.documentUnloadDelayMs,
+          compaction: config.compaction,
+        }),
     },
     CollabGateway,
   ],

@@ -41,4 +41,12 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => parseConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
+
+  it('chooses PostgreSQL from a postgres:// DATABASE_URL', () => {
+    expect(parseConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://postgres@127.0.0.1:5432/test',
+    });
+    expect(parseConfig({ DATABASE_URL: 'postgresql://u@h/db' }).database.kind).toBe('postgres');
+  });
 });

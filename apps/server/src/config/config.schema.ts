@@ -34,11 +34,13 @@ export const environmentSchema = z.object({
     .pipe(z.array(origin)),
   MAX_MESSAGE_BYTES: integer(1024, 1024 * 1024 * 1024).default(16 * 1024 * 1024),
   DOCUMENT_UNLOAD_DELAY_MS: integer(0, 24 * 60 * 60 * 1000).default(30_000),
+  COMPACT_AFTER_UPDATES: integer(1, 1_000_000).default(500),
+  COMPACT_AFTER_BYTES: integer(1024, 1024 * 1024 * 1024).default(4 * 1024 * 1024),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 
 /** Where documents are stored, parsed from `DATABASE_URL`. */
-export type DatabaseConfig = { kind: 'sqlite'; path: string };
+export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
 /** The server's validated configuration. */
 export interface AppConfig {
@@ -49,6 +51,8 @@ export interface AppConfig {
   readonly allowedOrigins: readonly string[];
   readonly maxMessageBytes: number;
   readonly documentUnloadDelayMs: number;
+  /** A document's stored log is compacted into one snapshot past either bound. */
+  readonly compaction: { readonly maxUpdates: number; readonly maxBytes: number };
   readonly logLevel: (typeof LOG_LEVELS)[number];
 }
 
@@ -77,6 +81,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     allowedOrigins: values.ALLOWED_ORIGINS,
     maxMessageBytes: values.MAX_MESSAGE_BYTES,
     documentUnloadDelayMs: values.DOCUMENT_UNLOAD_DELAY_MS,
+    compaction: { maxUpdates: values.COMPACT_AFTER_UPDATES, maxBytes: values.COMPACT_AFTER_BYTES },
     logLevel: values.LOG_LEVEL,
   };
 }
@@ -87,10 +92,10 @@ function parseDatabaseUrl(url: string): DatabaseConfig {
     if (!path) throw new ConfigError('Invalid configuration:\n  DATABASE_URL: expected sqlite:<path to file>');
     return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
   }
-  if (/^postgres(ql)?:\/\//.test(url)) {
-    throw new ConfigError(
-      'Invalid configuration:\n  DATABASE_URL: PostgreSQL is not supported by this version yet; use sqlite:<path> or leave it unset',
-    );
+  if (/^postgres(ql)?:\/\/./.test(url)) {
+    return { kind: 'postgres', url };
   }
-  throw new ConfigError('Invalid configuration:\n  DATABASE_URL: expected sqlite:<path> (or leave it unset for DATA_DIR/quire.db)');
+  throw new ConfigError(
+    'Invalid configuration:\n  DATABASE_URL: expected sqlite:<path> or postgres://user@host:port/database (or leave it unset for DATA_DIR/quire.db)',
+  );
 }

@@ -1,17 +1,11 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { SqliteDocumentStore, type DocumentStore } from '@quire/storage';
+import type { DocumentStore } from '@quire/storage';
 import type { Logger } from 'pino';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { LOGGER } from '../logging/logger';
 import { DOCUMENT_STORE } from './document-store.token';
-
-async function openStore(config: AppConfig, logger: Logger): Promise<DocumentStore> {
-  const store = new SqliteDocumentStore({ path: config.database.path });
-  await store.open();
-  logger.info({ database: 'sqlite', path: config.database.path }, 'Document store opened');
-  return store;
-}
+import { openDocumentStore } from './open-document-store';
 
 /** Provides the document store and closes it last, after the hub has flushed into it. */
 @Global()
@@ -20,7 +14,7 @@ async function openStore(config: AppConfig, logger: Logger): Promise<DocumentSto
     {
       provide: DOCUMENT_STORE,
       inject: [APP_CONFIG, LOGGER],
-      useFactory: openStore,
+      useFactory: (config: AppConfig, logger: Logger) => openDocumentStore(config.database, logger),
     },
   ],
   exports: [DOCUMENT_STORE],

@@ -63,7 +63,9 @@ export class ControlledStore implements DocumentStore {
     return this.logs.get(documentId) ?? [];
   }
 
-  async open(): Promise<void> {}
+  async open(): Promise<void> {
+    // Nothing to prepare in memory.
+  }
 
   async load(id: string): Promise<StoredDocument> {
     this.loadCalls.set(id, (this.loadCalls.get(id) ?? 0) + 1);
@@ -107,7 +109,11 @@ export class ControlledStore implements DocumentStore {
     return [];
   }
 
-  async setTitle(): Promise<void> {}
+  async setTitle(): Promise<void> {
+    // Titles set explicitly are not part of what the hub is tested on.
+  }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    // Nothing to release.
+  }
 }

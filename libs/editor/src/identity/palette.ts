@@ -3,18 +3,18 @@
  * cursor on white paper. Twelve, far enough apart in hue to tell a small group apart.
  */
 export const USER_COLORS: readonly string[] = [
-  '#c0392b', // red
-  '#b4530b', // orange
-  '#8a6d00', // ochre
-  '#3f7d1c', // green
-  '#0f7a5c', // teal green
-  '#0e7490', // cyan
-  '#1d5fbf', // blue
-  '#4f46e5', // indigo
-  '#7c3aed', // violet
+  '#c62828', // red
+  '#b45309', // orange
+  '#8a6d00', // mustard
+  '#2e7d32', // green
+  '#00796b', // teal
+  '#0277bd', // sky
+  '#1e3a8a', // navy
+  '#6d28d9', // violet
   '#a21caf', // magenta
   '#be185d', // pink
-  '#6b5b4b', // umber
+  '#795548', // brown
+  '#475569', // slate
 ];
 
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;
@@ -24,13 +24,21 @@ export function isHexColor(value: unknown): value is string {
   return typeof value === 'string' && HEX_COLOR.test(value);
 }
 
-/** FNV-1a over UTF-16 code units: stable everywhere, and spreads short ids well enough. */
+/**
+ * FNV-1a over UTF-16 code units, then MurmurHash3's finaliser: FNV alone leaves the low bits, which
+ * pick the color, poorly mixed.
+ */
 function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
 }
 

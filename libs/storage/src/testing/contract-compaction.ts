@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractContext } from './document-store-contract';
-import { EditedDoc, expectRefused, expectSameBytes, snapshotOf, textOf, totalBytes } from './helpers';
+import { EditedDoc, expectRefused, expectSameBytes, nextTurn, snapshotOf, textOf, totalBytes } from './helpers';
 
 /** Replacing the log rows a snapshot covers, while others keep appending. */
 export function describeCompaction({ store }: ContractContext): void {
@@ -87,6 +87,45 @@ export function describeCompaction({ store }: ContractContext): void {
       expectSameBytes(after.updates, [snapshot]);
       expect(textOf(after.updates)).toBe('abcd');
       expect(after.lastSeq).toBe(newer.lastSeq);
+    });
+
+    it('loses nothing when appends and compactions run at once', async () => {
+      // Three clients, each appending its own edits one call after another (as an instance's group
+      // commits do), while a compactor loads and compacts whatever it finds until they are done.
+      const writers = ['a', 'b', 'c'].map((name) => ({ name, edited: new EditedDoc(), sent: [] as Uint8Array[] }));
+      let writing = true;
+      let compactions = 0;
+      const write = async ({ name, edited, sent }: (typeof writers)[number]) => {
+        for (let round = 0; round < 12; round += 1) {
+          const batch = [edited.type(`${name}${round} `)];
+          sent.push(...batch);
+          await store().append('doc', batch);
+          await nextTurn();
+        }
+      };
+      const compactWhileWriting = async () => {
+        while (writing) {
+          const loaded = await store().load('doc');
+          // Let the writers append between this load and the compaction.
+          await nextTurn();
+          if (loaded.updates.length > 1) {
+            await store().compact('doc', snapshotOf(loaded.updates), loaded.lastSeq);
+            compactions += 1;
+          }
+          await nextTurn();
+        }
+      };
+
+      const compactor = compactWhileWriting();
+      await Promise.all(writers.map(write)).finally(() => {
+        writing = false;
+      });
+      await compactor;
+
+      const after = await store().load('doc');
+      expect(compactions).toBeGreaterThan(0);
+      expect(textOf(after.updates)).toBe(textOf(writers.flatMap(({ sent }) => sent)));
+      for (const { edited } of writers) expect(textOf(after.updates)).toContain(edited.text);
     });
 
     it('leaves other documents alone, even rows interleaved with the compacted ones', async () => {

@@ -51,6 +51,18 @@ export function describeLog({ store }: ContractContext): void {
       expectSameBytes((await store().load('doc')).updates, [Uint8Array.of(1)]);
     });
 
+    it('loads more than a hundred rows in the order they were appended', async () => {
+      // Past 9 and 99: a seq compared as text would sort 10 before 9.
+      const updates = Array.from({ length: 120 }, (_, index) => Uint8Array.of(index + 1));
+      let lastSeq = 0;
+      for (const update of updates.slice(0, 100)) ({ lastSeq } = await store().append('doc', [update]));
+      ({ lastSeq } = await store().append('doc', updates.slice(100)));
+
+      const loaded = await store().load('doc');
+      expectSameBytes(loaded.updates, updates);
+      expect(loaded.lastSeq).toBe(lastSeq);
+    });
+
     it('keeps documents apart', async () => {
       await store().append('a', [Uint8Array.of(1)]);
       await store().append('b', [Uint8Array.of(10), Uint8Array.of(11)]);

@@ -90,6 +90,11 @@ export async function clockTick(): Promise<void> {
   while (Date.now() < start + 2) await new Promise((resolve) => setTimeout(resolve, 1));
 }
 
+/** Resolves after pending I/O callbacks have run, so that other async work gets its turn. */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Ids of `listDocuments()`, in its order. */
 export async function listedIds(store: DocumentStore): Promise<string[]> {
   return (await store.listDocuments()).map((document) => document.id);

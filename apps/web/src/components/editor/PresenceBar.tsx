@@ -1,0 +1,69 @@
+'use client';
+
+import { initials, type Participant } from '@quire/editor';
+import styles from './presence.module.css';
+
+const MAX_SHOWN = 5;
+
+interface Props {
+  participants: Participant[];
+  /** Opens the name picker from this person's own chip. */
+  onEditName: () => void;
+  selfName: string;
+}
+
+/** Who is here: others as avatars in their colors, then this person, marked "you", who can rename. */
+export function PresenceBar({ participants, onEditName, selfName }: Props) {
+  const self = participants.find((p) => p.isSelf);
+  const others = participants.filter((p) => !p.isSelf);
+  const shown = others.slice(0, MAX_SHOWN);
+  const hidden = others.slice(MAX_SHOWN);
+  const summary =
+    others.length === 0 ? 'Only you are here' : `${others.length} ${others.length === 1 ? 'other person' : 'other people'} here`;
+
+  return (
+    <div className={styles.presence}>
+      <ul className={styles.avatars} aria-label={`People in this document: ${summary}`}>
+        {shown.map((person) => (
+          <li key={person.id} className={styles.item}>
+            <span
+              className={styles.avatar}
+              style={{ backgroundColor: person.color }}
+              role="img"
+              aria-label={person.name}
+              title={person.name}
+              data-participant={person.name}
+            >
+              {initials(person.name)}
+            </span>
+          </li>
+        ))}
+        {hidden.length > 0 ? (
+          <li className={styles.item}>
+            <span
+              className={`${styles.avatar} ${styles.more}`}
+              role="img"
+              aria-label={`${hidden.length} more: ${hidden.map((p) => p.name).join(', ')}`}
+              title={hidden.map((p) => p.name).join(', ')}
+            >
+              +{hidden.length}
+            </span>
+          </li>
+        ) : null}
+      </ul>
+      <button
+        type="button"
+        className={styles.self}
+        onClick={onEditName}
+        aria-label={`${selfName} (you) — change your name`}
+        title="Change your name"
+      >
+        <span className={styles.avatar} style={{ backgroundColor: self?.color ?? '#6b5b4b' }} aria-hidden="true">
+          {initials(selfName)}
+        </span>
+        <span className={styles.selfName}>{selfName}</span>
+        <span className={styles.youTag}>you</span>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import type { DocumentStore, StoredDocument } from '@quire/storage';
+import type { HubLogger } from './logger';
+
+/** When a document's stored log is folded into one snapshot: past either bound. */
+export interface CompactionLimits {
+  readonly maxUpdates: number;
+  readonly maxBytes: number;
+}
+
+/** Default {@link CompactionLimits}: a few minutes of one person typing, or 4 MiB of log. */
+export const DEFAULT_COMPACTION_LIMITS: CompactionLimits = { maxUpdates: 500, maxBytes: 4 * 1024 * 1024 };
+
+/** After a failed compaction, the next attempt waits at least this long. */
+export const COMPACTION_RETRY_MS = 30_000;
+
+export interface CompactorOptions {
+  readonly store: DocumentStore;
+  readonly documentId: string;
+  readonly logger: HubLogger;
+  readonly limits: CompactionLimits;
+  /**
+   * The loaded document as one update. It holds at least every stored row (and may hold updates
+   * still on their way to the store, which are idempotent to store twice).
+   */
+  readonly snapshot: () => Uint8Array;
+}
+
+/**
+ * Counts the log rows a document has stored since its last snapshot and compacts past the limits.
+ * The snapshot comes from the loaded Y.Doc, never from merging the log: `Y.mergeUpdates` is
+ * superlinear on long single-client logs (yjs#710).
+ */
+export class Compactor {
+  private rows: number;
+  private bytes: number;
+  private lastSeq: number;
+  private running: Promise<void> | undefined;
+  private notBefore = 0;
+
+  constructor(
+    private readonly options: CompactorOptions,
+    stored: StoredDocument,
+  ) {
+    this.rows = stored.updates.length;
+    this.bytes = stored.byteLength;
+    this.lastSeq = stored.lastSeq;
+  }
+
+  /** Records an append that committed; starts a compaction when the log has grown past the limits. */
+  recordAppend(updates: readonly Uint8Array[], lastSeq: number): void {
+    this.rows += updates.length;
+    for (const update of updates) this.bytes += update.byteLength;
+    this.lastSeq = Math.max(this.lastSeq, lastSeq);
+    const { maxUpdates, maxBytes } = this.options.limits;
+    if (this.running || Date.now() < this.notBefore) return;
+    if (this.rows > maxUpdates || this.bytes > maxBytes) this.running = this.compact();
+  }
+
+  /** Resolves when no compaction is in flight (the store may be closed afterwards). */
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async compact(): Promise<void> {
+    const { store, documentId, logger } = this.options;
+    const throughSeq = this.lastSeq;
+    const rowsCovered = this.rows;
+    const bytesCovered = this.bytes;
+    try {
+      const snapshot = this.options.snapshot();
+      const started = performance.now();
+      await store.compact(documentId, snapshot, throughSeq);
+      // Rows appended while the compaction ran are still in the log, and still counted.
+      this.rows = this.rows - rowsCovered + 1;
+      this.bytes = this.bytes - bytesCovered + snapshot.byteLength;
+      logger.debug(
+        { documentId, rows: rowsCovered, bytes: bytesCovered, snapshotBytes: snapshot.byteLength, ms: Math.round(performance.now() - started) },
+        'Compacted the stored log into a snapshot',
+      );
+    } catch (error) {
+      // The log stays as it was: nothing is lost, it is only longer. Try again later.
+      this.notBefore = Date.now() + COMPACTION_RETRY_MS;
+      logger.warn({ documentId, throughSeq, err: error }, 'Compaction failed; the log stays as it is and will be compacted later');
+    } finally {
+      this.running = undefined;
+    }
+  }
+}

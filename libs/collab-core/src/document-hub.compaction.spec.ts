@@ -1,0 +1,76 @@
+import { MemoryDocumentStore } from '@quire/storage';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { DocumentHub } from './document-hub';
+import { settle, TestClient } from './testing/test-client';
+
+const DOC = 'compacted';
+
+async function storedText(store: MemoryDocumentStore): Promise<{ text: string; rows: number }> {
+  const stored = await store.load(DOC);
+  const doc = new Y.Doc();
+  for (const update of stored.updates) Y.applyUpdate(doc, update);
+  return { text: doc.getText('text').toString(), rows: stored.updates.length };
+}
+
+describe('DocumentHub compaction', () => {
+  const cleanups: Array<() => Promise<void> | void> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  async function setup(maxUpdates: number) {
+    const store = new MemoryDocumentStore();
+    await store.open();
+    const hub = new DocumentHub({ store, compaction: { maxUpdates, maxBytes: 1024 * 1024 } });
+    const client = new TestClient().connect(hub, DOC);
+    cleanups.push(() => store.close(), () => hub.close(), () => client.destroy());
+    await settle();
+    return { store, hub, client };
+  }
+
+  it('folds the log into a snapshot once it passes the limit, keeping the document intact', async () => {
+    const { store, hub, client } = await setup(10);
+    const text = client.doc.getText('text');
+    for (let i = 0; i < 25; i++) {
+      text.insert(text.length, `${i},`);
+      await settle();
+    }
+    await hub.flush();
+    const { text: stored, rows } = await storedText(store);
+    expect(stored).toBe(text.toString());
+    expect(rows).toBeLessThan(25);
+    expect(rows).toBeGreaterThanOrEqual(1);
+  });
+
+  it('keeps rows appended while a compaction runs, and the reloaded document matches', async () => {
+    const { store, hub, client } = await setup(5);
+    const text = client.doc.getText('text');
+    // Edits in quick succession: later batches commit while a compaction is in flight.
+    for (let i = 0; i < 40; i++) text.insert(text.length, 'x');
+    for (let i = 0; i < 40; i++) {
+      text.insert(0, 'y');
+      if (i % 3 === 0) await settle();
+    }
+    await hub.flush();
+    const reloaded = await storedText(store);
+    expect(reloaded.text).toBe(text.toString());
+
+    const late = new TestClient().connect(hub, DOC);
+    cleanups.push(() => late.destroy());
+    await hub.flush();
+    await settle();
+    expect(late.doc.getText('text').toString()).toBe(text.toString());
+  });
+
+  it('never compacts below the limit', async () => {
+    const { store, hub, client } = await setup(100);
+    const text = client.doc.getText('text');
+    for (let i = 0; i < 20; i++) {
+      text.insert(0, 'a');
+      await settle();
+    }
+    await hub.flush();
+    expect((await storedText(store)).rows).toBe(20);
+  });
+});

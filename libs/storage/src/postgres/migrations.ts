@@ -1,0 +1,85 @@
+import { escapeIdentifier, type Pool } from 'pg';
+import { DocumentStoreError } from '../document-store-error';
+import { inTransaction } from './pool';
+
+/** One step of the schema; `version` is the row `schema_migrations` gains once it is applied. */
+export interface Migration {
+  readonly version: number;
+  /** Run with `search_path` set to the store's schema, so names are unqualified. */
+  readonly sql: string;
+}
+
+/** The schema's history, oldest first. Append new steps; never edit one that has shipped. */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+      -- COLLATE "C": ids compare byte by byte, as in SQLite and the memory store (listDocuments ties).
+      CREATE TABLE documents (
+        id text COLLATE "C" PRIMARY KEY,
+        title text NOT NULL DEFAULT '',
+        title_explicit boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX documents_updated_at ON documents (updated_at DESC, id);
+      -- One sequence for all documents; a seq is never reused. Keep its CACHE at 1: with a larger
+      -- cache each connection hands out its own block, and a later append could get a lower seq
+      -- than a snapshot already stored, which would then load after it.
+      CREATE TABLE document_updates (
+        seq bigserial PRIMARY KEY,
+        document_id text COLLATE "C" NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        data bytea NOT NULL,
+        is_snapshot boolean NOT NULL DEFAULT false
+      );
+      CREATE INDEX document_updates_document_seq ON document_updates (document_id, seq);
+    `,
+  },
+];
+
+/** The schema version this code writes; a schema at a higher one was written by a newer Quire. */
+export const schemaVersion = migrations[migrations.length - 1].version;
+
+/** First key of the advisory lock that migrations hold ('quir'); the second is the schema's hash. */
+const MIGRATION_LOCK_CLASS = 0x71756972;
+
+/**
+ * Creates the schema if needed and brings it up to {@link schemaVersion} in one transaction, so a
+ * failed step leaves the previous version intact. The transaction first takes an advisory lock on
+ * the schema's name, so that servers starting at once on one database apply each step once: the
+ * others wait, then (READ COMMITTED, a fresh snapshot per statement) see the steps as done.
+ */
+export async function migrate(pool: Pool, schema: string): Promise<void> {
+  const quoted = escapeIdentifier(schema);
+  await inTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1::integer, hashtext($2))', [MIGRATION_LOCK_CLASS, schema]);
+    // Look before creating: CREATE ... IF NOT EXISTS still needs the privilege to create.
+    const { rowCount } = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+    if (rowCount === 0) await client.query(`CREATE SCHEMA ${quoted}`);
+    await client.query(`SET LOCAL search_path TO ${quoted}`);
+    const { rows } = await client.query<{ known: boolean }>('SELECT to_regclass($1) IS NOT NULL AS known', [
+      `${quoted}.schema_migrations`,
+    ]);
+    if (!rows[0].known) {
+      await client.query(
+        'CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+      );
+    }
+    const versions = await client.query<{ version: number }>(
+      'SELECT coalesce(max(version), 0) AS version FROM schema_migrations',
+    );
+    const current = versions.rows[0].version;
+    if (current > schemaVersion) {
+      throw new DocumentStoreError(
+        'schema-too-new',
+        `PostgreSQL schema "${schema}" has schema version ${current}, newer than this Quire knows (${schemaVersion}): ` +
+          'upgrade Quire, or restore a backup made by this version',
+      );
+    }
+    for (const migration of migrations) {
+      if (migration.version <= current) continue;
+      await client.query(migration.sql);
+      await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [migration.version]);
+    }
+  });
+}

@@ -1,0 +1,93 @@
+import { escapeIdentifier, escapeLiteral } from 'pg';
+
+/** A `documents` row as the queries select it. */
+export interface DocumentRow {
+  id: string;
+  title: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** A `document_updates` row as `load` selects it; `seq` is a bigint, selected as exact text. */
+export interface UpdateRow {
+  seq_text: string;
+  data: Buffer;
+}
+
+/** Every statement the store runs, with the tables qualified by the store's schema. */
+export interface Statements {
+  /** `$1` id, `$2` title, `$3` explicit; returns the row, or nothing if the id is taken. */
+  readonly insertDocument: string;
+  /**
+   * `$1` id, `$2` title or null. Creates the row for a first append, or bumps `updated_at` (never
+   * backwards) and takes the derived title unless one was set explicitly. Either way it leaves the
+   * row locked until the transaction ends, which serializes the document's appends and compactions.
+   */
+  readonly touchDocument: string;
+  /** `$1` title, `$2` id. */
+  readonly setTitle: string;
+  /** `$1` id. */
+  readonly getDocument: string;
+  readonly listDocuments: string;
+  /** `$1` id, `$2` the updates as bytea[]; returns `last_seq`. See below for the order of seqs. */
+  readonly insertUpdates: string;
+  /** `$1` id; locks the document's row, or returns nothing when there is none. */
+  readonly lockDocument: string;
+  /** `$1` seq, `$2` id, `$3` data. */
+  readonly insertSnapshot: string;
+  /** `$1` id. */
+  readonly loadUpdates: string;
+  /** `$1` id; returns `last_seq`, null when the document has no rows. */
+  readonly lastSeq: string;
+  /** `$1` id, `$2` throughSeq; returns `last_seq` and `newest_covered` (the newest row `<= $2`). */
+  readonly logBounds: string;
+  /** `$1` id, `$2` throughSeq. */
+  readonly deleteThrough: string;
+}
+
+/** The store's statements for the tables in `schema` (any name: it is quoted). */
+export function statementsFor(schema: string): Statements {
+  const quoted = escapeIdentifier(schema);
+  const documents = `${quoted}.documents`;
+  const updates = `${quoted}.document_updates`;
+  // bigserial's sequence, as a regclass literal for nextval().
+  const sequence = escapeLiteral(`${quoted}.document_updates_seq_seq`);
+  return {
+    insertDocument: `
+      INSERT INTO ${documents} (id, title, title_explicit, created_at, updated_at) VALUES ($1, $2, $3, now(), now())
+      ON CONFLICT (id) DO NOTHING
+      RETURNING id, title, created_at, updated_at`,
+    touchDocument: `
+      INSERT INTO ${documents} AS d (id, title, title_explicit, created_at, updated_at)
+      VALUES ($1, coalesce($2::text, ''), false, now(), now())
+      ON CONFLICT (id) DO UPDATE SET
+        updated_at = greatest(d.updated_at, excluded.updated_at),
+        title = CASE WHEN NOT d.title_explicit AND $2::text IS NOT NULL THEN $2::text ELSE d.title END`,
+    setTitle: `UPDATE ${documents} SET title = $1, title_explicit = true WHERE id = $2`,
+    getDocument: `SELECT id, title, created_at, updated_at FROM ${documents} WHERE id = $1`,
+    listDocuments: `SELECT id, title, created_at, updated_at FROM ${documents} ORDER BY updated_at DESC, id`,
+    // The i-th update gets the i-th smallest of the seqs drawn, whatever order nextval() runs in,
+    // so the batch loads in the order it was given.
+    insertUpdates: `
+      WITH drawn AS (
+        SELECT nextval(${sequence}::regclass) AS seq FROM generate_series(1, cardinality($2::bytea[]))
+      ), ranked AS (
+        SELECT seq, row_number() OVER (ORDER BY seq) AS n FROM drawn
+      ), inserted AS (
+        INSERT INTO ${updates} (seq, document_id, data)
+        SELECT ranked.seq, $1, given.data
+        FROM unnest($2::bytea[]) WITH ORDINALITY AS given (data, n) JOIN ranked USING (n)
+        RETURNING seq
+      )
+      SELECT max(seq)::text AS last_seq FROM inserted`,
+    lockDocument: `SELECT 1 FROM ${documents} WHERE id = $1 FOR UPDATE`,
+    insertSnapshot: `INSERT INTO ${updates} (seq, document_id, data, is_snapshot) VALUES ($1, $2, $3, true)`,
+    // Not `seq::text AS seq`: ORDER BY would then sort by that text, putting 100 before 99.
+    loadUpdates: `SELECT seq::text AS seq_text, data FROM ${updates} WHERE document_id = $1 ORDER BY seq`,
+    lastSeq: `SELECT max(seq)::text AS last_seq FROM ${updates} WHERE document_id = $1`,
+    logBounds: `
+      SELECT max(seq)::text AS last_seq, (max(seq) FILTER (WHERE seq <= $2::bigint))::text AS newest_covered
+      FROM ${updates} WHERE document_id = $1`,
+    deleteThrough: `DELETE FROM ${updates} WHERE document_id = $1 AND seq <= $2::bigint`,
+  };
+}
