@@ -5,6 +5,7 @@ import { APP_CONFIG } from './config/app-config.token';
 import type { AppConfig } from './config/config.schema';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
+import { ReadinessModule } from './health/readiness.module';
 import { LOGGER } from './logging/logger';
 import { StorageModule } from './storage/storage.module';
 
@@ -30,7 +31,14 @@ export class AppModule {
   static register(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreProvidersModule.register(config, logger), StorageModule, HealthModule, CollabModule, DocumentsModule],
+      imports: [
+        CoreProvidersModule.register(config, logger),
+        ReadinessModule,
+        StorageModule,
+        CollabModule,
+        HealthModule,
+        DocumentsModule,
+      ],
     };
   }
 }

@@ -4,6 +4,7 @@ import { DEFAULT_COMPACTION_LIMITS, type CompactionLimits } from './compaction';
 import { Connection, type ConnectionContext } from './connection';
 import { LoadedDocument } from './loaded-document';
 import { silentLogger, type HubLogger } from './logger';
+import { StoreHealth } from './store-health';
 import type { WebSocketLike } from './websocket-like';
 
 /** How a {@link DocumentHub} is built. */
@@ -15,6 +16,8 @@ export interface HubOptions {
   unloadDelayMs?: number;
   /** When a document's stored log is compacted into a snapshot; default 500 updates or 4 MiB. */
   compaction?: CompactionLimits;
+  /** Most bytes of updates that may wait for a failing store, all documents together; default 64 MiB. */
+  maxBacklogBytes?: number;
 }
 
 /** Default of {@link HubOptions.unloadDelayMs}. */
@@ -22,6 +25,9 @@ export const DEFAULT_UNLOAD_DELAY_MS = 30_000;
 
 /** Reason sent with the 1001 close when the hub stops. */
 export const SHUTDOWN_REASON = 'server shutting down';
+
+/** Reason sent with the 1013 close while the store fails writes. */
+export const STORE_UNAVAILABLE_REASON = 'storage unavailable, try again later';
 
 // One per document id in memory or loading. `connections` is kept synchronously, including
 // connections still waiting for the load, so an unload never races a connection that just arrived.
@@ -45,6 +51,7 @@ export class DocumentHub {
   private readonly logger: HubLogger;
   private readonly unloadDelayMs: number;
   private readonly compaction: CompactionLimits;
+  private readonly health: StoreHealth;
   private readonly entries = new Map<string, DocumentEntry>();
   private readonly connections = new Set<Connection>();
   private closing: Promise<void> | undefined;
@@ -54,6 +61,7 @@ export class DocumentHub {
     this.logger = options.logger ?? silentLogger;
     this.unloadDelayMs = options.unloadDelayMs ?? DEFAULT_UNLOAD_DELAY_MS;
     this.compaction = options.compaction ?? DEFAULT_COMPACTION_LIMITS;
+    this.health = new StoreHealth(options.maxBacklogBytes);
   }
 
   /** Documents in memory and ready, and connections open (including those waiting for a load). */
@@ -63,11 +71,18 @@ export class DocumentHub {
     return { documentsLoaded, connections: this.connections.size };
   }
 
+  /** False while the store is failing writes: updates wait, and new connections are turned away. */
+  get storeAvailable(): boolean {
+    return this.health.available;
+  }
+
   /** Takes over a socket whose upgrade was already authorized; attaches its listeners. */
   handleConnection(socket: WebSocketLike, context: ConnectionContext): void {
-    if (this.closing) {
+    if (this.closing || !this.health.available) {
       // Wrapped all the same, so the socket has listeners (an unheard 'error' would crash the process).
-      new Connection(socket, context, this.logger, () => undefined).close(CloseCode.GoingAway, SHUTDOWN_REASON);
+      const refused = new Connection(socket, context, this.logger, () => undefined);
+      if (this.closing) refused.close(CloseCode.GoingAway, SHUTDOWN_REASON);
+      else refused.close(CloseCode.TryAgainLater, STORE_UNAVAILABLE_REASON);
       return;
     }
     const entry = this.entries.get(context.documentId) ?? this.startLoad(context.documentId);
@@ -114,7 +129,7 @@ export class DocumentHub {
 
   private startLoad(id: string): DocumentEntry {
     const connections = new Set<Connection>();
-    const ready = LoadedDocument.load(id, this.store, this.logger, this.compaction).then(
+    const ready = LoadedDocument.load(id, this.store, this.logger, this.compaction, this.health).then(
       (document) => this.loaded(entry, document),
       (error: unknown) => this.loadFailed(entry, error),
     );

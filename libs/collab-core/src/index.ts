@@ -1,4 +1,5 @@
-export { DocumentHub, DEFAULT_UNLOAD_DELAY_MS, SHUTDOWN_REASON, type HubOptions } from './document-hub';
+export { DocumentHub, DEFAULT_UNLOAD_DELAY_MS, SHUTDOWN_REASON, STORE_UNAVAILABLE_REASON, type HubOptions } from './document-hub';
+export { DEFAULT_MAX_BACKLOG_BYTES, StoreHealth } from './store-health';
 export { MAX_LOAD_BUFFER_BYTES, type ConnectionContext } from './connection';
 export { MAX_AWARENESS_BYTES } from './loaded-document';
 export { ReadyState, type WebSocketLike } from './websocket-like';

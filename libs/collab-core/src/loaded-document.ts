@@ -14,6 +14,7 @@ import * as Y from 'yjs';
 import { Compactor, type CompactionLimits } from './compaction';
 import type { Connection } from './connection';
 import type { HubLogger } from './logger';
+import type { StoreHealth } from './store-health';
 import { deriveTitle } from './title';
 import { originConnection, storeOrigin, updatePolicy, type OriginConnection } from './transaction-origin';
 import { WriteQueue, type QueuedUpdate } from './write-queue';
@@ -48,6 +49,7 @@ export class LoadedDocument {
     store: DocumentStore,
     logger: HubLogger,
     compaction: CompactionLimits,
+    health: StoreHealth,
   ): Promise<LoadedDocument> {
     const stored = await store.load(id);
     const doc = new Y.Doc();
@@ -63,7 +65,7 @@ export class LoadedDocument {
       doc.destroy();
       throw error;
     }
-    return new LoadedDocument(id, doc, store, logger, compaction, stored);
+    return new LoadedDocument(id, doc, store, logger, compaction, stored, health);
   }
 
   /** The awareness of everyone connected; the server itself has no state in it. */
@@ -76,6 +78,7 @@ export class LoadedDocument {
     private readonly logger: HubLogger,
     compaction: CompactionLimits,
     stored: StoredDocument,
+    private readonly health: StoreHealth,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // Its interval only expires silent clients: it must not hold the process open.
@@ -86,6 +89,7 @@ export class LoadedDocument {
       store,
       documentId: id,
       logger,
+      health,
       title: () => deriveTitle(doc),
       onCommitted: (batch, storedBatch) => {
         this.relay(batch);
@@ -190,6 +194,15 @@ export class LoadedDocument {
   }
 
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
+    if (this.health.wouldOverflow(update.byteLength)) {
+      // Not applied: the client keeps the edit and sends it again when it reconnects.
+      this.logger.warn(
+        { ...connection.logFields, backlogBytes: this.health.backlogBytes, limit: this.health.maxBacklogBytes },
+        'Too many updates wait for the store; closing the connection so its client holds its edits',
+      );
+      connection.close(CloseCode.TryAgainLater, 'cannot store edits right now');
+      return;
+    }
     try {
       Y.applyUpdate(this.doc, ownBytes(update), connection.origin);
     } catch (error) {

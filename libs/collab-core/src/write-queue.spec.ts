@@ -2,20 +2,23 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ControlledStore } from './testing/controlled-store';
 import { RecordingLogger } from './testing/recording-logger';
 import { settle } from './testing/test-client';
+import { StoreHealth } from './store-health';
 import { RETRY_MAX_MS, WriteQueue, type QueuedUpdate } from './write-queue';
 
 function setup(title = () => 'Title') {
   const store = new ControlledStore();
   const logger = new RecordingLogger();
   const committed: QueuedUpdate[][] = [];
+  const health = new StoreHealth();
   const queue = new WriteQueue({
     store,
     documentId: 'd',
     logger,
+    health,
     title,
     onCommitted: (batch) => committed.push([...batch]),
   });
-  return { store, logger, committed, queue };
+  return { store, logger, committed, queue, health };
 }
 
 const u = (n: number): QueuedUpdate => ({ update: new Uint8Array([n]), origin: null, store: true });

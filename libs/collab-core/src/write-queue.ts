@@ -1,5 +1,6 @@
 import type { DocumentStore } from '@quire/storage';
 import type { HubLogger } from './logger';
+import type { StoreHealth } from './store-health';
 
 /** An update the document emitted, waiting to be stored (if its origin asks for it) and then relayed. */
 export interface QueuedUpdate {
@@ -19,6 +20,8 @@ export interface WriteQueueOptions {
   readonly store: DocumentStore;
   readonly documentId: string;
   readonly logger: HubLogger;
+  /** Shared by every document: told of failures, successes and the bytes waiting. */
+  readonly health: StoreHealth;
   /** The title as the document stands now; read once per batch, when the batch is formed. */
   readonly title: () => string;
   /**
@@ -57,6 +60,7 @@ export class WriteQueue {
   enqueue(entry: QueuedUpdate): void {
     this.queued.push(entry);
     this.enqueuedCount++;
+    this.options.health.addBacklog(entry.update.byteLength);
     if (!this.writing && !this.scheduled) {
       this.scheduled = true;
       queueMicrotask(() => {
@@ -99,8 +103,10 @@ export class WriteQueue {
       try {
         const { lastSeq } = await store.append(documentId, updates, title === undefined ? {} : { title });
         stored = { updates, lastSeq };
+        this.options.health.recordSuccess();
         break;
       } catch (error) {
+        this.options.health.recordFailure();
         logger.error(
           { documentId, attempt, updates: updates.length, retryInMs: delay, err: error },
           'Storing updates failed; holding them back from clients and retrying',
@@ -111,6 +117,7 @@ export class WriteQueue {
     }
     this.writing = false;
     this.committedCount += batch.length;
+    for (const entry of batch) this.options.health.removeBacklog(entry.update.byteLength);
     this.guarded(() => this.options.onCommitted(batch, stored));
     this.releaseWaiters();
     this.writeNext();

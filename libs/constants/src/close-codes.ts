@@ -14,8 +14,10 @@ export const CloseCode = {
   PolicyViolation: 1008,
   /** A frame larger than `MAX_MESSAGE_BYTES`. */
   MessageTooBig: 1009,
-  /** The server failed (storage, a bug); the client may reconnect. */
+  /** The server failed (a bug, a document that would not load); the client may reconnect. */
   InternalError: 1011,
+  /** The server cannot store edits right now (its database is unreachable); reconnect later. */
+  TryAgainLater: 1013,
   /** No or invalid credentials. */
   Unauthenticated: 4401,
   /** Credentials that may not open this document. */

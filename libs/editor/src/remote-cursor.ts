@@ -8,7 +8,7 @@ import { readAwarenessUser } from './connection/presence';
  */
 export function buildRemoteCursor(rawUser: unknown, clientId: number): HTMLElement {
   const user = readAwarenessUser({ user: rawUser }, clientId);
-  const color = user?.color ?? '#6b5b4b';
+  const color = user?.color ?? '#475569';
   const caret = document.createElement('span');
   caret.className = 'quire-remote-cursor';
   caret.style.setProperty('--cursor-color', color);
@@ -24,5 +24,5 @@ export function buildRemoteCursor(rawUser: unknown, clientId: number): HTMLEleme
 /** The highlight of another person's selection: their color, translucent. */
 export function buildRemoteSelection(rawUser: unknown, clientId: number): DecorationAttrs {
   const user = readAwarenessUser({ user: rawUser }, clientId);
-  return { class: 'quire-remote-selection', style: `background-color: ${user?.color ?? '#6b5b4b'}33` };
+  return { class: 'quire-remote-selection', style: `background-color: ${user?.color ?? '#475569'}33` };
 }

@@ -21,6 +21,7 @@ import { CollabGateway } from './collab.gateway';
           logger: logger.child({ component: 'hub' }),
           unloadDelayMs: config.documentUnloadDelayMs,
           compaction: config.compaction,
+          maxBacklogBytes: config.maxBacklogBytes,
         }),
     },
     CollabGateway,

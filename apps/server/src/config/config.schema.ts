@@ -36,6 +36,7 @@ export const environmentSchema = z.object({
   DOCUMENT_UNLOAD_DELAY_MS: integer(0, 24 * 60 * 60 * 1000).default(30_000),
   COMPACT_AFTER_UPDATES: integer(1, 1_000_000).default(500),
   COMPACT_AFTER_BYTES: integer(1024, 1024 * 1024 * 1024).default(4 * 1024 * 1024),
+  MAX_BACKLOG_BYTES: integer(1024 * 1024, 16 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 
@@ -53,6 +54,8 @@ export interface AppConfig {
   readonly documentUnloadDelayMs: number;
   /** A document's stored log is compacted into one snapshot past either bound. */
   readonly compaction: { readonly maxUpdates: number; readonly maxBytes: number };
+  /** Bytes of updates that may wait for an unreachable database before connections are closed. */
+  readonly maxBacklogBytes: number;
   readonly logLevel: (typeof LOG_LEVELS)[number];
 }
 
@@ -82,6 +85,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     maxMessageBytes: values.MAX_MESSAGE_BYTES,
     documentUnloadDelayMs: values.DOCUMENT_UNLOAD_DELAY_MS,
     compaction: { maxUpdates: values.COMPACT_AFTER_UPDATES, maxBytes: values.COMPACT_AFTER_BYTES },
+    maxBacklogBytes: values.MAX_BACKLOG_BYTES,
     logLevel: values.LOG_LEVEL,
   };
 }

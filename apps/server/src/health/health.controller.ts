@@ -1,4 +1,5 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { DocumentHub } from '@quire/collab-core';
 import type { DocumentStore } from '@quire/storage';
 import type { Response } from 'express';
 import { DOCUMENT_STORE } from '../storage/document-store.token';
@@ -12,12 +13,13 @@ export class HealthController {
   constructor(
     @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
     private readonly readiness: ReadinessService,
+    private readonly hub: DocumentHub,
   ) {}
 
   @Get()
   async ready(@Res({ passthrough: true }) response: Response) {
     const database = await this.checkStore();
-    const status = !this.readiness.isShuttingDown && database === 'ok' ? 'ok' : this.readiness.isShuttingDown ? 'shutting-down' : 'unavailable';
+    const status = this.readiness.isShuttingDown ? 'shutting-down' : database === 'ok' ? 'ok' : 'unavailable';
     response.status(status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return { status, database, redis: 'disabled' };
   }
@@ -28,6 +30,8 @@ export class HealthController {
   }
 
   private async checkStore(): Promise<'ok' | 'down'> {
+    // Writes failing is what matters for edits, even when a read would still succeed.
+    if (!this.hub.storeAvailable) return 'down';
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'down'>((resolve) => {
       timer = setTimeout(() => resolve('down'), STORE_CHECK_TIMEOUT_MS);

@@ -1,11 +1,9 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { CollabModule } from '../collab/collab.module';
 import { HealthController } from './health.controller';
-import { ReadinessService } from './readiness.service';
 
-@Global()
 @Module({
+  imports: [CollabModule],
   controllers: [HealthController],
-  providers: [ReadinessService],
-  exports: [ReadinessService],
 })
 export class HealthModule {}

@@ -18,7 +18,7 @@ export class HubFixture {
   readonly hub: DocumentHub;
   private readonly clients: TestClient[] = [];
 
-  constructor(options: { unloadDelayMs?: number } = {}) {
+  constructor(options: { unloadDelayMs?: number; maxBacklogBytes?: number } = {}) {
     this.hub = new DocumentHub({ store: this.store, logger: this.logger, ...options });
   }
 

@@ -72,7 +72,8 @@ export async function migrate(pool: Pool, schema: string): Promise<void> {
     if (current > schemaVersion) {
       throw new DocumentStoreError(
         'schema-too-new',
-        `PostgreSQL schema "${schema}" has schema version ${current}, newer than this Quire knows (${schemaVersion}): ` +
+        `PostgreSQL schema "${schema}" has schema version ${current}, ` +
+          `newer than this Quire knows (${schemaVersion}): ` +
           'upgrade Quire, or restore a backup made by this version',
       );
     }

@@ -50,14 +50,17 @@ describe.skipIf(!database)('PostgresDocumentStore with other instances and faili
   /** Whether some connection of `name` waits for a lock of this kind ('advisory', 'transactionid', …). */
   async function isWaitingForLock(name: string, kinds: string[]): Promise<boolean> {
     const { rowCount } = await admin().query(
-      "SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock' AND wait_event = ANY($2)",
+      `SELECT 1 FROM pg_stat_activity
+       WHERE application_name = $1 AND wait_event_type = 'Lock' AND wait_event = ANY($2)`,
       [name, kinds],
     );
     return (rowCount ?? 0) > 0;
   }
 
   async function waitForLockWait(name: string, kinds: string[]): Promise<void> {
-    await waitUntil(`a connection of ${name} to wait for a lock (${kinds.join(', ')})`, () => isWaitingForLock(name, kinds));
+    await waitUntil(`a connection of ${name} to wait for a lock (${kinds.join(', ')})`, () =>
+      isWaitingForLock(name, kinds),
+    );
   }
 
   /**

@@ -101,8 +101,10 @@ export class PostgresDocumentStore implements DocumentStore {
       const { rows } = await pool.query<{ last_seq: string | null }>(this.statements.lastSeq, [id]);
       return { lastSeq: toSeq(rows[0].last_seq) };
     }
-    await pool.query(this.statements.touchDocument, [id, options.title ?? null]);
     return inTransaction(pool, async (client) => {
+      // Lock the document's row first, then draw seqs: an append waiting here draws its seqs only
+      // once the previous append of this document has committed, so seq order is commit order.
+      await client.query(this.statements.touchDocument, [id, options.title ?? null]);
       const { rows } = await client.query<{ last_seq: string }>(this.statements.insertUpdates, [id, updates]);
       // Converted before COMMIT: a seq JavaScript cannot represent writes nothing.
       return { lastSeq: toSeq(rows[0].last_seq) };
@@ -167,8 +169,9 @@ export class PostgresDocumentStore implements DocumentStore {
       if (error instanceof DocumentStoreError) throw error;
       throw new DocumentStoreError(
         'open-failed',
-        `Cannot open PostgreSQL database ${describeTarget(this.options.connectionString)} (schema "${this.schema}"): ` +
-          `${describeError(error)}. Check that PostgreSQL runs there and accepts this user, and that DATABASE_URL names it`,
+        `Cannot open PostgreSQL database ${describeTarget(this.options.connectionString)} ` +
+          `(schema "${this.schema}"): ${describeError(error)}. ` +
+          'Check that PostgreSQL runs there and accepts this user, and that DATABASE_URL names it',
         { cause: error },
       );
     }
@@ -184,7 +187,10 @@ export class PostgresDocumentStore implements DocumentStore {
 
 function checkOptions(options: PostgresDocumentStoreOptions, schema: string): void {
   if (typeof options.connectionString !== 'string' || options.connectionString === '') {
-    throw new DocumentStoreError('invalid-argument', 'PostgreSQL connectionString is empty: pass postgres://user@host:port/database');
+    throw new DocumentStoreError(
+      'invalid-argument',
+      'PostgreSQL connectionString is empty: pass postgres://user@host:port/database',
+    );
   }
   if (schema === '' || schema.includes('\0') || Buffer.byteLength(schema) > MAX_IDENTIFIER_BYTES) {
     throw new DocumentStoreError(
@@ -194,7 +200,10 @@ function checkOptions(options: PostgresDocumentStoreOptions, schema: string): vo
   }
   for (const [name, value] of Object.entries(options.pool ?? {})) {
     if (value !== undefined && !(Number.isSafeInteger(value) && value > 0)) {
-      throw new DocumentStoreError('invalid-argument', `PostgreSQL pool.${name} must be a positive integer, not ${value}`);
+      throw new DocumentStoreError(
+        'invalid-argument',
+        `PostgreSQL pool.${name} must be a positive integer, not ${value}`,
+      );
     }
   }
 }
@@ -204,7 +213,9 @@ function toSeq(text: string | null): number {
   if (text === null) return 0;
   const seq = Number(text);
   if (!Number.isSafeInteger(seq)) {
-    throw new RangeError(`Sequence number ${text} is beyond Number.MAX_SAFE_INTEGER: the document_updates sequence has run too far`);
+    throw new RangeError(
+      `Sequence number ${text} is beyond Number.MAX_SAFE_INTEGER: the document_updates sequence has run too far`,
+    );
   }
   return seq;
 }

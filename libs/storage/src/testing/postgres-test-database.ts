@@ -20,10 +20,11 @@ export async function findTestDatabase(suite: string): Promise<TestDatabase | un
   const url = process.env['QUIRE_TEST_DATABASE_URL'] ?? DEFAULT_TEST_DATABASE_URL;
   const problem = await probe(url);
   if (problem === undefined) return { url, schemas: new TestSchemas(url) };
-  const reason = `PostgreSQL at ${url} is unreachable (${problem})`;
+  const reason = `PostgreSQL at ${withoutPassword(url)} is unreachable (${problem})`;
   if (isCi()) {
     throw new Error(
-      `${suite}: ${reason}, and CI is set: PostgreSQL suites must run in CI. Start PostgreSQL or set QUIRE_TEST_DATABASE_URL`,
+      `${suite}: ${reason}, and CI is set: PostgreSQL suites must run in CI. ` +
+        'Start PostgreSQL or set QUIRE_TEST_DATABASE_URL',
     );
   }
   console.warn(`Skipping ${suite}: ${reason}. Start PostgreSQL or set QUIRE_TEST_DATABASE_URL to run it`);
@@ -82,6 +83,16 @@ export class TestSchemas {
     for (const { name } of rows) await this.drop(name);
     await this.admin?.end();
     this.admin = undefined;
+  }
+}
+
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'QUIRE_TEST_DATABASE_URL (not a URL)';
   }
 }
 

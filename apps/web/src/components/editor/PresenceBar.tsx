@@ -58,7 +58,7 @@ export function PresenceBar({ participants, onEditName, selfName }: Props) {
         aria-label={`${selfName} (you) — change your name`}
         title="Change your name"
       >
-        <span className={styles.avatar} style={{ backgroundColor: self?.color ?? '#6b5b4b' }} aria-hidden="true">
+        <span className={styles.avatar} style={{ backgroundColor: self?.color ?? '#475569' }} aria-hidden="true">
           {initials(selfName)}
         </span>
         <span className={styles.selfName}>{selfName}</span>

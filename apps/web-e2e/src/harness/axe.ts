@@ -1,0 +1,34 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { workspaceRoot } from './workspace';
+
+interface AxeViolation {
+  id: string;
+  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+const axePath = createRequire(path.join(workspaceRoot(), 'package.json')).resolve('axe-core/axe.min.js');
+
+/**
+ * Runs axe-core on the page as it is now, prints every violation, and returns the serious and
+ * critical ones (the tests fail on those).
+ */
+export async function seriousAccessibilityViolations(page: Page, label: string): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  const typed = violations as AxeViolation[];
+  for (const violation of typed) {
+    console.log(
+      `[axe ${label}] ${violation.impact}: ${violation.id} — ${violation.help} (${violation.helpUrl})\n` +
+        violation.nodes.map((node) => `    ${JSON.stringify(node.target)} ${node.failureSummary ?? ''}`).join('\n'),
+    );
+  }
+  return typed.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
