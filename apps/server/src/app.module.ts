@@ -7,6 +7,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
 import { ReadinessModule } from './health/readiness.module';
 import { LOGGER } from './logging/logger';
+import { MetricsModule } from './metrics/metrics.module';
 import { StorageModule } from './storage/storage.module';
 
 /** Configuration and the logger, made once in `main` and available everywhere. */
@@ -34,6 +35,7 @@ export class AppModule {
       imports: [
         CoreProvidersModule.register(config, logger),
         ReadinessModule,
+        MetricsModule,
         StorageModule,
         CollabModule,
         HealthModule,

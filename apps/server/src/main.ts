@@ -5,6 +5,7 @@ import { AppModule } from './app.module';
 import { QuireWsAdapter } from './collab/quire-ws-adapter';
 import { ConfigError, parseConfig, type AppConfig } from './config/config.schema';
 import { createLogger, PinoNestLogger } from './logging/logger';
+import { PrometheusMetrics } from './metrics/prometheus-metrics';
 
 /** A graceful stop must finish within this; past it the process exits anyway. */
 const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -28,7 +29,18 @@ async function bootstrap(): Promise<void> {
     logger: new PinoNestLogger(logger),
   });
   app.enableCors({ origin: [...config.allowedOrigins] });
-  app.useWebSocketAdapter(new QuireWsAdapter(app, { allowedOrigins: config.allowedOrigins, maxMessageBytes: config.maxMessageBytes, logger }));
+  const metrics = app.get(PrometheusMetrics);
+  app.useWebSocketAdapter(
+    new QuireWsAdapter(app, {
+      allowedOrigins: config.allowedOrigins,
+      maxMessageBytes: config.maxMessageBytes,
+      logger,
+      pingIntervalMs: config.pingIntervalMs,
+      connectLimit: config.connectLimit,
+      trustProxy: config.trustProxy,
+      onRefused: (status) => metrics.upgradeRefused(status),
+    }),
+  );
   // Our own signal handling rather than enableShutdownHooks: Nest re-raises the signal after
   // closing, which ends the process before the last log lines are written and exits non-zero.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

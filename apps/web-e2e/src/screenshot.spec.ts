@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDocument } from './harness/api';
-import { launchBrowser, MOD, newPerson, openDocument, waitForText, type Person } from './harness/browser';
+import { launchBrowser, newPerson, openDocument, waitForText, type Person } from './harness/browser';
 
 /** A page showing two screenshots side by side, as two windows on one desk. */
 function composition(left: Buffer, right: Buffer, names: [string, string]): string {
@@ -48,22 +48,22 @@ describe('screenshot for the README', () => {
     await ada.page.keyboard.type('# Launch plan\n');
     await ada.page.keyboard.type('We ship the **collaborative editor** on Friday. Everyone with the link edits live; ');
     await ada.page.keyboard.type('changes are *saved before they are shared*.\n');
-    await ada.page.keyboard.type('## Before launch\n- Finish the `npm start` experience\n- Write the release notes\n');
+    await ada.page.keyboard.type('## Before launch\n- Finish the `npm start` experience\nWrite the release notes\n');
     await ada.page.keyboard.press('Enter');
     await ada.page.keyboard.type('> Small, calm, and fast.');
     await waitForText(grace.page, { includes: 'Small, calm, and fast.' });
 
-    await grace.editor.click();
-    await grace.page.keyboard.press(`${MOD}+Home`);
-    await grace.page.keyboard.press('ArrowDown');
+    await grace.editor.locator('li').last().click();
     await grace.page.keyboard.press('End');
-    await grace.page.keyboard.type(' Grace reviews the docs.');
-    await waitForText(ada.page, { includes: 'Grace reviews the docs.' });
+    await grace.page.keyboard.press('Enter');
+    await grace.page.keyboard.type('Check the screenshots');
+    await waitForText(ada.page, { includes: 'Check the screenshots' });
     await ada.page.locator('.quire-remote-cursor__label', { hasText: 'Grace' }).waitFor();
     await grace.page.locator('.quire-remote-cursor__label', { hasText: 'Ada' }).waitFor();
 
     const shots = [await ada.page.screenshot(), await grace.page.screenshot()] as const;
-    const compose = await browser.newPage({ viewport: { width: 1640, height: 640 }, deviceScaleFactor: 1 });
+    // Wide enough for both windows at their own size: scaled-down text would blur.
+    const compose = await browser.newPage({ viewport: { width: 2460, height: 900 }, deviceScaleFactor: 1 });
     await compose.setContent(composition(shots[0], shots[1], ['Ada', 'Grace']));
     await compose.waitForFunction(() => Array.from(document.images).every((img) => img.complete && img.naturalWidth > 0));
     const png = await compose.screenshot({ fullPage: true });

@@ -46,6 +46,11 @@ export class Compactor {
     this.lastSeq = stored.lastSeq;
   }
 
+  /** Bytes of the stored log: roughly the document's size once compacted. */
+  get storedBytes(): number {
+    return this.bytes;
+  }
+
   /** Records an append that committed; starts a compaction when the log has grown past the limits. */
   recordAppend(updates: readonly Uint8Array[], lastSeq: number): void {
     this.rows += updates.length;

@@ -1,6 +1,9 @@
 import { CloseCode } from '@quire/constants';
 import { describe, expect, it } from 'vitest';
-import { Connection, MAX_LOAD_BUFFER_BYTES } from './connection';
+import { Connection } from './connection';
+import { createHubContext } from './hub-context';
+import { DEFAULT_HUB_LIMITS } from './limits';
+import { ControlledStore } from './testing/controlled-store';
 import { FakeSocket } from './testing/fake-socket';
 import { RecordingLogger } from './testing/recording-logger';
 import { ReadyState } from './websocket-like';
@@ -12,7 +15,7 @@ function setup() {
   const connection = new Connection(
     socket,
     { documentId: 'd', connectionId: 'c', remoteAddress: '10.0.0.1' },
-    logger,
+    createHubContext(new ControlledStore(), { logger }),
     (c) => ended.push(c),
   );
   return { socket, logger, ended, connection };
@@ -47,7 +50,7 @@ describe('Connection', () => {
 
   it('closes with 1008 past the load buffer limit', () => {
     const { socket, ended, logger } = setup();
-    socket.deliver(new Uint8Array(MAX_LOAD_BUFFER_BYTES));
+    socket.deliver(new Uint8Array(DEFAULT_HUB_LIMITS.maxLoadBufferBytes));
     expect(socket.closeCode).toBeUndefined();
     socket.deliver(new Uint8Array(1));
     expect(socket.closeCode).toBe(CloseCode.PolicyViolation);

@@ -1,5 +1,6 @@
 import { CloseCode } from '@quire/constants';
-import type { HubLogger } from './logger';
+import type { HubContext } from './hub-context';
+import { TokenBucket } from './rate-limiter';
 import { clientOrigin, type ClientOrigin, type OriginConnection } from './transaction-origin';
 import { ReadyState, type WebSocketLike } from './websocket-like';
 
@@ -10,9 +11,6 @@ export interface ConnectionContext {
   readonly connectionId: string;
   readonly remoteAddress?: string;
 }
-
-/** Most bytes of frames one connection may send while its document loads; past it, 1008. */
-export const MAX_LOAD_BUFFER_BYTES = 16 * 1024 * 1024;
 
 /** Handles one frame of an active connection; expected not to throw. */
 export type FrameHandler = (connection: Connection, data: Uint8Array, isBinary: boolean) => void;
@@ -34,13 +32,15 @@ export class Connection implements OriginConnection {
   private pending: { data: Uint8Array; isBinary: boolean }[] = [];
   private pendingBytes = 0;
   private closed = false;
+  private readonly rate: TokenBucket;
 
   constructor(
     private readonly socket: WebSocketLike,
     context: ConnectionContext,
-    private readonly logger: HubLogger,
+    private readonly hub: HubContext,
     private readonly onClosed: (connection: Connection) => void,
   ) {
+    this.rate = new TokenBucket(hub.limits.messagesPerSecond, hub.limits.messageBurst);
     this.connectionId = context.connectionId;
     this.documentId = context.documentId;
     this.remoteAddress = context.remoteAddress;
@@ -52,7 +52,7 @@ export class Connection implements OriginConnection {
     socket.on('message', (data, isBinary) => this.receive(data, isBinary));
     socket.on('close', () => this.ended());
     socket.on('error', (error) => {
-      this.logger.warn({ ...this.logFields, err: error }, 'Socket error; dropping the connection');
+      this.hub.logger.warn({ ...this.logFields, err: error }, 'Socket error; dropping the connection');
       this.ended();
     });
   }
@@ -75,13 +75,22 @@ export class Connection implements OriginConnection {
     }
   }
 
-  /** Sends a frame if the socket is open; a closing or closed socket is skipped. */
+  /**
+   * Sends a frame if the socket is open; a closing or closed socket is skipped. A client that
+   * stops reading is closed once its unsent bytes pass the bound, instead of growing memory.
+   */
   send(frame: Uint8Array): void {
     if (this.closed || this.socket.readyState !== ReadyState.Open) return;
+    if (this.socket.bufferedAmount > this.hub.limits.maxSendBufferBytes) {
+      this.reject('slow-consumer', 'Client is not reading what it is sent; closing the connection', {
+        bufferedBytes: this.socket.bufferedAmount,
+      });
+      return;
+    }
     try {
       this.socket.send(frame);
     } catch (error) {
-      this.logger.warn({ ...this.logFields, err: error }, 'Sending failed; dropping the connection');
+      this.hub.logger.warn({ ...this.logFields, err: error }, 'Sending failed; dropping the connection');
       this.close(CloseCode.InternalError, 'send failed');
     }
   }
@@ -94,25 +103,42 @@ export class Connection implements OriginConnection {
       try {
         this.socket.close(code, reason);
       } catch (error) {
-        this.logger.warn({ ...this.logFields, err: error }, 'Closing the socket failed');
+        this.hub.logger.warn({ ...this.logFields, err: error }, 'Closing the socket failed');
       }
     }
     this.ended();
   }
 
+  /**
+   * Closes the connection for a limit or a bad frame: one log line, one metric, one close code
+   * (1008 unless told otherwise).
+   */
+  reject(reason: string, message: string, fields: object = {}, code: number = CloseCode.PolicyViolation): void {
+    if (this.closed) return;
+    this.hub.metrics.rejected(reason);
+    this.hub.logger.warn({ ...this.logFields, reason, ...fields }, message);
+    this.close(code, reason);
+  }
+
   private receive(data: Uint8Array, isBinary: boolean): void {
     if (this.closed) return;
+    if (!this.rate.take()) {
+      this.reject('rate-limit', 'Client sends messages faster than allowed; closing the connection', {
+        limit: this.hub.limits.messagesPerSecond,
+      });
+      return;
+    }
     if (this.handler) {
       this.dispatch(data, isBinary);
       return;
     }
     this.pendingBytes += data.byteLength;
-    if (this.pendingBytes > MAX_LOAD_BUFFER_BYTES) {
-      this.logger.warn(
-        { ...this.logFields, bufferedBytes: this.pendingBytes, limit: MAX_LOAD_BUFFER_BYTES },
-        'Too many bytes sent while the document loads; closing the connection',
-      );
-      this.close(CloseCode.PolicyViolation, 'too much data while loading');
+    const limit = this.hub.limits.maxLoadBufferBytes;
+    if (this.pendingBytes > limit) {
+      this.reject('load-buffer-full', 'Too many bytes sent while the document loads; closing the connection', {
+        bufferedBytes: this.pendingBytes,
+        limit,
+      });
       return;
     }
     // Copied because the transport may reuse the memory behind a frame once its listener returns;
@@ -125,7 +151,7 @@ export class Connection implements OriginConnection {
       this.handler?.(this, data, isBinary);
     } catch (error) {
       // The handler reports its own failures; this is the last line so a listener never throws.
-      this.logger.error({ ...this.logFields, err: error }, 'Unexpected error handling a message');
+      this.hub.logger.error({ ...this.logFields, err: error }, 'Unexpected error handling a message');
       this.close(CloseCode.InternalError, 'internal error');
     }
   }
@@ -138,7 +164,7 @@ export class Connection implements OriginConnection {
     try {
       this.onClosed(this);
     } catch (error) {
-      this.logger.error({ ...this.logFields, err: error }, 'Unexpected error cleaning up a connection');
+      this.hub.logger.error({ ...this.logFields, err: error }, 'Unexpected error cleaning up a connection');
     }
   }
 }

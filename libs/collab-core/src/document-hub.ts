@@ -1,9 +1,12 @@
 import { CloseCode } from '@quire/constants';
 import type { DocumentStore } from '@quire/storage';
-import { DEFAULT_COMPACTION_LIMITS, type CompactionLimits } from './compaction';
+import type { CompactionLimits } from './compaction';
 import { Connection, type ConnectionContext } from './connection';
+import { createHubContext, type HubContext } from './hub-context';
+import type { HubLimits } from './limits';
 import { LoadedDocument } from './loaded-document';
-import { silentLogger, type HubLogger } from './logger';
+import type { HubLogger } from './logger';
+import type { HubMetrics } from './metrics';
 import { StoreHealth } from './store-health';
 import type { WebSocketLike } from './websocket-like';
 
@@ -18,6 +21,10 @@ export interface HubOptions {
   compaction?: CompactionLimits;
   /** Most bytes of updates that may wait for a failing store, all documents together; default 64 MiB. */
   maxBacklogBytes?: number;
+  /** Per-connection and per-document bounds; each defaults to {@link DEFAULT_HUB_LIMITS}. */
+  limits?: Partial<HubLimits>;
+  /** Where counts and latencies go; default nowhere. */
+  metrics?: HubMetrics;
 }
 
 /** Default of {@link HubOptions.unloadDelayMs}. */
@@ -47,21 +54,23 @@ interface DocumentEntry {
  * applies what clients send, stores every update before relaying it, and unloads idle documents.
  */
 export class DocumentHub {
-  private readonly store: DocumentStore;
+  private readonly context: HubContext;
   private readonly logger: HubLogger;
   private readonly unloadDelayMs: number;
-  private readonly compaction: CompactionLimits;
-  private readonly health: StoreHealth;
   private readonly entries = new Map<string, DocumentEntry>();
   private readonly connections = new Set<Connection>();
   private closing: Promise<void> | undefined;
 
   constructor(options: HubOptions) {
-    this.store = options.store;
-    this.logger = options.logger ?? silentLogger;
+    this.context = createHubContext(options.store, {
+      logger: options.logger,
+      metrics: options.metrics,
+      limits: options.limits,
+      compaction: options.compaction,
+      health: new StoreHealth(options.maxBacklogBytes),
+    });
+    this.logger = this.context.logger;
     this.unloadDelayMs = options.unloadDelayMs ?? DEFAULT_UNLOAD_DELAY_MS;
-    this.compaction = options.compaction ?? DEFAULT_COMPACTION_LIMITS;
-    this.health = new StoreHealth(options.maxBacklogBytes);
   }
 
   /** Documents in memory and ready, and connections open (including those waiting for a load). */
@@ -73,20 +82,20 @@ export class DocumentHub {
 
   /** False while the store is failing writes: updates wait, and new connections are turned away. */
   get storeAvailable(): boolean {
-    return this.health.available;
+    return this.context.health.available;
   }
 
   /** Takes over a socket whose upgrade was already authorized; attaches its listeners. */
   handleConnection(socket: WebSocketLike, context: ConnectionContext): void {
-    if (this.closing || !this.health.available) {
+    if (this.closing || !this.context.health.available) {
       // Wrapped all the same, so the socket has listeners (an unheard 'error' would crash the process).
-      const refused = new Connection(socket, context, this.logger, () => undefined);
+      const refused = new Connection(socket, context, this.context, () => undefined);
       if (this.closing) refused.close(CloseCode.GoingAway, SHUTDOWN_REASON);
       else refused.close(CloseCode.TryAgainLater, STORE_UNAVAILABLE_REASON);
       return;
     }
     const entry = this.entries.get(context.documentId) ?? this.startLoad(context.documentId);
-    const connection = new Connection(socket, context, this.logger, (ended) => this.connectionEnded(entry, ended));
+    const connection = new Connection(socket, context, this.context, (ended) => this.connectionEnded(entry, ended));
     this.connections.add(connection);
     entry.connections.add(connection);
     this.cancelUnload(entry);
@@ -129,7 +138,7 @@ export class DocumentHub {
 
   private startLoad(id: string): DocumentEntry {
     const connections = new Set<Connection>();
-    const ready = LoadedDocument.load(id, this.store, this.logger, this.compaction, this.health).then(
+    const ready = LoadedDocument.load(id, this.context).then(
       (document) => this.loaded(entry, document),
       (error: unknown) => this.loadFailed(entry, error),
     );

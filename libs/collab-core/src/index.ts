@@ -1,7 +1,10 @@
 export { DocumentHub, DEFAULT_UNLOAD_DELAY_MS, SHUTDOWN_REASON, STORE_UNAVAILABLE_REASON, type HubOptions } from './document-hub';
 export { DEFAULT_MAX_BACKLOG_BYTES, StoreHealth } from './store-health';
-export { MAX_LOAD_BUFFER_BYTES, type ConnectionContext } from './connection';
-export { MAX_AWARENESS_BYTES } from './loaded-document';
+export { type ConnectionContext } from './connection';
+export { DEFAULT_HUB_LIMITS, type HubLimits } from './limits';
+export { TokenBucket } from './rate-limiter';
+export { noopMetrics, type HubMetrics, type RejectionReason } from './metrics';
+export { createHubContext, type HubContext } from './hub-context';
 export { ReadyState, type WebSocketLike } from './websocket-like';
 export { silentLogger, type HubLogger } from './logger';
 export {

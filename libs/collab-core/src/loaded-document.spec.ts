@@ -1,8 +1,7 @@
 import { CloseCode } from '@quire/constants';
 import { encodeQueryAwareness } from '@quire/protocol';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_COMPACTION_LIMITS } from './compaction';
-import { StoreHealth } from './store-health';
+import { createHubContext } from './hub-context';
 import { Connection } from './connection';
 import { LoadedDocument } from './loaded-document';
 import { ControlledStore } from './testing/controlled-store';
@@ -14,7 +13,7 @@ describe('LoadedDocument', () => {
   it('loads stored updates with the store origin, so they are neither stored again nor relayed', async () => {
     const store = new ControlledStore();
     store.logs.set('d', [textUpdate('stored')]);
-    const document = await LoadedDocument.load('d', store, new RecordingLogger(), DEFAULT_COMPACTION_LIMITS, new StoreHealth());
+    const document = await LoadedDocument.load('d', createHubContext(store, { logger: new RecordingLogger() }));
     expect(document.doc.getText('text').toString()).toBe('stored');
     await document.flush();
     expect(store.appendCalls).toHaveLength(0);
@@ -22,7 +21,7 @@ describe('LoadedDocument', () => {
   });
 
   it('has no awareness state of its own and stops the awareness timer on destroy', async () => {
-    const document = await LoadedDocument.load('d', new ControlledStore(), new RecordingLogger(), DEFAULT_COMPACTION_LIMITS, new StoreHealth());
+    const document = await LoadedDocument.load('d', createHubContext(new ControlledStore(), { logger: new RecordingLogger() }));
     expect(document.awareness.getStates().size).toBe(0);
     const clear = vi.spyOn(globalThis, 'clearInterval');
     document.destroy();
@@ -32,9 +31,10 @@ describe('LoadedDocument', () => {
 
   it('closes with 1011 and logs an error when handling a message fails unexpectedly', async () => {
     const logger = new RecordingLogger();
-    const document = await LoadedDocument.load('d', new ControlledStore(), logger, DEFAULT_COMPACTION_LIMITS, new StoreHealth());
+    const hub = createHubContext(new ControlledStore(), { logger });
+    const document = await LoadedDocument.load('d', hub);
     const socket = new FakeSocket();
-    const connection = new Connection(socket, { documentId: 'd', connectionId: 'c' }, logger, (c) => document.detach(c));
+    const connection = new Connection(socket, { documentId: 'd', connectionId: 'c' }, hub, (c) => document.detach(c));
     document.attach(connection);
     vi.spyOn(document.awareness, 'getStates').mockImplementation(() => {
       throw new Error('bug');

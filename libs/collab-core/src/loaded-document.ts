@@ -8,19 +8,15 @@ import {
   encodeUpdate,
   ProtocolError,
 } from '@quire/protocol';
-import type { DocumentStore, StoredDocument } from '@quire/storage';
+import type { StoredDocument } from '@quire/storage';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { Compactor, type CompactionLimits } from './compaction';
+import { Compactor } from './compaction';
 import type { Connection } from './connection';
-import type { HubLogger } from './logger';
-import type { StoreHealth } from './store-health';
+import type { HubContext } from './hub-context';
 import { deriveTitle } from './title';
 import { originConnection, storeOrigin, updatePolicy, type OriginConnection } from './transaction-origin';
 import { WriteQueue, type QueuedUpdate } from './write-queue';
-
-/** Largest awareness payload accepted from a client; one user's cursor and name take a few hundred bytes. */
-export const MAX_AWARENESS_BYTES = 64 * 1024;
 
 interface AwarenessChange {
   added: number[];
@@ -44,14 +40,8 @@ export class LoadedDocument {
    * Reads a document from the store into a fresh Y.Doc. Rejects, keeping nothing, if the store
    * fails or the stored updates do not form a complete document.
    */
-  static async load(
-    id: string,
-    store: DocumentStore,
-    logger: HubLogger,
-    compaction: CompactionLimits,
-    health: StoreHealth,
-  ): Promise<LoadedDocument> {
-    const stored = await store.load(id);
+  static async load(id: string, hub: HubContext): Promise<LoadedDocument> {
+    const stored = await hub.store.load(id);
     const doc = new Y.Doc();
     try {
       doc.transact(() => {
@@ -65,7 +55,7 @@ export class LoadedDocument {
       doc.destroy();
       throw error;
     }
-    return new LoadedDocument(id, doc, store, logger, compaction, stored, health);
+    return new LoadedDocument(id, doc, hub, stored);
   }
 
   /** The awareness of everyone connected; the server itself has no state in it. */
@@ -74,11 +64,8 @@ export class LoadedDocument {
   private constructor(
     readonly id: string,
     readonly doc: Y.Doc,
-    store: DocumentStore,
-    private readonly logger: HubLogger,
-    compaction: CompactionLimits,
+    private readonly hub: HubContext,
     stored: StoredDocument,
-    private readonly health: StoreHealth,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // Its interval only expires silent clients: it must not hold the process open.
@@ -86,10 +73,8 @@ export class LoadedDocument {
     // The server is no participant; y-protocols gives every Awareness a local state to start with.
     this.awareness.setLocalState(null);
     this.writes = new WriteQueue({
-      store,
+      hub,
       documentId: id,
-      logger,
-      health,
       title: () => deriveTitle(doc),
       onCommitted: (batch, storedBatch) => {
         this.relay(batch);
@@ -97,7 +82,7 @@ export class LoadedDocument {
       },
     });
     this.compactor = new Compactor(
-      { store, documentId: id, logger, limits: compaction, snapshot: () => Y.encodeStateAsUpdate(doc) },
+      { store: hub.store, documentId: id, logger: hub.logger, limits: hub.compaction, snapshot: () => Y.encodeStateAsUpdate(doc) },
       stored,
     );
     doc.on('update', this.onDocUpdate);
@@ -107,9 +92,15 @@ export class LoadedDocument {
   /** Starts serving a connection: sync step 1, the awareness states, then its buffered frames. */
   attach(connection: Connection): void {
     if (!connection.isOpen) return;
+    if (this.connections.size >= this.hub.limits.maxConnectionsPerDocument) {
+      connection.reject('too-many-connections', 'Document has as many connections as allowed; refusing another', {
+        limit: this.hub.limits.maxConnectionsPerDocument,
+      });
+      return;
+    }
     this.connections.add(connection);
-    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
-    if (this.awareness.getStates().size > 0) connection.send(this.allAwarenessStates());
+    this.send(connection, 'sync-step-1', encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    if (this.awareness.getStates().size > 0) this.send(connection, 'awareness', this.allAwarenessStates());
     connection.activate(this.handleFrame);
   }
 
@@ -145,11 +136,11 @@ export class LoadedDocument {
   private readonly handleFrame = (connection: Connection, data: Uint8Array, isBinary: boolean): void => {
     try {
       if (!isBinary) {
-        this.logger.warn(connection.logFields, 'Text frame received; closing the connection');
-        connection.close(CloseCode.UnsupportedData, 'text frames are not supported');
+        connection.reject('text-frame', 'Text frame received; closing the connection', {}, CloseCode.UnsupportedData);
         return;
       }
       const message = decodeMessage(data);
+      this.hub.metrics.messageReceived(message.type, data.byteLength);
       switch (message.type) {
         case 'sync-step-1':
           this.answerSyncStep1(connection, message.stateVector);
@@ -162,19 +153,18 @@ export class LoadedDocument {
           this.applyAwareness(connection, message.update);
           return;
         case 'query-awareness':
-          connection.send(this.allAwarenessStates());
+          this.send(connection, 'awareness', this.allAwarenessStates());
           return;
         case 'auth-denied':
           // Only servers deny; a client sending it is odd but harmless, as in y-websocket.
-          this.logger.debug(connection.logFields, 'Ignoring an auth message from a client');
+          this.hub.logger.debug(connection.logFields, 'Ignoring an auth message from a client');
           return;
       }
     } catch (error) {
       if (error instanceof ProtocolError) {
-        this.logger.warn({ ...connection.logFields, reason: error.reason }, `Malformed frame: ${error.message}`);
-        connection.close(CloseCode.ProtocolError, 'malformed frame');
+        connection.reject(error.reason, `Malformed frame: ${error.message}`, {}, CloseCode.ProtocolError);
       } else {
-        this.logger.error({ ...connection.logFields, err: error }, 'Unexpected error handling a message');
+        this.hub.logger.error({ ...connection.logFields, err: error }, 'Unexpected error handling a message');
         connection.close(CloseCode.InternalError, 'internal error');
       }
     }
@@ -185,46 +175,57 @@ export class LoadedDocument {
     try {
       update = Y.encodeStateAsUpdate(this.doc, ownBytes(stateVector));
     } catch (error) {
-      this.refuse(connection, 'Unreadable state vector', error);
+      this.refuse(connection, 'bad-state-vector', 'Unreadable state vector', error);
       return;
     }
     // Encoded now, sent once what it contains is stored: a reply never carries uncommitted data.
     const reply = encodeSyncStep2(update);
-    this.writes.afterCommitted(() => connection.send(reply));
+    this.writes.afterCommitted(() => this.send(connection, 'sync-step-2', reply));
   }
 
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
-    if (this.health.wouldOverflow(update.byteLength)) {
+    const { health, limits } = this.hub;
+    if (health.wouldOverflow(update.byteLength)) {
       // Not applied: the client keeps the edit and sends it again when it reconnects.
-      this.logger.warn(
-        { ...connection.logFields, backlogBytes: this.health.backlogBytes, limit: this.health.maxBacklogBytes },
+      connection.reject(
+        'backlog-full',
         'Too many updates wait for the store; closing the connection so its client holds its edits',
+        { backlogBytes: health.backlogBytes, limit: health.maxBacklogBytes },
+        CloseCode.TryAgainLater,
       );
-      connection.close(CloseCode.TryAgainLater, 'cannot store edits right now');
+      return;
+    }
+    if (this.compactor.storedBytes + update.byteLength > limits.maxDocumentBytes) {
+      connection.reject(
+        'document-too-large',
+        'Update would make the document larger than allowed; closing the connection',
+        { storedBytes: this.compactor.storedBytes, limit: limits.maxDocumentBytes },
+        CloseCode.MessageTooBig,
+      );
       return;
     }
     try {
       Y.applyUpdate(this.doc, ownBytes(update), connection.origin);
     } catch (error) {
       clearPending(this.doc);
-      this.refuse(connection, 'Update could not be applied', error);
+      this.refuse(connection, 'bad-update', 'Update could not be applied', error);
       return;
     }
     if (hasPending(this.doc)) {
       // A gap: it depends on updates the server never received. Keeping the remainder pending
       // would let a later update complete it without that ever being stored or relayed by itself.
       clearPending(this.doc);
-      this.refuse(connection, 'Update depends on updates the server does not have');
+      this.refuse(connection, 'update-gap', 'Update depends on updates the server does not have');
     }
   }
 
   private applyAwareness(connection: Connection, update: Uint8Array): void {
-    if (update.byteLength > MAX_AWARENESS_BYTES) {
-      this.logger.warn(
-        { ...connection.logFields, bytes: update.byteLength, limit: MAX_AWARENESS_BYTES },
-        'Awareness update too large; closing the connection',
-      );
-      connection.close(CloseCode.PolicyViolation, 'awareness update too large');
+    const limit = this.hub.limits.maxAwarenessBytes;
+    if (update.byteLength > limit) {
+      connection.reject('awareness-too-large', 'Awareness update too large; closing the connection', {
+        bytes: update.byteLength,
+        limit,
+      });
       return;
     }
     // Validates first: y-protocols' reader trusts lengths and JSON, and throws plain errors.
@@ -232,25 +233,23 @@ export class LoadedDocument {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, ownBytes(update), connection.origin);
   }
 
-  private refuse(connection: Connection, message: string, error?: unknown): void {
-    this.logger.warn(
-      error === undefined ? connection.logFields : { ...connection.logFields, err: error },
-      `${message}; closing the connection`,
-    );
-    connection.close(CloseCode.UnsupportedData, 'unsupported update');
+  private refuse(connection: Connection, reason: string, message: string, error?: unknown): void {
+    connection.reject(reason, `${message}; closing the connection`, error === undefined ? {} : { err: error }, CloseCode.UnsupportedData);
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     const policy = updatePolicy(origin);
     if (!policy.store && !policy.relay) return;
-    this.writes.enqueue({ update, origin, store: policy.store });
+    this.writes.enqueue({ update, origin, store: policy.store, appliedAt: performance.now() });
   };
 
   // Runs once a batch is durable: each update is encoded once and the same bytes go to everyone else.
   private relay(batch: readonly QueuedUpdate[]): void {
+    const now = performance.now();
     for (const entry of batch) {
       if (!updatePolicy(entry.origin).relay) continue;
-      this.broadcast(encodeUpdate(entry.update), originConnection(entry.origin));
+      this.broadcast('update', encodeUpdate(entry.update), originConnection(entry.origin));
+      this.hub.metrics.relayed((now - entry.appliedAt) / 1000);
     }
   }
 
@@ -260,13 +259,22 @@ export class LoadedDocument {
     for (const clientId of change.removed) this.awarenessOwners.delete(clientId);
     const changed = [...change.added, ...change.updated, ...change.removed];
     if (changed.length === 0) return;
-    this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), from);
+    this.broadcast('awareness', encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), from);
   };
 
-  private broadcast(frame: Uint8Array, except: OriginConnection | undefined): void {
+  private broadcast(type: 'update' | 'awareness', frame: Uint8Array, except: OriginConnection | undefined): void {
+    let frames = 0;
     for (const connection of this.connections) {
-      if (connection !== except) connection.send(frame);
+      if (connection === except) continue;
+      connection.send(frame);
+      frames++;
     }
+    if (frames > 0) this.hub.metrics.messagesSent(type, frame.byteLength, frames);
+  }
+
+  private send(connection: Connection, type: 'sync-step-1' | 'sync-step-2' | 'awareness', frame: Uint8Array): void {
+    connection.send(frame);
+    this.hub.metrics.messagesSent(type, frame.byteLength, 1);
   }
 
   private allAwarenessStates(): Uint8Array {

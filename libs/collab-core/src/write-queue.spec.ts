@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ControlledStore } from './testing/controlled-store';
 import { RecordingLogger } from './testing/recording-logger';
 import { settle } from './testing/test-client';
+import { createHubContext } from './hub-context';
 import { StoreHealth } from './store-health';
 import { RETRY_MAX_MS, WriteQueue, type QueuedUpdate } from './write-queue';
 
@@ -11,17 +12,15 @@ function setup(title = () => 'Title') {
   const committed: QueuedUpdate[][] = [];
   const health = new StoreHealth();
   const queue = new WriteQueue({
-    store,
+    hub: createHubContext(store, { logger, health }),
     documentId: 'd',
-    logger,
-    health,
     title,
     onCommitted: (batch) => committed.push([...batch]),
   });
   return { store, logger, committed, queue, health };
 }
 
-const u = (n: number): QueuedUpdate => ({ update: new Uint8Array([n]), origin: null, store: true });
+const u = (n: number): QueuedUpdate => ({ update: new Uint8Array([n]), origin: null, store: true, appliedAt: 0 });
 
 afterEach(() => {
   vi.useRealTimers();
@@ -81,7 +80,7 @@ describe('WriteQueue', () => {
 
   it('commits entries that need no storing without an append, in order', async () => {
     const { store, queue, committed } = setup();
-    queue.enqueue({ update: new Uint8Array([9]), origin: null, store: false });
+    queue.enqueue({ update: new Uint8Array([9]), origin: null, store: false, appliedAt: 0 });
     await queue.whenCommitted();
     expect(store.appendCalls).toHaveLength(0);
     expect(committed).toHaveLength(1);

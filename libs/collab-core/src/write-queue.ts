@@ -1,12 +1,12 @@
-import type { DocumentStore } from '@quire/storage';
-import type { HubLogger } from './logger';
-import type { StoreHealth } from './store-health';
+import type { HubContext } from './hub-context';
 
 /** An update the document emitted, waiting to be stored (if its origin asks for it) and then relayed. */
 export interface QueuedUpdate {
   readonly update: Uint8Array;
   readonly origin: unknown;
   readonly store: boolean;
+  /** `performance.now()` when the document applied it, to measure what storing first costs. */
+  readonly appliedAt: number;
 }
 
 /** The updates of a batch that went to the store, and the sequence number of the last row. */
@@ -17,11 +17,9 @@ export interface StoredBatch {
 
 /** What a {@link WriteQueue} needs from its document. */
 export interface WriteQueueOptions {
-  readonly store: DocumentStore;
+  /** The store, logger, metrics and the store health shared by every document. */
+  readonly hub: HubContext;
   readonly documentId: string;
-  readonly logger: HubLogger;
-  /** Shared by every document: told of failures, successes and the bytes waiting. */
-  readonly health: StoreHealth;
   /** The title as the document stands now; read once per batch, when the batch is formed. */
   readonly title: () => string;
   /**
@@ -60,7 +58,7 @@ export class WriteQueue {
   enqueue(entry: QueuedUpdate): void {
     this.queued.push(entry);
     this.enqueuedCount++;
-    this.options.health.addBacklog(entry.update.byteLength);
+    this.options.hub.health.addBacklog(entry.update.byteLength);
     if (!this.writing && !this.scheduled) {
       this.scheduled = true;
       queueMicrotask(() => {
@@ -96,17 +94,21 @@ export class WriteQueue {
   }
 
   private async writeBatch(batch: QueuedUpdate[], updates: Uint8Array[], title: string | undefined): Promise<void> {
-    const { store, documentId, logger } = this.options;
+    const { documentId } = this.options;
+    const { store, logger, health, metrics } = this.options.hub;
     let delay = RETRY_INITIAL_MS;
     let stored: StoredBatch | undefined;
     for (let attempt = 1; updates.length > 0; attempt++) {
+      const started = performance.now();
       try {
         const { lastSeq } = await store.append(documentId, updates, title === undefined ? {} : { title });
+        metrics.storeWrite((performance.now() - started) / 1000, updates.length, true);
         stored = { updates, lastSeq };
-        this.options.health.recordSuccess();
+        health.recordSuccess();
         break;
       } catch (error) {
-        this.options.health.recordFailure();
+        metrics.storeWrite((performance.now() - started) / 1000, updates.length, false);
+        health.recordFailure();
         logger.error(
           { documentId, attempt, updates: updates.length, retryInMs: delay, err: error },
           'Storing updates failed; holding them back from clients and retrying',
@@ -117,7 +119,7 @@ export class WriteQueue {
     }
     this.writing = false;
     this.committedCount += batch.length;
-    for (const entry of batch) this.options.health.removeBacklog(entry.update.byteLength);
+    for (const entry of batch) health.removeBacklog(entry.update.byteLength);
     this.guarded(() => this.options.onCommitted(batch, stored));
     this.releaseWaiters();
     this.writeNext();
@@ -135,7 +137,7 @@ export class WriteQueue {
     try {
       callback();
     } catch (error) {
-      this.options.logger.error({ documentId: this.options.documentId, err: error }, 'Commit callback failed');
+      this.options.hub.logger.error({ documentId: this.options.documentId, err: error }, 'Commit callback failed');
     }
   }
 
@@ -144,7 +146,7 @@ export class WriteQueue {
       return this.options.title();
     } catch (error) {
       // A title is a convenience; it must never stand between an update and the store.
-      this.options.logger.warn({ documentId: this.options.documentId, err: error }, 'Deriving the title failed');
+      this.options.hub.logger.warn({ documentId: this.options.documentId, err: error }, 'Deriving the title failed');
       return undefined;
     }
   }

@@ -1,4 +1,4 @@
-/** Why a frame could not be decoded; stable strings, safe to use as metric labels. */
+/** Why a frame or the update in it was refused; stable strings, safe to use as metric labels. */
 export type ProtocolErrorReason =
   | 'empty'
   | 'truncated'
@@ -8,9 +8,14 @@ export type ProtocolErrorReason =
   | 'unknown-sync-type'
   | 'unknown-auth-type'
   | 'trailing-bytes'
-  | 'bad-string';
+  | 'bad-string'
+  | 'bad-update'
+  | 'update-too-complex';
 
-/** Thrown by the decoders when a frame is not a well-formed y-websocket message. */
+/**
+ * Thrown by the decoders when a frame is not a well-formed y-websocket message, and by
+ * `checkUpdate` when the Yjs update it carries is malformed or too complex.
+ */
 export class ProtocolError extends Error {
   override readonly name = 'ProtocolError';
 

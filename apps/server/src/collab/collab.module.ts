@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { ReadinessService } from '../health/readiness.service';
 import { LOGGER } from '../logging/logger';
+import { PrometheusMetrics } from '../metrics/prometheus-metrics';
 import { DOCUMENT_STORE } from '../storage/document-store.token';
 import { CollabGateway } from './collab.gateway';
 
@@ -14,15 +15,20 @@ import { CollabGateway } from './collab.gateway';
   providers: [
     {
       provide: DocumentHub,
-      inject: [DOCUMENT_STORE, LOGGER, APP_CONFIG],
-      useFactory: (store: DocumentStore, logger: Logger, config: AppConfig) =>
-        new DocumentHub({
+      inject: [DOCUMENT_STORE, LOGGER, APP_CONFIG, PrometheusMetrics],
+      useFactory: (store: DocumentStore, logger: Logger, config: AppConfig, metrics: PrometheusMetrics) => {
+        const hub = new DocumentHub({
           store,
           logger: logger.child({ component: 'hub' }),
+          metrics,
           unloadDelayMs: config.documentUnloadDelayMs,
           compaction: config.compaction,
           maxBacklogBytes: config.maxBacklogBytes,
-        }),
+          limits: config.limits,
+        });
+        metrics.observe(() => hub.stats);
+        return hub;
+      },
     },
     CollabGateway,
   ],

@@ -4,6 +4,8 @@ import type { Duplex } from 'node:stream';
 import type { INestApplication, WebSocketAdapter, WsMessageHandler } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { AddressRateLimiter } from './address-rate-limiter';
+import { clientAddress } from './client-address';
 import { startLiveness } from './liveness';
 import { setUpgradeContext } from './upgrade-context';
 import { checkUpgrade } from './upgrade-check';
@@ -12,8 +14,15 @@ export interface QuireWsAdapterOptions {
   readonly allowedOrigins: readonly string[];
   readonly maxMessageBytes: number;
   readonly logger: Logger;
-  readonly pingIntervalMs?: number;
+  readonly pingIntervalMs: number;
+  readonly connectLimit: { readonly burst: number; readonly perSecond: number };
+  readonly trustProxy: readonly string[];
+  /** Told of every refused upgrade, for metrics. */
+  readonly onRefused?: (status: number) => void;
 }
+
+/** Most fragments one message may arrive in; clients send whole frames, so this is generous. */
+const MAX_FRAGMENTS = 1024;
 
 /**
  * Quire's WebSocket adapter for Nest. Nest's stock `WsAdapter` matches one exact path and
@@ -24,12 +33,14 @@ export interface QuireWsAdapterOptions {
 export class QuireWsAdapter implements WebSocketAdapter<WebSocketServer, WebSocket> {
   private readonly stops: Array<() => void> = [];
   private readonly httpServer: Server;
+  private readonly connectLimiter: AddressRateLimiter;
 
   constructor(
     app: INestApplication,
     private readonly options: QuireWsAdapterOptions,
   ) {
     this.httpServer = app.getHttpServer() as Server;
+    this.connectLimiter = new AddressRateLimiter(options.connectLimit.burst, options.connectLimit.perSecond);
   }
 
   create(port: number): WebSocketServer {
@@ -39,14 +50,16 @@ export class QuireWsAdapter implements WebSocketAdapter<WebSocketServer, WebSock
     const server = new WebSocketServer({
       noServer: true,
       maxPayload: this.options.maxMessageBytes,
+      maxFragments: MAX_FRAGMENTS,
       perMessageDeflate: false,
-    });
+    } as ConstructorParameters<typeof WebSocketServer>[0]);
     const httpServer = this.httpServer;
     const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) =>
       this.routeUpgrade(server, request, socket, head);
     httpServer.on('upgrade', onUpgrade);
     this.stops.push(() => httpServer.off('upgrade', onUpgrade));
-    this.stops.push(startLiveness(server, this.options.pingIntervalMs ?? 30_000));
+    this.stops.push(startLiveness(server, this.options.pingIntervalMs));
+    this.stops.push(() => this.connectLimiter.stop());
     return server;
   }
 
@@ -76,13 +89,17 @@ export class QuireWsAdapter implements WebSocketAdapter<WebSocketServer, WebSock
   private routeUpgrade(server: WebSocketServer, request: IncomingMessage, socket: Duplex, head: Buffer): void {
     // Until the handshake completes nobody else listens on this socket: a reset must not crash us.
     socket.on('error', () => socket.destroy());
-    const decision = checkUpgrade(request, this.options.allowedOrigins);
-    const remoteAddress = request.socket.remoteAddress;
+    const remoteAddress = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], this.options.trustProxy);
+    const decision = this.connectLimiter.allow(remoteAddress)
+      ? checkUpgrade(request, this.options.allowedOrigins)
+      : ({ ok: false, status: 429, message: 'Too many connection attempts from this address; wait a moment' } as const);
     if (!decision.ok) {
+      // The query string is left out of the log: it may carry credentials.
       this.options.logger.info(
         { status: decision.status, path: request.url?.split('?')[0], origin: request.headers.origin, remoteAddress },
         `Upgrade refused: ${decision.message}`,
       );
+      this.options.onRefused?.(decision.status);
       refuseUpgrade(socket, decision.status, decision.message);
       return;
     }

@@ -30,9 +30,11 @@ describe('checkUpgrade', () => {
   it('refuses other paths with 404 and bad ids with 400', () => {
     expect(checkUpgrade({ url: '/other', headers: {} }, allowed)).toMatchObject({ ok: false, status: 404 });
     expect(checkUpgrade({ url: '/collab', headers: {} }, allowed)).toMatchObject({ ok: false, status: 404 });
-    for (const url of ['/collab/', '/collab/a/b', '/collab/a%20b', `/collab/${'x'.repeat(129)}`, '/collab/..']) {
+    for (const url of ['/collab/', '/collab/a/b', '/collab/a%20b', `/collab/${'x'.repeat(129)}`, '/collab/.x']) {
       expect(checkUpgrade({ url, headers: {} }, allowed)).toMatchObject({ ok: false, status: 400 });
     }
+    // Dot segments are resolved away before routing, so they never reach a document.
+    expect(checkUpgrade({ url: '/collab/..', headers: {} }, allowed)).toMatchObject({ ok: false, status: 404 });
   });
 
   it('refuses a schema version that is not a whole number', () => {

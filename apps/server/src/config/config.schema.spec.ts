@@ -42,6 +42,14 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
 
+  it('reads limits and trusted proxies', () => {
+    const config = parseConfig({ MAX_MESSAGES_PER_SECOND: '50', TRUST_PROXY: '10.0.0.1, ::1', PING_INTERVAL_MS: '500' });
+    expect(config.limits.messagesPerSecond).toBe(50);
+    expect(config.trustProxy).toEqual(['10.0.0.1', '::1']);
+    expect(config.pingIntervalMs).toBe(500);
+    expect(() => parseConfig({ TRUST_PROXY: 'proxy.example' })).toThrow(/TRUST_PROXY.*IP addresses/);
+  });
+
   it('chooses PostgreSQL from a postgres:// DATABASE_URL', () => {
     expect(parseConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' }).database).toEqual({
       kind: 'postgres',

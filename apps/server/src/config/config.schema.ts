@@ -36,6 +36,18 @@ export const environmentSchema = z.object({
   DOCUMENT_UNLOAD_DELAY_MS: integer(0, 24 * 60 * 60 * 1000).default(30_000),
   COMPACT_AFTER_UPDATES: integer(1, 1_000_000).default(500),
   COMPACT_AFTER_BYTES: integer(1024, 1024 * 1024 * 1024).default(4 * 1024 * 1024),
+  MAX_MESSAGES_PER_SECOND: integer(1, 1_000_000).default(200),
+  MAX_CONNECTIONS_PER_DOCUMENT: integer(1, 1_000_000).default(500),
+  MAX_DOCUMENT_BYTES: integer(1024, 16 * 1024 * 1024 * 1024).default(256 * 1024 * 1024),
+  MAX_AWARENESS_BYTES: integer(256, 16 * 1024 * 1024).default(64 * 1024),
+  CONNECT_BURST_PER_ADDRESS: integer(1, 1_000_000).default(120),
+  CONNECT_RATE_PER_ADDRESS: integer(1, 1_000_000).default(20),
+  PING_INTERVAL_MS: integer(100, 10 * 60 * 1000).default(30_000),
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+    .pipe(z.array(z.string().ip({ message: 'expected a comma-separated list of IP addresses' }))),
   MAX_BACKLOG_BYTES: integer(1024 * 1024, 16 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
@@ -56,6 +68,18 @@ export interface AppConfig {
   readonly compaction: { readonly maxUpdates: number; readonly maxBytes: number };
   /** Bytes of updates that may wait for an unreachable database before connections are closed. */
   readonly maxBacklogBytes: number;
+  /** Per-connection and per-document bounds handed to the hub. */
+  readonly limits: {
+    readonly messagesPerSecond: number;
+    readonly maxConnectionsPerDocument: number;
+    readonly maxDocumentBytes: number;
+    readonly maxAwarenessBytes: number;
+  };
+  /** Connection attempts one address may make: a burst, then a sustained rate per second. */
+  readonly connectLimit: { readonly burst: number; readonly perSecond: number };
+  readonly pingIntervalMs: number;
+  /** Reverse proxies whose `X-Forwarded-For` is believed. */
+  readonly trustProxy: readonly string[];
   readonly logLevel: (typeof LOG_LEVELS)[number];
 }
 
@@ -86,6 +110,15 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     documentUnloadDelayMs: values.DOCUMENT_UNLOAD_DELAY_MS,
     compaction: { maxUpdates: values.COMPACT_AFTER_UPDATES, maxBytes: values.COMPACT_AFTER_BYTES },
     maxBacklogBytes: values.MAX_BACKLOG_BYTES,
+    limits: {
+      messagesPerSecond: values.MAX_MESSAGES_PER_SECOND,
+      maxConnectionsPerDocument: values.MAX_CONNECTIONS_PER_DOCUMENT,
+      maxDocumentBytes: values.MAX_DOCUMENT_BYTES,
+      maxAwarenessBytes: values.MAX_AWARENESS_BYTES,
+    },
+    connectLimit: { burst: values.CONNECT_BURST_PER_ADDRESS, perSecond: values.CONNECT_RATE_PER_ADDRESS },
+    pingIntervalMs: values.PING_INTERVAL_MS,
+    trustProxy: values.TRUST_PROXY,
     logLevel: values.LOG_LEVEL,
   };
 }

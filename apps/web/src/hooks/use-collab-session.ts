@@ -1,7 +1,7 @@
 'use client';
 
 import { CollabSession, initialConnectionState, type ConnectionState } from '@quire/editor';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 interface Options {
   serverUrl: string | null;
@@ -17,10 +17,16 @@ interface Options {
 export function useCollabSession({ serverUrl, documentId, userId, userName }: Options) {
   const [session, setSession] = useState<CollabSession | null>(null);
   const [connection, setConnection] = useState<ConnectionState>(() => initialConnectionState());
+  // Read when connecting; later changes are published by the effect below, without reconnecting.
+  const nameRef = useRef(userName);
+
+  useEffect(() => {
+    nameRef.current = userName;
+  }, [userName]);
 
   useEffect(() => {
     if (!serverUrl || !userId) return;
-    const opened = new CollabSession({ serverUrl, documentId, user: { id: userId, name: userName }, network: window });
+    const opened = new CollabSession({ serverUrl, documentId, user: { id: userId, name: nameRef.current }, network: window });
     setSession(opened);
     setConnection(opened.connection);
     const unsubscribe = opened.subscribe(setConnection);
@@ -29,8 +35,6 @@ export function useCollabSession({ serverUrl, documentId, userId, userName }: Op
       opened.destroy();
       setSession(null);
     };
-    // The name is published by the effect below; reconnecting for it would be wasteful.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [serverUrl, documentId, userId]);
 
   useEffect(() => {

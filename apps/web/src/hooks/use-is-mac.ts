@@ -2,7 +2,7 @@
 
 import { useSyncExternalStore } from 'react';
 
-const noSubscription = () => () => {};
+const noSubscription = () => () => undefined;
 
 /** Whether shortcuts should be shown with ⌘ rather than Ctrl. */
 export function useIsMac(): boolean {

@@ -3,7 +3,7 @@
 import { useSyncExternalStore } from 'react';
 import { browserServerUrl } from '../lib/server-url';
 
-const noSubscription = () => () => {};
+const noSubscription = () => () => undefined;
 
 /**
  * The collaboration server URL in the browser; null while rendering on the server, where the

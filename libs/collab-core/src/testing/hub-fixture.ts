@@ -1,6 +1,6 @@
 import { PROSEMIRROR_FRAGMENT } from '@quire/constants';
 import * as Y from 'yjs';
-import { DocumentHub } from '../document-hub';
+import { DocumentHub, type HubOptions } from '../document-hub';
 import { ControlledStore } from './controlled-store';
 import { RecordingLogger } from './recording-logger';
 import { TestClient } from './test-client';
@@ -18,7 +18,7 @@ export class HubFixture {
   readonly hub: DocumentHub;
   private readonly clients: TestClient[] = [];
 
-  constructor(options: { unloadDelayMs?: number; maxBacklogBytes?: number } = {}) {
+  constructor(options: Omit<HubOptions, 'store' | 'logger'> = {}) {
     this.hub = new DocumentHub({ store: this.store, logger: this.logger, ...options });
   }
 

@@ -67,12 +67,21 @@ describe('CollabSession', () => {
 
   it('reports connecting, connected and reconnecting, and reconnects after 1001', () => {
     const seen: string[] = [];
-    session.subscribe((state) => seen.push(state.status.kind));
+    session.subscribe((state) => {
+      if (seen.at(-1) !== state.status.kind) seen.push(state.status.kind);
+    });
     FakeSocket.instances[0]!.open();
     FakeSocket.instances[0]!.serverClose(CloseCode.GoingAway);
     vi.runOnlyPendingTimers();
     expect(seen).toEqual(['connected', 'reconnecting']);
     expect(FakeSocket.instances).toHaveLength(2);
+  });
+
+  it('counts connection attempts that fail before any connection', () => {
+    FakeSocket.instances[0]!.serverClose(1006);
+    vi.runOnlyPendingTimers();
+    FakeSocket.instances[1]!.serverClose(1006);
+    expect(session.connection).toMatchObject({ failedAttempts: 2, status: { kind: 'connecting' } });
   });
 
   it('stops reconnecting after 4426 and says the editor is outdated', () => {

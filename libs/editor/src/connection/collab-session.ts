@@ -53,6 +53,10 @@ export class CollabSession {
       if (synced) this.dispatch({ type: 'synced' });
     });
     this.provider.on('closed', ({ code }) => this.dispatch({ type: 'closed', code }));
+    // A null event is a close of our own (disconnect, the silence watchdog), not a failure.
+    this.provider.on('connection-close', (event) => {
+      if (event) this.dispatch({ type: 'attempt-failed' });
+    });
     this.network?.addEventListener('online', this.onOnline);
     this.network?.addEventListener('offline', this.onOffline);
   }

@@ -57,6 +57,14 @@ describe('connection status', () => {
     expect(after).toEqual({ kind: 'closed', code: 4426, reason: 'outdated' });
   });
 
+  it('counts failed attempts until a connection succeeds', () => {
+    const failed: ConnectionEvent = { type: 'attempt-failed' };
+    const state = [failed, failed].reduce(nextConnectionState, initialConnectionState());
+    expect(state.failedAttempts).toBe(2);
+    expect(state.status).toEqual({ kind: 'connecting' });
+    expect(nextConnectionState(state, { type: 'status', status: 'connected' }).failedAttempts).toBe(0);
+  });
+
   it('treats only the 44xx codes as terminal', () => {
     for (const code of [4401, 4403, 4404, 4426, 4400, 4499]) expect(isTerminalCloseCode(code), String(code)).toBe(true);
     for (const code of [1000, 1001, 1006, 1008, 1009, 1011, 4500, 4000]) expect(isTerminalCloseCode(code), String(code)).toBe(false);

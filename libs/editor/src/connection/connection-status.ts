@@ -21,6 +21,8 @@ export type ConnectionEvent =
   | { type: 'status'; status: 'connecting' | 'connected' | 'disconnected' }
   | { type: 'synced' }
   | { type: 'closed'; code: number }
+  /** A connection attempt ended (refused, dropped, or closed by the server). */
+  | { type: 'attempt-failed' }
   | { type: 'offline' }
   | { type: 'online' };
 
@@ -31,6 +33,8 @@ export interface ConnectionState {
   wasConnected: boolean;
   /** Whether the browser currently reports a network. */
   online: boolean;
+  /** Attempts that ended since the last successful connection: the page says more after a few. */
+  failedAttempts: number;
 }
 
 /** True when reconnecting cannot help: the 44xx codes, ours and any other. */
@@ -54,7 +58,7 @@ export function terminalReason(code: number): TerminalReason {
 }
 
 export function initialConnectionState(online = true): ConnectionState {
-  return { status: online ? { kind: 'connecting' } : { kind: 'offline' }, wasConnected: false, online };
+  return { status: online ? { kind: 'connecting' } : { kind: 'offline' }, wasConnected: false, online, failedAttempts: 0 };
 }
 
 function waiting(state: ConnectionState): ConnectionStatus {
@@ -63,7 +67,12 @@ function waiting(state: ConnectionState): ConnectionStatus {
 }
 
 function sameState(a: ConnectionState, b: ConnectionState): boolean {
-  return a.wasConnected === b.wasConnected && a.online === b.online && JSON.stringify(a.status) === JSON.stringify(b.status);
+  return (
+    a.wasConnected === b.wasConnected &&
+    a.online === b.online &&
+    a.failedAttempts === b.failedAttempts &&
+    JSON.stringify(a.status) === JSON.stringify(b.status)
+  );
 }
 
 /**
@@ -81,6 +90,8 @@ function reduce(state: ConnectionState, event: ConnectionEvent): ConnectionState
     case 'closed':
       if (!isTerminalCloseCode(event.code)) return state;
       return { ...state, status: { kind: 'closed', code: event.code, reason: terminalReason(event.code) } };
+    case 'attempt-failed':
+      return { ...state, failedAttempts: state.failedAttempts + 1 };
     case 'synced':
       return state.status.kind === 'connected' ? { ...state, status: { kind: 'connected', synced: true } } : state;
     case 'offline': {
@@ -93,7 +104,7 @@ function reduce(state: ConnectionState, event: ConnectionEvent): ConnectionState
     }
     case 'status':
       if (event.status === 'connected') {
-        return { ...state, wasConnected: true, online: true, status: { kind: 'connected', synced: false } };
+        return { ...state, wasConnected: true, online: true, failedAttempts: 0, status: { kind: 'connected', synced: false } };
       }
       return { ...state, status: waiting(state) };
   }

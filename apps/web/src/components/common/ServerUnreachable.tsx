@@ -6,10 +6,12 @@ interface Props {
   onRetry?: () => void;
   /** What could not be done, e.g. "load your documents". */
   action: string;
+  /** Said when the page keeps trying by itself. */
+  retrying?: boolean;
 }
 
 /** The collaboration server did not answer: say where we looked and how to start it. */
-export function ServerUnreachable({ serverUrl, onRetry, action }: Props) {
+export function ServerUnreachable({ serverUrl, onRetry, action, retrying = false }: Props) {
   return (
     <div className={styles.box} role="alert">
       <h2 className={styles.title}>Cannot {action}</h2>
@@ -20,6 +22,7 @@ export function ServerUnreachable({ serverUrl, onRetry, action }: Props) {
       <p className={styles.hint}>
         If the server runs elsewhere, start the web app with <code>QUIRE_SERVER_URL</code> set to its address.
       </p>
+      {retrying ? <p className={styles.hint}>Quire keeps trying, and connects as soon as the server answers.</p> : null}
       {onRetry ? (
         <button type="button" className="button" onClick={onRetry}>
           Try again

@@ -7,7 +7,7 @@ import styles from './connection.module.css';
 const MESSAGES: Record<TerminalReason, { title: string; body: string }> = {
   outdated: {
     title: 'This editor is out of date — reload the page.',
-    body: 'Quire was updated. Reload to get the new editor; nothing you typed before this message is lost.',
+    body: 'Quire was updated since this page was opened. Reload to keep editing with the new editor.',
   },
   unauthenticated: {
     title: 'You are not signed in.',

@@ -10,6 +10,7 @@ import { useIsMac } from '../../hooks/use-is-mac';
 import { useParticipants } from '../../hooks/use-participants';
 import { useServerTitle } from '../../hooks/use-server-title';
 import { useServerUrl } from '../../hooks/use-server-url';
+import { ServerUnreachable } from '../common/ServerUnreachable';
 import { Wordmark } from '../common/Wordmark';
 import { ConnectionBanner } from './ConnectionBanner';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -20,6 +21,9 @@ import { LinkDialog } from './LinkDialog';
 import { NameDialog } from './NameDialog';
 import { PresenceBar } from './PresenceBar';
 import { Toolbar, type ToolbarHandle } from './Toolbar';
+
+/** Failed first attempts before the page says the server cannot be reached (retries go on). */
+const UNREACHABLE_AFTER_ATTEMPTS = 3;
 
 interface Props {
   documentId: string;
@@ -133,6 +137,11 @@ export function EditorScreen({ documentId, configuredServerUrl }: Props) {
       </header>
 
       {status.kind === 'closed' ? <ConnectionBanner reason={status.reason} /> : null}
+      {status.kind === 'connecting' && connection.failedAttempts >= UNREACHABLE_AFTER_ATTEMPTS && serverUrl ? (
+        <div className={styles.notice}>
+          <ServerUnreachable serverUrl={serverUrl} action="open this document" retrying />
+        </div>
+      ) : null}
 
       <main className={styles.canvas}>
         <article className={styles.paper} aria-busy={!state}>

@@ -51,18 +51,15 @@ export function PresenceBar({ participants, onEditName, selfName }: Props) {
           </li>
         ) : null}
       </ul>
-      <button
-        type="button"
-        className={styles.self}
-        onClick={onEditName}
-        aria-label={`${selfName} (you) — change your name`}
-        title="Change your name"
-      >
+      {/* The name is the visible text (plus hidden words), so what people see is what they can say. */}
+      <button type="button" className={styles.self} onClick={onEditName} title="Change your name">
         <span className={styles.avatar} style={{ backgroundColor: self?.color ?? '#475569' }} aria-hidden="true">
           {initials(selfName)}
         </span>
         <span className={styles.selfName}>{selfName}</span>
+        <span className="visually-hidden"> (</span>
         <span className={styles.youTag}>you</span>
+        <span className="visually-hidden">), change your name</span>
       </button>
     </div>
   );

@@ -3,12 +3,15 @@ import type { ReactNode } from 'react';
 
 const stroke = { fill: 'none', stroke: 'currentColor', strokeWidth: 1.7, strokeLinecap: 'round', strokeLinejoin: 'round' } as const;
 
+/** The H of the heading icons; the level is drawn after it, as strokes rather than text. */
+const H = 'M3 5v10M9.5 5v10M3 10h6.5';
+
 const ICONS: Record<ToolbarActionId, ReactNode> = {
   undo: <path {...stroke} d="M7.5 7H13a4 4 0 0 1 0 8H9M7.5 7l3-3M7.5 7l3 3" />,
   redo: <path {...stroke} d="M12.5 7H7a4 4 0 0 0 0 8h4M12.5 7l-3-3M12.5 7l-3 3" />,
-  heading1: <text x="10" y="14.5" textAnchor="middle" fontSize="11" fontWeight="700" fill="currentColor">H1</text>,
-  heading2: <text x="10" y="14.5" textAnchor="middle" fontSize="11" fontWeight="700" fill="currentColor">H2</text>,
-  heading3: <text x="10" y="14.5" textAnchor="middle" fontSize="11" fontWeight="700" fill="currentColor">H3</text>,
+  heading1: <path {...stroke} d={`${H} M12.5 7.2 14.6 5.5V15`} />,
+  heading2: <path {...stroke} d={`${H} M12.3 7.3a2.1 2.1 0 0 1 4 .8c0 1.6-4 3.8-4 6.9h4.2`} />,
+  heading3: <path {...stroke} d={`${H} M12.4 5.5h3.9l-2.3 3.3a2.9 2.9 0 1 1-1.9 5.3`} />,
   bold: <text x="10" y="15" textAnchor="middle" fontSize="14" fontWeight="800" fill="currentColor">B</text>,
   italic: (
     <text x="10" y="15" textAnchor="middle" fontSize="14" fontStyle="italic" fontWeight="600" fontFamily="Georgia, serif" fill="currentColor">
@@ -39,8 +42,7 @@ const ICONS: Record<ToolbarActionId, ReactNode> = {
   ),
   ordered_list: (
     <g>
-      <text x="4.5" y="8" textAnchor="middle" fontSize="5.5" fontWeight="700" fill="currentColor">1</text>
-      <text x="4.5" y="15.5" textAnchor="middle" fontSize="5.5" fontWeight="700" fill="currentColor">2</text>
+      <path {...stroke} strokeWidth={1.3} d="M3.6 4.6 4.8 3.8v4.4M3.3 12.3a1.2 1.2 0 0 1 2.3.4c0 .9-2.3 1.7-2.3 3.2h2.5" />
       <path {...stroke} d="M8 6h8M8 10h8M8 14h8" />
     </g>
   ),

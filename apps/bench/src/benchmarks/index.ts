@@ -1,0 +1,8 @@
+import type { Benchmark } from '../benchmark';
+import { relayLatency } from './relay-latency';
+import { storeThroughput } from './store-throughput';
+import { traceLoad } from './trace-load';
+import { writeAmplification } from './write-amplification';
+
+/** Every benchmark, in the order a full run takes them. */
+export const BENCHMARKS: readonly Benchmark[] = [storeThroughput, relayLatency, writeAmplification, traceLoad];

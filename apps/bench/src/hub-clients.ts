@@ -1,0 +1,76 @@
+import type { DocumentHub } from '@quire/collab-core';
+import { FakeSocket } from '@quire/collab-core/testing';
+import { decodeMessage, encodeUpdate, messageSync, syncUpdate } from '@quire/protocol';
+import * as Y from 'yjs';
+
+/**
+ * A client that only sends: every update its Y.Doc emits goes to the hub at once, as one frame,
+ * the way the stock provider sends a local change. `onSend` runs just before the frame is
+ * delivered, so a benchmark can timestamp it.
+ */
+export class SendingClient {
+  readonly doc = new Y.Doc();
+  readonly socket = new FakeSocket();
+  /** Bytes of the updates sent (the payload, without the protocol framing). */
+  payloadBytes = 0;
+  sent = 0;
+  onSend: (() => void) | undefined;
+
+  constructor(
+    hub: DocumentHub,
+    documentId: string,
+    private readonly connectionId: string,
+  ) {
+    hub.handleConnection(this.socket, { documentId, connectionId });
+    this.doc.on('update', (update: Uint8Array) => {
+      // A hub that closed the connection (a limit, a bad frame) would drop the rest silently and
+      // leave the benchmark waiting for updates that never come.
+      if (this.socket.isClosed) {
+        throw new Error(
+          `The hub closed the ${this.connectionId} connection: ${this.socket.closeCode ?? '?'} ${this.socket.closeReason ?? ''}`,
+        );
+      }
+      const frame = encodeUpdate(update);
+      this.payloadBytes += update.byteLength;
+      this.sent += 1;
+      this.onSend?.();
+      this.socket.deliver(frame);
+    });
+  }
+
+  destroy(): void {
+    this.doc.destroy();
+  }
+}
+
+/**
+ * A client that only receives: it timestamps every relayed update the moment the hub hands it to
+ * the socket (the hub sends synchronously), and applies nothing then, so that one reader's work
+ * never delays the next reader's timestamp. `rebuild()` applies everything afterwards, to check.
+ */
+export class ReceivingClient {
+  readonly socket = new FakeSocket();
+  readonly receivedAt: number[] = [];
+
+  constructor(hub: DocumentHub, documentId: string, connectionId: string) {
+    this.socket.onSend = (frame) => {
+      // Both type bytes are varuints below 128: the first two bytes say "sync, update".
+      if (frame[0] === messageSync && frame[1] === syncUpdate) this.receivedAt.push(performance.now());
+    };
+    hub.handleConnection(this.socket, { documentId, connectionId });
+  }
+
+  get updatesReceived(): number {
+    return this.receivedAt.length;
+  }
+
+  /** A Y.Doc built from every update and sync step 2 this client received. */
+  rebuild(): Y.Doc {
+    const doc = new Y.Doc();
+    for (const frame of this.socket.sent) {
+      const message = decodeMessage(frame);
+      if (message.type === 'update' || message.type === 'sync-step-2') Y.applyUpdate(doc, message.update);
+    }
+    return doc;
+  }
+}

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { startServer, temporaryDataDir, type ServerProcess } from './server-process';
+import { connectStockClient, eventually, synced, type StockClient } from './stock-client';
+
+function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(url, { headers });
+    socket.once('unexpected-response', (_request, response) => {
+      resolve(response.statusCode ?? 0);
+      socket.terminate();
+    });
+    socket.once('open', () => {
+      resolve(101);
+      socket.close();
+    });
+    socket.once('error', () => undefined);
+  });
+}
+
+/** The value of one sample in Prometheus text, e.g. `quire_connections` or `quire_rejected_total{reason="rate-limit"}`. */
+function sample(text: string, series: string): number | undefined {
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
+
+describe('operations: metrics, logs and per-address limits', () => {
+  const data = temporaryDataDir();
+  let server: ServerProcess;
+  const clients: StockClient[] = [];
+
+  beforeAll(async () => {
+    server = await startServer({
+      dataDir: data.dir,
+      env: { CONNECT_BURST_PER_ADDRESS: '40', CONNECT_RATE_PER_ADDRESS: '1', TRUST_PROXY: '127.0.0.1' },
+    });
+  });
+
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await server?.stop();
+    data.remove();
+  });
+
+  it('serves Prometheus metrics that follow the traffic', async () => {
+    const a = connectStockClient(server.wsUrl, 'metrics', { params: { token: 'secret-token-value' } });
+    const b = connectStockClient(server.wsUrl, 'metrics');
+    clients.push(a, b);
+    await Promise.all([synced(a), synced(b)]);
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('measured')]);
+    a.fragment.insert(0, [paragraph]);
+    await eventually(() => b.fragment.toString().includes('measured'), 'b receives the edit');
+
+    const response = await fetch(`${server.httpUrl}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    const text = await response.text();
+    expect(sample(text, 'quire_connections')).toBe(2);
+    expect(sample(text, 'quire_documents_loaded')).toBe(1);
+    expect(sample(text, 'quire_messages_received_total{type="update"}')).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'quire_messages_sent_total{type="update"}')).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'quire_stored_updates_total')).toBeGreaterThanOrEqual(1);
+    expect(text).toContain('quire_store_write_seconds_bucket');
+    expect(text).toContain('quire_relay_delay_seconds_bucket');
+    expect(text).toContain('nodejs_eventloop_lag_p99_seconds');
+  });
+
+  it('logs JSON lines naming the connection and document, and never the token', async () => {
+    const lines = server
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(server.output()).not.toContain('secret-token-value');
+    const refused = await upgradeStatus(`${server.wsUrl}/bad.id?token=another-secret`);
+    expect(refused).toBe(400);
+    await eventually(() => server.output().includes('Upgrade refused'), 'the refusal is logged');
+    expect(server.output()).not.toContain('another-secret');
+  });
+
+  it('limits connection attempts per address, reading X-Forwarded-For from a trusted proxy', async () => {
+    // 40 attempts from one address behind the proxy are served: a class opening a document at once.
+    const classroom = await Promise.all(
+      Array.from({ length: 38 }, () => upgradeStatus(`${server.wsUrl}/class`, { 'X-Forwarded-For': '198.51.100.7' })),
+    );
+    expect(classroom.every((status) => status === 101)).toBe(true);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push(await upgradeStatus(`${server.wsUrl}/class`, { 'X-Forwarded-For': '198.51.100.7' }));
+    expect(statuses).toContain(429);
+    // Another address behind the same proxy is not affected.
+    expect(await upgradeStatus(`${server.wsUrl}/class`, { 'X-Forwarded-For': '198.51.100.8' })).toBe(101);
+    const text = await (await fetch(`${server.httpUrl}/metrics`)).text();
+    expect(sample(text, 'quire_upgrades_refused_total{status="429"}')).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -1,0 +1,78 @@
+import type { HubMetrics } from '@quire/collab-core';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** Seconds: from a tenth of a millisecond (SQLite group commit) to seconds (a struggling database). */
+const LATENCY_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/**
+ * The server's Prometheus metrics: the hub's counters and latencies, connections and documents
+ * read from the hub at scrape time, refused upgrades, and Node's default process metrics
+ * (including event-loop delay).
+ */
+export class PrometheusMetrics implements HubMetrics {
+  readonly registry = new Registry();
+  private stats: () => { documentsLoaded: number; connections: number } = () => ({ documentsLoaded: 0, connections: 0 });
+
+  private readonly received = new Counter({ name: 'quire_messages_received_total', help: 'Messages received from clients, by type', labelNames: ['type'], registers: [this.registry] });
+  private readonly receivedBytes = new Counter({ name: 'quire_message_bytes_received_total', help: 'Bytes of messages received from clients, by type', labelNames: ['type'], registers: [this.registry] });
+  private readonly sent = new Counter({ name: 'quire_messages_sent_total', help: 'Messages sent to clients (one per recipient), by type', labelNames: ['type'], registers: [this.registry] });
+  private readonly sentBytes = new Counter({ name: 'quire_message_bytes_sent_total', help: 'Bytes sent to clients, by type', labelNames: ['type'], registers: [this.registry] });
+  private readonly rejections = new Counter({ name: 'quire_rejected_total', help: 'Frames refused and connections closed by the server, by reason', labelNames: ['reason'], registers: [this.registry] });
+  private readonly upgradesRefused = new Counter({ name: 'quire_upgrades_refused_total', help: 'WebSocket upgrades refused, by HTTP status', labelNames: ['status'], registers: [this.registry] });
+  private readonly storeLatency = new Histogram({ name: 'quire_store_write_seconds', help: 'Time to append a batch of updates to the store', labelNames: ['result'], buckets: LATENCY_BUCKETS, registers: [this.registry] });
+  private readonly storedUpdates = new Counter({ name: 'quire_stored_updates_total', help: 'Updates appended to the store', registers: [this.registry] });
+  private readonly relayDelay = new Histogram({ name: 'quire_relay_delay_seconds', help: 'From applying an update to relaying it, i.e. what storing first costs', buckets: LATENCY_BUCKETS, registers: [this.registry] });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 10 });
+    const metrics = this;
+    new Gauge({
+      name: 'quire_connections',
+      help: 'Open collaboration connections',
+      registers: [this.registry],
+      collect() {
+        this.set(metrics.stats().connections);
+      },
+    });
+    new Gauge({
+      name: 'quire_documents_loaded',
+      help: 'Documents in memory',
+      registers: [this.registry],
+      collect() {
+        this.set(metrics.stats().documentsLoaded);
+      },
+    });
+  }
+
+  /** Where connection and document counts come from (the hub, once it exists). */
+  observe(stats: () => { documentsLoaded: number; connections: number }): void {
+    this.stats = stats;
+  }
+
+  upgradeRefused(status: number): void {
+    this.upgradesRefused.inc({ status: String(status) });
+  }
+
+  messageReceived(type: string, bytes: number): void {
+    this.received.inc({ type });
+    this.receivedBytes.inc({ type }, bytes);
+  }
+
+  messagesSent(type: string, bytes: number, frames: number): void {
+    this.sent.inc({ type }, frames);
+    this.sentBytes.inc({ type }, bytes * frames);
+  }
+
+  rejected(reason: string): void {
+    this.rejections.inc({ reason });
+  }
+
+  storeWrite(seconds: number, updates: number, ok: boolean): void {
+    this.storeLatency.observe({ result: ok ? 'ok' : 'error' }, seconds);
+    if (ok) this.storedUpdates.inc(updates);
+  }
+
+  relayed(seconds: number): void {
+    this.relayDelay.observe(seconds);
+  }
+}

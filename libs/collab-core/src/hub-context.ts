@@ -1,0 +1,31 @@
+import type { DocumentStore } from '@quire/storage';
+import { DEFAULT_COMPACTION_LIMITS, type CompactionLimits } from './compaction';
+import { DEFAULT_HUB_LIMITS, type HubLimits } from './limits';
+import { silentLogger, type HubLogger } from './logger';
+import { noopMetrics, type HubMetrics } from './metrics';
+import { StoreHealth } from './store-health';
+
+/** What every document and connection of one hub shares. */
+export interface HubContext {
+  readonly store: DocumentStore;
+  readonly logger: HubLogger;
+  readonly metrics: HubMetrics;
+  readonly limits: HubLimits;
+  readonly compaction: CompactionLimits;
+  readonly health: StoreHealth;
+}
+
+/** A context with defaults for everything but the store; tests override what they look at. */
+export function createHubContext(
+  store: DocumentStore,
+  overrides: Partial<Omit<HubContext, 'store' | 'limits'>> & { limits?: Partial<HubLimits> } = {},
+): HubContext {
+  return {
+    store,
+    logger: overrides.logger ?? silentLogger,
+    metrics: overrides.metrics ?? noopMetrics,
+    limits: { ...DEFAULT_HUB_LIMITS, ...overrides.limits },
+    compaction: overrides.compaction ?? DEFAULT_COMPACTION_LIMITS,
+    health: overrides.health ?? new StoreHealth(),
+  };
+}

@@ -1,0 +1,28 @@
+/** Bounds that protect the server from one client, chosen so that normal editing never meets them. */
+export interface HubLimits {
+  /** Bytes one connection may send while its document loads; past it, 1008. */
+  readonly maxLoadBufferBytes: number;
+  /** Largest awareness payload; one user's name and cursor take a few hundred bytes. Past it, 1008. */
+  readonly maxAwarenessBytes: number;
+  /** Sustained messages per second per connection (a fast typist with cursor updates sends ~40). */
+  readonly messagesPerSecond: number;
+  /** Messages a connection may send at once above the sustained rate (a paste, a reconnect). */
+  readonly messageBurst: number;
+  /** Connections one document accepts; the next is closed with 1008. */
+  readonly maxConnectionsPerDocument: number;
+  /** Bytes queued on a socket the client does not read; past it the slow consumer is closed (1008). */
+  readonly maxSendBufferBytes: number;
+  /** Stored size a document may grow to; an update past it is refused (1009). */
+  readonly maxDocumentBytes: number;
+}
+
+/** Defaults of {@link HubLimits}. */
+export const DEFAULT_HUB_LIMITS: HubLimits = {
+  maxLoadBufferBytes: 16 * 1024 * 1024,
+  maxAwarenessBytes: 64 * 1024,
+  messagesPerSecond: 200,
+  messageBurst: 2_000,
+  maxConnectionsPerDocument: 500,
+  maxSendBufferBytes: 32 * 1024 * 1024,
+  maxDocumentBytes: 256 * 1024 * 1024,
+};
