@@ -25,13 +25,13 @@ export class PrometheusMetrics implements HubMetrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 10 });
-    const metrics = this;
+    const readStats = () => this.stats();
     new Gauge({
       name: 'quire_connections',
       help: 'Open collaboration connections',
       registers: [this.registry],
       collect() {
-        this.set(metrics.stats().connections);
+        this.set(readStats().connections);
       },
     });
     new Gauge({
@@ -39,7 +39,7 @@ export class PrometheusMetrics implements HubMetrics {
       help: 'Documents in memory',
       registers: [this.registry],
       collect() {
-        this.set(metrics.stats().documentsLoaded);
+        this.set(readStats().documentsLoaded);
       },
     });
   }
