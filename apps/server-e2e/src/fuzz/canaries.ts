@@ -62,20 +62,26 @@ export function canaryDifference(before: CanarySnapshot, after: CanarySnapshot):
   return undefined;
 }
 
-/** A stock client that stays connected to a canary during the run; counts how often it lost the server. */
-export interface Bystander {
-  readonly client: StockClient;
+/**
+ * Two stock clients that stay connected to a canary during the run; counts how often either lost
+ * the server. Two, because each keeps the other's connection busy with its awareness renewals:
+ * alone, a stock client that hears nothing for 30 s reconnects by itself.
+ */
+export interface Bystanders {
+  readonly clients: readonly StockClient[];
   disconnects(): number;
 }
 
-export async function connectBystander(wsUrl: string, documentId: string): Promise<Bystander> {
-  const client = connectStockClient(wsUrl, documentId);
-  await synced(client);
+export async function connectBystanders(wsUrl: string, documentId: string): Promise<Bystanders> {
+  const clients = [connectStockClient(wsUrl, documentId), connectStockClient(wsUrl, documentId)];
+  await Promise.all(clients.map((client) => synced(client)));
   let disconnects = 0;
-  client.provider.on('status', ({ status }: { status: string }) => {
-    if (status === 'disconnected') disconnects++;
-  });
-  return { client, disconnects: () => disconnects };
+  for (const client of clients) {
+    client.provider.on('status', ({ status }: { status: string }) => {
+      if (status === 'disconnected') disconnects++;
+    });
+  }
+  return { clients, disconnects: () => disconnects };
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

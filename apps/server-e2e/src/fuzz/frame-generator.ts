@@ -153,9 +153,7 @@ function hostileUpdate(random: Random): Uint8Array {
       encoding.writeVarString(encoder, 'm');
       encoding.writeVarString(encoder, 'k');
       write(1);
-      const depth = random() < 0.5 ? 150 : 20_000;
-      for (let i = 0; i < depth; i++) encoding.writeUint8Array(encoder, Uint8Array.from([117, 1]));
-      encoding.writeUint8(encoder, 126);
+      encoding.writeUint8Array(encoder, nestedArrays(random() < 0.5 ? 150 : 20_000));
       write(0);
       break;
     }
@@ -203,6 +201,14 @@ function hostileUpdate(random: Random): Uint8Array {
       write(hugeNumber(random), 1, client, 0);
   }
   return updateFrame(encoding.toUint8Array(encoder));
+}
+
+/** `[[[…[null]…]]]` as lib0 writes it, `depth` arrays deep. */
+function nestedArrays(depth: number): Uint8Array {
+  const bytes = new Uint8Array(depth * 2 + 1).fill(1);
+  for (let i = 0; i < depth; i++) bytes[i * 2] = 117;
+  bytes[depth * 2] = 126;
+  return bytes;
 }
 
 function hugeNumber(random: Random): number {

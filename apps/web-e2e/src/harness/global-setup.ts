@@ -36,7 +36,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const [serverPort, webPort] = [await freePort(), await freePort()];
   const serverUrl = `http://127.0.0.1:${serverPort}`;
   const webUrl = `http://127.0.0.1:${webPort}`;
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'quire-e2e-'));
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'quire-web-e2e-'));
   const started: ManagedProcess[] = [];
 
   const teardown = async () => {

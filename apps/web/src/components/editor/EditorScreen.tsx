@@ -119,7 +119,9 @@ export function EditorScreen({ documentId, configuredServerUrl }: Props) {
             </div>
           </div>
           <div className={styles.actions}>
-            <PresenceBar participants={participants} selfName={displayName} onEditName={() => setNameDialog('edit')} />
+            {identity ? (
+              <PresenceBar participants={participants} selfName={displayName} onEditName={() => setNameDialog('edit')} />
+            ) : null}
             <CopyLinkButton />
           </div>
         </div>
@@ -144,13 +146,23 @@ export function EditorScreen({ documentId, configuredServerUrl }: Props) {
       ) : null}
 
       <main className={styles.canvas}>
-        <article className={styles.paper} aria-busy={!state}>
+        <article
+          className={styles.paper}
+          aria-busy={!state}
+          onMouseDown={(event) => {
+            // The page margins belong to the document, as on paper: clicking them starts typing.
+            if (event.target === event.currentTarget && view) {
+              event.preventDefault();
+              view.focus();
+            }
+          }}
+        >
           <EditorHelp id={helpId} isMac={isMac} />
           <div ref={setMount} />
         </article>
         <p className={styles.hint} aria-hidden="true">
-          <kbd>Esc</kbd> leaves the text for the toolbar · <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>K</kbd> adds a link ·
-          Markdown shortcuts like <kbd>#</kbd>, <kbd>-</kbd> and <kbd>&gt;</kbd> work as you type
+          <kbd>Esc</kbd> moves to the toolbar · <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>K</kbd> adds a link · Markdown
+          shortcuts like <kbd>#</kbd> <kbd>-</kbd> <kbd>&gt;</kbd> work as you type
         </p>
       </main>
 

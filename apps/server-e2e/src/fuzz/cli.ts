@@ -1,0 +1,99 @@
+import { parseArgs } from 'node:util';
+import { runFuzz, type FuzzReport } from './fuzz-run';
+import { isRunning, startFuzzServer } from './fuzz-server';
+
+const USAGE = `Usage: npm run fuzz -- [--frames N] [--seed S] [--connections C] [--url http://host:port] [--only i,j] [--log-level L]
+  --frames       hostile frames to send (default 20000)
+  --seed         seed of the frame generator (default: random, printed)
+  --connections  sockets sending at once (default 8)
+  --url          fuzz a running server instead of starting apps/server/dist/main.js
+  --only         send only these frame indexes of the seed's run, to replay a failure
+  --log-level    LOG_LEVEL of the server this starts (default error)`;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      frames: { type: 'string', default: '20000' },
+      seed: { type: 'string' },
+      connections: { type: 'string', default: '8' },
+      url: { type: 'string' },
+      only: { type: 'string' },
+      'log-level': { type: 'string', default: 'error' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const frames = wholeNumber('--frames', values.frames);
+  const connections = wholeNumber('--connections', values.connections);
+  const seed = values.seed === undefined ? Math.floor(Math.random() * 1_000_000) : wholeNumber('--seed', values.seed);
+  const only = values.only?.split(',').map((index) => wholeNumber('--only', index.trim()));
+
+  const own = values.url === undefined ? await startFuzzServer(values['log-level']) : undefined;
+  const httpUrl = own ? own.server.httpUrl : (values.url as string).replace(/\/$/, '');
+  const wsUrl = `${httpUrl.replace(/^http/, 'ws')}/collab`;
+  process.stdout.write(
+    `Quire fuzz: seed ${seed}, ${only ? `frames ${only.join(',')}` : `${frames} frames`} over ${connections} connections ` +
+      `against ${httpUrl}${own ? ' (a server started for the run)' : ''}\n`,
+  );
+  try {
+    const report = await runFuzz({
+      httpUrl,
+      wsUrl,
+      frames,
+      seed,
+      connections,
+      only,
+      serverRunning: own ? () => isRunning(own.server) : undefined,
+      onProgress: (sent) => process.stderr.write(`  ${sent} frames sent\r`),
+    });
+    process.stdout.write(formatReport(report));
+    if (own && !isRunning(own.server)) process.stdout.write(`\nServer output:\n${own.server.output()}\n`);
+    return report.problems.length === 0 ? 0 : 1;
+  } finally {
+    await own?.stop();
+  }
+}
+
+function formatReport(report: FuzzReport): string {
+  const seconds = report.durationMs / 1000;
+  const counts = (record: Record<string, number> | undefined) =>
+    record === undefined ? 'unknown (no /metrics)' : Object.entries(record).sort((a, b) => b[1] - a[1]).map(([key, n]) => `${key} × ${n}`).join(', ') || 'none';
+  const lines = [
+    `frames sent         ${report.framesSent} in ${seconds.toFixed(1)} s (${Math.round(report.framesSent / seconds)}/s) over ${report.connectionsOpened} connections`,
+    `closes by code      ${counts(report.closesByCode)}`,
+    `upgrades refused    ${counts(report.upgradeRefusals)}`,
+    `rejected by reason  ${counts(report.rejectedByReason)}`,
+    `longest block       ${report.health.longestMs.toFixed(1)} ms (longest /health/live round trip; ${report.health.over50Ms} of ${report.health.probes} over 50 ms, ${report.health.failures} failed)`,
+    `slowest frames      ${report.slowest.map((frame) => `#${frame.index} ${frame.kind} ${frame.ms.toFixed(1)} ms (${frame.outcome})`).join(', ')}`,
+    `timeouts            ${report.timeouts}`,
+    `crashes             ${report.crashes}`,
+    `canaries            ${report.canaries.filter((canary) => !canary.difference).length} of ${report.canaries.length} identical`,
+    `stock clients       ${report.stockClientsSync ? 'sync' : 'DO NOT SYNC'}; bystanders lost the server ${report.bystanderDisconnects} times`,
+    '',
+    'kind                  sent    kept  closes',
+    ...Object.entries(report.byKind)
+      .sort((a, b) => b[1].sent - a[1].sent)
+      .map(([kind, stats]) => `${kind.padEnd(20)} ${String(stats.sent).padStart(5)} ${String(stats.kept).padStart(7)}  ${counts(stats.closed)}`),
+    '',
+    report.problems.length === 0 ? 'problems            none' : `PROBLEMS\n${report.problems.map((problem) => `  - ${problem}`).join('\n')}`,
+    `replay one frame:   npm run fuzz -- --seed ${report.seed} --only ${report.slowest[0]?.index ?? 0}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function wholeNumber(flag: string, value: string | undefined): number {
+  const number = Number(value);
+  if (!Number.isSafeInteger(number) || number < 0) throw new Error(`${flag} expects a whole number, got ${value}`);
+  return number;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`fuzz failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exit(2);
+  },
+);
