@@ -19,9 +19,15 @@ export interface RawConnection {
  * Sends a WebSocket upgrade request for `path` with `extraHeaders` (raw `Name: value` lines)
  * and resolves with the response head, leaving the socket open.
  */
-export function rawUpgrade(port: number, path: string, extraHeaders: readonly string[] = []): Promise<RawConnection> {
+export function rawUpgrade(
+  port: number,
+  path: string,
+  extraHeaders: readonly string[] = [],
+  host = '127.0.0.1',
+): Promise<RawConnection> {
   return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
+    const socket = connect(port, host);
+    socket.setNoDelay(true);
     let received = Buffer.alloc(0);
     let settled = false;
     const done = (status: number, head: string, rest: Buffer) => {
@@ -50,7 +56,7 @@ export function rawUpgrade(port: number, path: string, extraHeaders: readonly st
     socket.once('connect', () => {
       const lines = [
         `GET ${path} HTTP/1.1`,
-        `Host: 127.0.0.1:${port}`,
+        `Host: ${host}:${port}`,
         'Upgrade: websocket',
         'Connection: Upgrade',
         `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
@@ -71,6 +77,8 @@ export function encodeFrame(options: {
   rsv?: number;
   /** Clients must mask; false writes the payload in the clear. */
   mask?: boolean;
+  /** The masking key; random unless given (a fixed one saves the fuzzer a call into crypto per frame). */
+  maskKey?: Uint8Array;
 }): Buffer {
   const payload = Buffer.from(options.payload ?? new Uint8Array(0));
   const masked = options.mask ?? true;
@@ -82,8 +90,8 @@ export function encodeFrame(options: {
   if (lengthBytes === 8) frame.writeBigUInt64BE(BigInt(payload.length), 2);
   let offset = 2 + lengthBytes;
   if (masked) {
-    const key = randomBytes(4);
-    key.copy(frame, offset);
+    const key = options.maskKey ?? randomBytes(4);
+    frame.set(key.subarray(0, 4), offset);
     offset += 4;
     for (let i = 0; i < payload.length; i++) frame[offset + i] = payload[i] ^ key[i % 4];
   } else {
@@ -99,11 +107,11 @@ export interface ServerFrame {
 }
 
 /**
- * Reads the server's frames on `connection` (resuming it), starting with the bytes that came with
- * the upgrade response; `closed` resolves when the TCP connection ends.
+ * Calls `onFrame` for each frame the server sends on `connection` from now on (resuming it),
+ * starting with the bytes that came with the upgrade response; `closed` resolves when the TCP
+ * connection ends.
  */
-export function serverFrames(connection: RawConnection): { frames: ServerFrame[]; closed: Promise<void> } {
-  const frames: ServerFrame[] = [];
+export function readFrames(connection: RawConnection, onFrame: (frame: ServerFrame) => void): { closed: Promise<void> } {
   let buffered = connection.rest;
   const parse = () => {
     for (;;) {
@@ -120,22 +128,30 @@ export function serverFrames(connection: RawConnection): { frames: ServerFrame[]
         offset = 10;
       }
       if (buffered.length < offset + length) return;
-      frames.push({ opcode: buffered[0] & 0x0f, payload: buffered.subarray(offset, offset + length) });
+      const frame = { opcode: buffered[0] & 0x0f, payload: buffered.subarray(offset, offset + length) };
       buffered = buffered.subarray(offset + length);
+      onFrame(frame);
     }
   };
-  parse();
-  connection.socket.on('data', (chunk: Buffer) => {
-    buffered = Buffer.concat([buffered, chunk]);
-    parse();
-  });
-  connection.socket.resume();
   const closed = new Promise<void>((resolve) => {
     if (connection.socket.destroyed) resolve();
     connection.socket.once('close', () => resolve());
   });
   // Writing into a socket the server already closed fails with EPIPE or ECONNRESET: expected here.
   connection.socket.on('error', () => undefined);
+  connection.socket.on('data', (chunk: Buffer) => {
+    buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
+    parse();
+  });
+  parse();
+  connection.socket.resume();
+  return { closed };
+}
+
+/** Collects the server's frames on `connection` from now on; see {@link readFrames}. */
+export function serverFrames(connection: RawConnection): { frames: ServerFrame[]; closed: Promise<void> } {
+  const frames: ServerFrame[] = [];
+  const { closed } = readFrames(connection, (frame) => frames.push(frame));
   return { frames, closed };
 }
 

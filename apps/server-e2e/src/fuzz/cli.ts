@@ -7,6 +7,7 @@ const USAGE = `Usage: npm run fuzz -- [--frames N] [--seed S] [--connections C] 
   --seed         seed of the frame generator (default: random, printed)
   --connections  sockets sending at once (default 8)
   --url          fuzz a running server instead of starting apps/server/dist/main.js
+  --pid          with --url: the server's process id, to tell its blocks from a busy machine (Linux)
   --only         send only these frame indexes of the seed's run, to replay a failure
   --log-level    LOG_LEVEL of the server this starts (default error)`;
 
@@ -17,6 +18,7 @@ async function main(): Promise<number> {
       seed: { type: 'string' },
       connections: { type: 'string', default: '8' },
       url: { type: 'string' },
+      pid: { type: 'string' },
       only: { type: 'string' },
       'log-level': { type: 'string', default: 'error' },
       help: { type: 'boolean', default: false },
@@ -47,6 +49,7 @@ async function main(): Promise<number> {
       connections,
       only,
       serverRunning: own ? () => isRunning(own.server) : undefined,
+      serverPid: own ? own.server.child.pid : values.pid === undefined ? undefined : wholeNumber('--pid', values.pid),
       onProgress: (sent) => process.stderr.write(`  ${sent} frames sent\r`),
     });
     process.stdout.write(formatReport(report));
@@ -66,7 +69,9 @@ function formatReport(report: FuzzReport): string {
     `closes by code      ${counts(report.closesByCode)}`,
     `upgrades refused    ${counts(report.upgradeRefusals)}`,
     `rejected by reason  ${counts(report.rejectedByReason)}`,
-    `longest block       ${report.health.longestMs.toFixed(1)} ms (longest /health/live round trip; ${report.health.over50Ms} of ${report.health.probes} over 50 ms, ${report.health.failures} failed)`,
+    `longest block       ${report.health.longestBlockMs === undefined ? 'unknown (needs the server pid on Linux)' : `${report.health.longestBlockMs} ms`} ` +
+      `(server main-thread CPU within one /health/live round trip; 10 ms resolution)`,
+    `longest round trip  ${report.health.longestRoundTripMs.toFixed(1)} ms (/health/live; ${report.health.over50Ms} of ${report.health.probes} over 50 ms, ${report.health.failures} failed)`,
     `slowest frames      ${report.slowest.map((frame) => `#${frame.index} ${frame.kind} ${frame.ms.toFixed(1)} ms (${frame.outcome})`).join(', ')}`,
     `timeouts            ${report.timeouts}`,
     `crashes             ${report.crashes}`,

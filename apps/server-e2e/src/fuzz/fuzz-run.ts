@@ -1,9 +1,9 @@
-import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { connectStockClient, contentOf, eventually, synced } from '../stock-client';
 import { canaryDifference, connectBystanders, readCanary, writeCanaries, type Bystanders } from './canaries';
 import { buildCorpus, type FrameCorpus } from './corpus';
 import { generateFrame, type FrameKind, type FuzzFrame } from './frame-generator';
+import { FuzzSocket, type Outcome } from './fuzz-socket';
 import { startHealthProbe, type HealthProbeResult } from './health-probe';
 
 export interface FuzzOptions {
@@ -20,6 +20,8 @@ export interface FuzzOptions {
   readonly frameTimeoutMs?: number;
   /** False once the server process died, when the caller started it. */
   readonly serverRunning?: () => boolean;
+  /** The server's process id, when known: lets the probe tell a block from a busy machine. */
+  readonly serverPid?: number;
   readonly onProgress?: (framesSent: number) => void;
 }
 
@@ -76,11 +78,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
 
   const indexes = options.only ?? Array.from({ length: options.frames }, (_, i) => i);
   const state = new RunState(options);
-  const probe = startHealthProbe(options.httpUrl);
+  const probe = startHealthProbe(options.httpUrl, options.serverPid);
   const started = performance.now();
   let next = 0;
   const lanes = Array.from({ length: Math.min(options.connections ?? 8, Math.max(1, indexes.length)) }, (_, lane) =>
-    runLane(`${options.wsUrl}/fuzz-${options.seed}-${lane}`, state, () => (next < indexes.length && !state.aborted ? indexes[next++] : undefined), corpus),
+    runLane(`${new URL(options.wsUrl).pathname}/fuzz-${options.seed}-${lane}`, state, () => (next < indexes.length && !state.aborted ? indexes[next++] : undefined), corpus),
   );
   await Promise.all(lanes);
   const durationMs = performance.now() - started;
@@ -166,103 +168,58 @@ class RunState {
   }
 }
 
-type Outcome = { kind: 'kept' } | { kind: 'closed'; code: number } | { kind: 'timeout' };
-
 /**
- * Sends frames over one socket at a time to `url`, reconnecting when the server closes it. The
+ * Sends frames over one socket at a time to `path`, reconnecting when the server closes it. The
  * next socket is opened while a frame is in flight, so that a close costs no wait for a handshake.
  */
-async function runLane(url: string, state: RunState, take: () => number | undefined, corpus: FrameCorpus): Promise<void> {
-  let socket: WebSocket | undefined;
-  let spare = open(url);
+async function runLane(path: string, state: RunState, take: () => number | undefined, corpus: FrameCorpus): Promise<void> {
+  const { hostname, port } = new URL(state.options.httpUrl);
+  const open = () => FuzzSocket.open(hostname, Number(port), path, OPEN_TIMEOUT_MS);
+  const timeoutMs = state.options.frameTimeoutMs ?? 15_000;
+  let socket: FuzzSocket | undefined;
+  let spare = open();
   let failures = 0;
-  for (let index = take(); index !== undefined; index = take()) {
-    while (!socket || socket.readyState !== WebSocket.OPEN) {
-      if (state.aborted) return closeSpare(spare);
-      if (state.options.serverRunning?.() === false) {
-        state.aborted = 'the server process exited';
-        return closeSpare(spare);
+  try {
+    for (let index = take(); index !== undefined; index = take()) {
+      while (!socket?.isOpen) {
+        if (state.aborted) return;
+        if (state.options.serverRunning?.() === false) {
+          state.aborted = 'the server process exited';
+          return;
+        }
+        const opened = await spare;
+        spare = open();
+        if ('socket' in opened) {
+          socket = opened.socket;
+          state.connectionsOpened++;
+          failures = 0;
+          continue;
+        }
+        if ('refused' in opened) count(state.upgradeRefusals, String(opened.refused));
+        if ('closed' in opened) count(state.closesByCode, String(opened.closed));
+        if (++failures >= 30) {
+          state.aborted = `cannot connect to ${path} 30 times in a row (last: ${JSON.stringify(opened)})`;
+          return;
+        }
+        await sleep(Math.min(1000, 10 * 2 ** failures));
       }
-      const opened = await spare;
-      spare = open(url);
-      if ('socket' in opened) {
-        socket = opened.socket;
-        state.connectionsOpened++;
-        failures = 0;
-        continue;
+      const frame = generateFrame(corpus, state.options.seed, index);
+      const started = performance.now();
+      const outcome = await socket.send(frame.data, timeoutMs);
+      state.record(frame, outcome, performance.now() - started);
+      if (outcome.kind !== 'kept') {
+        socket.destroy();
+        socket = undefined;
       }
-      if ('refused' in opened) count(state.upgradeRefusals, String(opened.refused));
-      if ('closed' in opened) count(state.closesByCode, String(opened.closed));
-      if (++failures >= 30) {
-        state.aborted = `cannot connect to ${url} 30 times in a row (last: ${JSON.stringify(opened)})`;
-        return closeSpare(spare);
-      }
-      await sleep(Math.min(1000, 10 * 2 ** failures));
     }
-    const frame = generateFrame(corpus, state.options.seed, index);
-    const started = performance.now();
-    const outcome = await sendAndAwait(socket, frame, state.options.frameTimeoutMs ?? 15_000);
-    state.record(frame, outcome, performance.now() - started);
-    if (outcome.kind !== 'kept') {
-      socket.terminate();
-      socket = undefined;
-    }
+  } finally {
+    socket?.destroy();
+    const last = await spare;
+    if ('socket' in last) last.socket.destroy();
   }
-  socket?.close();
-  await closeSpare(spare);
 }
 
-async function closeSpare(spare: Promise<Opened>): Promise<void> {
-  const opened = await spare;
-  if ('socket' in opened) opened.socket.close();
-}
-
-type Opened = { socket: WebSocket } | { refused: number } | { closed: number } | { error: string };
-
-/** Opens a socket and resolves once the server sent its first message (the document is attached). */
-function open(url: string): Promise<Opened> {
-  return new Promise((resolve) => {
-    const socket = new WebSocket(url, { perMessageDeflate: false });
-    let settled = false;
-    const settle = (result: Opened) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      if (!('socket' in result)) socket.terminate();
-      resolve(result);
-    };
-    const timer = setTimeout(() => settle({ error: 'no first message within 10 s' }), 10_000);
-    socket.once('unexpected-response', (_request, response) => settle({ refused: response.statusCode ?? 0 }));
-    socket.once('message', () => settle({ socket }));
-    socket.once('close', (code) => settle({ closed: code }));
-    socket.on('error', (error) => settle({ error: error.message }));
-  });
-}
-
-let pingSequence = 0;
-
-/** Sends the frame then a ping; resolves with the pong (kept), the close, or a timeout. */
-function sendAndAwait(socket: WebSocket, frame: FuzzFrame, timeoutMs: number): Promise<Outcome> {
-  const payload = Buffer.alloc(4);
-  payload.writeUInt32BE(++pingSequence >>> 0);
-  return new Promise((resolve) => {
-    const finish = (outcome: Outcome) => {
-      clearTimeout(timer);
-      socket.off('pong', onPong);
-      socket.off('close', onClose);
-      resolve(outcome);
-    };
-    const onPong = (data: Buffer) => {
-      if (data.equals(payload)) finish({ kind: 'kept' });
-    };
-    const onClose = (code: number) => finish({ kind: 'closed', code });
-    const timer = setTimeout(() => finish({ kind: 'timeout' }), timeoutMs);
-    socket.on('pong', onPong);
-    socket.on('close', onClose);
-    socket.send(frame.data, { binary: typeof frame.data !== 'string' });
-    socket.ping(payload);
-  });
-}
+const OPEN_TIMEOUT_MS = 10_000;
 
 /** Two fresh stock clients on a new document see each other's edits. */
 async function stockClientsStillSync(wsUrl: string, documentId: string): Promise<boolean> {
