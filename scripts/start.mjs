@@ -24,7 +24,12 @@ const children = [
   spawn('npx', ['next', 'start', '-p', webPort, '-H', host], {
     cwd: 'apps/web',
     stdio: 'inherit',
-    env: { ...process.env, PORT: webPort },
+    // The page finds the server at its own host on port 4000 unless told otherwise.
+    env: {
+      ...process.env,
+      PORT: webPort,
+      ...(serverPort !== '4000' && !process.env.QUIRE_SERVER_URL ? { QUIRE_SERVER_URL: `http://localhost:${serverPort}` } : {}),
+    },
   }),
 ];
 

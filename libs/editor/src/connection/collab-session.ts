@@ -11,6 +11,7 @@ import {
   type ConnectionState,
 } from './connection-status';
 import type { AwarenessUser } from './presence';
+import { reconnectDelay } from './reconnect-delay';
 import { collabSocketUrl } from './server-url';
 
 export interface CollabSessionOptions {
@@ -22,14 +23,16 @@ export interface CollabSessionOptions {
   WebSocketPolyfill?: typeof WebSocket;
   /** Where to listen for online/offline; the window in a browser. */
   network?: Pick<Window, 'addEventListener' | 'removeEventListener'> & { navigator?: { onLine: boolean } };
+  /** For tests: the source of reconnect jitter. */
+  random?: () => number;
 }
 
 type Listener = (state: ConnectionState) => void;
 
 /**
  * One open document: its Y.Doc, the y-websocket connection (with the schema version the server
- * checks), this person's awareness `user`, and the connection state the page shows. Reconnection
- * is y-websocket's, with backoff; a 44xx close stops it for good.
+ * checks), this person's awareness `user`, and the connection state the page shows. Reconnects
+ * are Quire's own, with jittered exponential backoff; a 44xx close stops them for good.
  */
 export class CollabSession {
   readonly doc = new Y.Doc();
@@ -38,17 +41,29 @@ export class CollabSession {
   private state: ConnectionState;
   private readonly listeners = new Set<Listener>();
   private readonly network: CollabSessionOptions['network'];
+  private readonly random: () => number;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private reconnectAttempts = 0;
+  private destroyed = false;
 
   constructor(options: CollabSessionOptions) {
     this.network = options.network;
+    this.random = options.random ?? Math.random;
     this.state = initialConnectionState(options.network?.navigator?.onLine ?? true);
     this.provider = new WebsocketProvider(collabSocketUrl(options.serverUrl), options.documentId, this.doc, {
       params: { [SCHEMA_VERSION_PARAM]: String(SCHEMA_VERSION) },
-      shouldReconnect: (event) => !isTerminalCloseCode(event.code),
+      // The provider's own reconnect has no jitter; scheduleReconnect does it instead.
+      shouldReconnect: () => false,
+      // Tabs of one browser share edits over BroadcastChannel otherwise, and an edit that builds
+      // on another tab's may reach the server first, which refuses it as a gap (1003).
+      disableBc: true,
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
     });
     this.setUser(options.user);
-    this.provider.on('status', ({ status }) => this.dispatch({ type: 'status', status }));
+    this.provider.on('status', ({ status }) => {
+      if (status === 'connected') this.reconnectAttempts = 0;
+      this.dispatch({ type: 'status', status });
+    });
     this.provider.on('sync', (synced) => {
       if (synced) this.dispatch({ type: 'synced' });
     });
@@ -56,6 +71,7 @@ export class CollabSession {
     // A null event is a close of our own (disconnect, the silence watchdog), not a failure.
     this.provider.on('connection-close', (event) => {
       if (event) this.dispatch({ type: 'attempt-failed' });
+      if (!event || !isTerminalCloseCode(event.code)) this.scheduleReconnect();
     });
     this.network?.addEventListener('online', this.onOnline);
     this.network?.addEventListener('offline', this.onOffline);
@@ -83,6 +99,8 @@ export class CollabSession {
 
   /** Disconnects, tells the others this person left, and frees the document. */
   destroy(): void {
+    this.destroyed = true;
+    clearTimeout(this.reconnectTimer);
     this.network?.removeEventListener('online', this.onOnline);
     this.network?.removeEventListener('offline', this.onOffline);
     this.listeners.clear();
@@ -90,7 +108,30 @@ export class CollabSession {
     this.doc.destroy();
   }
 
-  private readonly onOnline = () => this.dispatch({ type: 'online' });
+  private readonly onOnline = () => {
+    this.dispatch({ type: 'online' });
+    // The network is back: try now rather than at the end of a long backoff.
+    if (this.reconnectTimer !== undefined) {
+      clearTimeout(this.reconnectTimer);
+      this.reconnectTimer = undefined;
+      this.reconnectAttempts = 0;
+      this.reconnectNow();
+    }
+  };
+
+  private scheduleReconnect(): void {
+    if (this.destroyed || this.reconnectTimer !== undefined || this.state.status.kind === 'closed') return;
+    const delay = reconnectDelay(this.reconnectAttempts++, this.random);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      this.reconnectNow();
+    }, delay);
+  }
+
+  private reconnectNow(): void {
+    if (this.destroyed || this.state.status.kind === 'closed' || this.provider.wsconnected || this.provider.wsconnecting) return;
+    this.provider.connect();
+  }
   private readonly onOffline = () => this.dispatch({ type: 'offline' });
 
   private dispatch(event: ConnectionEvent): void {
