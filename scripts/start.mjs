@@ -19,7 +19,12 @@ if (build.status !== 0) {
 const children = [
   spawn(process.execPath, ['apps/server/dist/main.js'], {
     stdio: 'inherit',
-    env: { ...process.env, PORT: serverPort, HOST: host },
+    env: {
+      ...process.env,
+      PORT: serverPort,
+      HOST: host,
+      ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? `http://localhost:${webPort},http://127.0.0.1:${webPort}`,
+    },
   }),
   spawn('npx', ['next', 'start', '-p', webPort, '-H', host], {
     cwd: 'apps/web',
