@@ -112,26 +112,37 @@ export interface ServerFrame {
  * connection ends.
  */
 export function readFrames(connection: RawConnection, onFrame: (frame: ServerFrame) => void): { closed: Promise<void> } {
-  let buffered = connection.rest;
+  // Chunks are joined only once a whole frame is there: a large frame costs one copy, not one per chunk.
+  let chunks: Buffer[] = connection.rest.length > 0 ? [connection.rest] : [];
+  let available = connection.rest.length;
+  let needed = 2;
   const parse = () => {
+    if (available < needed) return;
+    let buffered = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
     for (;;) {
-      if (buffered.length < 2) return;
+      needed = 2;
+      if (buffered.length < 2) break;
       let length = buffered[1] & 0x7f;
       let offset = 2;
       if (length === 126) {
-        if (buffered.length < 4) return;
+        needed = 4;
+        if (buffered.length < 4) break;
         length = buffered.readUInt16BE(2);
         offset = 4;
       } else if (length === 127) {
-        if (buffered.length < 10) return;
+        needed = 10;
+        if (buffered.length < 10) break;
         length = Number(buffered.readBigUInt64BE(2));
         offset = 10;
       }
-      if (buffered.length < offset + length) return;
+      needed = offset + length;
+      if (buffered.length < needed) break;
       const frame = { opcode: buffered[0] & 0x0f, payload: buffered.subarray(offset, offset + length) };
       buffered = buffered.subarray(offset + length);
       onFrame(frame);
     }
+    chunks = buffered.length > 0 ? [buffered] : [];
+    available = buffered.length;
   };
   const closed = new Promise<void>((resolve) => {
     if (connection.socket.destroyed) resolve();
@@ -140,7 +151,8 @@ export function readFrames(connection: RawConnection, onFrame: (frame: ServerFra
   // Writing into a socket the server already closed fails with EPIPE or ECONNRESET: expected here.
   connection.socket.on('error', () => undefined);
   connection.socket.on('data', (chunk: Buffer) => {
-    buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
+    chunks.push(chunk);
+    available += chunk.length;
     parse();
   });
   parse();

@@ -39,9 +39,15 @@ export interface ServerProcess {
 }
 
 /** Starts the built server on a free port and resolves when `/health` answers 200. */
-export async function startServer(options: { dataDir: string; port?: number; env?: Record<string, string> }): Promise<ServerProcess> {
+export async function startServer(options: {
+  dataDir: string;
+  port?: number;
+  env?: Record<string, string>;
+  /** Extra Node flags, e.g. `--expose-gc`. */
+  nodeArgs?: string[];
+}): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [SERVER_MAIN], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_MAIN], {
     env: {
       ...process.env,
       PORT: String(port),

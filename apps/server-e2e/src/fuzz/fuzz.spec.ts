@@ -13,7 +13,7 @@ const FRAMES = 20_000;
  * bomb, which blocks for 50–400 ms when updates are not checked before Yjs reads them, still
  * fails it. `npm run fuzz` prints the figure.
  */
-const LONGEST_BLOCK_MS = 250;
+const LONGEST_BLOCK_MS = 100;
 
 /**
  * Regressions: seeds (or single frames of a seed) that once found a problem. When

@@ -12,7 +12,7 @@ export interface HealthProbeResult {
    * The longest block, corrected for waiting on a busy machine: for each round trip, the lesser of
    * its duration and the CPU time the server's main thread used meanwhile (Linux `/proc`, 10 ms
    * resolution). A round trip that was slow because the machine ran something else does not count;
-   * one that waited for the server to finish a long computation does. Undefined without a pid.
+   * one that waited for the server to finish a long computation does. Undefined without a pid or `/proc`.
    */
   readonly longestBlockMs: number | undefined;
 }
@@ -26,7 +26,7 @@ const http = require('node:http');
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 let stopping = false, probes = 0, failures = 0, longestRoundTripMs = 0, over50Ms = 0;
-let longestBlockMs = workerData.pid === undefined ? undefined : 0;
+let longestBlockMs; // stays undefined unless the server's CPU time can be read
 parentPort.on('message', () => { stopping = true; });
 function cpuMs() {
   if (workerData.pid === undefined) return undefined;
@@ -57,7 +57,7 @@ function next() {
     if (ms > longestRoundTripMs) longestRoundTripMs = ms;
     if (ms > 50) over50Ms++;
     if (cpuBefore !== undefined && cpuAfter !== undefined) {
-      longestBlockMs = Math.max(longestBlockMs, Math.min(ms, cpuAfter - cpuBefore));
+      longestBlockMs = Math.max(longestBlockMs ?? 0, Math.min(ms, cpuAfter - cpuBefore));
     }
     setTimeout(next, workerData.intervalMs);
   };
