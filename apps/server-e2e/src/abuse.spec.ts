@@ -41,7 +41,7 @@ describe('raw WebSocket abuse', () => {
   });
 
   const upgrade = async (path: string, headers: readonly string[] = []) => {
-    const connection = await rawUpgrade(server.port, path, headers);
+    const connection = await rawUpgrade(server.port, path, { headers });
     sockets.push(connection);
     return connection;
   };

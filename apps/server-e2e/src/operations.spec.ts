@@ -1,23 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { upgradeStatus } from './ws-probe';
 import { startServer, temporaryDataDir, type ServerProcess } from './server-process';
 import { connectStockClient, eventually, synced, type StockClient } from './stock-client';
-
-function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve) => {
-    const socket = new WebSocket(url, { headers });
-    socket.once('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0);
-      socket.terminate();
-    });
-    socket.once('open', () => {
-      resolve(101);
-      socket.close();
-    });
-    socket.once('error', () => undefined);
-  });
-}
 
 /** The value of one sample in Prometheus text, e.g. `quire_connections` or `quire_rejected_total{reason="rate-limit"}`. */
 function sample(text: string, series: string): number | undefined {

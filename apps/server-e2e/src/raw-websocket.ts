@@ -16,15 +16,17 @@ export interface RawConnection {
 }
 
 /**
- * Sends a WebSocket upgrade request for `path` with `extraHeaders` (raw `Name: value` lines)
- * and resolves with the response head, leaving the socket open.
+ * Sends a WebSocket upgrade request for `path` with `headers` (raw `Name: value` lines) and
+ * resolves with the response head, leaving the socket open and paused.
  */
 export function rawUpgrade(
   port: number,
   path: string,
-  extraHeaders: readonly string[] = [],
-  host = '127.0.0.1',
+  options: { headers?: readonly string[]; host?: string; key?: string } = {},
 ): Promise<RawConnection> {
+  const host = options.host ?? '127.0.0.1';
+  const extraHeaders = options.headers ?? [];
+  const key = options.key ?? randomBytes(16).toString('base64');
   return new Promise((resolve, reject) => {
     const socket = connect(port, host);
     socket.setNoDelay(true);
@@ -59,7 +61,7 @@ export function rawUpgrade(
         `Host: ${host}:${port}`,
         'Upgrade: websocket',
         'Connection: Upgrade',
-        `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
+        `Sec-WebSocket-Key: ${key}`,
         'Sec-WebSocket-Version: 13',
         ...extraHeaders,
       ];

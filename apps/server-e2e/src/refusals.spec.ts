@@ -1,38 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { closeCode, openSocket, upgradeStatus } from './ws-probe';
 import { startServer, temporaryDataDir, type ServerProcess } from './server-process';
 import { connectStockClient, contentOf, eventually, synced, type StockClient } from './stock-client';
-
-/** Opens a raw socket and resolves with the HTTP status of a refused upgrade, or 101. */
-function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, { headers });
-    socket.once('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0);
-      socket.terminate();
-    });
-    socket.once('open', () => {
-      resolve(101);
-      socket.close();
-    });
-    socket.once('error', (error) => {
-      if (!String(error.message).includes('Unexpected server response')) reject(error);
-    });
-  });
-}
-
-function openRaw(url: string): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
-    socket.once('open', () => resolve(socket));
-    socket.once('error', reject);
-  });
-}
-
-function closeCodeOf(socket: WebSocket): Promise<number> {
-  return new Promise((resolve) => socket.once('close', (code) => resolve(code)));
-}
 
 describe('what the server refuses', () => {
   const data = temporaryDataDir();
@@ -64,8 +34,8 @@ describe('what the server refuses', () => {
   });
 
   it('asks an outdated editor to reload with 4426', async () => {
-    const socket = await openRaw(`${server.wsUrl}/doc?schema=0`);
-    expect(await closeCodeOf(socket)).toBe(4426);
+    const socket = await openSocket(`${server.wsUrl}/doc?schema=0`);
+    expect(await closeCode(socket)).toBe(4426);
   });
 
   it('closes only the connection that sent a malformed frame, and the document is unchanged', async () => {
@@ -78,13 +48,13 @@ describe('what the server refuses', () => {
     const before = contentOf(good);
 
     for (const frame of [Uint8Array.from([0, 2, 200, 1]), Uint8Array.from([9, 9, 9]), Uint8Array.from([])]) {
-      const bad = await openRaw(`${server.wsUrl}/malformed`);
-      const code = closeCodeOf(bad);
+      const bad = await openSocket(`${server.wsUrl}/malformed`);
+      const code = closeCode(bad);
       bad.send(frame);
       expect(await code).toBe(1002);
     }
-    const text = await openRaw(`${server.wsUrl}/malformed`);
-    const textCode = closeCodeOf(text);
+    const text = await openSocket(`${server.wsUrl}/malformed`);
+    const textCode = closeCode(text);
     text.send('hello');
     expect(await textCode).toBe(1003);
 
@@ -96,8 +66,8 @@ describe('what the server refuses', () => {
   });
 
   it('closes a connection whose frame is larger than MAX_MESSAGE_BYTES with 1009', async () => {
-    const socket = await openRaw(`${server.wsUrl}/big`);
-    const code = closeCodeOf(socket);
+    const socket = await openSocket(`${server.wsUrl}/big`);
+    const code = closeCode(socket);
     socket.send(new Uint8Array(70_000));
     expect(await code).toBe(1009);
     const after = await fetch(`${server.httpUrl}/health`);

@@ -6,8 +6,9 @@ export type Outcome = { kind: 'kept' } | { kind: 'closed'; code: number } | { ki
 /** Why a socket could not be opened. */
 export type OpenFailure = { refused: number } | { closed: number } | { error: string };
 
-// Any key will do for the server; a fixed one spares a call into crypto per frame.
+// Any keys will do for the server; fixed ones spare a call into crypto per frame and connection.
 const MASK_KEY = Uint8Array.from([0x5a, 0x17, 0xc3, 0x9e]);
+const HANDSHAKE_KEY = 'cXVpcmUtZnV6ei1rZXkhIQ==';
 const ABNORMAL_CLOSURE = 1006;
 
 /**
@@ -34,7 +35,7 @@ export class FuzzSocket {
   static async open(host: string, port: number, path: string, timeoutMs: number): Promise<{ socket: FuzzSocket } | OpenFailure> {
     let connection: RawConnection;
     try {
-      connection = await rawUpgrade(port, path, [], host);
+      connection = await rawUpgrade(port, path, { host, key: HANDSHAKE_KEY });
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
