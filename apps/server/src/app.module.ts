@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { BusModule } from './bus/bus.module';
 import { CollabModule } from './collab/collab.module';
 import { APP_CONFIG } from './config/app-config.token';
 import type { AppConfig } from './config/config.schema';
@@ -26,7 +27,7 @@ class CoreProvidersModule {
   }
 }
 
-/** The collaboration server: storage, the collaboration gateway, the documents API and health. */
+/** The collaboration server: storage, the bus, the collaboration gateway, the documents API and health. */
 @Module({})
 export class AppModule {
   static register(config: AppConfig, logger: Logger): DynamicModule {
@@ -37,6 +38,7 @@ export class AppModule {
         ReadinessModule,
         MetricsModule,
         StorageModule,
+        BusModule,
         CollabModule,
         HealthModule,
         DocumentsModule,

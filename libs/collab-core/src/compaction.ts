@@ -19,16 +19,24 @@ export interface CompactorOptions {
   readonly logger: HubLogger;
   readonly limits: CompactionLimits;
   /**
-   * The loaded document as one update. It holds at least every stored row (and may hold updates
-   * still on their way to the store, which are idempotent to store twice).
+   * Applies `stored` (the rows as the store holds them now) to the loaded document and returns
+   * the document as one update, or `undefined` if the rows could not be applied. The snapshot
+   * then holds every stored row through `stored.lastSeq` (and may hold updates still on their way
+   * to the store, which are idempotent to store twice).
    */
-  readonly snapshot: () => Uint8Array;
+  readonly snapshotWith: (stored: StoredDocument) => Uint8Array | undefined;
 }
 
 /**
  * Counts the log rows a document has stored since its last snapshot and compacts past the limits.
  * The snapshot comes from the loaded Y.Doc, never from merging the log: `Y.mergeUpdates` is
  * superlinear on long single-client logs (yjs#710).
+ *
+ * Several instances append to one log, and an instance may not have received (over the bus) a
+ * row another one appended before its own last row. Compacting through its own last seq with a
+ * snapshot of its doc would delete that row while its content is in neither. So a compaction
+ * first reads the stored rows, applies them to the doc, and compacts exactly through the last
+ * row it read: every row it deletes is in the snapshot.
  */
 export class Compactor {
   private rows: number;
@@ -68,12 +76,16 @@ export class Compactor {
 
   private async compact(): Promise<void> {
     const { store, documentId, logger } = this.options;
-    const throughSeq = this.lastSeq;
+    let throughSeq = this.lastSeq;
     const rowsCovered = this.rows;
     const bytesCovered = this.bytes;
     try {
-      const snapshot = this.options.snapshot();
       const started = performance.now();
+      const stored = await store.load(documentId);
+      // Synchronously after the read: the snapshot holds every row through `stored.lastSeq`.
+      const snapshot = this.options.snapshotWith(stored);
+      if (snapshot === undefined) throw new Error('the stored rows could not be applied to the loaded document');
+      throughSeq = stored.lastSeq;
       await store.compact(documentId, snapshot, throughSeq);
       // Rows appended while the compaction ran are still in the log, and still counted.
       this.rows = this.rows - rowsCovered + 1;

@@ -1,4 +1,5 @@
 import { CloseCode } from '@quire/constants';
+import { encodeAwareness, encodeAwarenessUpdate } from '@quire/protocol';
 import type { HubContext } from './hub-context';
 import { TokenBucket } from './rate-limiter';
 import { clientOrigin, type ClientOrigin, type OriginConnection } from './transaction-origin';
@@ -11,6 +12,13 @@ export interface ConnectionContext {
   readonly connectionId: string;
   readonly remoteAddress?: string;
 }
+
+/**
+ * An awareness update with no entries: a no-op for the client. The stock client reconnects after
+ * 30 s without a message, and Quire, unlike the y-websocket server, echoes nothing back to its
+ * sender, so a lone writer would otherwise be dropped and reconnected every 30 s.
+ */
+export const KEEPALIVE_FRAME: Uint8Array = encodeAwareness(encodeAwarenessUpdate([]));
 
 /** Handles one frame of an active connection; expected not to throw. */
 export type FrameHandler = (connection: Connection, data: Uint8Array, isBinary: boolean) => void;
@@ -33,6 +41,7 @@ export class Connection implements OriginConnection {
   private pendingBytes = 0;
   private closed = false;
   private readonly rate: TokenBucket;
+  private lastSentAt = performance.now();
 
   constructor(
     private readonly socket: WebSocketLike,
@@ -89,10 +98,18 @@ export class Connection implements OriginConnection {
     }
     try {
       this.socket.send(frame);
+      this.lastSentAt = performance.now();
     } catch (error) {
       this.hub.logger.warn({ ...this.logFields, err: error }, 'Sending failed; dropping the connection');
       this.close(CloseCode.InternalError, 'send failed');
     }
+  }
+
+  /** Sends {@link KEEPALIVE_FRAME} if this active connection has been sent nothing for `keepAliveMs`. */
+  keepAlive(now: number = performance.now()): void {
+    if (!this.handler || now - this.lastSentAt < this.hub.limits.keepAliveMs) return;
+    this.send(KEEPALIVE_FRAME);
+    this.hub.metrics.messagesSent('awareness', KEEPALIVE_FRAME.byteLength, 1);
   }
 
   /** Closes the socket with `code` and ends the connection at once, without waiting for the handshake. */

@@ -21,7 +21,7 @@ const badFrames: { name: string; frame: Uint8Array; isBinary?: boolean; code: nu
   { name: 'trailing bytes', frame: new Uint8Array([...valid, 0]), code: CloseCode.ProtocolError, reason: 'trailing-bytes' },
   { name: 'a text frame', frame: utf8.encode('{"hello":1}'), isBinary: false, code: CloseCode.UnsupportedData },
   { name: 'an update with a gap in its clocks', frame: encodeUpdate(secondOfTwo), code: CloseCode.UnsupportedData },
-  { name: 'an update Yjs cannot read', frame: encodeUpdate(new Uint8Array([5, 1, 2, 3, 4, 5, 6])), code: CloseCode.UnsupportedData },
+  { name: 'an update that does not follow the update grammar', frame: encodeUpdate(new Uint8Array([5, 1, 2, 3, 4, 5, 6])), code: CloseCode.ProtocolError, reason: 'bad-update' },
   { name: 'an unreadable state vector', frame: encodeSyncStep1(new Uint8Array([5, 1])), code: CloseCode.UnsupportedData },
   {
     name: 'awareness with invalid JSON',

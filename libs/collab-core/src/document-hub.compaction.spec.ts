@@ -2,6 +2,8 @@ import { MemoryDocumentStore } from '@quire/storage';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DocumentHub } from './document-hub';
+import { eventually } from './testing/eventually';
+import { InstancesFixture } from './testing/instances-fixture';
 import { settle, TestClient } from './testing/test-client';
 
 const DOC = 'compacted';
@@ -72,5 +74,30 @@ describe('DocumentHub compaction', () => {
     }
     await hub.flush();
     expect((await storedText(store)).rows).toBe(20);
+  });
+
+  it('never deletes a row another instance appended that this one has not received yet', async () => {
+    // A and B share one store; B is cut off from the bus, so A never hears of B's edit. A then
+    // passes its compaction limit: through its own last seq, which is above B's row.
+    const f = await new InstancesFixture().open();
+    cleanups.push(() => f.cleanup());
+    const instanceA = f.instance('A', { compaction: { maxUpdates: 5, maxBytes: 1024 * 1024 } });
+    const instanceB = f.instance('B');
+    const a = f.client(instanceA, DOC);
+    const b = f.client(instanceB, DOC);
+    await settle();
+    f.network.interrupt(instanceB.bus);
+    b.text.insert(0, 'from B ');
+    await instanceB.hub.flush();
+    for (let i = 0; i < 8; i++) {
+      a.text.insert(a.text.length, `${i}`);
+      await settle();
+    }
+    await instanceA.hub.flush();
+    const stored = await f.store.load(DOC);
+    expect(stored.updates.length, 'a compaction ran').toBeLessThan(9);
+    expect(await f.storedText(DOC)).toContain('from B ');
+    // Compacting read B's row and applied it: A's client has it too, before the bus is back.
+    await eventually(() => a.text.toString().includes('from B '), 'a receives B’s edit from the compaction’s read');
   });
 });

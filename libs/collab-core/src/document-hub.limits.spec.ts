@@ -1,6 +1,7 @@
 import { CloseCode } from '@quire/constants';
-import { encodeQueryAwareness } from '@quire/protocol';
-import { afterEach, describe, expect, it } from 'vitest';
+import { encodeQueryAwareness, encodeUpdate } from '@quire/protocol';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { KEEPALIVE_FRAME } from './connection';
 import type { HubMetrics } from './metrics';
 import { HubFixture } from './testing/hub-fixture';
 import { settle } from './testing/test-client';
@@ -102,5 +103,37 @@ describe('DocumentHub limits', () => {
     expect(metrics.storeWrites).toBeGreaterThanOrEqual(1);
     expect(metrics.relays).toBe(1);
     expect(b.text.toString()).toBe('counted');
+  });
+});
+
+describe('DocumentHub keepalive', () => {
+  it('sends a no-op frame to a connection that was sent nothing for a while, so the stock client does not reconnect', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] });
+    fixture = new HubFixture({ limits: { keepAliveMs: 1_000 } });
+    const lone = fixture.client();
+    await settle();
+    const before = lone.socket.sent.length;
+    lone.text.insert(0, 'typing alone');
+    await settle();
+    vi.advanceTimersByTime(1_600);
+    const after = lone.socket.sent.slice(before).map((frame) => Array.from(frame));
+    expect(after).toContainEqual(Array.from(KEEPALIVE_FRAME));
+    expect(lone.socket.closeCode).toBeUndefined();
+    vi.useRealTimers();
+  });
+});
+
+describe('DocumentHub update guard', () => {
+  it('refuses an update claiming millions of structs before Yjs reads it', async () => {
+    fixture = new HubFixture();
+    const attacker = fixture.client();
+    const bystander = fixture.client();
+    await settle();
+    // varUint(1 client) varUint(50,000,000 structs) varUint(client 1) varUint(clock 0) + one byte
+    const bomb = Uint8Array.from([1, 0x80, 0xe1, 0xeb, 0x17, 1, 0, 0]);
+    attacker.socket.deliver(encodeUpdate(bomb));
+    await settle();
+    expect(attacker.socket.closeCode).toBe(CloseCode.ProtocolError);
+    expect(bystander.socket.closeCode).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { LocalDocumentBus, type BusDelivery, type BusSubscription, type DocumentBus } from '@quire/bus';
 import { CloseCode } from '@quire/constants';
 import type { DocumentStore } from '@quire/storage';
 import type { CompactionLimits } from './compaction';
@@ -25,6 +26,11 @@ export interface HubOptions {
   limits?: Partial<HubLimits>;
   /** Where counts and latencies go; default nowhere. */
   metrics?: HubMetrics;
+  /**
+   * How this instance reaches the others serving the same documents; default an in-process bus
+   * of its own (a single instance). The hub subscribes to it but does not close it.
+   */
+  bus?: DocumentBus;
 }
 
 /** Default of {@link HubOptions.unloadDelayMs}. */
@@ -36,17 +42,27 @@ export const SHUTDOWN_REASON = 'server shutting down';
 /** Reason sent with the 1013 close while the store fails writes. */
 export const STORE_UNAVAILABLE_REASON = 'storage unavailable, try again later';
 
+/** Bytes of bus messages kept for a loading document; past it they are dropped and the document catches up from the store. */
+export const MAX_BUS_BACKLOG_BYTES = 16 * 1024 * 1024;
+
 // One per document id in memory or loading. `connections` is kept synchronously, including
 // connections still waiting for the load, so an unload never races a connection that just arrived.
 interface DocumentEntry {
   readonly id: string;
   readonly connections: Set<Connection>;
   /** Settles (never rejects) once the load succeeded and waiting connections are attached, or failed. */
-  readonly ready: Promise<void>;
+  ready: Promise<void>;
   document?: LoadedDocument;
   unloadTimer?: ReturnType<typeof setTimeout>;
   /** Identifies the current unload attempt; anything else invalidates it. */
   unloadToken?: object;
+  /** Made before the load, so that nothing published after the load's read is missed. */
+  subscription?: BusSubscription;
+  /** Bus messages received while loading, applied once loaded. */
+  busBacklog: BusDelivery[];
+  busBacklogBytes: number;
+  /** Messages may have been lost while loading: catch up once loaded. */
+  gapWhileLoading: boolean;
 }
 
 /**
@@ -59,18 +75,34 @@ export class DocumentHub {
   private readonly unloadDelayMs: number;
   private readonly entries = new Map<string, DocumentEntry>();
   private readonly connections = new Set<Connection>();
+  private readonly busListeners: (() => void)[];
+  private readonly ownBus: DocumentBus | undefined;
   private closing: Promise<void> | undefined;
+  private readonly keepAliveTimer: ReturnType<typeof setInterval>;
 
   constructor(options: HubOptions) {
+    this.ownBus = options.bus ? undefined : new LocalDocumentBus();
     this.context = createHubContext(options.store, {
       logger: options.logger,
       metrics: options.metrics,
       limits: options.limits,
       compaction: options.compaction,
       health: new StoreHealth(options.maxBacklogBytes),
+      bus: options.bus ?? this.ownBus,
     });
     this.logger = this.context.logger;
     this.unloadDelayMs = options.unloadDelayMs ?? DEFAULT_UNLOAD_DELAY_MS;
+    this.keepAliveTimer = setInterval(() => {
+      const now = performance.now();
+      for (const connection of this.connections) connection.keepAlive(now);
+    }, this.context.limits.keepAliveMs / 2);
+    this.keepAliveTimer.unref?.();
+    this.busListeners = [
+      this.context.bus.onGap((documentId) => this.busGap(documentId)),
+      this.context.bus.onInstanceGone((instanceId) => {
+        for (const entry of this.entries.values()) entry.document?.bus.instanceGone(instanceId);
+      }),
+    ];
   }
 
   /** Documents in memory and ready, and connections open (including those waiting for a load). */
@@ -122,6 +154,7 @@ export class DocumentHub {
   }
 
   private async shutDown(): Promise<void> {
+    clearInterval(this.keepAliveTimer);
     this.logger.info({ connections: this.connections.size, documents: this.entries.size }, 'Document hub stopping');
     await this.flush();
     for (const connection of [...this.connections]) connection.close(CloseCode.GoingAway, SHUTDOWN_REASON);
@@ -133,23 +166,70 @@ export class DocumentHub {
         this.forget(entry);
       }),
     );
+    for (const remove of this.busListeners) remove();
+    await this.ownBus?.close();
     this.logger.info({}, 'Document hub stopped');
   }
 
   private startLoad(id: string): DocumentEntry {
-    const connections = new Set<Connection>();
-    const ready = LoadedDocument.load(id, this.context).then(
-      (document) => this.loaded(entry, document),
-      (error: unknown) => this.loadFailed(entry, error),
-    );
-    const entry: DocumentEntry = { id, connections, ready };
+    const entry: DocumentEntry = {
+      id,
+      connections: new Set<Connection>(),
+      ready: Promise.resolve(),
+      busBacklog: [],
+      busBacklogBytes: 0,
+      gapWhileLoading: false,
+    };
     this.entries.set(id, entry);
+    // Subscribed first, loaded second: whatever another instance publishes after the read
+    // arrives over the bus, and whatever it published before is in what the read returns.
+    const subscription = this.context.bus.subscribe(id, (delivery) => this.busDelivery(entry, delivery));
+    entry.subscription = subscription;
+    entry.ready = subscription.ready
+      .then(() => LoadedDocument.load(id, this.context))
+      .then(
+        (document) => this.loaded(entry, document),
+        (error: unknown) => this.loadFailed(entry, error),
+      );
     return entry;
+  }
+
+  private busDelivery(entry: DocumentEntry, delivery: BusDelivery): void {
+    if (entry.document) {
+      entry.document.bus.receive(delivery);
+      return;
+    }
+    if (entry.gapWhileLoading) return;
+    const message = delivery.message;
+    entry.busBacklogBytes += message.type === 'hello' ? 0 : message.update.byteLength;
+    if (entry.busBacklogBytes <= MAX_BUS_BACKLOG_BYTES) {
+      entry.busBacklog.push(delivery);
+      return;
+    }
+    // Everything in it is stored: catching up from the store once loaded brings the same.
+    entry.busBacklog = [];
+    entry.busBacklogBytes = 0;
+    entry.gapWhileLoading = true;
+  }
+
+  private busGap(documentId: string | undefined): void {
+    const entries = documentId === undefined ? [...this.entries.values()] : [this.entries.get(documentId)];
+    for (const entry of entries) {
+      if (!entry) continue;
+      if (entry.document) entry.document.bus.gap();
+      else entry.gapWhileLoading = true;
+    }
   }
 
   private loaded(entry: DocumentEntry, document: LoadedDocument): void {
     entry.document = document;
     this.logger.debug({ documentId: entry.id }, 'Document loaded');
+    const backlog = entry.busBacklog;
+    entry.busBacklog = [];
+    entry.busBacklogBytes = 0;
+    for (const delivery of backlog) document.bus.receive(delivery);
+    if (entry.gapWhileLoading) document.bus.gap();
+    else document.bus.announce();
     for (const connection of [...entry.connections]) {
       try {
         document.attach(connection);
@@ -164,6 +244,7 @@ export class DocumentHub {
   private loadFailed(entry: DocumentEntry, error: unknown): void {
     // Nothing stays in memory: the next connection starts a fresh load.
     if (this.entries.get(entry.id) === entry) this.entries.delete(entry.id);
+    entry.subscription?.unsubscribe();
     this.logger.error(
       { documentId: entry.id, connections: entry.connections.size, err: error },
       'Loading the document failed; closing its connections',
@@ -203,6 +284,7 @@ export class DocumentHub {
 
   private forget(entry: DocumentEntry): void {
     if (this.entries.get(entry.id) === entry) this.entries.delete(entry.id);
+    entry.subscription?.unsubscribe();
     entry.document?.destroy();
     entry.document = undefined;
   }

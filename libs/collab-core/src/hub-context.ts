@@ -1,3 +1,4 @@
+import { LocalDocumentBus, type DocumentBus } from '@quire/bus';
 import type { DocumentStore } from '@quire/storage';
 import { DEFAULT_COMPACTION_LIMITS, type CompactionLimits } from './compaction';
 import { DEFAULT_HUB_LIMITS, type HubLimits } from './limits';
@@ -13,6 +14,8 @@ export interface HubContext {
   readonly limits: HubLimits;
   readonly compaction: CompactionLimits;
   readonly health: StoreHealth;
+  /** Where updates and awareness go to, and come from, the other instances. */
+  readonly bus: DocumentBus;
 }
 
 /** A context with defaults for everything but the store; tests override what they look at. */
@@ -27,5 +30,7 @@ export function createHubContext(
     limits: { ...DEFAULT_HUB_LIMITS, ...overrides.limits },
     compaction: overrides.compaction ?? DEFAULT_COMPACTION_LIMITS,
     health: overrides.health ?? new StoreHealth(),
+    // Alone on a network of its own: a single instance, where a publish reaches nobody.
+    bus: overrides.bus ?? new LocalDocumentBus(),
   };
 }

@@ -14,6 +14,13 @@ export interface HubLimits {
   readonly maxSendBufferBytes: number;
   /** Stored size a document may grow to; an update past it is refused (1009). */
   readonly maxDocumentBytes: number;
+  /**
+   * Structs and delete ranges one update may hold. Yjs takes seconds for a million; typing sends
+   * one, and even a whole book's history fits in tens of thousands. Past it, 1009.
+   */
+  readonly maxUpdateStructs: number;
+  /** A connection that has been sent nothing for this long gets a no-op frame, see `KEEPALIVE_FRAME`. */
+  readonly keepAliveMs: number;
 }
 
 /** Defaults of {@link HubLimits}. */
@@ -25,4 +32,6 @@ export const DEFAULT_HUB_LIMITS: HubLimits = {
   maxConnectionsPerDocument: 500,
   maxSendBufferBytes: 32 * 1024 * 1024,
   maxDocumentBytes: 256 * 1024 * 1024,
+  maxUpdateStructs: 100_000,
+  keepAliveMs: 10_000,
 };

@@ -1,5 +1,6 @@
 import { CloseCode } from '@quire/constants';
 import {
+  checkUpdate,
   decodeAwarenessUpdate,
   decodeMessage,
   encodeAwareness,
@@ -11,9 +12,11 @@ import {
 import type { StoredDocument } from '@quire/storage';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { BusLink } from './bus-link';
 import { Compactor } from './compaction';
 import type { Connection } from './connection';
 import type { HubContext } from './hub-context';
+import { clearPending, hasPending } from './pending';
 import { deriveTitle } from './title';
 import { originConnection, storeOrigin, updatePolicy, type OriginConnection } from './transaction-origin';
 import { WriteQueue, type QueuedUpdate } from './write-queue';
@@ -60,6 +63,8 @@ export class LoadedDocument {
 
   /** The awareness of everyone connected; the server itself has no state in it. */
   readonly awareness: awarenessProtocol.Awareness;
+  /** This document's side of the bus: what other instances send, and what this one publishes. */
+  readonly bus: BusLink;
 
   private constructor(
     readonly id: string,
@@ -72,17 +77,26 @@ export class LoadedDocument {
     this.awareness._checkInterval?.unref?.();
     // The server is no participant; y-protocols gives every Awareness a local state to start with.
     this.awareness.setLocalState(null);
+    this.bus = new BusLink({ hub, documentId: id, doc, awareness: this.awareness, localAwarenessClients: () => this.awarenessOwners.keys() });
     this.writes = new WriteQueue({
       hub,
       documentId: id,
       title: () => deriveTitle(doc),
       onCommitted: (batch, storedBatch) => {
+        // Stored: now the other instances may have it too.
+        if (storedBatch) this.bus.publishStored(storedBatch.updates);
         this.relay(batch);
         if (storedBatch) this.compactor.recordAppend(storedBatch.updates, storedBatch.lastSeq);
       },
     });
     this.compactor = new Compactor(
-      { store: hub.store, documentId: id, logger: hub.logger, limits: hub.compaction, snapshot: () => Y.encodeStateAsUpdate(doc) },
+      {
+        store: hub.store,
+        documentId: id,
+        logger: hub.logger,
+        limits: hub.compaction,
+        snapshotWith: (rows) => (this.bus.applyStored(rows.updates) ? Y.encodeStateAsUpdate(doc) : undefined),
+      },
       stored,
     );
     doc.on('update', this.onDocUpdate);
@@ -127,6 +141,7 @@ export class LoadedDocument {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.bus.stop();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
@@ -185,6 +200,17 @@ export class LoadedDocument {
 
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
     const { health, limits } = this.hub;
+    try {
+      // Yjs trusts the counts an update declares: a few bytes claiming millions of structs would
+      // block the event loop for a second. Walk the grammar first, in time linear in its length.
+      checkUpdate(update, { maxStructs: limits.maxUpdateStructs });
+    } catch (error) {
+      if (error instanceof ProtocolError && error.reason === 'update-too-complex') {
+        connection.reject(error.reason, `Update refused: ${error.message}`, {}, CloseCode.MessageTooBig);
+        return;
+      }
+      throw error; // malformed: handleFrame closes with 1002
+    }
     if (health.wouldOverflow(update.byteLength)) {
       // Not applied: the client keeps the edit and sends it again when it reconnects.
       connection.reject(
@@ -259,7 +285,10 @@ export class LoadedDocument {
     for (const clientId of change.removed) this.awarenessOwners.delete(clientId);
     const changed = [...change.added, ...change.updated, ...change.removed];
     if (changed.length === 0) return;
-    this.broadcast('awareness', encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), from);
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    // Only this instance's clients' changes: the bus's own, and timeouts, every instance sees for itself.
+    if (from) this.bus.publishAwareness(update, [...change.added, ...change.updated]);
+    this.broadcast('awareness', encodeAwareness(update), from);
   };
 
   private broadcast(type: 'update' | 'awareness', frame: Uint8Array, except: OriginConnection | undefined): void {
@@ -292,13 +321,4 @@ export class LoadedDocument {
  */
 function ownBytes(view: Uint8Array): Uint8Array {
   return new Uint8Array(view);
-}
-
-function hasPending(doc: Y.Doc): boolean {
-  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
-}
-
-function clearPending(doc: Y.Doc): void {
-  doc.store.pendingStructs = null;
-  doc.store.pendingDs = null;
 }

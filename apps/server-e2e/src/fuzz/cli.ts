@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
-import { runFuzz, type FuzzReport } from './fuzz-run';
+import { buildCorpus } from './corpus';
+import { replayFrame } from './fuzz-lanes';
+import { DEFAULT_MAX_BLOCK_MS, runFuzz, type FuzzOptions, type FuzzReport } from './fuzz-run';
 import { isRunning, startFuzzServer } from './fuzz-server';
 
 const USAGE = `Usage: npm run fuzz -- [--frames N] [--seed S] [--connections C] [--url http://host:port] [--only i,j] [--log-level L]
@@ -9,6 +11,8 @@ const USAGE = `Usage: npm run fuzz -- [--frames N] [--seed S] [--connections C] 
   --url          fuzz a running server instead of starting apps/server/dist/main.js
   --pid          with --url: the server's process id, to tell its blocks from a busy machine (Linux)
   --only         send only these frame indexes of the seed's run, to replay a failure
+  --max-block-ms a longer block of the server's event loop fails the run (default 100)
+  --fail-fast    stop at the first frame that blocks longer (needs the server's pid)
   --log-level    LOG_LEVEL of the server this starts (default error)`;
 
 async function main(): Promise<number> {
@@ -20,6 +24,8 @@ async function main(): Promise<number> {
       url: { type: 'string' },
       pid: { type: 'string' },
       only: { type: 'string' },
+      'max-block-ms': { type: 'string' },
+      'fail-fast': { type: 'boolean', default: false },
       'log-level': { type: 'string', default: 'error' },
       help: { type: 'boolean', default: false },
     },
@@ -33,7 +39,9 @@ async function main(): Promise<number> {
   const seed = values.seed === undefined ? Math.floor(Math.random() * 1_000_000) : wholeNumber('--seed', values.seed);
   const only = values.only?.split(',').map((index) => wholeNumber('--only', index.trim()));
 
+  const maxBlockMs = values['max-block-ms'] === undefined ? DEFAULT_MAX_BLOCK_MS : wholeNumber('--max-block-ms', values['max-block-ms']);
   const own = values.url === undefined ? await startFuzzServer(values['log-level']) : undefined;
+  const serverPid = own ? own.server.child.pid : values.pid === undefined ? undefined : wholeNumber('--pid', values.pid);
   const httpUrl = own ? own.server.httpUrl : (values.url as string).replace(/\/$/, '');
   const wsUrl = `${httpUrl.replace(/^http/, 'ws')}/collab`;
   process.stdout.write(
@@ -48,16 +56,41 @@ async function main(): Promise<number> {
       seed,
       connections,
       only,
+      failFast: values['fail-fast'],
+      maxBlockMs,
       serverRunning: own ? () => isRunning(own.server) : undefined,
-      serverPid: own ? own.server.child.pid : values.pid === undefined ? undefined : wholeNumber('--pid', values.pid),
-      onProgress: (sent) => process.stderr.write(`  ${sent} frames sent\r`),
+      serverPid,
+      // Progress only on a terminal, on one line it then clears.
+      onProgress: process.stderr.isTTY ? (sent) => process.stderr.write(`  ${sent} frames sent\r`) : undefined,
     });
+    if (process.stderr.isTTY) process.stderr.write('\x1b[K');
     process.stdout.write(formatReport(report));
+    if (report.framesOverLimit.length > 0) await findCulprits(report, { httpUrl, wsUrl, seed, frames, serverPid, maxBlockMs });
     if (own && !isRunning(own.server)) process.stdout.write(`\nServer output:\n${own.server.output()}\n`);
     return report.problems.length === 0 ? 0 : 1;
   } finally {
     await own?.stop();
   }
+}
+
+/**
+ * Replays alone each frame that was in flight during a block, and names those that block by
+ * themselves, with the line that makes one a regression test.
+ */
+async function findCulprits(report: FuzzReport, options: FuzzOptions & { maxBlockMs: number }): Promise<void> {
+  const corpus = buildCorpus(options.seed);
+  process.stdout.write(`\nReplaying alone the ${report.framesOverLimit.length} frames in flight during blocks:\n`);
+  let culprits = 0;
+  for (const index of report.framesOverLimit) {
+    const replay = await replayFrame(options, corpus, index);
+    if (replay.blockMs <= options.maxBlockMs) continue;
+    culprits++;
+    process.stdout.write(
+      `  #${index} ${replay.frame.kind} blocks the server for ${Math.round(replay.blockMs)} ms by itself ` +
+        `(regression: { seed: ${options.seed}, only: [${index}], found: '…' } in src/fuzz/fuzz.spec.ts)\n`,
+    );
+  }
+  if (culprits === 0) process.stdout.write('  none blocks by itself: the blocks came from several frames together, or from elsewhere\n');
 }
 
 function formatReport(report: FuzzReport): string {
@@ -69,10 +102,13 @@ function formatReport(report: FuzzReport): string {
     `closes by code      ${counts(report.closesByCode)}`,
     `upgrades refused    ${counts(report.upgradeRefusals)}`,
     `rejected by reason  ${counts(report.rejectedByReason)}`,
-    `longest block       ${report.health.longestBlockMs === undefined ? 'unknown (needs the server pid on Linux)' : `${report.health.longestBlockMs} ms`} ` +
-      `(server main-thread CPU within one /health/live round trip; 10 ms resolution)`,
-    `longest round trip  ${report.health.longestRoundTripMs.toFixed(1)} ms (/health/live; ${report.health.over50Ms} of ${report.health.probes} over 50 ms, ${report.health.failures} failed)`,
-    `slowest frames      ${report.slowest.map((frame) => `#${frame.index} ${frame.kind} ${frame.ms.toFixed(1)} ms (${frame.outcome})`).join(', ')}`,
+    `longest block       ${Math.round(report.longestBlockMs)} ms ` +
+      (report.health.longestBlockMs === undefined
+        ? '(longest /health/live round trip: give --pid to discount a busy machine)'
+        : '(server main-thread CPU within a /health/live round trip or a frame; 10 ms resolution)'),
+    `health round trips  longest ${report.health.longestRoundTripMs.toFixed(1)} ms; ${report.health.over50Ms} of ${report.health.probes} over 50 ms, ${report.health.failures} failed`,
+    `costliest frames    ${report.slowest.map((frame) => `#${frame.index} ${frame.kind} ${frame.blockMs.toFixed(0)} ms (${frame.outcome})`).join(', ')}`,
+    '                    (frames in flight together share a block: replay one alone with --only to tell)',
     `timeouts            ${report.timeouts}`,
     `crashes             ${report.crashes}`,
     `canaries            ${report.canaries.filter((canary) => !canary.difference).length} of ${report.canaries.length} identical`,
@@ -84,7 +120,7 @@ function formatReport(report: FuzzReport): string {
       .map(([kind, stats]) => `${kind.padEnd(20)} ${String(stats.sent).padStart(5)} ${String(stats.kept).padStart(7)}  ${counts(stats.closed)}`),
     '',
     report.problems.length === 0 ? 'problems            none' : `PROBLEMS\n${report.problems.map((problem) => `  - ${problem}`).join('\n')}`,
-    `replay one frame:   npm run fuzz -- --seed ${report.seed} --only ${report.slowest[0]?.index ?? 0}`,
+    `replay frames:      npm run fuzz -- --seed ${report.seed} --only <index>[,<index>…]`,
   ];
   return `${lines.join('\n')}\n`;
 }

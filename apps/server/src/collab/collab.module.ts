@@ -1,7 +1,9 @@
 import { Inject, Module, type BeforeApplicationShutdown } from '@nestjs/common';
+import type { DocumentBus } from '@quire/bus';
 import { DocumentHub } from '@quire/collab-core';
 import type { DocumentStore } from '@quire/storage';
 import type { Logger } from 'pino';
+import { DOCUMENT_BUS } from '../bus/document-bus.token';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { ReadinessService } from '../health/readiness.service';
@@ -10,15 +12,19 @@ import { PrometheusMetrics } from '../metrics/prometheus-metrics';
 import { DOCUMENT_STORE } from '../storage/document-store.token';
 import { CollabGateway } from './collab.gateway';
 
-/** The document hub and the gateway in front of it; on shutdown the hub flushes and says goodbye (1001). */
+/**
+ * The document hub (over the store and the bus) and the gateway in front of it; on shutdown the
+ * hub flushes and says goodbye (1001).
+ */
 @Module({
   providers: [
     {
       provide: DocumentHub,
-      inject: [DOCUMENT_STORE, LOGGER, APP_CONFIG, PrometheusMetrics],
-      useFactory: (store: DocumentStore, logger: Logger, config: AppConfig, metrics: PrometheusMetrics) => {
+      inject: [DOCUMENT_STORE, DOCUMENT_BUS, LOGGER, APP_CONFIG, PrometheusMetrics],
+      useFactory: (store: DocumentStore, bus: DocumentBus, logger: Logger, config: AppConfig, metrics: PrometheusMetrics) => {
         const hub = new DocumentHub({
           store,
+          bus,
           logger: logger.child({ component: 'hub' }),
           metrics,
           unloadDelayMs: config.documentUnloadDelayMs,

@@ -11,6 +11,7 @@ describe('parseConfig', () => {
     expect(config.database).toEqual({ kind: 'sqlite', path: resolve('./data/quire.db') });
     expect(config.allowedOrigins).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000']);
     expect(config.maxMessageBytes).toBe(16_777_216);
+    expect(config.redisUrl).toBeUndefined();
   });
 
   it('reads every variable', () => {
@@ -56,5 +57,15 @@ describe('parseConfig', () => {
       url: 'postgres://postgres@127.0.0.1:5432/test',
     });
     expect(parseConfig({ DATABASE_URL: 'postgresql://u@h/db' }).database.kind).toBe('postgres');
+  });
+
+  it('reads REDIS_URL, and refuses what is not a Redis URL without echoing a password', () => {
+    expect(parseConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(parseConfig({ REDIS_URL: 'rediss://user:secret@redis.example:6380/2' }).redisUrl).toBe('rediss://user:secret@redis.example:6380/2');
+    expect(parseConfig({ REDIS_URL: '' }).redisUrl).toBeUndefined();
+    for (const bad of ['127.0.0.1:6379', 'http://redis:6379', 'redis://', 'redis:secret@']) {
+      expect(() => parseConfig({ REDIS_URL: bad }), bad).toThrow(/REDIS_URL: expected redis:\/\//);
+    }
+    expect(() => parseConfig({ REDIS_URL: 'http://u:secret@h' })).not.toThrow(/secret/);
   });
 });

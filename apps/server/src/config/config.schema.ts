@@ -27,6 +27,7 @@ export const environmentSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().min(1).optional(),
+  REDIS_URL: z.string().optional(),
   ALLOWED_ORIGINS: z
     .string()
     .default('http://localhost:3000,http://127.0.0.1:3000')
@@ -61,6 +62,8 @@ export interface AppConfig {
   readonly host: string;
   readonly dataDir: string;
   readonly database: DatabaseConfig;
+  /** Redis for the bus between instances (`REDIS_URL`); unset, this instance is the only one. */
+  readonly redisUrl: string | undefined;
   readonly allowedOrigins: readonly string[];
   readonly maxMessageBytes: number;
   readonly documentUnloadDelayMs: number;
@@ -105,6 +108,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     host: values.HOST,
     dataDir,
     database: parseDatabaseUrl(values.DATABASE_URL ?? `sqlite:${dataDir}/quire.db`),
+    redisUrl: parseRedisUrl(values.REDIS_URL),
     allowedOrigins: values.ALLOWED_ORIGINS,
     maxMessageBytes: values.MAX_MESSAGE_BYTES,
     documentUnloadDelayMs: values.DOCUMENT_UNLOAD_DELAY_MS,
@@ -135,4 +139,20 @@ function parseDatabaseUrl(url: string): DatabaseConfig {
   throw new ConfigError(
     'Invalid configuration:\n  DATABASE_URL: expected sqlite:<path> or postgres://user@host:port/database (or leave it unset for DATA_DIR/quire.db)',
   );
+}
+
+function parseRedisUrl(url: string | undefined): string | undefined {
+  if (url === undefined || url.trim() === '') return undefined;
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') || parsed.hostname === '') {
+    throw new ConfigError(
+      'Invalid configuration:\n  REDIS_URL: expected redis://[user:password@]host:port[/db] or rediss://… (or leave it unset for a single instance)',
+    );
+  }
+  return url.trim();
 }

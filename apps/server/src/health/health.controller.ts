@@ -1,17 +1,30 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import type { DocumentBus } from '@quire/bus';
 import { DocumentHub } from '@quire/collab-core';
 import type { DocumentStore } from '@quire/storage';
 import type { Response } from 'express';
+import { DOCUMENT_BUS } from '../bus/document-bus.token';
+import { APP_CONFIG } from '../config/app-config.token';
+import type { AppConfig } from '../config/config.schema';
 import { DOCUMENT_STORE } from '../storage/document-store.token';
 import { ReadinessService } from './readiness.service';
 
 const STORE_CHECK_TIMEOUT_MS = 2_000;
 
-/** `GET /health` (readiness) and `GET /health/live` (liveness), as DESIGN.md describes them. */
+/**
+ * `GET /health` (readiness) and `GET /health/live` (liveness). Readiness is 503 while the
+ * database is unreachable or the server stops. Redis down is reported (`redis: 'down'`, status
+ * `degraded`) but stays 200: this instance's clients still edit together and every edit is
+ * stored, the others catch up from the store once Redis is back, and since every instance shares
+ * the one Redis, a 503 would take them all out of the load balancer at once (README, "Several
+ * instances").
+ */
 @Controller('health')
 export class HealthController {
   constructor(
     @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
+    @Inject(DOCUMENT_BUS) private readonly bus: DocumentBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly readiness: ReadinessService,
     private readonly hub: DocumentHub,
   ) {}
@@ -19,9 +32,16 @@ export class HealthController {
   @Get()
   async ready(@Res({ passthrough: true }) response: Response) {
     const database = await this.checkStore();
-    const status = this.readiness.isShuttingDown ? 'shutting-down' : database === 'ok' ? 'ok' : 'unavailable';
-    response.status(status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status, database, redis: 'disabled' };
+    const redis = this.config.redisUrl === undefined ? 'disabled' : this.bus.status === 'ok' ? 'ok' : 'down';
+    const status = this.readiness.isShuttingDown
+      ? 'shutting-down'
+      : database !== 'ok'
+        ? 'unavailable'
+        : redis === 'down'
+          ? 'degraded'
+          : 'ok';
+    response.status(status === 'ok' || status === 'degraded' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status, database, redis };
   }
 
   @Get('live')

@@ -1,3 +1,4 @@
+import type { DocumentBus } from '@quire/bus';
 import type { HubMetrics } from '@quire/collab-core';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
@@ -42,6 +43,36 @@ export class PrometheusMetrics implements HubMetrics {
         this.set(readStats().documentsLoaded);
       },
     });
+  }
+
+  /** Exports the bus's state and counts (only when Redis is configured: alone, there is nothing to see). */
+  observeBus(bus: DocumentBus): void {
+    new Gauge({
+      name: 'quire_bus_up',
+      help: '1 while the bus to the other instances (Redis) is connected, else 0',
+      registers: [this.registry],
+      collect() {
+        this.set(bus.status === 'ok' ? 1 : 0);
+      },
+    });
+    const counters = [
+      ['quire_bus_messages_published_total', 'Messages published to the other instances', 'published'],
+      ['quire_bus_messages_received_total', 'Messages received from the other instances', 'received'],
+      ['quire_bus_publish_failures_total', 'Publishes that did not reach Redis (the others catch up from the store)', 'publishFailures'],
+      ['quire_bus_gaps_total', 'Times messages may have been lost (reconnections), each followed by a catch-up from the store', 'gaps'],
+    ] as const;
+    for (const [name, help, field] of counters) {
+      new Counter({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          // The bus counts; the scrape copies its count.
+          this.reset();
+          this.inc(bus.stats[field]);
+        },
+      });
+    }
   }
 
   /** Where connection and document counts come from (the hub, once it exists). */

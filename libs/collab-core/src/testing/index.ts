@@ -4,3 +4,5 @@ export { ControlledStore, deferred, type AppendCall, type Deferred } from './con
 export { RecordingLogger, type LogLine } from './recording-logger';
 export { HubFixture, TEST_DOCUMENT } from './hub-fixture';
 export { textUpdate, twoConsecutiveUpdates } from './updates';
+export { eventually } from './eventually';
+export { InstancesFixture, type TestInstance } from './instances-fixture';

@@ -1,0 +1,187 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { decodeMessage, encodeUpdate, messageSync, syncStep1, syncUpdate } from '@quire/protocol';
+import Redis from 'ioredis';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { Typist } from '../keystrokes';
+import { waitFor } from '../wait';
+
+/** Linux reports process CPU time in clock ticks of 1/100 s (`getconf CLK_TCK`). */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** A free TCP port on the loopback interface. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** CPU seconds (user + system) a process has used so far, from `/proc/<pid>/stat`. */
+export function processCpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces), from field 3 (state): utime is 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** Why this machine cannot run the benchmark, or `undefined` when it can. */
+export function missingPrerequisite(serverMain: string): string | undefined {
+  if (!existsSync('/proc/self/stat')) return 'server CPU is read from /proc (Linux only)';
+  if (!existsSync(serverMain)) return `the server is not built (${serverMain}); run npx nx run server:build first`;
+  const redis = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
+  if (redis.error || redis.status !== 0) return 'redis-server is not installed';
+  return undefined;
+}
+
+/** A child process the benchmark started and stops. */
+export interface Child {
+  readonly pid: number;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+function track(child: ChildProcess, port: number): Child {
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    pid: child.pid ?? -1,
+    port,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** A redis-server on a free port without persistence, with a client to read its CPU time. */
+export async function startRedis(): Promise<Child & { readonly url: string; cpuSeconds(): Promise<number> }> {
+  const port = await freePort();
+  const child = track(
+    spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' }),
+    port,
+  );
+  const url = `redis://127.0.0.1:${port}`;
+  const admin = new Redis(url, { retryStrategy: () => 50 });
+  admin.on('error', () => undefined); // refused until redis-server listens
+  await waitFor(() => admin.status === 'ready', 'redis-server to answer', 10_000);
+  return {
+    ...child,
+    url,
+    cpuSeconds: async () => {
+      const info = await admin.info('cpu');
+      const read = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? 0);
+      return read('used_cpu_user') + read('used_cpu_sys');
+    },
+    stop: async () => {
+      admin.disconnect();
+      await child.stop();
+    },
+  };
+}
+
+/** The built collaboration server in a process of its own; resolves once `/health` answers 200. */
+export async function startServer(main: string, env: Record<string, string>): Promise<Child & { readonly wsUrl: string }> {
+  const port = await freePort();
+  const process_ = spawn(process.execPath, [main], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const child = track(process_, port);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (process_.exitCode !== null) throw new Error(`the server exited at start (code ${process_.exitCode})`);
+    const status = await fetch(`http://127.0.0.1:${port}/health`).then((response) => response.status, () => 0);
+    if (status === 200) break;
+    if (Date.now() > deadline) {
+      await child.stop();
+      throw new Error('the server was not ready within 30 s');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { ...child, wsUrl: `ws://127.0.0.1:${port}/collab` };
+}
+
+/** Opens a WebSocket and resolves once the server has sent its sync step 1 (the client is attached). */
+function attach(url: string, onFrame: (frame: Buffer) => void): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url);
+    socket.binaryType = 'nodebuffer';
+    let attached = false;
+    socket.on('message', (data: Buffer) => {
+      if (!attached && data[0] === messageSync && data[1] === syncStep1) {
+        attached = true;
+        resolve(socket);
+      }
+      onFrame(data);
+    });
+    socket.once('error', reject);
+    socket.once('close', (code) => {
+      if (!attached) reject(new Error(`closed with ${code} before it was attached`));
+    });
+  });
+}
+
+/** Types into its own Y.Doc and sends each keystroke's update at once, timestamping the send. */
+export class Writer {
+  readonly doc = new Y.Doc();
+  readonly sentAt: number[] = [];
+  private readonly typist = new Typist(this.doc);
+  private socket: WebSocket | undefined;
+
+  async connect(url: string): Promise<void> {
+    this.socket = await attach(url, () => undefined);
+    this.doc.on('update', (update: Uint8Array) => {
+      this.sentAt.push(performance.now());
+      this.socket?.send(encodeUpdate(update));
+    });
+  }
+
+  press(): void {
+    this.typist.press();
+  }
+
+  close(): void {
+    this.socket?.close();
+    this.doc.destroy();
+  }
+}
+
+/**
+ * Receives only: timestamps each relayed update when its frame arrives and keeps the frame,
+ * applying nothing then, so that one reader's work never delays the next one's timestamp.
+ */
+export class Reader {
+  readonly receivedAt: number[] = [];
+  private readonly frames: Buffer[] = [];
+  private socket: WebSocket | undefined;
+
+  async connect(url: string): Promise<void> {
+    this.socket = await attach(url, (frame) => {
+      if (frame[0] !== messageSync || frame[1] !== syncUpdate) return;
+      this.receivedAt.push(performance.now());
+      this.frames.push(frame);
+    });
+  }
+
+  /** The ProseMirror fragment rebuilt from every update received, to check the reader converged. */
+  content(fragment: string): string {
+    const doc = new Y.Doc();
+    for (const frame of this.frames) {
+      const message = decodeMessage(frame);
+      if (message.type === 'update') Y.applyUpdate(doc, message.update);
+    }
+    const content = doc.getXmlFragment(fragment).toString();
+    doc.destroy();
+    return content;
+  }
+
+  close(): void {
+    this.socket?.close();
+  }
+}

@@ -1,0 +1,188 @@
+import { mkdtemp } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { PROSEMIRROR_FRAGMENT } from '@quire/constants';
+import type { Benchmark, BenchmarkReport } from '../benchmark';
+import type { BenchContext } from '../context';
+import * as format from '../format';
+import { distribution } from '../stats';
+import { waitFor } from '../wait';
+import { missingPrerequisite, processCpuSeconds, Reader, startRedis, startServer, Writer, type Child } from './cross-instance-rig';
+
+/** Clients per document: one writer and the readers. */
+const CLIENTS_PER_DOCUMENT = 50;
+const READERS = CLIENTS_PER_DOCUMENT - 1;
+/**
+ * One keystroke every 10 ms: 100 per second (ten fast typists), each delivered to 49 readers,
+ * about 5,000 frames a second. Faster, a 2-core machine queues frames in the benchmark's own
+ * clients and the latencies measure that queue.
+ */
+const INTERVAL_MS = 10;
+
+type Path = 'same' | 'other';
+
+const PATH_LABELS: Record<Path, string> = {
+  same: 'same instance (A → A)',
+  other: 'other instance (A → Redis → B)',
+};
+
+/** One document's writer and readers, typed into in turns with the other path's. */
+interface Lane {
+  readonly path: Path;
+  readonly writer: Writer;
+  readonly readers: Reader[];
+  readonly latencies: number[];
+  serverCpuSeconds: number;
+  redisCpuSeconds: number;
+  deliveries: number;
+}
+
+/**
+ * What crossing instances costs: two server processes (A and B) on one store and one Redis. One
+ * document has its writer and 49 readers on A; another has its writer on A and 49 readers on B.
+ * Segments of typing alternate between the two, so that other load on the machine falls on both
+ * alike. Latency is the writer's send to a reader's receipt (the benchmark's own clock, real
+ * WebSockets); server CPU is both servers' user + system time from /proc during a segment,
+ * divided by the deliveries (updates × readers) of that segment.
+ */
+export const crossInstance: Benchmark = {
+  name: 'cross-instance',
+  title: 'Cross-instance delivery: latency and server CPU for a reader on another instance vs the same one',
+  async run(context: BenchContext): Promise<BenchmarkReport> {
+    const serverMain = resolve(context.repoRoot, 'apps/server/dist/main.js');
+    const missing = missingPrerequisite(serverMain);
+    if (missing) return skippedReport(missing);
+    const segments = context.quick ? 2 : 5;
+    const perSegment = context.quick ? 150 : 400;
+    const warmup = context.quick ? 50 : 200;
+
+    const storeLabel = context.postgres.available ? 'PostgreSQL' : 'SQLite (one file, synchronous=FULL)';
+    const databaseUrl = context.postgres.available
+      ? context.postgres.url
+      : `sqlite:${join(await mkdtemp(join(context.tempDir, 'cross-instance-')), 'quire.db')}`;
+    const children: Child[] = [];
+    const lanes: Lane[] = [];
+    try {
+      const redis = await startRedis();
+      children.push(redis);
+      const env = {
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: redis.url,
+        // The benchmark's clients type at machine speed from one address.
+        MAX_MESSAGES_PER_SECOND: '1000000',
+        CONNECT_BURST_PER_ADDRESS: '10000',
+      };
+      const a = await startServer(serverMain, { ...env, DATA_DIR: await mkdtemp(join(context.tempDir, 'a-')) });
+      children.push(a);
+      const b = await startServer(serverMain, { ...env, DATA_DIR: await mkdtemp(join(context.tempDir, 'b-')) });
+      children.push(b);
+      for (const path of ['same', 'other'] as const) {
+        const writer = new Writer();
+        await writer.connect(`${a.wsUrl}/cross-${path}`);
+        const readers = Array.from({ length: READERS }, () => new Reader());
+        for (const reader of readers) await reader.connect(`${(path === 'same' ? a : b).wsUrl}/cross-${path}`);
+        lanes.push({ path, writer, readers, latencies: [], serverCpuSeconds: 0, redisCpuSeconds: 0, deliveries: 0 });
+      }
+      // Unmeasured: loads, compiled code paths, statements, connections.
+      for (const lane of lanes) await type(lane, warmup, false, [a, b], redis);
+      for (let segment = 0; segment < segments; segment++) {
+        for (const lane of segment % 2 === 0 ? lanes : [...lanes].reverse()) await type(lane, perSegment, true, [a, b], redis);
+      }
+      for (const lane of lanes) checkConverged(lane);
+
+      const results = lanes.map((lane) => ({
+        path: lane.path,
+        label: PATH_LABELS[lane.path],
+        readers: lane.readers.length,
+        latencyMs: distribution(lane.latencies),
+        serverCpuUsPerDelivery: (lane.serverCpuSeconds * 1e6) / lane.deliveries,
+        redisCpuUsPerDelivery: (lane.redisCpuSeconds * 1e6) / lane.deliveries,
+        deliveries: lane.deliveries,
+      }));
+      const [same, other] = results;
+      const addedP50 = other.latencyMs.p50 - same.latencyMs.p50;
+      const addedCpu = other.serverCpuUsPerDelivery / same.serverCpuUsPerDelivery - 1;
+      return {
+        summary: [
+          ['setup', `2 server processes on ${storeLabel} and one redis-server; ${CLIENTS_PER_DOCUMENT} clients per document (1 writer, ${READERS} readers)`],
+          ['typing', `${segments} segments of ${perSegment} keystrokes per path, one every ${INTERVAL_MS} ms, paths alternating (after ${warmup} unmeasured)`],
+          ['crossing adds', `${format.deltaMs(addedP50)} ms at p50 (bound +2 ms), ${(addedCpu * 100).toFixed(1)}% server CPU per delivery (bound +30%)`],
+        ],
+        table: {
+          headers: ['path', 'p50 ms', 'p99 ms', 'max ms', 'server CPU µs/delivery', 'Redis CPU µs/delivery', 'deliveries'],
+          rows: results.map((result) => [
+            result.label,
+            format.ms(result.latencyMs.p50),
+            format.ms(result.latencyMs.p99),
+            format.ms(result.latencyMs.max),
+            result.serverCpuUsPerDelivery.toFixed(2),
+            result.path === 'same' ? '–' : result.redisCpuUsPerDelivery.toFixed(2),
+            format.integer(result.deliveries),
+          ]),
+        },
+        notes: [
+          'latency: writer send to reader receipt on the benchmark’s clock; both include storing before relaying.',
+          'server CPU: user + system time of both server processes (/proc, 10 ms ticks) while typing, per update delivered to a reader.',
+          'other instance: A stores, relays to its clients and publishes once per update; B applies it and relays to its 49 readers.',
+          'Redis CPU is Redis’s own (INFO cpu), not counted in server CPU.',
+        ],
+        skipped: [],
+        data: { clientsPerDocument: CLIENTS_PER_DOCUMENT, intervalMs: INTERVAL_MS, segments, perSegment, warmup, store: storeLabel, results, addedP50Ms: addedP50, addedCpuFraction: addedCpu },
+      };
+    } finally {
+      for (const lane of lanes) {
+        lane.writer.close();
+        for (const reader of lane.readers) reader.close();
+      }
+      for (const child of children.reverse()) await child.stop();
+    }
+  },
+};
+
+/** Types `count` keystrokes into the lane's document on schedule; if `measure`, adds to its samples. */
+async function type(lane: Lane, count: number, measure: boolean, servers: readonly Child[], redis: { cpuSeconds(): Promise<number> }): Promise<void> {
+  const first = lane.writer.sentAt.length;
+  const cpuBefore = servers.reduce((sum, server) => sum + processCpuSeconds(server.pid), 0);
+  const redisBefore = await redis.cpuSeconds();
+  // A timer, not a spin: the benchmark's own busy-waiting would steal the servers' CPU.
+  await new Promise<void>((done) => {
+    let typed = 0;
+    const timer = setInterval(() => {
+      lane.writer.press();
+      if (++typed === count) {
+        clearInterval(timer);
+        done();
+      }
+    }, INTERVAL_MS);
+  });
+  const last = lane.writer.sentAt.length;
+  await waitFor(() => lane.readers.every((reader) => reader.receivedAt.length >= last), `${lane.path}: every reader to receive ${last} updates`);
+  if (!measure) return;
+  lane.serverCpuSeconds += servers.reduce((sum, server) => sum + processCpuSeconds(server.pid), 0) - cpuBefore;
+  lane.redisCpuSeconds += (await redis.cpuSeconds()) - redisBefore;
+  lane.deliveries += (last - first) * lane.readers.length;
+  for (const reader of lane.readers) {
+    for (let index = first; index < last; index++) lane.latencies.push(reader.receivedAt[index] - lane.writer.sentAt[index]);
+  }
+}
+
+// Latencies of a relay that lost, doubled or reordered updates would mean nothing.
+function checkConverged(lane: Lane): void {
+  const expected = lane.writer.doc.getXmlFragment(PROSEMIRROR_FRAGMENT).toString();
+  for (const [index, reader] of lane.readers.entries()) {
+    if (reader.receivedAt.length !== lane.writer.sentAt.length) {
+      throw new Error(`${lane.path}: reader ${index + 1} received ${reader.receivedAt.length} updates for ${lane.writer.sentAt.length} sent`);
+    }
+    if (reader.content(PROSEMIRROR_FRAGMENT) !== expected) throw new Error(`${lane.path}: reader ${index + 1} did not converge with the writer`);
+  }
+}
+
+function skippedReport(reason: string): BenchmarkReport {
+  return {
+    summary: [['skipped', reason]],
+    table: { headers: ['path', 'p50 ms'], rows: [] },
+    notes: [`cross-instance skipped: ${reason}`],
+    skipped: [{ what: 'cross-instance', reason }],
+    data: { skipped: reason },
+  };
+}
+
