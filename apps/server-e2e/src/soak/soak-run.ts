@@ -52,8 +52,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     env: { DOCUMENT_UNLOAD_DELAY_MS: '300', LOG_LEVEL: 'warn', CONNECT_BURST_PER_ADDRESS: '100000', CONNECT_RATE_PER_ADDRESS: '100000' },
   });
   try {
-    // Warm-up: one of everything, so the baseline includes code and caches, not just an idle heap.
-    await cycle(server.wsUrl, 'warmup', 4, random);
+    // Warm-up: every code path runs for a while (documents load and unload, the JIT settles, metric
+    // label sets fill), so the baseline is a working server, not a freshly started one.
+    const warmUpUntil = Date.now() + Math.min(30_000, Math.max(3_000, options.durationMs / 20));
+    while (Date.now() < warmUpUntil) {
+      await cycle(server.wsUrl, `soak-${Math.floor(random() * options.documents)}`, options.clientsPerCycle, random);
+    }
     await waitForUnload(server.httpUrl);
     const start = await collectedReading(server);
     options.log(`start (after GC)  ${row(0, start)}`);

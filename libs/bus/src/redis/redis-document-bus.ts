@@ -205,8 +205,10 @@ export class RedisDocumentBus implements DocumentBus {
         await this.subscriber.subscribe(...channels.slice(start, start + SUBSCRIBE_CHUNK));
       }
     } catch (error) {
-      // The connection dropped meanwhile; its reconnection subscribes everything and reports a gap.
-      this.logger.debug({ channels: channels.length, err: error }, 'Subscribing failed; waiting for the reconnection');
+      // Usually the connection dropped meanwhile: its reconnection subscribes everything and
+      // reports a gap. If it is still up (a timeout), start that reconnection now.
+      this.logger.warn({ channels: channels.length, err: error }, 'Subscribing on the bus failed; reconnecting to subscribe again');
+      if (!this.closed && this.subscriber.status === 'ready') this.subscriber.disconnect(true);
     }
   }
 
