@@ -40,7 +40,7 @@ export class BusLink {
 
   /**
    * Publishes updates this instance has just stored, one message each: another instance relays
-   * the very frames this one relays (the transport may still send a batch in one write).
+   * the very frames this one relays.
    */
   publishStored(updates: readonly Uint8Array[]): void {
     for (const update of updates) this.publish({ type: 'update', update });

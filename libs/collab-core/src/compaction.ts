@@ -10,6 +10,12 @@ export interface CompactionLimits {
 /** Default {@link CompactionLimits}: a few minutes of one person typing, or 4 MiB of log. */
 export const DEFAULT_COMPACTION_LIMITS: CompactionLimits = { maxUpdates: 500, maxBytes: 4 * 1024 * 1024 };
 
+/**
+ * However large the snapshot, a log this many times `maxUpdates` long is compacted: loading it
+ * would otherwise mean applying tens of thousands of updates one by one.
+ */
+export const MAX_ROWS_FACTOR = 20;
+
 /** After a failed compaction, the next attempt waits at least this long. */
 export const COMPACTION_RETRY_MS = 30_000;
 
@@ -41,6 +47,8 @@ export interface CompactorOptions {
 export class Compactor {
   private rows: number;
   private bytes: number;
+  /** Bytes of the snapshot at the head of the log (0 when there is none). */
+  private snapshotBytes: number;
   private lastSeq: number;
   private running: Promise<void> | undefined;
   private notBefore = 0;
@@ -51,6 +59,9 @@ export class Compactor {
   ) {
     this.rows = stored.updates.length;
     this.bytes = stored.byteLength;
+    // The first row is the snapshot when the log was compacted before; a plain first update is
+    // small, so taking it as one changes little.
+    this.snapshotBytes = stored.updates[0]?.byteLength ?? 0;
     this.lastSeq = stored.lastSeq;
   }
 
@@ -64,9 +75,21 @@ export class Compactor {
     this.rows += updates.length;
     for (const update of updates) this.bytes += update.byteLength;
     this.lastSeq = Math.max(this.lastSeq, lastSeq);
-    const { maxUpdates, maxBytes } = this.options.limits;
     if (this.running || Date.now() < this.notBefore) return;
-    if (this.rows > maxUpdates || this.bytes > maxBytes) this.running = this.compact();
+    if (this.due()) this.running = this.compact();
+  }
+
+  /**
+   * Past the limits, but only once the log written since the last snapshot is at least as large
+   * as that snapshot: each snapshot rewrites the whole document, so compacting sooner would write
+   * more snapshot bytes than update bytes, and the store would write more than twice what it is
+   * given. A very long log is compacted regardless.
+   */
+  private due(): boolean {
+    const { maxUpdates, maxBytes } = this.options.limits;
+    const logBytes = this.bytes - this.snapshotBytes;
+    if (this.rows > maxUpdates * MAX_ROWS_FACTOR) return true;
+    return (this.rows > maxUpdates || this.bytes > maxBytes) && logBytes >= this.snapshotBytes;
   }
 
   /** Resolves when no compaction is in flight (the store may be closed afterwards). */
@@ -90,6 +113,7 @@ export class Compactor {
       // Rows appended while the compaction ran are still in the log, and still counted.
       this.rows = this.rows - rowsCovered + 1;
       this.bytes = this.bytes - bytesCovered + snapshot.byteLength;
+      this.snapshotBytes = snapshot.byteLength;
       logger.debug(
         { documentId, rows: rowsCovered, bytes: bytesCovered, snapshotBytes: snapshot.byteLength, ms: Math.round(performance.now() - started) },
         'Compacted the stored log into a snapshot',

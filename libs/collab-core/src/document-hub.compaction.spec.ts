@@ -65,6 +65,27 @@ describe('DocumentHub compaction', () => {
     expect(late.doc.getText('text').toString()).toBe(text.toString());
   });
 
+  it('waits until the log since the last snapshot is as large as the snapshot, so writes stay under twice the updates', async () => {
+    const { store, hub, client } = await setup(5);
+    const text = client.doc.getText('text');
+    for (let i = 0; i < 6; i++) {
+      text.insert(text.length, 'x'.repeat(500));
+      await settle();
+    }
+    await hub.flush();
+    const compacted = await storedText(store);
+    expect(compacted.rows).toBeLessThan(6);
+    // Small edits: past the row limit, but far fewer bytes than the ~3 KB snapshot.
+    for (let i = 0; i < 10; i++) {
+      text.insert(0, 'y');
+      await settle();
+    }
+    await hub.flush();
+    const after = await storedText(store);
+    expect(after.rows).toBe(compacted.rows + 10);
+    expect(after.text).toBe(text.toString());
+  });
+
   it('never compacts below the limit', async () => {
     const { store, hub, client } = await setup(100);
     const text = client.doc.getText('text');
