@@ -66,9 +66,10 @@ export interface DocumentBus {
   publish(documentId: string, message: BusMessage): void;
 
   /**
-   * Called when messages may have been lost in either direction: after the bus reconnects
-   * (`documentId` undefined: every subscribed document) or after a publish about one document
-   * failed. Returns a function that removes the listener.
+   * Called when messages may have been lost in either direction: after the bus reconnects, or
+   * after this instance's publishes were dropped (`documentId` undefined: every subscribed
+   * document), or when only one document's messages were lost. Returns a function that removes
+   * the listener.
    */
   onGap(listener: (documentId: string | undefined) => void): () => void;
 

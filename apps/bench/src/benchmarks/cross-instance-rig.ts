@@ -69,7 +69,13 @@ export async function startRedis(): Promise<Child & { readonly url: string; cpuS
   const url = `redis://127.0.0.1:${port}`;
   const admin = new Redis(url, { retryStrategy: () => 50 });
   admin.on('error', () => undefined); // refused until redis-server listens
-  await waitFor(() => admin.status === 'ready', 'redis-server to answer', 10_000);
+  try {
+    await waitFor(() => admin.status === 'ready', 'redis-server to answer', 10_000);
+  } catch (error) {
+    admin.disconnect();
+    await child.stop();
+    throw error;
+  }
   return {
     ...child,
     url,

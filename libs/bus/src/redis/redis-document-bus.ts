@@ -242,11 +242,12 @@ export class RedisDocumentBus implements DocumentBus {
 
   private dropped(documentId: string): void {
     this.listeners.publishFailed();
-    if (this.publisher.status === 'ready') {
-      // Failed on a working connection (a timeout): the others catch up on this document now.
-      this.listeners.gap(documentId);
-    } else {
-      this.publishFailedWhileDown = true;
+    this.publishFailedWhileDown = true;
+    if (this.publisher.status === 'ready' && !this.closed) {
+      // Failed on a connection that looks up (a timeout): start over; once it is ready again the
+      // gap is reported, and the others catch up on this document and every other.
+      this.logger.warn({ documentId }, 'A publish failed on a live connection; reconnecting the publisher');
+      this.publisher.disconnect(true);
     }
   }
 
