@@ -1,22 +1,16 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDocument } from './harness/api';
-import { documentText, launchBrowser, MOD, newPerson, openDocument, waitForText, type Person } from './harness/browser';
+import { openPair } from './harness/pair';
+import { documentText, launchBrowser, MOD, waitForText, type Person } from './harness/browser';
 
 describe('two people editing one document', () => {
   let browser: Browser;
   let ada: Person;
   let grace: Person;
-  let url: string;
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const document = await createDocument(inject('serverUrl'), 'Co-editing');
-    url = `${inject('webUrl')}/d/${document.id}`;
-    ada = await newPerson(browser, 'Ada');
-    grace = await newPerson(browser, 'Grace');
-    await openDocument(ada, url);
-    await openDocument(grace, url);
+    ({ ada, grace } = await openPair(browser, { serverUrl: inject('serverUrl'), webUrl: inject('webUrl') }, 'Co-editing'));
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDocument } from './harness/api';
-import { launchBrowser, newPerson, openDocument, waitForText, type Person } from './harness/browser';
+import { openPair } from './harness/pair';
+import { launchBrowser, waitForText, type Person } from './harness/browser';
 import { percentile } from './harness/stats';
 
 const KEYSTROKES = 50;
@@ -30,12 +30,7 @@ describe('keystroke latency', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const document = await createDocument(inject('serverUrl'), 'Latency');
-    const url = `${inject('webUrl')}/d/${document.id}`;
-    ada = await newPerson(browser, 'Ada');
-    grace = await newPerson(browser, 'Grace');
-    await openDocument(ada, url);
-    await openDocument(grace, url);
+    ({ ada, grace } = await openPair(browser, { serverUrl: inject('serverUrl'), webUrl: inject('webUrl') }, 'Latency'));
   });
 
   afterAll(async () => {

@@ -2,8 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDocument } from './harness/api';
-import { launchBrowser, newPerson, openDocument, waitForText, type Person } from './harness/browser';
+import { openPair } from './harness/pair';
+import { launchBrowser, waitForText, type Person } from './harness/browser';
 
 /** A page showing two screenshots side by side, as two windows on one desk. */
 function composition(left: Buffer, right: Buffer, names: [string, string]): string {
@@ -31,12 +31,7 @@ describe('screenshot for the README', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const document = await createDocument(inject('serverUrl'), 'Launch plan');
-    const url = `${inject('webUrl')}/d/${document.id}`;
-    ada = await newPerson(browser, 'Ada');
-    grace = await newPerson(browser, 'Grace');
-    await openDocument(ada, url);
-    await openDocument(grace, url);
+    ({ ada, grace } = await openPair(browser, { serverUrl: inject('serverUrl'), webUrl: inject('webUrl') }, 'Launch plan'));
   });
 
   afterAll(async () => {
