@@ -2,6 +2,7 @@
 // `npm start`: builds what changed (Nx caches the rest), then runs the collaboration server on
 // embedded SQLite and the web app side by side, and prints where to open them.
 import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 const webPort = process.env.WEB_PORT ?? '3000';
 const serverPort = process.env.PORT ?? '4000';
@@ -26,7 +27,8 @@ const children = [
       ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? `http://localhost:${webPort},http://127.0.0.1:${webPort}`,
     },
   }),
-  spawn('npx', ['next', 'start', '-p', webPort, '-H', host], {
+  // Next itself rather than `npx next`: a signal to npx would not reach the server it starts.
+  spawn(process.execPath, [fileURLToPath(new URL('../node_modules/next/dist/bin/next', import.meta.url)), 'start', '-p', webPort, '-H', host], {
     cwd: 'apps/web',
     stdio: 'inherit',
     // The page finds the server at its own host on port 4000 unless told otherwise.
@@ -61,7 +63,7 @@ waitForReady().then(() => {
     `\n  Quire is running.\n\n` +
       `    Open the editor:       http://localhost:${webPort}\n` +
       `    Collaboration server:  http://localhost:${serverPort}  (ws://localhost:${serverPort}/collab/<documentId>)\n` +
-      `    Documents are stored in ./data (SQLite).  Press Ctrl+C to stop.\n`,
+      `    Documents are stored in ${process.env.DATABASE_URL ? "the database DATABASE_URL names" : `${process.env.DATA_DIR ?? "./data"} (SQLite)`}.  Press Ctrl+C to stop.\n`,
   );
 });
 
