@@ -101,14 +101,10 @@ export class PostgresDocumentStore implements DocumentStore {
       const { rows } = await pool.query<{ last_seq: string | null }>(this.statements.lastSeq, [id]);
       return { lastSeq: toSeq(rows[0].last_seq) };
     }
-    return inTransaction(pool, async (client) => {
-      // Lock the document's row first, then draw seqs: an append waiting here draws its seqs only
-      // once the previous append of this document has committed, so seq order is commit order.
-      await client.query(this.statements.touchDocument, [id, options.title ?? null]);
-      const { rows } = await client.query<{ last_seq: string }>(this.statements.insertUpdates, [id, updates]);
-      // Converted before COMMIT: a seq JavaScript cannot represent writes nothing.
-      return { lastSeq: toSeq(rows[0].last_seq) };
-    });
+    // One statement, one round trip: in autocommit it is its own transaction.
+    const { rows } = await pool.query<{ last_seq: string }>(this.statements.appendUpdates, [id, updates, options.title ?? null]);
+    // Converted here: a seq JavaScript cannot represent is an error, not a wrong number.
+    return { lastSeq: toSeq(rows[0].last_seq) };
   }
 
   async compact(id: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {

@@ -18,19 +18,17 @@ export interface UpdateRow {
 export interface Statements {
   /** `$1` id, `$2` title, `$3` explicit; returns the row, or nothing if the id is taken. */
   readonly insertDocument: string;
-  /**
-   * `$1` id, `$2` title or null. Creates the row for a first append, or bumps `updated_at` (never
-   * backwards) and takes the derived title unless one was set explicitly. Either way it leaves the
-   * row locked until the transaction ends, which serializes the document's appends and compactions.
-   */
-  readonly touchDocument: string;
   /** `$1` title, `$2` id. */
   readonly setTitle: string;
   /** `$1` id. */
   readonly getDocument: string;
   readonly listDocuments: string;
-  /** `$1` id, `$2` the updates as bytea[]; returns `last_seq`. See below for the order of seqs. */
-  readonly insertUpdates: string;
+  /**
+   * `$1` id, `$2` the updates as bytea[], `$3` title or null; upserts the document's row (locking
+   * it) and only then draws the seqs and inserts the rows, in one statement: one round trip.
+   * Returns `last_seq`. See below for the order of seqs.
+   */
+  readonly appendUpdates: string;
   /** `$1` id; locks the document's row, or returns nothing when there is none. */
   readonly lockDocument: string;
   /** `$1` seq, `$2` id, `$3` data. */
@@ -57,20 +55,23 @@ export function statementsFor(schema: string): Statements {
       INSERT INTO ${documents} (id, title, title_explicit, created_at, updated_at) VALUES ($1, $2, $3, now(), now())
       ON CONFLICT (id) DO NOTHING
       RETURNING id, title, created_at, updated_at`,
-    touchDocument: `
-      INSERT INTO ${documents} AS d (id, title, title_explicit, created_at, updated_at)
-      VALUES ($1, coalesce($2::text, ''), false, now(), now())
-      ON CONFLICT (id) DO UPDATE SET
-        updated_at = greatest(d.updated_at, excluded.updated_at),
-        title = CASE WHEN NOT d.title_explicit AND $2::text IS NOT NULL THEN $2::text ELSE d.title END`,
     setTitle: `UPDATE ${documents} SET title = $1, title_explicit = true WHERE id = $2`,
     getDocument: `SELECT id, title, created_at, updated_at FROM ${documents} WHERE id = $1`,
     listDocuments: `SELECT id, title, created_at, updated_at FROM ${documents} ORDER BY updated_at DESC, id`,
     // The i-th update gets the i-th smallest of the seqs drawn, whatever order nextval() runs in,
     // so the batch loads in the order it was given.
-    insertUpdates: `
-      WITH drawn AS (
-        SELECT nextval(${sequence}::regclass) AS seq FROM generate_series(1, cardinality($2::bytea[]))
+    // `drawn` reads `touched`, so no seq is drawn before the upsert holds the document's row lock:
+    // appends to one document draw their seqs in commit order.
+    appendUpdates: `
+      WITH touched AS (
+        INSERT INTO ${documents} AS d (id, title, title_explicit, created_at, updated_at)
+        VALUES ($1, coalesce($3::text, ''), false, now(), now())
+        ON CONFLICT (id) DO UPDATE SET
+          updated_at = greatest(d.updated_at, excluded.updated_at),
+          title = CASE WHEN NOT d.title_explicit AND $3::text IS NOT NULL THEN $3::text ELSE d.title END
+        RETURNING d.id
+      ), drawn AS (
+        SELECT nextval(${sequence}::regclass) AS seq FROM touched, generate_series(1, cardinality($2::bytea[]))
       ), ranked AS (
         SELECT seq, row_number() OVER (ORDER BY seq) AS n FROM drawn
       ), inserted AS (
@@ -79,7 +80,12 @@ export function statementsFor(schema: string): Statements {
         FROM unnest($2::bytea[]) WITH ORDINALITY AS given (data, n) JOIN ranked USING (n)
         RETURNING seq
       )
-      SELECT max(seq)::text AS last_seq FROM inserted`,
+      -- A seq JavaScript cannot represent must fail the statement, so that nothing is written:
+      -- the failing cast is PostgreSQL's way to raise an error inside a plain SQL statement.
+      SELECT CASE WHEN max(seq) > 9007199254740991
+        THEN ('Sequence number ' || max(seq) || ' is beyond Number.MAX_SAFE_INTEGER: the document_updates sequence has run too far')::bigint::text
+        ELSE max(seq)::text END AS last_seq
+      FROM inserted`,
     lockDocument: `SELECT 1 FROM ${documents} WHERE id = $1 FOR UPDATE`,
     insertSnapshot: `INSERT INTO ${updates} (seq, document_id, data, is_snapshot) VALUES ($1, $2, $3, true)`,
     // Not `seq::text AS seq`: ORDER BY would then sort by that text, putting 100 before 99.
