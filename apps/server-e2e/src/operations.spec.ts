@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { upgradeStatus } from './ws-probe';
+import { metricSample } from './prometheus-text';
 import { startServer, temporaryDataDir, type ServerProcess } from './server-process';
 import { connectStockClient, eventually, synced, type StockClient } from './stock-client';
-
-/** The value of one sample in Prometheus text, e.g. `quire_connections` or `quire_rejected_total{reason="rate-limit"}`. */
-function sample(text: string, series: string): number | undefined {
-  const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
-}
 
 describe('operations: metrics, logs and per-address limits', () => {
   const data = temporaryDataDir();
@@ -42,11 +37,11 @@ describe('operations: metrics, logs and per-address limits', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/plain');
     const text = await response.text();
-    expect(sample(text, 'quire_connections')).toBe(2);
-    expect(sample(text, 'quire_documents_loaded')).toBe(1);
-    expect(sample(text, 'quire_messages_received_total{type="update"}')).toBeGreaterThanOrEqual(1);
-    expect(sample(text, 'quire_messages_sent_total{type="update"}')).toBeGreaterThanOrEqual(1);
-    expect(sample(text, 'quire_stored_updates_total')).toBeGreaterThanOrEqual(1);
+    expect(metricSample(text, 'quire_connections')).toBe(2);
+    expect(metricSample(text, 'quire_documents_loaded')).toBe(1);
+    expect(metricSample(text, 'quire_messages_received_total{type="update"}')).toBeGreaterThanOrEqual(1);
+    expect(metricSample(text, 'quire_messages_sent_total{type="update"}')).toBeGreaterThanOrEqual(1);
+    expect(metricSample(text, 'quire_stored_updates_total')).toBeGreaterThanOrEqual(1);
     expect(text).toContain('quire_store_write_seconds_bucket');
     expect(text).toContain('quire_relay_delay_seconds_bucket');
     expect(text).toContain('nodejs_eventloop_lag_p99_seconds');
@@ -78,6 +73,6 @@ describe('operations: metrics, logs and per-address limits', () => {
     // Another address behind the same proxy is not affected.
     expect(await upgradeStatus(`${server.wsUrl}/class`, { 'X-Forwarded-For': '198.51.100.8' })).toBe(101);
     const text = await (await fetch(`${server.httpUrl}/metrics`)).text();
-    expect(sample(text, 'quire_upgrades_refused_total{status="429"}')).toBeGreaterThanOrEqual(1);
+    expect(metricSample(text, 'quire_upgrades_refused_total{status="429"}')).toBeGreaterThanOrEqual(1);
   });
 });

@@ -1,3 +1,5 @@
+import { metricSample } from '../prometheus-text';
+
 /** The readings a soak takes from the server's /metrics. */
 export interface ServerReading {
   readonly heapUsedBytes: number;
@@ -8,9 +10,9 @@ export interface ServerReading {
 }
 
 function sample(text: string, name: string): number {
-  const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
-  if (line === undefined) throw new Error(`metric ${name} missing from /metrics`);
-  return Number(line.slice(name.length + 1));
+  const value = metricSample(text, name);
+  if (value === undefined) throw new Error(`metric ${name} missing from /metrics`);
+  return value;
 }
 
 /** Reads heap, RSS, descriptors, documents and connections from the server's own metrics. */
