@@ -1,15 +1,10 @@
-/** The logging the core needs; pino's `Logger` satisfies it. Fields first, message second. */
-export interface HubLogger {
-  debug(fields: object, message: string): void;
-  info(fields: object, message: string): void;
-  warn(fields: object, message: string): void;
-  error(fields: object, message: string): void;
-}
+import { silentBusLogger, type BusLogger } from '@quire/bus';
+
+/**
+ * The logging the core needs; pino's `Logger` satisfies it. The same contract as the bus's, so
+ * one logger serves both.
+ */
+export type HubLogger = BusLogger;
 
 /** A logger that drops everything, for tests that do not look at logs. */
-export const silentLogger: HubLogger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
+export const silentLogger: HubLogger = silentBusLogger;
