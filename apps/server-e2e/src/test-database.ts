@@ -1,6 +1,7 @@
+import { DEFAULT_TEST_DATABASE_URL, findTestDatabase } from '@quire/storage/testing';
 import { Client } from 'pg';
 
-const ADMIN_URL = process.env.QUIRE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const ADMIN_URL = process.env.QUIRE_TEST_DATABASE_URL ?? DEFAULT_TEST_DATABASE_URL;
 
 /** A PostgreSQL database of its own for one test file, so suites never share tables. */
 export interface TestDatabase {
@@ -9,23 +10,11 @@ export interface TestDatabase {
 }
 
 /**
- * Why PostgreSQL tests cannot run here, or `undefined` when they can. With CI=true they must run,
- * so an unreachable server is an error there rather than a reason to skip.
+ * Why PostgreSQL tests cannot run here, or `undefined` when they can. The probe and the rule are
+ * the storage suites' (`findTestDatabase`): under CI=true an unreachable server is an error.
  */
-export async function postgresUnavailableReason(): Promise<string | undefined> {
-  const client = new Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3_000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return undefined;
-  } catch (error) {
-    const reason = `PostgreSQL at ${ADMIN_URL} is unreachable (${(error as Error).message})`;
-    if (process.env.CI === 'true') throw new Error(`${reason}; CI must run the PostgreSQL suites`);
-    console.warn(`Skipping PostgreSQL tests: ${reason}`);
-    return reason;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
+export async function postgresUnavailableReason(suite = 'PostgreSQL end-to-end tests'): Promise<string | undefined> {
+  return (await findTestDatabase(suite)) ? undefined : 'PostgreSQL is unreachable';
 }
 
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
