@@ -1,0 +1,187 @@
+import type { DocumentInfo } from './document-store';
+
+/** What a member may do with a document. `owner` is held by exactly one user per document. */
+export type Role = 'owner' | 'editor' | 'viewer';
+
+/** Roles a share link can grant. */
+export type LinkRole = Exclude<Role, 'owner'>;
+
+/** An account, as everything but sign-in sees it. Emails are stored lower-cased and trimmed. */
+export interface User {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly isAdmin: boolean;
+  readonly createdAt: Date;
+}
+
+/** An account with its password hash, for sign-in only. */
+export interface UserWithPassword extends User {
+  readonly passwordHash: string;
+}
+
+/** A new account. */
+export interface NewUser {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly passwordHash: string;
+  readonly isAdmin: boolean;
+}
+
+/**
+ * Secrets (sessions, API tokens, tickets) are never stored: only a keyed digest of them (hex), which
+ * the caller computes. A digest identifies its row.
+ */
+export interface StoredSession {
+  readonly digest: string;
+  readonly userId: string;
+  readonly expiresAt: Date;
+}
+
+export interface ApiTokenInfo {
+  readonly id: string;
+  readonly userId: string;
+  readonly name: string;
+  readonly createdAt: Date;
+  readonly lastUsedAt: Date | null;
+}
+
+/**
+ * What a socket connection opened with a ticket acts under, re-checked while it stays open so that a
+ * revocation closes it: a membership (`user`), a share link for a guest (`link`), or an API token
+ * (`token`, which also needs the user's membership).
+ */
+export type GrantKind = 'user' | 'link' | 'token';
+
+/** A single-use ticket for one socket connection to one document. */
+export interface Ticket {
+  readonly digest: string;
+  readonly documentId: string;
+  /** The account, or null for a guest who opened a viewer link. */
+  readonly userId: string | null;
+  /** The display name the connection must use in awareness (the account's, or the guest's choice). */
+  readonly name: string;
+  readonly role: Role;
+  readonly grantKind: GrantKind;
+  /** The link id for `link`, the token id for `token`, the user id for `user`. */
+  readonly grantId: string;
+  readonly expiresAt: Date;
+}
+
+export interface Member {
+  readonly user: User;
+  readonly role: Role;
+  readonly addedAt: Date;
+}
+
+/** A document as one user sees it in their lists. */
+export interface MemberDocument extends DocumentInfo {
+  readonly role: Role;
+  readonly owner: { readonly id: string; readonly name: string } | null;
+}
+
+export interface ShareLink {
+  readonly id: string;
+  readonly documentId: string;
+  readonly role: LinkRole;
+  readonly createdBy: string;
+  readonly createdAt: Date;
+  /** Null while the link works. */
+  readonly revokedAt: Date | null;
+}
+
+/**
+ * Accounts, sessions, API tokens, tickets, memberships and share links, in the same database as the
+ * documents (so every server instance sees the same state). Methods reject with a
+ * {@link DocumentStoreError}: `conflict` for a duplicate (email, user id), `no-such-document` where
+ * a document must exist, `invalid-argument` for malformed input.
+ */
+export interface AccountStore {
+  // --- settings (the one-time setup code) -------------------------------------------------------
+  getSetting(key: string): Promise<string | undefined>;
+  /** Stores `value` unless the key has one; resolves with whichever value is stored afterwards. */
+  setSettingIfAbsent(key: string, value: string): Promise<string>;
+  deleteSetting(key: string): Promise<void>;
+
+  // --- users -------------------------------------------------------------------------------------
+  countUsers(): Promise<number>;
+  /** Creates an account; `conflict` if the email is taken. */
+  createUser(user: NewUser): Promise<User>;
+  /**
+   * Creates the first account, atomically only if no account exists yet, and makes it the owner of
+   * every document that has no owner (documents written before accounts existed). Resolves undefined
+   * if an account already exists.
+   */
+  createFirstUser(user: NewUser): Promise<User | undefined>;
+  getUser(id: string): Promise<UserWithPassword | undefined>;
+  /** By email, compared lower-cased and trimmed. */
+  getUserByEmail(email: string): Promise<UserWithPassword | undefined>;
+  /** Every account, oldest first. */
+  listUsers(): Promise<User[]>;
+  updateUser(id: string, change: { readonly name?: string; readonly passwordHash?: string }): Promise<void>;
+
+  // --- sessions ----------------------------------------------------------------------------------
+  createSession(session: StoredSession): Promise<void>;
+  /** The session if it exists and has not expired at `now`. */
+  getSession(digest: string, now: Date): Promise<StoredSession | undefined>;
+  extendSession(digest: string, expiresAt: Date): Promise<void>;
+  deleteSession(digest: string): Promise<void>;
+  /** Ends every session of a user but `exceptDigest` (password change, reset). */
+  deleteUserSessions(userId: string, exceptDigest?: string): Promise<void>;
+
+  // --- API tokens --------------------------------------------------------------------------------
+  createApiToken(token: { readonly id: string; readonly userId: string; readonly name: string; readonly digest: string }): Promise<ApiTokenInfo>;
+  listApiTokens(userId: string): Promise<ApiTokenInfo[]>;
+  /** The token with this digest, recording `now` as its last use. */
+  useApiToken(digest: string, now: Date): Promise<ApiTokenInfo | undefined>;
+  getApiToken(id: string): Promise<ApiTokenInfo | undefined>;
+  /** Deletes a user's token; false if that user has no token with this id. */
+  deleteApiToken(userId: string, id: string): Promise<boolean>;
+
+  // --- tickets -----------------------------------------------------------------------------------
+  createTicket(ticket: Ticket): Promise<void>;
+  /**
+   * Takes a ticket exactly once, across every instance: the first call with an unexpired ticket
+   * resolves it and removes it; every later call (or an expired ticket) resolves undefined.
+   */
+  consumeTicket(digest: string, now: Date): Promise<Ticket | undefined>;
+  /** Removes tickets that expired before `now`; resolves how many. */
+  purgeExpiredTickets(now: Date): Promise<number>;
+
+  // --- documents and members ---------------------------------------------------------------------
+  /** Creates a document owned by `ownerId`, in one transaction; `document-exists` if the id is taken. */
+  createOwnedDocument(id: string, ownerId: string, title?: string): Promise<MemberDocument>;
+  /** The user's role on a document, or undefined when they are not a member (or it does not exist). */
+  getRole(documentId: string, userId: string): Promise<Role | undefined>;
+  /** The document as this user sees it, if they are a member. */
+  getMemberDocument(documentId: string, userId: string): Promise<MemberDocument | undefined>;
+  /** Documents the user is a member of, most recently changed first. */
+  listMemberDocuments(userId: string): Promise<MemberDocument[]>;
+  /** Members, owner first, then by when they were added. */
+  listMembers(documentId: string): Promise<Member[]>;
+  /**
+   * Adds a member or changes their role. Never changes the owner's role, and never makes a second
+   * owner (`invalid-argument`). `no-such-document` if the document does not exist.
+   */
+  setMember(documentId: string, userId: string, role: LinkRole): Promise<void>;
+  /**
+   * Adds a member with `role` unless they already have a role at least as strong (a link never
+   * lowers a role). Resolves the role they hold afterwards.
+   */
+  joinAsMember(documentId: string, userId: string, role: LinkRole): Promise<Role>;
+  /** Removes a (non-owner) member; false if they were not one. */
+  removeMember(documentId: string, userId: string): Promise<boolean>;
+  /** Deletes a document with its log, members, links and tickets; false if it did not exist. */
+  deleteDocument(documentId: string): Promise<boolean>;
+  /** Sets the title explicitly (rename). `no-such-document` if missing. */
+  renameDocument(documentId: string, title: string): Promise<void>;
+
+  // --- share links -------------------------------------------------------------------------------
+  createLink(link: { readonly id: string; readonly documentId: string; readonly role: LinkRole; readonly createdBy: string }): Promise<ShareLink>;
+  getLink(id: string): Promise<ShareLink | undefined>;
+  /** Links of a document that still work, newest first. */
+  listLinks(documentId: string): Promise<ShareLink[]>;
+  /** Revokes a link of this document; false if it has no such working link. */
+  revokeLink(documentId: string, id: string): Promise<boolean>;
+}
