@@ -1,5 +1,6 @@
 import { CloseCode } from '@quire/constants';
 import { encodeAwareness, encodeAwarenessUpdate } from '@quire/protocol';
+import type { ConnectionAccess } from './access';
 import type { HubContext } from './hub-context';
 import { TokenBucket } from './rate-limiter';
 import { clientOrigin, type ClientOrigin, type OriginConnection } from './transaction-origin';
@@ -11,6 +12,8 @@ export interface ConnectionContext {
   /** Unique per connection; appears in every log line about it. */
   readonly connectionId: string;
   readonly remoteAddress?: string;
+  /** Who the connection speaks for and whether it may write; omitted, it may do anything. */
+  readonly access?: ConnectionAccess;
 }
 
 /**
@@ -31,6 +34,7 @@ export class Connection implements OriginConnection {
   readonly connectionId: string;
   readonly documentId: string;
   readonly remoteAddress: string | undefined;
+  readonly access: ConnectionAccess | undefined;
   /** The origin of every transaction this connection's updates cause. */
   readonly origin: ClientOrigin;
   /** Fields that identify this connection in log lines. */
@@ -53,6 +57,7 @@ export class Connection implements OriginConnection {
     this.connectionId = context.connectionId;
     this.documentId = context.documentId;
     this.remoteAddress = context.remoteAddress;
+    this.access = context.access;
     this.origin = clientOrigin(this);
     this.logFields =
       context.remoteAddress === undefined
@@ -64,6 +69,11 @@ export class Connection implements OriginConnection {
       this.hub.logger.warn({ ...this.logFields, err: error }, 'Socket error; dropping the connection');
       this.ended();
     });
+  }
+
+  /** False for a viewer: its document updates are dropped. */
+  get canWrite(): boolean {
+    return !this.access?.readOnly;
   }
 
   /** False once the connection ended, whoever ended it. */

@@ -118,13 +118,13 @@ export class DocumentHub {
   }
 
   /** Takes over a socket whose upgrade was already authorized; attaches its listeners. */
-  handleConnection(socket: WebSocketLike, context: ConnectionContext): void {
+  handleConnection(socket: WebSocketLike, context: ConnectionContext): Connection {
     if (this.closing || !this.context.health.available) {
       // Wrapped all the same, so the socket has listeners (an unheard 'error' would crash the process).
       const refused = new Connection(socket, context, this.context, () => undefined);
       if (this.closing) refused.close(CloseCode.GoingAway, SHUTDOWN_REASON);
       else refused.close(CloseCode.TryAgainLater, STORE_UNAVAILABLE_REASON);
-      return;
+      return refused;
     }
     const entry = this.entries.get(context.documentId) ?? this.startLoad(context.documentId);
     const connection = new Connection(socket, context, this.context, (ended) => this.connectionEnded(entry, ended));
@@ -133,6 +133,12 @@ export class DocumentHub {
     this.cancelUnload(entry);
     this.logger.debug(connection.logFields, 'Connection opened');
     if (entry.document) entry.document.attach(connection);
+    return connection;
+  }
+
+  /** Every open connection, for the transport to re-check what each may still do. */
+  openConnections(): Iterable<Connection> {
+    return this.connections;
   }
 
   /** Resolves when every update received so far is stored (and relayed). */

@@ -1,6 +1,8 @@
 export { DocumentHub, DEFAULT_UNLOAD_DELAY_MS, SHUTDOWN_REASON, STORE_UNAVAILABLE_REASON, type HubOptions } from './document-hub';
 export { DEFAULT_MAX_BACKLOG_BYTES, StoreHealth } from './store-health';
-export { type ConnectionContext } from './connection';
+export { type ConnectionContext, type Connection } from './connection';
+export { MAX_AWARENESS_STATE_CHARS, READ_ONLY_REASON, type ConnectionAccess, type ConnectionUser } from './access';
+export { filterAwarenessEntries, type AwarenessDropReason } from './awareness-filter';
 export { DEFAULT_HUB_LIMITS, type HubLimits } from './limits';
 export { TokenBucket } from './rate-limiter';
 export { noopMetrics, type HubMetrics, type RejectionReason } from './metrics';

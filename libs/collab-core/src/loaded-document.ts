@@ -3,7 +3,9 @@ import {
   checkUpdate,
   decodeAwarenessUpdate,
   decodeMessage,
+  encodeAuthDenied,
   encodeAwareness,
+  encodeAwarenessUpdate,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
@@ -12,6 +14,8 @@ import {
 import type { StoredDocument } from '@quire/storage';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { READ_ONLY_REASON } from './access';
+import { filterAwarenessEntries } from './awareness-filter';
 import { BusLink } from './bus-link';
 import { Compactor } from './compaction';
 import type { Connection } from './connection';
@@ -37,6 +41,8 @@ export class LoadedDocument {
   private readonly compactor: Compactor;
   // Which connection introduced each awareness client id, to remove its states when it leaves.
   private readonly awarenessOwners = new Map<number, OriginConnection>();
+  // Viewers already told that their edits are dropped; told once, not per keystroke.
+  private readonly toldReadOnly = new WeakSet<Connection>();
   private destroyed = false;
 
   /**
@@ -162,7 +168,8 @@ export class LoadedDocument {
           return;
         case 'sync-step-2':
         case 'update':
-          this.applyClientUpdate(connection, message.update);
+          if (connection.canWrite) this.applyClientUpdate(connection, message.update);
+          else this.dropReadOnlyUpdate(connection);
           return;
         case 'awareness':
           this.applyAwareness(connection, message.update);
@@ -255,8 +262,29 @@ export class LoadedDocument {
       return;
     }
     // Validates first: y-protocols' reader trusts lengths and JSON, and throws plain errors.
-    decodeAwarenessUpdate(update);
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, ownBytes(update), connection.origin);
+    const entries = decodeAwarenessUpdate(update);
+    const access = connection.access;
+    if (!access) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, ownBytes(update), connection.origin);
+      return;
+    }
+    const { kept, dropped } = filterAwarenessEntries(entries, access.user, (clientId) => this.awarenessOwners.get(clientId), connection);
+    if (dropped.length > 0) {
+      for (const reason of dropped) this.hub.metrics.rejected(`awareness-${reason}`);
+      this.hub.logger.debug({ ...connection.logFields, dropped }, 'Dropped awareness states this connection may not publish');
+    }
+    if (kept.length === 0) return;
+    const allowed = dropped.length === 0 ? ownBytes(update) : encodeAwarenessUpdate(kept);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, allowed, connection.origin);
+  }
+
+  /** Drops a viewer's update, telling the client once why its edits go nowhere. */
+  private dropReadOnlyUpdate(connection: Connection): void {
+    this.hub.metrics.rejected('read-only');
+    if (this.toldReadOnly.has(connection)) return;
+    this.toldReadOnly.add(connection);
+    this.hub.logger.debug(connection.logFields, 'Dropped an update from a read-only connection');
+    connection.send(encodeAuthDenied(READ_ONLY_REASON));
   }
 
   private refuse(connection: Connection, reason: string, message: string, error?: unknown): void {

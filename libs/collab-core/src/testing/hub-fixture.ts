@@ -1,5 +1,6 @@
 import { PROSEMIRROR_FRAGMENT } from '@quire/constants';
 import * as Y from 'yjs';
+import type { ConnectionAccess } from '../access';
 import { DocumentHub, type HubOptions } from '../document-hub';
 import { ControlledStore } from './controlled-store';
 import { RecordingLogger } from './recording-logger';
@@ -22,9 +23,9 @@ export class HubFixture {
     this.hub = new DocumentHub({ store: this.store, logger: this.logger, ...options });
   }
 
-  /** Connects a new client to `documentId`. */
-  client(documentId = TEST_DOCUMENT): TestClient {
-    const client = new TestClient().connect(this.hub, documentId);
+  /** Connects a new client to `documentId`, acting under `access` if given. */
+  client(documentId = TEST_DOCUMENT, access?: ConnectionAccess): TestClient {
+    const client = new TestClient().connect(this.hub, documentId, access);
     this.clients.push(client);
     return client;
   }

@@ -9,6 +9,7 @@ import {
 } from '@quire/protocol';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { ConnectionAccess } from '../access';
 import type { DocumentHub } from '../document-hub';
 import { FakeSocket } from './fake-socket';
 
@@ -43,8 +44,8 @@ export class TestClient {
   }
 
   /** Opens the connection to `documentId` on `hub` and starts syncing. */
-  connect(hub: DocumentHub, documentId: string): this {
-    hub.handleConnection(this.socket, { documentId, connectionId: this.connectionId });
+  connect(hub: DocumentHub, documentId: string, access?: ConnectionAccess): this {
+    hub.handleConnection(this.socket, access ? { documentId, connectionId: this.connectionId, access } : { documentId, connectionId: this.connectionId });
     this.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
     if (this.awareness.getLocalState() !== null) {
       this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
