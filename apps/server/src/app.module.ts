@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { AuthModule } from './auth/auth.module';
 import { BusModule } from './bus/bus.module';
 import { CollabModule } from './collab/collab.module';
 import { APP_CONFIG } from './config/app-config.token';
@@ -38,6 +39,7 @@ export class AppModule {
         ReadinessModule,
         MetricsModule,
         StorageModule,
+        AuthModule,
         BusModule,
         CollabModule,
         HealthModule,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
+import { TicketsService } from './auth/tickets-service';
 import { QuireWsAdapter } from './collab/quire-ws-adapter';
 import { ConfigError, parseConfig, type AppConfig } from './config/config.schema';
 import { createLogger, PinoNestLogger } from './logging/logger';
@@ -28,8 +29,10 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, logger), {
     logger: new PinoNestLogger(logger),
   });
-  app.enableCors({ origin: [...config.allowedOrigins] });
+  // Credentials: the web app (another port in development) calls the API with its session cookie.
+  app.enableCors({ origin: [...config.allowedOrigins], credentials: true });
   const metrics = app.get(PrometheusMetrics);
+  const tickets = app.get(TicketsService);
   app.useWebSocketAdapter(
     new QuireWsAdapter(app, {
       allowedOrigins: config.allowedOrigins,
@@ -38,6 +41,7 @@ async function bootstrap(): Promise<void> {
       pingIntervalMs: config.pingIntervalMs,
       connectLimit: config.connectLimit,
       trustProxy: config.trustProxy,
+      authorize: (token, documentId) => tickets.authorize(token, documentId),
       onRefused: (status) => metrics.upgradeRefused(status),
     }),
   );

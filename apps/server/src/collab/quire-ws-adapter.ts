@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AddressRateLimiter } from './address-rate-limiter';
 import { clientAddress } from './client-address';
+import type { SocketDecision } from '../auth/tickets-service';
 import { startLiveness } from './liveness';
 import { setUpgradeContext } from './upgrade-context';
 import { checkUpgrade } from './upgrade-check';
@@ -17,6 +18,8 @@ export interface QuireWsAdapterOptions {
   readonly pingIntervalMs: number;
   readonly connectLimit: { readonly burst: number; readonly perSecond: number };
   readonly trustProxy: readonly string[];
+  /** Decides from the `token` query parameter whether the socket may open the document. */
+  readonly authorize: (token: string | null, documentId: string) => Promise<SocketDecision>;
   /** Told of every refused upgrade, for metrics. */
   readonly onRefused?: (status: number) => void;
 }
@@ -103,16 +106,38 @@ export class QuireWsAdapter implements WebSocketAdapter<WebSocketServer, WebSock
       refuseUpgrade(socket, decision.status, decision.message);
       return;
     }
-    setUpgradeContext(request, {
-      connectionId: randomUUID(),
-      documentId: decision.documentId,
-      schemaVersion: decision.schemaVersion,
-      remoteAddress,
-    });
+    const token = new URL(request.url ?? '/', 'http://upgrade.invalid').searchParams.get('token');
+    const documentId = decision.documentId;
+    this.options.authorize(token, documentId).then(
+      (access) => this.completeUpgrade(server, request, socket, head, { ...decision, remoteAddress, access }),
+      (error: unknown) => {
+        this.options.logger.error({ err: error, documentId, remoteAddress }, 'Could not check socket access; refusing with 503');
+        refuseUpgrade(socket, 503, 'Cannot check access right now (is the database reachable?); try again shortly');
+      },
+    );
+  }
+
+  private completeUpgrade(
+    server: WebSocketServer,
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    checked: { documentId: string; schemaVersion: number | undefined; remoteAddress: string | undefined; access: SocketDecision },
+  ): void {
+    // The client may have given up while the database answered.
+    if (socket.destroyed) return;
+    const { documentId, schemaVersion, remoteAddress, access } = checked;
+    if (!access.ok) {
+      this.options.logger.info({ documentId, remoteAddress, code: access.code }, `Socket refused: ${access.message}`);
+      this.options.onRefused?.(access.code);
+    }
+    setUpgradeContext(request, { connectionId: randomUUID(), documentId, schemaVersion, remoteAddress, access });
     server.handleUpgrade(request, socket, head, (ws) => {
       // ws emits 'error' for malformed frames; an unhandled one would take the process down.
       ws.on('error', () => undefined);
-      server.emit('connection', ws, request);
+      // Accepted and closed at once, before any document byte, so a page can read why (DESIGN.md).
+      if (!access.ok) ws.close(access.code, access.message);
+      else server.emit('connection', ws, request);
     });
   }
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { SocketDecision } from '../auth/tickets-service';
 
 /** What the upgrade router learnt about an accepted request, for the gateway to use. */
 export interface UpgradeContext {
@@ -6,6 +7,8 @@ export interface UpgradeContext {
   readonly documentId: string;
   readonly schemaVersion: number | undefined;
   readonly remoteAddress: string | undefined;
+  /** What the socket's token allows, decided before the handshake completed. */
+  readonly access: SocketDecision;
 }
 
 const contexts = new WeakMap<IncomingMessage, UpgradeContext>();

@@ -60,12 +60,23 @@ describe('parseConfig', () => {
   });
 
   it('reads REDIS_URL, and refuses what is not a Redis URL without echoing a password', () => {
-    expect(parseConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe('redis://127.0.0.1:6379');
-    expect(parseConfig({ REDIS_URL: 'rediss://user:secret@redis.example:6380/2' }).redisUrl).toBe('rediss://user:secret@redis.example:6380/2');
+    const AUTH_SECRET = 'a'.repeat(32);
+    expect(parseConfig({ REDIS_URL: 'redis://127.0.0.1:6379', AUTH_SECRET }).redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(parseConfig({ REDIS_URL: 'rediss://user:secret@redis.example:6380/2', AUTH_SECRET }).redisUrl).toBe(
+      'rediss://user:secret@redis.example:6380/2',
+    );
     expect(parseConfig({ REDIS_URL: '' }).redisUrl).toBeUndefined();
     for (const bad of ['127.0.0.1:6379', 'http://redis:6379', 'redis://', 'redis:secret@']) {
       expect(() => parseConfig({ REDIS_URL: bad }), bad).toThrow(/REDIS_URL: expected redis:\/\//);
     }
     expect(() => parseConfig({ REDIS_URL: 'http://u:secret@h' })).not.toThrow(/secret/);
+  });
+
+  it('requires one AUTH_SECRET for several instances, and reads ALLOW_SIGNUP', () => {
+    expect(() => parseConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/AUTH_SECRET: required when REDIS_URL is set/);
+    expect(() => parseConfig({ AUTH_SECRET: 'short' })).toThrow(/AUTH_SECRET.*at least 32 characters/);
+    expect(parseConfig({}).allowSignup).toBe(true);
+    expect(parseConfig({ ALLOW_SIGNUP: 'false' }).allowSignup).toBe(false);
+    expect(() => parseConfig({ ALLOW_SIGNUP: 'no' })).toThrow(/ALLOW_SIGNUP.*expected true or false/);
   });
 });

@@ -51,6 +51,11 @@ export const environmentSchema = z.object({
     .pipe(z.array(z.string().ip({ message: 'expected a comma-separated list of IP addresses' }))),
   MAX_BACKLOG_BYTES: integer(1024 * 1024, 16 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  AUTH_SECRET: z.string().trim().min(32, 'expected at least 32 characters, e.g. from `openssl rand -base64 32`').optional(),
+  ALLOW_SIGNUP: z
+    .enum(['true', 'false'], { errorMap: () => ({ message: 'expected true or false' }) })
+    .default('true')
+    .transform((value) => value === 'true'),
 });
 
 /** Where documents are stored, parsed from `DATABASE_URL`. */
@@ -84,6 +89,10 @@ export interface AppConfig {
   /** Reverse proxies whose `X-Forwarded-For` is believed. */
   readonly trustProxy: readonly string[];
   readonly logLevel: (typeof LOG_LEVELS)[number];
+  /** Keys the digests of sessions, tickets and tokens; unset, one is generated into DATA_DIR. */
+  readonly authSecret: string | undefined;
+  /** Whether people other than the administrator may create accounts. */
+  readonly allowSignup: boolean;
 }
 
 /** Thrown when the environment holds a bad value; the message names the variable and what it expects. */
@@ -103,12 +112,18 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
   }
   const values = result.data;
   const dataDir = resolve(values.DATA_DIR);
+  const redisUrl = parseRedisUrl(values.REDIS_URL);
+  if (redisUrl && !values.AUTH_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  AUTH_SECRET: required when REDIS_URL is set; give every instance the same value (e.g. from `openssl rand -base64 32`)',
+    );
+  }
   return {
     port: values.PORT,
     host: values.HOST,
     dataDir,
     database: parseDatabaseUrl(values.DATABASE_URL ?? `sqlite:${dataDir}/quire.db`),
-    redisUrl: parseRedisUrl(values.REDIS_URL),
+    redisUrl,
     allowedOrigins: values.ALLOWED_ORIGINS,
     maxMessageBytes: values.MAX_MESSAGE_BYTES,
     documentUnloadDelayMs: values.DOCUMENT_UNLOAD_DELAY_MS,
@@ -124,6 +139,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     pingIntervalMs: values.PING_INTERVAL_MS,
     trustProxy: values.TRUST_PROXY,
     logLevel: values.LOG_LEVEL,
+    authSecret: values.AUTH_SECRET,
+    allowSignup: values.ALLOW_SIGNUP,
   };
 }
 

@@ -1,33 +1,96 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
-import type { DocumentStore } from '@quire/storage';
-import { z } from 'zod';
-import { DOCUMENT_STORE } from '../storage/document-store.token';
-import { newDocumentId } from './document-id';
-import { toDocumentView, type DocumentView } from './document-view';
+import type { IncomingMessage } from 'node:http';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Req } from '@nestjs/common';
+import { DocumentsService } from '../auth/documents-service';
+import { RequestAuth } from '../auth/request-auth';
+import { TicketsService, type TicketAnswer } from '../auth/tickets-service';
+import { toDocumentView, toLinkView, toMemberView, type DocumentView, type LinkView, type MemberView } from './document-view';
 
-const createDocumentBody = z
-  .object({ title: z.string().trim().max(200, 'title: at most 200 characters').optional() })
-  .strict();
-
-/** `/api/documents`: list and create documents. */
+/** `/api/documents`: a member's documents, their members, share links and socket tickets. */
 @Controller('api/documents')
 export class DocumentsController {
-  constructor(@Inject(DOCUMENT_STORE) private readonly store: DocumentStore) {}
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly tickets: TicketsService,
+    private readonly auth: RequestAuth,
+  ) {}
 
   @Get()
-  async list(): Promise<{ documents: DocumentView[] }> {
-    const documents = await this.store.listDocuments();
-    return { documents: documents.map(toDocumentView) };
+  async list(@Req() request: IncomingMessage): Promise<{ owned: DocumentView[]; shared: DocumentView[] }> {
+    const { owned, shared } = await this.documents.list(await this.auth.require(request));
+    return { owned: owned.map(toDocumentView), shared: shared.map(toDocumentView) };
   }
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
-  async create(@Body() body: unknown): Promise<DocumentView> {
-    const parsed = createDocumentBody.safeParse(body ?? {});
-    if (!parsed.success) {
-      throw new BadRequestException(parsed.error.issues.map((issue) => issue.message).join('; '));
-    }
-    const info = await this.store.createDocument(newDocumentId(), parsed.data.title || undefined);
-    return toDocumentView(info);
+  async create(@Req() request: IncomingMessage, @Body() body: unknown): Promise<DocumentView> {
+    return toDocumentView(await this.documents.create(await this.auth.require(request), body));
+  }
+
+  @Get(':id')
+  async get(@Req() request: IncomingMessage, @Param('id') id: string): Promise<DocumentView> {
+    return toDocumentView(await this.documents.get(await this.auth.require(request), id));
+  }
+
+  @Patch(':id')
+  async rename(@Req() request: IncomingMessage, @Param('id') id: string, @Body() body: unknown): Promise<DocumentView> {
+    return toDocumentView(await this.documents.rename(await this.auth.require(request), id, body));
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async delete(@Req() request: IncomingMessage, @Param('id') id: string): Promise<void> {
+    await this.documents.delete(await this.auth.require(request), id);
+  }
+
+  @Get(':id/members')
+  async members(@Req() request: IncomingMessage, @Param('id') id: string): Promise<{ members: MemberView[] }> {
+    return { members: (await this.documents.members(await this.auth.require(request), id)).map(toMemberView) };
+  }
+
+  @Post(':id/members')
+  @HttpCode(HttpStatus.CREATED)
+  async addMember(@Req() request: IncomingMessage, @Param('id') id: string, @Body() body: unknown): Promise<MemberView> {
+    return toMemberView(await this.documents.addMember(await this.auth.require(request), id, body));
+  }
+
+  @Patch(':id/members/:userId')
+  async changeRole(
+    @Req() request: IncomingMessage,
+    @Param('id') id: string,
+    @Param('userId') userId: string,
+    @Body() body: unknown,
+  ): Promise<MemberView> {
+    return toMemberView(await this.documents.changeRole(await this.auth.require(request), id, userId, body));
+  }
+
+  @Delete(':id/members/:userId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async removeMember(@Req() request: IncomingMessage, @Param('id') id: string, @Param('userId') userId: string): Promise<void> {
+    await this.documents.removeMember(await this.auth.require(request), id, userId);
+  }
+
+  @Get(':id/links')
+  async links(@Req() request: IncomingMessage, @Param('id') id: string): Promise<{ links: LinkView[] }> {
+    const links = await this.documents.links(await this.auth.require(request), id);
+    return { links: links.map((link) => toLinkView(link, this.documents.linkToken(link))) };
+  }
+
+  @Post(':id/links')
+  @HttpCode(HttpStatus.CREATED)
+  async createLink(@Req() request: IncomingMessage, @Param('id') id: string, @Body() body: unknown): Promise<LinkView> {
+    const link = await this.documents.createLink(await this.auth.require(request), id, body);
+    return toLinkView(link, this.documents.linkToken(link));
+  }
+
+  @Delete(':id/links/:linkId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async revokeLink(@Req() request: IncomingMessage, @Param('id') id: string, @Param('linkId') linkId: string): Promise<void> {
+    await this.documents.revokeLink(await this.auth.require(request), id, linkId);
+  }
+
+  @Post(':id/tickets')
+  @HttpCode(HttpStatus.CREATED)
+  async ticket(@Req() request: IncomingMessage, @Param('id') id: string): Promise<TicketAnswer> {
+    return this.tickets.issue(await this.auth.require(request), id);
   }
 }

@@ -1,0 +1,198 @@
+import { DocumentStoreError, type AccountStore, type ApiTokenInfo, type User } from '@quire/storage';
+import { z } from 'zod';
+import { displayName, email, parseBody, password } from './account-input';
+import { AuthError } from './auth-error';
+import { LoginThrottle } from './login-throttle';
+import { resetPassword } from './password-reset';
+import { hashPassword, verifyPassword } from './passwords';
+import type { Principal } from './principal';
+import { API_TOKEN_PREFIX, newId, Secrets } from './secrets';
+import { SetupCode } from './setup-code';
+
+export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+/** A session is extended when used and less than this much of its life is left. */
+const SESSION_RENEW_MS = 29 * 24 * 60 * 60 * 1000;
+
+const signupBody = z.object({ email, name: displayName, password }).strict();
+const setupBody = signupBody.extend({ code: z.string().trim().min(1, 'code: enter the setup code from the server log') }).strict();
+const signinBody = z.object({ email, password: z.string().max(1000) }).strict();
+const passwordBody = z.object({ currentPassword: z.string().max(1000), newPassword: password }).strict();
+const nameBody = z.object({ name: displayName }).strict();
+const tokenBody = z.object({ name: z.string().trim().min(1, 'name: say what the token is for').max(80) }).strict();
+
+/** A signed-in result: the user and the session secret for the cookie. */
+export interface SignedIn {
+  readonly user: User;
+  readonly sessionToken: string;
+}
+
+export interface AccountsOptions {
+  readonly store: AccountStore;
+  readonly secrets: Secrets;
+  readonly setupCode: SetupCode;
+  readonly allowSignup: boolean;
+  readonly now?: () => number;
+}
+
+/** Accounts, sessions and API tokens: everything about who someone is. */
+export class AccountsService {
+  private readonly throttle: LoginThrottle;
+  private readonly store: AccountStore;
+  private readonly secrets: Secrets;
+  private readonly now: () => number;
+  // Compared against when an email is unknown, so a wrong email costs as long as a wrong password.
+  private readonly decoyHash = hashPassword('decoy password for unknown emails');
+
+  constructor(private readonly options: AccountsOptions) {
+    this.store = options.store;
+    this.secrets = options.secrets;
+    this.now = options.now ?? Date.now;
+    this.throttle = new LoginThrottle(this.now);
+  }
+
+  get allowSignup(): boolean {
+    return this.options.allowSignup;
+  }
+
+  async setupNeeded(): Promise<boolean> {
+    return (await this.store.countUsers()) === 0;
+  }
+
+  /** Creates the administrator with the one-time code from the log. */
+  async setup(body: unknown): Promise<SignedIn> {
+    const input = parseBody(setupBody, body);
+    if (!(await this.setupNeeded())) throw new AuthError(409, 'This Quire is already set up; sign in instead');
+    if (!(await this.options.setupCode.matches(input.code))) {
+      throw new AuthError(403, 'Wrong setup code: copy it from the line "Setup code: …" in the server log');
+    }
+    const user = await this.store.createFirstUser({
+      id: newId(),
+      email: input.email,
+      name: input.name,
+      passwordHash: await hashPassword(input.password),
+      isAdmin: true,
+    });
+    if (!user) throw new AuthError(409, 'This Quire is already set up; sign in instead');
+    await this.options.setupCode.consume();
+    return this.startSession(user);
+  }
+
+  async signup(body: unknown): Promise<SignedIn> {
+    if (!this.options.allowSignup) throw new AuthError(403, 'Sign-up is turned off on this Quire: ask its administrator for an account');
+    const input = parseBody(signupBody, body);
+    if (await this.setupNeeded()) throw new AuthError(403, 'This Quire is not set up yet: its administrator signs up first, at /setup');
+    const passwordHash = await hashPassword(input.password);
+    try {
+      const user = await this.store.createUser({ id: newId(), email: input.email, name: input.name, passwordHash, isAdmin: false });
+      return await this.startSession(user);
+    } catch (error) {
+      if (error instanceof DocumentStoreError && error.code === 'conflict') {
+        throw new AuthError(409, 'An account with this email exists: sign in instead');
+      }
+      throw error;
+    }
+  }
+
+  async signin(body: unknown, address: string | undefined): Promise<SignedIn> {
+    const input = parseBody(signinBody, body);
+    const wait = this.throttle.retryAfterMs(input.email, address);
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      throw new AuthError(429, `Too many failed sign-ins: try again in ${Math.ceil(seconds / 60)} minutes`, seconds);
+    }
+    const user = await this.store.getUserByEmail(input.email);
+    const ok = await verifyPassword(input.password, user?.passwordHash ?? (await this.decoyHash));
+    if (!user || !ok) {
+      this.throttle.recordFailure(input.email, address);
+      throw new AuthError(401, 'Wrong email or password');
+    }
+    this.throttle.recordSuccess(input.email);
+    return this.startSession(user);
+  }
+
+  async signout(principal: Principal | undefined): Promise<void> {
+    if (principal?.kind === 'session') await this.store.deleteSession(principal.sessionDigest);
+  }
+
+  /** The user a session cookie or bearer token stands for, if it is valid. */
+  async principalFrom(credentials: { session?: string; bearer?: string }): Promise<Principal | undefined> {
+    if (credentials.bearer) {
+      if (!credentials.bearer.startsWith(API_TOKEN_PREFIX)) return undefined;
+      const token = await this.store.useApiToken(this.secrets.digest(credentials.bearer), new Date(this.now()));
+      const user = token && (await this.store.getUser(token.userId));
+      return user ? { kind: 'token', user, tokenId: token.id } : undefined;
+    }
+    if (!credentials.session) return undefined;
+    const digest = this.secrets.digest(credentials.session);
+    const session = await this.store.getSession(digest, new Date(this.now()));
+    const user = session && (await this.store.getUser(session.userId));
+    if (!session || !user) return undefined;
+    if (session.expiresAt.getTime() - this.now() < SESSION_RENEW_MS) {
+      await this.store.extendSession(digest, new Date(this.now() + SESSION_LIFETIME_MS));
+    }
+    return { kind: 'session', user, sessionDigest: digest };
+  }
+
+  async rename(principal: Principal, body: unknown): Promise<User> {
+    const { name } = parseBody(nameBody, body);
+    await this.store.updateUser(principal.user.id, { name });
+    return { ...principal.user, name };
+  }
+
+  /** Changes the password and ends every other session of the user. */
+  async changePassword(principal: Principal, body: unknown): Promise<void> {
+    const input = parseBody(passwordBody, body);
+    const user = await this.store.getUser(principal.user.id);
+    if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+      throw new AuthError(401, 'The current password is wrong');
+    }
+    await this.store.updateUser(user.id, { passwordHash: await hashPassword(input.newPassword) });
+    await this.store.deleteUserSessions(user.id, principal.kind === 'session' ? principal.sessionDigest : undefined);
+  }
+
+  async listUsers(principal: Principal): Promise<User[]> {
+    this.requireAdmin(principal);
+    return this.store.listUsers();
+  }
+
+  /** An administrator sets a temporary password for a user and ends their sessions. */
+  async resetPassword(principal: Principal, userId: string): Promise<string> {
+    this.requireAdmin(principal);
+    return resetPassword(this.store, userId);
+  }
+
+  async listTokens(principal: Principal): Promise<ApiTokenInfo[]> {
+    return this.store.listApiTokens(principal.user.id);
+  }
+
+  async createToken(principal: Principal, body: unknown): Promise<{ info: ApiTokenInfo; token: string }> {
+    const { name } = parseBody(tokenBody, body);
+    const token = this.secrets.newApiToken();
+    const info = await this.store.createApiToken({ id: newId(), userId: principal.user.id, name, digest: this.secrets.digest(token) });
+    return { info, token };
+  }
+
+  async deleteToken(principal: Principal, id: string): Promise<void> {
+    if (!(await this.store.deleteApiToken(principal.user.id, id))) throw new AuthError(404, 'No such token');
+  }
+
+  /** Account and token routes take a browser session only: a leaked token must not mint more. */
+  requireSession(principal: Principal): void {
+    if (principal.kind !== 'session') throw new AuthError(403, 'Sign in with a browser to manage your account and tokens');
+  }
+
+  private requireAdmin(principal: Principal): void {
+    if (!principal.user.isAdmin) throw new AuthError(403, 'Only the administrator can do this');
+  }
+
+  private async startSession(user: User): Promise<SignedIn> {
+    const sessionToken = this.secrets.newSessionToken();
+    await this.store.createSession({
+      digest: this.secrets.digest(sessionToken),
+      userId: user.id,
+      expiresAt: new Date(this.now() + SESSION_LIFETIME_MS),
+    });
+    const { passwordHash: _omitted, ...plain } = user as User & { passwordHash?: string };
+    return { user: plain, sessionToken };
+  }
+}

@@ -1,0 +1,105 @@
+import { Global, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import type { AccountStore, DocumentStore } from '@quire/storage';
+import type { Logger } from 'pino';
+import { APP_CONFIG } from '../config/app-config.token';
+import type { AppConfig } from '../config/config.schema';
+import { newDocumentId } from '../documents/document-id';
+import { LOGGER } from '../logging/logger';
+import { DOCUMENT_STORE } from '../storage/document-store.token';
+import { AccessWatcher } from './access-watcher';
+import { AccountController } from './account.controller';
+import { AccountsService } from './accounts-service';
+import { AdminController } from './admin.controller';
+import { AuthErrorFilter } from './auth-error.filter';
+import { resolveAuthSecret } from './auth-secret';
+import { ACCOUNT_STORE } from './auth.tokens';
+import { DocumentsService } from './documents-service';
+import { RequestAuth } from './request-auth';
+import { Secrets } from './secrets';
+import { SessionController } from './session.controller';
+import { SetupCode } from './setup-code';
+import { TicketsService } from './tickets-service';
+
+const TICKET_PURGE_INTERVAL_MS = 60_000;
+
+/** The account store is the document store's companion over the same database. */
+function accountStoreOf(store: DocumentStore): AccountStore {
+  const accounts = (store as { accounts?: AccountStore }).accounts;
+  if (!accounts) throw new Error('This document store keeps no accounts: use SQLite or PostgreSQL');
+  return accounts;
+}
+
+/**
+ * Accounts, sessions, documents' members and share links, socket tickets and the watcher that
+ * closes sockets whose access was revoked. The services are plain TypeScript; this wires them.
+ */
+@Global()
+@Module({
+  controllers: [SessionController, AccountController, AdminController],
+  providers: [
+    { provide: ACCOUNT_STORE, inject: [DOCUMENT_STORE], useFactory: accountStoreOf },
+    {
+      provide: Secrets,
+      inject: [APP_CONFIG, LOGGER],
+      useFactory: (config: AppConfig, logger: Logger) => new Secrets(resolveAuthSecret(config.authSecret, config.dataDir, logger)),
+    },
+    { provide: SetupCode, inject: [ACCOUNT_STORE], useFactory: (store: AccountStore) => new SetupCode(store) },
+    {
+      provide: AccountsService,
+      inject: [ACCOUNT_STORE, Secrets, SetupCode, APP_CONFIG],
+      useFactory: (store: AccountStore, secrets: Secrets, setupCode: SetupCode, config: AppConfig) =>
+        new AccountsService({ store, secrets, setupCode, allowSignup: config.allowSignup }),
+    },
+    {
+      provide: DocumentsService,
+      inject: [ACCOUNT_STORE, Secrets],
+      useFactory: (store: AccountStore, secrets: Secrets) => new DocumentsService(store, secrets, newDocumentId),
+    },
+    {
+      provide: TicketsService,
+      inject: [ACCOUNT_STORE, Secrets, DocumentsService, DOCUMENT_STORE],
+      useFactory: (store: AccountStore, secrets: Secrets, documents: DocumentsService, documentStore: DocumentStore) =>
+        new TicketsService(store, secrets, documents, async (id) => (await documentStore.getDocument(id)) !== undefined),
+    },
+    {
+      provide: AccessWatcher,
+      inject: [TicketsService, LOGGER],
+      useFactory: (tickets: TicketsService, logger: Logger) =>
+        new AccessWatcher((grant) => tickets.recheck(grant), logger.child({ component: 'access' })),
+    },
+    RequestAuth,
+    { provide: APP_FILTER, useClass: AuthErrorFilter },
+  ],
+  exports: [ACCOUNT_STORE, Secrets, AccountsService, DocumentsService, TicketsService, AccessWatcher, RequestAuth],
+})
+export class AuthModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private purgeTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly setupCode: SetupCode,
+    private readonly watcher: AccessWatcher,
+    @Inject(ACCOUNT_STORE) private readonly store: AccountStore,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const code = await this.setupCode.current();
+    if (code) {
+      this.logger.warn(
+        { setupCode: code },
+        `No account exists yet. Setup code: ${code} — open the web app, go to /setup and enter it to create the administrator`,
+      );
+    }
+    this.watcher.start();
+    this.purgeTimer = setInterval(() => {
+      this.store.purgeExpiredTickets(new Date()).catch((error: unknown) => this.logger.warn({ err: error }, 'Could not purge expired tickets'));
+    }, TICKET_PURGE_INTERVAL_MS);
+    this.purgeTimer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.purgeTimer);
+    await this.watcher.stop();
+  }
+}

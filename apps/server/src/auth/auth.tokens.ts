@@ -1,0 +1,2 @@
+/** The account store, from the same database as the documents. */
+export const ACCOUNT_STORE = Symbol('ACCOUNT_STORE');

@@ -1,0 +1,137 @@
+import { DocumentStoreError, type AccountStore, type LinkRole, type Member, type MemberDocument, type Role, type ShareLink } from '@quire/storage';
+import { z } from 'zod';
+import { email, parseBody } from './account-input';
+import { AuthError, notFound } from './auth-error';
+import type { Principal } from './principal';
+import { newId, type Secrets } from './secrets';
+
+const linkRole = z.enum(['editor', 'viewer'], { errorMap: () => ({ message: 'role: expected "editor" or "viewer"' }) });
+const titleBody = z.object({ title: z.string().trim().max(200, 'title: at most 200 characters') }).strict();
+const createBody = z.object({ title: z.string().trim().max(200, 'title: at most 200 characters').optional() }).strict();
+const addMemberBody = z.object({ email, role: linkRole }).strict();
+const roleBody = z.object({ role: linkRole }).strict();
+
+const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
+
+/** True when `role` allows at least what `needed` allows. */
+export function roleAtLeast(role: Role | undefined, needed: Role): boolean {
+  return role !== undefined && RANK[role] >= RANK[needed];
+}
+
+/** Documents as their members see them: lists, rename, delete, members and share links. */
+export class DocumentsService {
+  constructor(
+    private readonly store: AccountStore,
+    private readonly secrets: Secrets,
+    private readonly newDocumentId: () => string,
+  ) {}
+
+  async list(principal: Principal): Promise<{ owned: MemberDocument[]; shared: MemberDocument[] }> {
+    const all = await this.store.listMemberDocuments(principal.user.id);
+    return { owned: all.filter((doc) => doc.role === 'owner'), shared: all.filter((doc) => doc.role !== 'owner') };
+  }
+
+  async create(principal: Principal, body: unknown): Promise<MemberDocument> {
+    const { title } = parseBody(createBody, body);
+    return this.store.createOwnedDocument(this.newDocumentId(), principal.user.id, title || undefined);
+  }
+
+  /** The document if the caller may see it; 404 otherwise, so existence is not revealed. */
+  async get(principal: Principal, id: string, needed: Role = 'viewer'): Promise<MemberDocument> {
+    const doc = await this.store.getMemberDocument(id, principal.user.id);
+    if (!doc) throw notFound();
+    if (!roleAtLeast(doc.role, needed)) throw new AuthError(403, `Only ${needed === 'owner' ? 'the owner' : 'editors'} can do this`);
+    return doc;
+  }
+
+  async rename(principal: Principal, id: string, body: unknown): Promise<MemberDocument> {
+    const { title } = parseBody(titleBody, body);
+    await this.get(principal, id, 'editor');
+    await this.store.renameDocument(id, title);
+    return this.get(principal, id);
+  }
+
+  async delete(principal: Principal, id: string): Promise<void> {
+    await this.get(principal, id, 'owner');
+    await this.store.deleteDocument(id);
+  }
+
+  async members(principal: Principal, id: string): Promise<Member[]> {
+    await this.get(principal, id);
+    return this.store.listMembers(id);
+  }
+
+  async addMember(principal: Principal, id: string, body: unknown): Promise<Member> {
+    const input = parseBody(addMemberBody, body);
+    await this.get(principal, id, 'owner');
+    const user = await this.store.getUserByEmail(input.email);
+    if (!user) throw new AuthError(404, `No account has the email ${input.email}: ask them to sign up first`);
+    if (user.id === principal.user.id) throw new AuthError(400, 'You own this document already');
+    await this.store.setMember(id, user.id, input.role);
+    return this.member(id, user.id);
+  }
+
+  async changeRole(principal: Principal, id: string, userId: string, body: unknown): Promise<Member> {
+    const { role } = parseBody(roleBody, body);
+    await this.get(principal, id, 'owner');
+    if ((await this.store.getRole(id, userId)) === undefined) throw new AuthError(404, 'No such member');
+    if (userId === principal.user.id) throw new AuthError(400, 'The owner keeps the owner role');
+    await this.store.setMember(id, userId, role);
+    return this.member(id, userId);
+  }
+
+  /** The owner removes a member, or a member leaves. */
+  async removeMember(principal: Principal, id: string, userId: string): Promise<void> {
+    const self = userId === principal.user.id;
+    const doc = await this.get(principal, id, self ? 'viewer' : 'owner');
+    if (self && doc.role === 'owner') throw new AuthError(400, 'The owner cannot leave; delete the document instead');
+    if (!(await this.store.removeMember(id, userId))) throw new AuthError(404, 'No such member');
+  }
+
+  async links(principal: Principal, id: string): Promise<ShareLink[]> {
+    await this.get(principal, id, 'owner');
+    return this.store.listLinks(id);
+  }
+
+  async createLink(principal: Principal, id: string, body: unknown): Promise<ShareLink> {
+    const { role } = parseBody(roleBody, body);
+    await this.get(principal, id, 'owner');
+    return this.store.createLink({ id: newId(), documentId: id, role, createdBy: principal.user.id });
+  }
+
+  async revokeLink(principal: Principal, id: string, linkId: string): Promise<void> {
+    await this.get(principal, id, 'owner');
+    if (!(await this.store.revokeLink(id, linkId))) throw new AuthError(404, 'No such link');
+  }
+
+  /** A working link from its token, with its document's title. */
+  async resolveLink(token: string): Promise<{ link: ShareLink; title: string }> {
+    const linkId = this.secrets.linkIdOf(token);
+    const link = linkId ? await this.store.getLink(linkId) : undefined;
+    if (!link || link.revokedAt) throw new AuthError(404, 'This link does not work any more: ask for a new one');
+    const doc = await this.store.getMemberDocument(link.documentId, link.createdBy);
+    return { link, title: doc?.title ?? '' };
+  }
+
+  /** A signed-in user opening a link becomes a member (a link never lowers their role). */
+  async join(principal: Principal, token: string): Promise<{ documentId: string; role: Role }> {
+    const { link } = await this.resolveLink(token);
+    try {
+      const role = await this.store.joinAsMember(link.documentId, principal.user.id, link.role as LinkRole);
+      return { documentId: link.documentId, role };
+    } catch (error) {
+      if (error instanceof DocumentStoreError && error.code === 'no-such-document') throw notFound();
+      throw error;
+    }
+  }
+
+  linkToken(link: ShareLink): string {
+    return this.secrets.linkToken(link.id);
+  }
+
+  private async member(id: string, userId: string): Promise<Member> {
+    const member = (await this.store.listMembers(id)).find((candidate) => candidate.user.id === userId);
+    if (!member) throw new AuthError(404, 'No such member');
+    return member;
+  }
+}

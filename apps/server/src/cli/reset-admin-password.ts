@@ -1,0 +1,36 @@
+import { ConfigError, parseConfig } from '../config/config.schema';
+import { resetPassword } from '../auth/password-reset';
+import { openDocumentStore } from '../storage/open-document-store';
+import { createLogger } from '../logging/logger';
+import type { AccountStore } from '@quire/storage';
+
+/**
+ * `node apps/server/dist/cli/reset-admin-password.js [email]`: prints a new password for the
+ * administrator (or the admin with that email), for when they are locked out. Reads the same
+ * environment as the server, so it finds the same database.
+ */
+async function main(): Promise<void> {
+  const config = parseConfig(process.env);
+  const logger = createLogger('warn');
+  const store = await openDocumentStore(config.database, logger);
+  try {
+    const accounts = (store as { accounts?: AccountStore }).accounts as AccountStore;
+    const wanted = process.argv[2]?.trim().toLowerCase();
+    const admins = (await accounts.listUsers()).filter((user) => user.isAdmin && (!wanted || user.email === wanted));
+    if (admins.length === 0) {
+      process.stderr.write(wanted ? `No administrator has the email ${wanted}\n` : 'No administrator exists yet: use the setup code from the server log\n');
+      process.exitCode = 1;
+      return;
+    }
+    const admin = admins[0];
+    const password = await resetPassword(accounts, admin.id);
+    process.stdout.write(`New password for ${admin.email}: ${password}\nSign in with it, then change it on the account page.\n`);
+  } finally {
+    await store.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

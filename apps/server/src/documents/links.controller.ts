@@ -1,0 +1,34 @@
+import type { IncomingMessage } from 'node:http';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Req } from '@nestjs/common';
+import { DocumentsService } from '../auth/documents-service';
+import { RequestAuth } from '../auth/request-auth';
+import { TicketsService, type TicketAnswer } from '../auth/tickets-service';
+
+/** `/api/links/<token>`: what a share link opens, joining through it, and guests' tickets. */
+@Controller('api/links')
+export class LinksController {
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly tickets: TicketsService,
+    private readonly auth: RequestAuth,
+  ) {}
+
+  @Get(':token')
+  async resolve(@Param('token') token: string): Promise<{ documentId: string; title: string; role: string }> {
+    const { link, title } = await this.documents.resolveLink(token);
+    return { documentId: link.documentId, title, role: link.role };
+  }
+
+  @Post(':token/join')
+  @HttpCode(HttpStatus.OK)
+  async join(@Req() request: IncomingMessage, @Param('token') token: string) {
+    return this.documents.join(await this.auth.require(request), token);
+  }
+
+  @Post(':token/tickets')
+  @HttpCode(HttpStatus.CREATED)
+  async guestTicket(@Req() request: IncomingMessage, @Param('token') token: string, @Body() body: unknown): Promise<TicketAnswer> {
+    this.auth.checkOrigin(request);
+    return this.tickets.issueGuest(token, body);
+  }
+}
