@@ -1,4 +1,5 @@
 import { DocumentStoreError, type AccountStore, type LinkRole, type Member, type MemberDocument, type Role, type ShareLink } from '@quire/storage';
+import { isValidDocumentId } from '@quire/constants';
 import { z } from 'zod';
 import { email, parseBody } from './account-input';
 import { AuthError, notFound } from './auth-error';
@@ -7,7 +8,13 @@ import { newId, type Secrets } from './secrets';
 
 const linkRole = z.enum(['editor', 'viewer'], { errorMap: () => ({ message: 'role: expected "editor" or "viewer"' }) });
 const titleBody = z.object({ title: z.string().trim().max(200, 'title: at most 200 characters') }).strict();
-const createBody = z.object({ title: z.string().trim().max(200, 'title: at most 200 characters').optional() }).strict();
+const createBody = z
+  .object({
+    title: z.string().trim().max(200, 'title: at most 200 characters').optional(),
+    // Scripts may choose the id (a migration, a known name); browsers let the server pick one.
+    id: z.string().refine(isValidDocumentId, 'id: 1-128 characters of A-Z, a-z, 0-9, _ and -').optional(),
+  })
+  .strict();
 const addMemberBody = z.object({ email, role: linkRole }).strict();
 const roleBody = z.object({ role: linkRole }).strict();
 
@@ -32,8 +39,13 @@ export class DocumentsService {
   }
 
   async create(principal: Principal, body: unknown): Promise<MemberDocument> {
-    const { title } = parseBody(createBody, body);
-    return this.store.createOwnedDocument(this.newDocumentId(), principal.user.id, title || undefined);
+    const { title, id } = parseBody(createBody, body);
+    try {
+      return await this.store.createOwnedDocument(id ?? this.newDocumentId(), principal.user.id, title || undefined);
+    } catch (error) {
+      if (error instanceof DocumentStoreError && error.code === 'document-exists') throw new AuthError(409, `A document with the id ${id} exists`);
+      throw error;
+    }
   }
 
   /** The document if the caller may see it; 404 otherwise, so existence is not revealed. */
