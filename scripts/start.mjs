@@ -19,7 +19,8 @@ if (build.status !== 0) {
 
 const children = [
   spawn(process.execPath, ['apps/server/dist/main.js'], {
-    stdio: 'inherit',
+    // stdout piped (and passed on) to find the setup code a fresh instance prints.
+    stdio: ['inherit', 'pipe', 'inherit'],
     env: {
       ...process.env,
       PORT: serverPort,
@@ -39,6 +40,12 @@ const children = [
     },
   }),
 ];
+
+let setupCode;
+children[0].stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  setupCode ??= /"setupCode":"([^"]+)"/.exec(chunk.toString())?.[1];
+});
 
 let stopping = false;
 function stop(signal) {
@@ -63,7 +70,10 @@ waitForReady().then(() => {
     `\n  Quire is running.\n\n` +
       `    Open the editor:       http://localhost:${webPort}\n` +
       `    Collaboration server:  http://localhost:${serverPort}  (ws://localhost:${serverPort}/collab/<documentId>)\n` +
-      `    Documents are stored in ${process.env.DATABASE_URL ? "the database DATABASE_URL names" : `${process.env.DATA_DIR ?? "./data"} (SQLite)`}.  Press Ctrl+C to stop.\n`,
+      `    Documents are stored in ${process.env.DATABASE_URL ? "the database DATABASE_URL names" : `${process.env.DATA_DIR ?? "./data"} (SQLite)`}.  Press Ctrl+C to stop.\n` +
+      (setupCode
+        ? `\n    First visit: create the administrator at http://localhost:${webPort}/setup\n    with the one-time setup code ${setupCode}\n`
+        : ''),
   );
 });
 
