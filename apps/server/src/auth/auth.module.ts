@@ -58,9 +58,16 @@ function accountStoreOf(store: DocumentStore): AccountStore {
     },
     {
       provide: TicketsService,
-      inject: [ACCOUNT_STORE, Secrets, DocumentsService, DOCUMENT_STORE],
-      useFactory: (store: AccountStore, secrets: Secrets, documents: DocumentsService, documentStore: DocumentStore) =>
-        new TicketsService(store, secrets, documents, async (id) => (await documentStore.getDocument(id)) !== undefined),
+      inject: [ACCOUNT_STORE, Secrets, DocumentsService, DOCUMENT_STORE, APP_CONFIG],
+      useFactory: (store: AccountStore, secrets: Secrets, documents: DocumentsService, documentStore: DocumentStore, config: AppConfig) =>
+        new TicketsService(
+          store,
+          secrets,
+          documents,
+          async (id) => (await documentStore.getDocument(id)) !== undefined,
+          Date.now,
+          config.ticketLifetimeMs,
+        ),
     },
     {
       provide: AccessWatcher,

@@ -7,7 +7,7 @@ import type { Grant, GrantCheck, RefusalCode } from './grant';
 import type { Principal } from './principal';
 import { API_TOKEN_PREFIX, TICKET_PREFIX, type Secrets } from './secrets';
 
-/** A ticket opens one connection within this long of being issued. */
+/** A ticket opens one connection within this long of being issued (unless `TICKET_LIFETIME_MS` says otherwise). */
 export const TICKET_LIFETIME_MS = 60_000;
 
 const guestBody = z.object({ name: displayName }).strict();
@@ -35,6 +35,7 @@ export class TicketsService {
     private readonly documents: DocumentsService,
     private readonly documentExists: (id: string) => Promise<boolean>,
     private readonly now: () => number = Date.now,
+    private readonly lifetimeMs: number = TICKET_LIFETIME_MS,
   ) {}
 
   async issue(principal: Principal, documentId: string): Promise<TicketAnswer> {
@@ -96,7 +97,7 @@ export class TicketsService {
     const ticket = this.secrets.newTicket();
     const digest = this.secrets.digest(ticket);
     const user = { id: grant.userId ?? guestId(digest), name };
-    const expiresAt = new Date(this.now() + TICKET_LIFETIME_MS);
+    const expiresAt = new Date(this.now() + this.lifetimeMs);
     await this.store.createTicket({
       digest,
       documentId: grant.documentId,

@@ -79,4 +79,10 @@ describe('parseConfig', () => {
     expect(parseConfig({ ALLOW_SIGNUP: 'false' }).allowSignup).toBe(false);
     expect(() => parseConfig({ ALLOW_SIGNUP: 'no' })).toThrow(/ALLOW_SIGNUP.*expected true or false/);
   });
+
+  it('reads TICKET_LIFETIME_MS, 60 s unless set', () => {
+    expect(parseConfig({}).ticketLifetimeMs).toBe(60_000);
+    expect(parseConfig({ TICKET_LIFETIME_MS: '1500' }).ticketLifetimeMs).toBe(1500);
+    expect(() => parseConfig({ TICKET_LIFETIME_MS: '999' })).toThrow(/TICKET_LIFETIME_MS="999": expected a whole number from 1000 to 3600000/);
+  });
 });

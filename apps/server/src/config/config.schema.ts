@@ -56,6 +56,7 @@ export const environmentSchema = z.object({
     .enum(['true', 'false'], { errorMap: () => ({ message: 'expected true or false' }) })
     .default('true')
     .transform((value) => value === 'true'),
+  TICKET_LIFETIME_MS: integer(1000, 60 * 60 * 1000).default(60_000),
 });
 
 /** Where documents are stored, parsed from `DATABASE_URL`. */
@@ -93,6 +94,8 @@ export interface AppConfig {
   readonly authSecret: string | undefined;
   /** Whether people other than the administrator may create accounts. */
   readonly allowSignup: boolean;
+  /** How long a socket ticket may wait before it is used (`TICKET_LIFETIME_MS`; tests shorten it). */
+  readonly ticketLifetimeMs: number;
 }
 
 /** Thrown when the environment holds a bad value; the message names the variable and what it expects. */
@@ -141,6 +144,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     logLevel: values.LOG_LEVEL,
     authSecret: values.AUTH_SECRET,
     allowSignup: values.ALLOW_SIGNUP,
+    ticketLifetimeMs: values.TICKET_LIFETIME_MS,
   };
 }
 
