@@ -1,4 +1,4 @@
-import type { DocumentInfo } from './document-store';
+import type { DocumentInfo, DocumentStore } from './document-store';
 
 /** What a member may do with a document. `owner` is held by exactly one user per document. */
 export type Role = 'owner' | 'editor' | 'viewer';
@@ -184,4 +184,13 @@ export interface AccountStore {
   listLinks(documentId: string): Promise<ShareLink[]>;
   /** Revokes a link of this document; false if it has no such working link. */
   revokeLink(documentId: string, id: string): Promise<boolean>;
+}
+
+/**
+ * A {@link DocumentStore} whose database also holds the accounts (`SqliteDocumentStore`,
+ * `PostgresDocumentStore`): one connection or pool for both, so that a document's members, links
+ * and tickets go with it. `accounts` refuses calls (`not-open`, `closed`) unless the store is open.
+ */
+export interface DocumentStoreWithAccounts extends DocumentStore {
+  readonly accounts: AccountStore;
 }

@@ -6,7 +6,9 @@ export type DocumentStoreErrorCode =
   | 'no-such-document'
   | 'invalid-argument'
   | 'open-failed'
-  | 'schema-too-new';
+  | 'schema-too-new'
+  /** A row with this key exists already (an email, a user id, a digest); the call changed nothing. */
+  | 'conflict';
 
 /**
  * Thrown (as a rejection) by every adapter when a call is refused for a reason the caller can act on.

@@ -35,6 +35,82 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX document_updates_document_seq ON document_updates (document_id, seq);
     `,
   },
+  {
+    // Accounts, beside the documents so that foreign keys hold them together: deleting a document
+    // deletes its members, links and tickets. The adapter maps the constraint names below to
+    // DocumentStoreError codes (postgres/account-errors.ts): rename one there too.
+    version: 2,
+    sql: `
+      CREATE TABLE settings (
+        key text COLLATE "C" PRIMARY KEY,
+        value text NOT NULL
+      );
+      -- The store trims and lower-cases every email before writing or looking it up (in JavaScript,
+      -- as SQLite's does: lower() here would depend on the database's locale), so UNIQUE makes one
+      -- address one account whatever its case.
+      CREATE TABLE users (
+        id text COLLATE "C" PRIMARY KEY,
+        email text COLLATE "C" NOT NULL CONSTRAINT users_email_key UNIQUE,
+        name text NOT NULL,
+        password_hash text NOT NULL,
+        is_admin boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL
+      );
+      -- Secrets are stored as their keyed digests only; a digest identifies its row.
+      CREATE TABLE sessions (
+        digest text COLLATE "C" PRIMARY KEY,
+        user_id text COLLATE "C" NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        expires_at timestamptz NOT NULL
+      );
+      CREATE INDEX sessions_user ON sessions (user_id);
+      CREATE TABLE api_tokens (
+        id text COLLATE "C" PRIMARY KEY,
+        user_id text COLLATE "C" NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        name text NOT NULL,
+        digest text COLLATE "C" NOT NULL CONSTRAINT api_tokens_digest_key UNIQUE,
+        created_at timestamptz NOT NULL,
+        last_used_at timestamptz
+      );
+      CREATE INDEX api_tokens_user ON api_tokens (user_id, created_at);
+      CREATE TABLE tickets (
+        digest text COLLATE "C" PRIMARY KEY,
+        document_id text COLLATE "C" NOT NULL
+          CONSTRAINT tickets_document_id_fkey REFERENCES documents (id) ON DELETE CASCADE,
+        user_id text COLLATE "C" CONSTRAINT tickets_user_id_fkey REFERENCES users (id) ON DELETE CASCADE,
+        name text NOT NULL,
+        role text NOT NULL CHECK (role IN ('owner', 'editor', 'viewer')),
+        grant_kind text NOT NULL CHECK (grant_kind IN ('user', 'link', 'token')),
+        grant_id text NOT NULL,
+        expires_at timestamptz NOT NULL
+      );
+      -- For the cascade when a document is deleted, and for purging.
+      CREATE INDEX tickets_document ON tickets (document_id);
+      CREATE INDEX tickets_expires_at ON tickets (expires_at);
+      CREATE TABLE document_members (
+        document_id text COLLATE "C" NOT NULL
+          CONSTRAINT document_members_document_id_fkey REFERENCES documents (id) ON DELETE CASCADE,
+        user_id text COLLATE "C" NOT NULL
+          CONSTRAINT document_members_user_id_fkey REFERENCES users (id) ON DELETE CASCADE,
+        role text NOT NULL CHECK (role IN ('owner', 'editor', 'viewer')),
+        added_at timestamptz NOT NULL,
+        PRIMARY KEY (document_id, user_id)
+      );
+      -- At most one owner per document, whatever the code above it does; also finds the owner.
+      CREATE UNIQUE INDEX document_members_one_owner ON document_members (document_id) WHERE role = 'owner';
+      CREATE INDEX document_members_user ON document_members (user_id);
+      CREATE TABLE share_links (
+        id text COLLATE "C" PRIMARY KEY,
+        document_id text COLLATE "C" NOT NULL
+          CONSTRAINT share_links_document_id_fkey REFERENCES documents (id) ON DELETE CASCADE,
+        role text NOT NULL CHECK (role IN ('editor', 'viewer')),
+        created_by text COLLATE "C" NOT NULL
+          CONSTRAINT share_links_created_by_fkey REFERENCES users (id) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL,
+        revoked_at timestamptz
+      );
+      CREATE INDEX share_links_document ON share_links (document_id, created_at);
+    `,
+  },
 ];
 
 /** The schema version this code writes; a schema at a higher one was written by a newer Quire. */

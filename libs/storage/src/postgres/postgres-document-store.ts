@@ -8,9 +8,12 @@ import {
   noSuchDocument,
   type StoreState,
 } from '../checks';
-import type { AppendOptions, DocumentInfo, DocumentStore, StoredDocument } from '../document-store';
+import type { AccountStore, DocumentStoreWithAccounts } from '../account-store';
+import type { AppendOptions, DocumentInfo, StoredDocument } from '../document-store';
 import { DocumentStoreError } from '../document-store-error';
+import { accountStatementsFor } from './account-statements';
 import { migrate } from './migrations';
+import { PostgresAccountStore } from './postgres-account-store';
 import { createPool, inTransaction } from './pool';
 import { statementsFor, type DocumentRow, type Statements, type UpdateRow } from './statements';
 
@@ -41,7 +44,7 @@ const MAX_IDENTIFIER_BYTES = 63;
  * or many, may share a schema: a document's appends and compactions take its `documents` row lock,
  * so they run one at a time and a document's seqs are in commit order.
  */
-export class PostgresDocumentStore implements DocumentStore {
+export class PostgresDocumentStore implements DocumentStoreWithAccounts {
   private state: StoreState = 'new';
   private pool: Pool | undefined;
   private opening: Promise<void> | undefined;
@@ -49,9 +52,13 @@ export class PostgresDocumentStore implements DocumentStore {
   private readonly schema: string;
   private readonly statements: Statements;
 
+  /** Accounts, memberships and links, on this store's pool; usable while the store is open. */
+  readonly accounts: AccountStore;
+
   constructor(private readonly options: PostgresDocumentStoreOptions) {
     this.schema = options.schema ?? 'public';
     this.statements = statementsFor(this.schema);
+    this.accounts = new PostgresAccountStore(accountStatementsFor(this.schema), this.statements, () => this.use());
   }
 
   async open(): Promise<void> {

@@ -30,6 +30,75 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX document_updates_document_seq ON document_updates (document_id, seq);
     `,
   },
+  {
+    // Accounts, beside the documents so that foreign keys hold them together: deleting a document
+    // deletes its members, links and tickets. Times are milliseconds since the epoch, as in version 1.
+    version: 2,
+    sql: `
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+      -- The store trims and lower-cases every email before writing or looking it up, so UNIQUE
+      -- makes one address one account whatever its case.
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        is_admin INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+      );
+      -- Secrets are stored as their keyed digests only; a digest identifies its row.
+      CREATE TABLE sessions (
+        digest TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX sessions_user ON sessions (user_id);
+      CREATE TABLE api_tokens (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        digest TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL,
+        last_used_at INTEGER
+      );
+      CREATE INDEX api_tokens_user ON api_tokens (user_id, created_at);
+      CREATE TABLE tickets (
+        digest TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        user_id TEXT REFERENCES users (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'viewer')),
+        grant_kind TEXT NOT NULL CHECK (grant_kind IN ('user', 'link', 'token')),
+        grant_id TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      -- For the cascade when a document is deleted, and for purging.
+      CREATE INDEX tickets_document ON tickets (document_id);
+      CREATE INDEX tickets_expires_at ON tickets (expires_at);
+      CREATE TABLE document_members (
+        document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'viewer')),
+        added_at INTEGER NOT NULL,
+        PRIMARY KEY (document_id, user_id)
+      );
+      -- At most one owner per document, whatever the code above it does; also finds the owner.
+      CREATE UNIQUE INDEX document_members_one_owner ON document_members (document_id) WHERE role = 'owner';
+      CREATE INDEX document_members_user ON document_members (user_id);
+      CREATE TABLE share_links (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('editor', 'viewer')),
+        created_by TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL,
+        revoked_at INTEGER
+      );
+      CREATE INDEX share_links_document ON share_links (document_id, created_at);
+    `,
+  },
 ];
 
 /** The schema version this code writes; a database at a higher one was written by a newer Quire. */

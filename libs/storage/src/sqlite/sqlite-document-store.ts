@@ -8,8 +8,11 @@ import {
   noSuchDocument,
   type StoreState,
 } from '../checks';
-import type { AppendOptions, DocumentInfo, DocumentStore, StoredDocument } from '../document-store';
+import type { AccountStore, DocumentStoreWithAccounts } from '../account-store';
+import type { AppendOptions, DocumentInfo, StoredDocument } from '../document-store';
+import { prepareAccountConnection, type AccountConnection } from './account-connection';
 import { connect, type SqliteSynchronous } from './connect';
+import { SqliteAccountStore } from './sqlite-account-store';
 import { prepareStatements, type DocumentRow, type Statements } from './statements';
 
 /** Options of {@link SqliteDocumentStore}. */
@@ -24,9 +27,12 @@ export interface SqliteDocumentStoreOptions {
  * A {@link DocumentStore} in one SQLite file (better-sqlite3, WAL). The driver is synchronous: each
  * call holds the event loop until SQLite is done, and its errors surface as the promise's rejection.
  */
-export class SqliteDocumentStore implements DocumentStore {
+export class SqliteDocumentStore implements DocumentStoreWithAccounts {
   private state: StoreState = 'new';
   private connection: Connection | undefined;
+
+  /** Accounts, memberships and links, on this store's connection; usable while the store is open. */
+  readonly accounts: AccountStore = new SqliteAccountStore(() => this.use().accounts);
 
   constructor(private readonly options: SqliteDocumentStoreOptions) {}
 
@@ -103,6 +109,7 @@ interface Connection {
   readonly statements: Statements;
   readonly append: (id: string, updates: readonly Uint8Array[], title: string | null) => number;
   readonly compact: (id: string, snapshot: Uint8Array, throughSeq: number) => void;
+  readonly accounts: AccountConnection;
 }
 
 // Write transactions are IMMEDIATE: they take the write lock before their first read, so another
@@ -125,7 +132,13 @@ function prepare(db: Database.Database): Connection {
     // The snapshot takes the slot of the newest row it replaces, so it stays before every row it did not.
     statements.insertSnapshot.run(newestCovered, id, snapshot);
   });
-  return { db, statements, append: append.immediate, compact: compact.immediate };
+  return {
+    db,
+    statements,
+    append: append.immediate,
+    compact: compact.immediate,
+    accounts: prepareAccountConnection(db, statements),
+  };
 }
 
 function info(row: DocumentRow): DocumentInfo {

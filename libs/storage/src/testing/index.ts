@@ -1,3 +1,8 @@
+export {
+  describeAccountStoreContract,
+  type AccountContractContext,
+  type AccountStoreFixture,
+} from './account-store-contract';
 export { describeDocumentStoreContract, type DocumentStoreFixture } from './document-store-contract';
 export {
   DEFAULT_TEST_DATABASE_URL,

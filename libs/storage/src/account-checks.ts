@@ -1,0 +1,52 @@
+import type { LinkRole } from './account-store';
+import { DocumentStoreError } from './document-store-error';
+
+// Refusals shared by the account adapters, so that they refuse the same calls with the same messages.
+
+/** An email as stored and compared: trimmed and lower-cased, so that one address is one account. */
+export function normalizeEmail(email: string): string {
+  const normalized = typeof email === 'string' ? email.trim().toLowerCase() : '';
+  if (normalized === '') {
+    throw new DocumentStoreError('invalid-argument', 'Email is empty: pass the address the user gave');
+  }
+  return normalized;
+}
+
+/** Refuses a role a member or link cannot be given (`owner` above all: a document has one). */
+export function checkLinkRole(role: LinkRole, action: string): void {
+  if (role !== 'editor' && role !== 'viewer') {
+    throw new DocumentStoreError(
+      'invalid-argument',
+      `Cannot ${action} with role ${JSON.stringify(role)}: pass 'editor' or 'viewer' ` +
+        '(a document has exactly one owner, set when it is created)',
+    );
+  }
+}
+
+/** Milliseconds of a valid Date; refuses anything else rather than store a NaN or null time. */
+export function timeOf(date: Date, what: string): number {
+  const time = date instanceof Date ? date.getTime() : Number.NaN;
+  if (Number.isNaN(time)) {
+    throw new DocumentStoreError('invalid-argument', `${what} is not a valid Date: pass a Date such as new Date()`);
+  }
+  return time;
+}
+
+/** The error for a row whose key is taken. Says what, never the value: it may be a secret's digest. */
+export function conflict(what: string): DocumentStoreError {
+  return new DocumentStoreError('conflict', `${what} exists already: nothing was changed`);
+}
+
+/** The error for a call that names an account that does not exist. */
+export function noSuchUser(action: string): DocumentStoreError {
+  return new DocumentStoreError('invalid-argument', `Cannot ${action}: no account has that user id`);
+}
+
+/** The error for changing or removing a document's owner through a membership call. */
+export function ownerUnchangeable(documentId: string, action: string): DocumentStoreError {
+  return new DocumentStoreError(
+    'invalid-argument',
+    `Cannot ${action}: that user owns document "${documentId}", and the owner's membership never changes ` +
+      '(delete the document instead)',
+  );
+}
