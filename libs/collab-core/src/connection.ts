@@ -99,6 +99,11 @@ export class Connection implements OriginConnection {
    * stops reading is closed once its unsent bytes pass the bound, instead of growing memory.
    */
   send(frame: Uint8Array): void {
+    this.sendAll(frame, undefined);
+  }
+
+  /** Sends up to two frames in one write to the network (what one turn relays to this connection). */
+  sendAll(first: Uint8Array | undefined, second: Uint8Array | undefined): void {
     if (this.closed || this.socket.readyState !== ReadyState.Open) return;
     if (this.socket.bufferedAmount > this.hub.limits.maxSendBufferBytes) {
       this.reject('slow-consumer', 'Client is not reading what it is sent; closing the connection', {
@@ -106,12 +111,17 @@ export class Connection implements OriginConnection {
       });
       return;
     }
+    const both = first !== undefined && second !== undefined;
     try {
-      this.socket.send(frame);
+      if (both) this.socket.cork?.();
+      if (first) this.socket.send(first);
+      if (second) this.socket.send(second);
       this.lastSentAt = performance.now();
     } catch (error) {
       this.hub.logger.warn({ ...this.logFields, err: error }, 'Sending failed; dropping the connection');
       this.close(CloseCode.InternalError, 'send failed');
+    } finally {
+      if (both) this.socket.uncork?.();
     }
   }
 

@@ -8,7 +8,6 @@ import {
   encodeAwarenessUpdate,
   encodeSyncStep1,
   encodeSyncStep2,
-  encodeUpdate,
   ProtocolError,
 } from '@quire/protocol';
 import type { StoredDocument } from '@quire/storage';
@@ -17,6 +16,7 @@ import * as Y from 'yjs';
 import { READ_ONLY_REASON } from './access';
 import { filterAwarenessEntries } from './awareness-filter';
 import { BusLink } from './bus-link';
+import { Outbox } from './outbox';
 import { Compactor } from './compaction';
 import type { Connection } from './connection';
 import type { HubContext } from './hub-context';
@@ -39,11 +39,13 @@ export class LoadedDocument {
   private readonly connections = new Set<Connection>();
   private readonly writes: WriteQueue;
   private readonly compactor: Compactor;
+  private readonly outbox: Outbox;
   // Which connection introduced each awareness client id, to remove its states when it leaves.
   private readonly awarenessOwners = new Map<number, OriginConnection>();
   // Viewers already told that their edits are dropped; told once, not per keystroke.
   private readonly toldReadOnly = new WeakSet<Connection>();
   private destroyed = false;
+  private cachedFullState: Uint8Array | undefined;
 
   /**
    * Reads a document from the store into a fresh Y.Doc. Rejects, keeping nothing, if the store
@@ -84,6 +86,12 @@ export class LoadedDocument {
     // The server is no participant; y-protocols gives every Awareness a local state to start with.
     this.awareness.setLocalState(null);
     this.bus = new BusLink({ hub, documentId: id, doc, awareness: this.awareness, localAwarenessClients: () => this.awarenessOwners.keys() });
+    this.outbox = new Outbox({
+      connections: () => this.connections,
+      awareness: this.awareness,
+      metrics: hub.metrics,
+      publishLocalAwareness: (update, setClients) => this.bus.publishAwareness(update, setClients),
+    });
     this.writes = new WriteQueue({
       hub,
       documentId: id,
@@ -140,6 +148,7 @@ export class LoadedDocument {
   /** Resolves once everything applied so far is stored and relayed, and no compaction is running. */
   async flush(): Promise<void> {
     await this.writes.whenCommitted();
+    this.outbox.flush();
     await this.compactor.whenIdle();
   }
 
@@ -147,6 +156,8 @@ export class LoadedDocument {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    // Awareness removals still queued must reach the other instances.
+    this.outbox.flush();
     this.bus.stop();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
@@ -193,16 +204,25 @@ export class LoadedDocument {
   };
 
   private answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
-    let update: Uint8Array;
+    let reply: Uint8Array;
     try {
-      update = Y.encodeStateAsUpdate(this.doc, ownBytes(stateVector));
+      reply = isEmptyStateVector(stateVector) ? this.fullStateReply() : encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, ownBytes(stateVector)));
     } catch (error) {
       this.refuse(connection, 'bad-state-vector', 'Unreadable state vector', error);
       return;
     }
     // Encoded now, sent once what it contains is stored: a reply never carries uncommitted data.
-    const reply = encodeSyncStep2(update);
     this.writes.afterCommitted(() => this.send(connection, 'sync-step-2', reply));
+  }
+
+  /**
+   * The whole document as a sync step 2, for joiners that have nothing: encoded once per version
+   * of the document, not once per joiner (a hundred joiners of a large document would otherwise
+   * each cost a full encode).
+   */
+  private fullStateReply(): Uint8Array {
+    this.cachedFullState ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
+    return this.cachedFullState;
   }
 
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
@@ -292,17 +312,18 @@ export class LoadedDocument {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.cachedFullState = undefined;
     const policy = updatePolicy(origin);
     if (!policy.store && !policy.relay) return;
     this.writes.enqueue({ update, origin, store: policy.store, appliedAt: performance.now() });
   };
 
-  // Runs once a batch is durable: each update is encoded once and the same bytes go to everyone else.
+  // Runs once a batch is durable; the outbox sends it at the end of the turn, merged with the rest.
   private relay(batch: readonly QueuedUpdate[]): void {
     const now = performance.now();
     for (const entry of batch) {
       if (!updatePolicy(entry.origin).relay) continue;
-      this.broadcast('update', encodeUpdate(entry.update), originConnection(entry.origin));
+      this.outbox.addUpdate(entry.update, originConnection(entry.origin));
       this.hub.metrics.relayed((now - entry.appliedAt) / 1000);
     }
   }
@@ -313,21 +334,10 @@ export class LoadedDocument {
     for (const clientId of change.removed) this.awarenessOwners.delete(clientId);
     const changed = [...change.added, ...change.updated, ...change.removed];
     if (changed.length === 0) return;
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    // Only this instance's clients' changes: the bus's own, and timeouts, every instance sees for itself.
-    if (from) this.bus.publishAwareness(update, [...change.added, ...change.updated]);
-    this.broadcast('awareness', encodeAwareness(update), from);
+    // Only this instance's clients' changes go to the bus: the bus's own, and timeouts, every
+    // instance sees for itself.
+    this.outbox.addAwareness(changed, from);
   };
-
-  private broadcast(type: 'update' | 'awareness', frame: Uint8Array, except: OriginConnection | undefined): void {
-    let frames = 0;
-    for (const connection of this.connections) {
-      if (connection === except) continue;
-      connection.send(frame);
-      frames++;
-    }
-    if (frames > 0) this.hub.metrics.messagesSent(type, frame.byteLength, frames);
-  }
 
   private send(connection: Connection, type: 'sync-step-1' | 'sync-step-2' | 'awareness', frame: Uint8Array): void {
     connection.send(frame);
@@ -347,6 +357,11 @@ export class LoadedDocument {
  * (binary content) also must not alias memory the transport reuses. `new Uint8Array` copies even
  * a Buffer, whose `slice` would not.
  */
+/** A state vector with no clients: what a client that has nothing sends. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.length === 1 && stateVector[0] === 0;
+}
+
 function ownBytes(view: Uint8Array): Uint8Array {
   return new Uint8Array(view);
 }

@@ -11,6 +11,9 @@ export interface WebSocketLike {
   /** Bytes queued but not yet handed to the network, to spot slow consumers. */
   readonly bufferedAmount: number;
   send(data: Uint8Array): void;
+  /** Optional: holds writes until `uncork`, so that several frames leave in one packet. */
+  cork?(): void;
+  uncork?(): void;
   close(code?: number, reason?: string): void;
   on(event: 'message', listener: (data: Uint8Array, isBinary: boolean) => void): unknown;
   on(event: 'close', listener: (code: number) => void): unknown;

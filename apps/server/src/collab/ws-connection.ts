@@ -23,6 +23,16 @@ export class WsConnection implements WebSocketLike {
     this.socket.send(data, { binary: true });
   }
 
+  // ws has no cork of its own; corking its TCP socket makes the frames sent meanwhile one write
+  // (ws corks per frame inside, and Node counts nested corks).
+  cork(): void {
+    (this.socket as unknown as { _socket?: { cork(): void } })._socket?.cork();
+  }
+
+  uncork(): void {
+    (this.socket as unknown as { _socket?: { uncork(): void } })._socket?.uncork();
+  }
+
   close(code?: number, reason?: string): void {
     this.socket.close(code, reason);
   }
