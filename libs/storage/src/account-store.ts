@@ -94,8 +94,9 @@ export interface ShareLink {
 /**
  * Accounts, sessions, API tokens, tickets, memberships and share links, in the same database as the
  * documents (so every server instance sees the same state). Methods reject with a
- * {@link DocumentStoreError}: `conflict` for a duplicate (email, user id), `no-such-document` where
- * a document must exist, `invalid-argument` for malformed input.
+ * {@link DocumentStoreError}: `conflict` for a duplicate (email, user id, token id, digest, link id),
+ * `no-such-document` where a document must exist, `invalid-argument` for malformed input and for a
+ * user id no account has.
  */
 export interface AccountStore {
   // --- settings (the one-time setup code) -------------------------------------------------------
@@ -119,12 +120,14 @@ export interface AccountStore {
   getUserByEmail(email: string): Promise<UserWithPassword | undefined>;
   /** Every account, oldest first. */
   listUsers(): Promise<User[]>;
+  /** Changes what is given; `invalid-argument` if no account has this id. */
   updateUser(id: string, change: { readonly name?: string; readonly passwordHash?: string }): Promise<void>;
 
   // --- sessions ----------------------------------------------------------------------------------
   createSession(session: StoredSession): Promise<void>;
-  /** The session if it exists and has not expired at `now`. */
+  /** The session if it exists and has not expired at `now` (`expiresAt > now`). */
   getSession(digest: string, now: Date): Promise<StoredSession | undefined>;
+  /** Does nothing when the session is gone (signed out meanwhile). */
   extendSession(digest: string, expiresAt: Date): Promise<void>;
   deleteSession(digest: string): Promise<void>;
   /** Ends every session of a user but `exceptDigest` (password change, reset). */
@@ -132,6 +135,7 @@ export interface AccountStore {
 
   // --- API tokens --------------------------------------------------------------------------------
   createApiToken(token: { readonly id: string; readonly userId: string; readonly name: string; readonly digest: string }): Promise<ApiTokenInfo>;
+  /** The user's tokens, oldest first. */
   listApiTokens(userId: string): Promise<ApiTokenInfo[]>;
   /** The token with this digest, recording `now` as its last use. */
   useApiToken(digest: string, now: Date): Promise<ApiTokenInfo | undefined>;
@@ -140,17 +144,21 @@ export interface AccountStore {
   deleteApiToken(userId: string, id: string): Promise<boolean>;
 
   // --- tickets -----------------------------------------------------------------------------------
+  /** `no-such-document` if the document does not exist. */
   createTicket(ticket: Ticket): Promise<void>;
   /**
    * Takes a ticket exactly once, across every instance: the first call with an unexpired ticket
    * resolves it and removes it; every later call (or an expired ticket) resolves undefined.
    */
   consumeTicket(digest: string, now: Date): Promise<Ticket | undefined>;
-  /** Removes tickets that expired before `now`; resolves how many. */
+  /** Removes tickets expired at `now` (`expiresAt <= now`, as `consumeTicket` judges); resolves how many. */
   purgeExpiredTickets(now: Date): Promise<number>;
 
   // --- documents and members ---------------------------------------------------------------------
-  /** Creates a document owned by `ownerId`, in one transaction; `document-exists` if the id is taken. */
+  /**
+   * Creates a document owned by `ownerId`, in one transaction; `document-exists` if the id is taken,
+   * `invalid-argument` if no account has `ownerId`.
+   */
   createOwnedDocument(id: string, ownerId: string, title?: string): Promise<MemberDocument>;
   /** The user's role on a document, or undefined when they are not a member (or it does not exist). */
   getRole(documentId: string, userId: string): Promise<Role | undefined>;
@@ -158,11 +166,11 @@ export interface AccountStore {
   getMemberDocument(documentId: string, userId: string): Promise<MemberDocument | undefined>;
   /** Documents the user is a member of, most recently changed first. */
   listMemberDocuments(userId: string): Promise<MemberDocument[]>;
-  /** Members, owner first, then by when they were added. */
+  /** Members, owner first, then by when they were added; empty for an unknown document. */
   listMembers(documentId: string): Promise<Member[]>;
   /**
    * Adds a member or changes their role. Never changes the owner's role, and never makes a second
-   * owner (`invalid-argument`). `no-such-document` if the document does not exist.
+   * owner: both are refused with `invalid-argument`. `no-such-document` if the document does not exist.
    */
   setMember(documentId: string, userId: string, role: LinkRole): Promise<void>;
   /**
@@ -170,15 +178,23 @@ export interface AccountStore {
    * lowers a role). Resolves the role they hold afterwards.
    */
   joinAsMember(documentId: string, userId: string, role: LinkRole): Promise<Role>;
-  /** Removes a (non-owner) member; false if they were not one. */
+  /**
+   * Removes a (non-owner) member; false if they were not one. The owner is refused with
+   * `invalid-argument` (an owner cannot leave; delete the document instead).
+   */
   removeMember(documentId: string, userId: string): Promise<boolean>;
-  /** Deletes a document with its log, members, links and tickets; false if it did not exist. */
+  /**
+   * Deletes a document with its log, members, links and tickets; false if it did not exist. An
+   * `append` to the id afterwards creates a new, ownerless document: close its connections first.
+   */
   deleteDocument(documentId: string): Promise<boolean>;
   /** Sets the title explicitly (rename). `no-such-document` if missing. */
   renameDocument(documentId: string, title: string): Promise<void>;
 
   // --- share links -------------------------------------------------------------------------------
+  /** `no-such-document` if the document does not exist. */
   createLink(link: { readonly id: string; readonly documentId: string; readonly role: LinkRole; readonly createdBy: string }): Promise<ShareLink>;
+  /** The link, revoked or not (see `revokedAt`). */
   getLink(id: string): Promise<ShareLink | undefined>;
   /** Links of a document that still work, newest first. */
   listLinks(documentId: string): Promise<ShareLink[]>;
