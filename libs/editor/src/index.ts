@@ -43,3 +43,12 @@ export {
 } from './connection/connection-status';
 export { readParticipants, readAwarenessUser, type Participant, type AwarenessUser } from './connection/presence';
 export { resolveServerUrl, collabSocketUrl, DEFAULT_SERVER_PORT } from './connection/server-url';
+export {
+  TicketRefusedError,
+  canEdit,
+  refusalCloseCode,
+  isRetriableWithNewTicket,
+  type DocumentRole,
+  type SocketTicket,
+  type TicketProvider,
+} from './connection/socket-ticket';

@@ -1,32 +1,29 @@
 'use client';
 
-import { CollabSession, initialConnectionState, type ConnectionState } from '@quire/editor';
+import { CollabSession, initialConnectionState, type ConnectionState, type TicketProvider } from '@quire/editor';
 import { useEffect, useRef, useState } from 'react';
 
 interface Options {
   serverUrl: string | null;
   documentId: string;
-  userId: string | null;
-  userName: string;
+  /** Asked for a fresh ticket before every connection; the latest function is always used. */
+  ticket: TicketProvider;
 }
 
-/**
- * The open document and its connection, from when the server URL and the user id are known until
- * the page leaves. The name can change without reconnecting.
- */
-export function useCollabSession({ serverUrl, documentId, userId, userName }: Options) {
+/** The open document and its connection, from when the server URL is known until the page leaves. */
+export function useCollabSession({ serverUrl, documentId, ticket }: Options) {
   const [session, setSession] = useState<CollabSession | null>(null);
   const [connection, setConnection] = useState<ConnectionState>(() => initialConnectionState());
-  // Read when connecting; later changes are published by the effect below, without reconnecting.
-  const nameRef = useRef(userName);
+  // The session outlives renders; it reaches the current provider (with the current guest name) here.
+  const ticketRef = useRef(ticket);
 
   useEffect(() => {
-    nameRef.current = userName;
-  }, [userName]);
+    ticketRef.current = ticket;
+  }, [ticket]);
 
   useEffect(() => {
-    if (!serverUrl || !userId) return;
-    const opened = new CollabSession({ serverUrl, documentId, user: { id: userId, name: nameRef.current }, network: window });
+    if (!serverUrl) return;
+    const opened = new CollabSession({ serverUrl, documentId, ticket: (signal) => ticketRef.current(signal), network: window });
     setSession(opened);
     setConnection(opened.connection);
     const unsubscribe = opened.subscribe(setConnection);
@@ -35,11 +32,7 @@ export function useCollabSession({ serverUrl, documentId, userId, userName }: Op
       opened.destroy();
       setSession(null);
     };
-  }, [serverUrl, documentId, userId]);
-
-  useEffect(() => {
-    if (session && userId) session.setUser({ id: userId, name: userName });
-  }, [session, userId, userName]);
+  }, [serverUrl, documentId]);
 
   return { session, connection };
 }

@@ -1,34 +1,12 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
-import { listDocuments, type DocumentSummary } from '../lib/documents-api';
+import { useCallback } from 'react';
+import { listDocuments } from '../lib/api/documents';
+import type { DocumentLists } from '../lib/api/types';
+import { useApiResource, type ApiResource } from './use-api-resource';
 
-export type DocumentsState =
-  | { kind: 'loading' }
-  | { kind: 'loaded'; documents: DocumentSummary[] }
-  | { kind: 'error'; error: Error };
-
-/** The document list from the server, with a way to try again. */
-export function useDocuments(serverUrl: string | null): { state: DocumentsState; retry: () => void } {
-  const [state, setState] = useState<DocumentsState>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (!serverUrl) return;
-    const controller = new AbortController();
-    listDocuments(serverUrl, controller.signal).then(
-      (documents) => setState({ kind: 'loaded', documents }),
-      (error: Error) => {
-        if (!controller.signal.aborted) setState({ kind: 'error', error });
-      },
-    );
-    return () => controller.abort();
-  }, [serverUrl, attempt]);
-
-  const retry = useCallback(() => {
-    setState({ kind: 'loading' });
-    setAttempt((n) => n + 1);
-  }, []);
-
-  return { state, retry };
+/** "My documents" and "Shared with me", from the server. */
+export function useDocuments(serverUrl: string | null): ApiResource<DocumentLists> {
+  const load = useCallback((signal: AbortSignal) => listDocuments(serverUrl as string, signal), [serverUrl]);
+  return useApiResource(serverUrl ? load : null);
 }

@@ -1,7 +1,11 @@
 import { CloseCode } from '@quire/constants';
+import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
 import { colorForUserId } from '../identity/palette';
 import { CollabSession } from './collab-session';
+import { TicketRefusedError, type SocketTicket } from './socket-ticket';
 
 /** A WebSocket that connects only when the test says so. */
 class FakeSocket {
@@ -15,10 +19,13 @@ class FakeSocket {
   sent: unknown[] = [];
   onopen: (() => void) | null = null;
   onclose: ((event: { code: number; reason: string }) => void) | null = null;
-  onmessage: ((event: unknown) => void) | null = null;
+  onmessage: ((event: { data: ArrayBuffer }) => void) | null = null;
   onerror: ((event: unknown) => void) | null = null;
   constructor(readonly url: string) {
     FakeSocket.instances.push(this);
+  }
+  get token(): string | null {
+    return new URL(this.url).searchParams.get('token');
   }
   send(data: unknown) {
     this.sent.push(data);
@@ -30,24 +37,44 @@ class FakeSocket {
     this.readyState = 1;
     this.onopen?.();
   }
+  /** The server's answer to sync step 1: the connection is authorized and has the document. */
+  sync() {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeSyncStep2(encoder, new Y.Doc());
+    this.onmessage?.({ data: encoding.toUint8Array(encoder).buffer as ArrayBuffer });
+  }
   serverClose(code: number) {
     this.readyState = 3;
     this.onclose?.({ code, reason: '' });
   }
 }
 
+const latest = () => FakeSocket.instances.at(-1)!;
+
+/** Lets pending promises (ticket requests) settle, with fake timers installed. */
+const settle = () => vi.advanceTimersByTimeAsync(0);
+
 describe('CollabSession', () => {
   let session: CollabSession;
+  let issued: number;
+  /** What the next ticket request does; by default it grants an editor ticket. */
+  let answer: () => Promise<SocketTicket>;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     vi.useFakeTimers();
     FakeSocket.instances = [];
+    issued = 0;
+    answer = async () => ({ ticket: `ticket-${++issued}`, role: 'editor', user: { id: 'user-123', name: 'Ada' } });
     session = new CollabSession({
       serverUrl: 'http://127.0.0.1:4000',
       documentId: 'doc-1',
-      user: { id: 'user-123', name: 'Ada' },
+      ticket: () => answer(),
       WebSocketPolyfill: FakeSocket as unknown as typeof WebSocket,
+      // The longest waits: y-websocket's own retry (200 ms after a close) would come first.
+      random: () => 1,
     });
+    await settle();
   });
 
   afterEach(() => {
@@ -55,47 +82,154 @@ describe('CollabSession', () => {
     vi.useRealTimers();
   });
 
-  it('connects to /collab/<id> with the schema version', () => {
-    expect(FakeSocket.instances.map((s) => s.url)).toEqual(['ws://127.0.0.1:4000/collab/doc-1?schema=1']);
+  it('connects to /collab/<id> with the schema version and a ticket', () => {
+    expect(FakeSocket.instances.map((s) => s.url)).toEqual(['ws://127.0.0.1:4000/collab/doc-1?schema=1&token=ticket-1']);
   });
 
-  it('publishes the user with a color from the id', () => {
+  it('publishes exactly the user the ticket names, with a color from the id', () => {
     expect(session.awareness.getLocalState()?.['user']).toEqual({ id: 'user-123', name: 'Ada', color: colorForUserId('user-123') });
-    session.setUser({ id: 'user-123', name: 'Ada L.' });
-    expect(session.awareness.getLocalState()?.['user']).toMatchObject({ name: 'Ada L.' });
+    expect(session.connection.role).toBe('editor');
   });
 
-  it('reports connecting, connected and reconnecting, and reconnects after 1001', () => {
+  it('asks for a fresh ticket for every reconnection, and reconnects after 1001', async () => {
     const seen: string[] = [];
     session.subscribe((state) => {
       if (seen.at(-1) !== state.status.kind) seen.push(state.status.kind);
     });
-    FakeSocket.instances[0]!.open();
-    FakeSocket.instances[0]!.serverClose(CloseCode.GoingAway);
-    vi.runOnlyPendingTimers();
-    expect(seen).toEqual(['connected', 'reconnecting']);
-    expect(FakeSocket.instances).toHaveLength(2);
+    latest().open();
+    latest().sync();
+    latest().serverClose(CloseCode.GoingAway);
+    await vi.runOnlyPendingTimersAsync();
+    latest().open();
+    latest().serverClose(1006);
+    await vi.runOnlyPendingTimersAsync();
+    expect(seen).toEqual(['connected', 'reconnecting', 'connected', 'reconnecting']);
+    expect(FakeSocket.instances.map((s) => s.token)).toEqual(['ticket-1', 'ticket-2', 'ticket-3']);
   });
 
-  it('counts connection attempts that fail before any connection', () => {
-    FakeSocket.instances[0]!.serverClose(1006);
-    vi.runOnlyPendingTimers();
-    FakeSocket.instances[1]!.serverClose(1006);
+  it('uses a fresh ticket after its own silence watchdog closes the socket', async () => {
+    latest().open();
+    latest().sync();
+    // y-websocket closes a connection that has heard nothing for 30 s (it reads the real clock).
+    session.provider.wsLastMessageReceived = 0;
+    await vi.advanceTimersByTimeAsync(3_000);
+    await vi.runOnlyPendingTimersAsync();
+    await vi.runOnlyPendingTimersAsync();
+    expect(FakeSocket.instances.length).toBeGreaterThan(1);
+    const tokens = FakeSocket.instances.map((s) => s.token);
+    expect(new Set(tokens).size).toBe(tokens.length);
+  });
+
+  it('counts connection attempts that fail before any connection', async () => {
+    latest().serverClose(1006);
+    await vi.runOnlyPendingTimersAsync();
+    latest().serverClose(1006);
     expect(session.connection).toMatchObject({ failedAttempts: 2, status: { kind: 'connecting' } });
   });
 
-  it('stops reconnecting after 4426 and says the editor is outdated', () => {
-    FakeSocket.instances[0]!.open();
-    FakeSocket.instances[0]!.serverClose(CloseCode.EditorOutdated);
-    vi.advanceTimersByTime(60_000);
+  it('keeps trying while the API cannot be reached, then connects', async () => {
+    latest().serverClose(1006);
+    answer = () => Promise.reject(new TypeError('Failed to fetch'));
+    await vi.runOnlyPendingTimersAsync();
+    await vi.runOnlyPendingTimersAsync();
+    expect(FakeSocket.instances).toHaveLength(1);
+    expect(session.connection.status.kind).toBe('connecting');
+    answer = async () => ({ ticket: 'ticket-late', role: 'viewer', user: { id: 'user-123', name: 'Ada' } });
+    await vi.runOnlyPendingTimersAsync();
+    expect(latest().token).toBe('ticket-late');
+    expect(session.connection.role).toBe('viewer');
+  });
+
+  it('retries 4401 once with a new ticket, then says the person is not signed in', async () => {
+    latest().open();
+    latest().serverClose(CloseCode.Unauthenticated);
+    await settle();
+    expect(latest().token).toBe('ticket-2');
+    latest().open();
+    latest().serverClose(CloseCode.Unauthenticated);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(FakeSocket.instances).toHaveLength(2);
+    expect(session.connection.status).toEqual({ kind: 'closed', code: 4401, reason: 'unauthenticated' });
+  });
+
+  it('gives a later 4401 its own retry once a connection has worked', async () => {
+    latest().serverClose(CloseCode.Unauthenticated);
+    await settle();
+    latest().open();
+    latest().sync();
+    latest().serverClose(CloseCode.Unauthenticated);
+    await settle();
+    expect(FakeSocket.instances).toHaveLength(3);
+    expect(session.connection.status.kind).not.toBe('closed');
+  });
+
+  it('after 4403, a refused ticket means the access was removed', async () => {
+    latest().open();
+    latest().sync();
+    answer = () => Promise.reject(new TicketRefusedError(404, 'Not found'));
+    latest().serverClose(CloseCode.Forbidden);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(FakeSocket.instances).toHaveLength(1);
+    expect(session.connection.status).toEqual({ kind: 'closed', code: 4403, reason: 'forbidden' });
+  });
+
+  it('after 4403, a new ticket with another role reconnects with that role', async () => {
+    latest().open();
+    latest().sync();
+    answer = async () => ({ ticket: 'ticket-viewer', role: 'viewer', user: { id: 'user-123', name: 'Ada' } });
+    latest().serverClose(CloseCode.Forbidden);
+    await settle();
+    latest().open();
+    latest().sync();
+    expect(session.connection).toMatchObject({ role: 'viewer', status: { kind: 'connected', synced: true } });
+  });
+
+  it('stops at once after 4404 and says the document does not exist', async () => {
+    latest().open();
+    latest().serverClose(CloseCode.NotFound);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(FakeSocket.instances).toHaveLength(1);
+    expect(session.connection.status).toMatchObject({ kind: 'closed', reason: 'not-found' });
+  });
+
+  it('stops reconnecting after 4426 and says the editor is outdated', async () => {
+    latest().open();
+    latest().serverClose(CloseCode.EditorOutdated);
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(FakeSocket.instances).toHaveLength(1);
     expect(session.connection.status).toEqual({ kind: 'closed', code: 4426, reason: 'outdated' });
   });
 
-  it('stops after a 44xx close that happens before the connection opens', () => {
-    FakeSocket.instances[0]!.serverClose(CloseCode.NotFound);
-    vi.advanceTimersByTime(60_000);
-    expect(FakeSocket.instances).toHaveLength(1);
-    expect(session.connection.status).toMatchObject({ kind: 'closed', reason: 'not-found' });
+  it('renews the connection with a fresh ticket on request', async () => {
+    latest().open();
+    latest().sync();
+    answer = async () => ({ ticket: 'ticket-renamed', role: 'viewer', user: { id: 'guest-1', name: 'Grace' } });
+    session.renew();
+    await settle();
+    expect(latest().token).toBe('ticket-renamed');
+    expect(session.awareness.getLocalState()?.['user']).toMatchObject({ id: 'guest-1', name: 'Grace' });
+  });
+});
+
+describe('CollabSession with a refused first ticket', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it.each([
+    [401, 'unauthenticated'],
+    [403, 'forbidden'],
+    [404, 'not-found'],
+  ] as const)('never opens a socket after %i and says %s', async (status, reason) => {
+    vi.useFakeTimers();
+    FakeSocket.instances = [];
+    const session = new CollabSession({
+      serverUrl: 'http://127.0.0.1:4000',
+      documentId: 'doc-1',
+      ticket: () => Promise.reject(new TicketRefusedError(status, 'no')),
+      WebSocketPolyfill: FakeSocket as unknown as typeof WebSocket,
+    });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(FakeSocket.instances).toHaveLength(0);
+    expect(session.connection.status).toMatchObject({ kind: 'closed', reason });
+    session.destroy();
   });
 });

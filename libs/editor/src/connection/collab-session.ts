@@ -1,24 +1,23 @@
 import { PROSEMIRROR_FRAGMENT, SCHEMA_VERSION_PARAM } from '@quire/constants';
 import { SCHEMA_VERSION } from '@quire/editor-schema';
-import { WebsocketProvider } from 'y-websocket';
+import { messageAuth, WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { colorForUserId } from '../identity/palette';
-import {
-  initialConnectionState,
-  isTerminalCloseCode,
-  nextConnectionState,
-  type ConnectionEvent,
-  type ConnectionState,
-} from './connection-status';
+import { initialConnectionState, isTerminalCloseCode, nextConnectionState, type ConnectionEvent, type ConnectionState } from './connection-status';
 import type { AwarenessUser } from './presence';
 import { reconnectDelay } from './reconnect-delay';
 import { collabSocketUrl } from './server-url';
+import { isRetriableWithNewTicket, refusalCloseCode, TicketRefusedError, type SocketTicket, type TicketProvider } from './socket-ticket';
+
+/** Query parameter that carries the ticket (docs/api.md, "Socket tickets"). */
+const TOKEN_PARAM = 'token';
 
 export interface CollabSessionOptions {
   /** The collaboration server's base URL, `http(s)://host:port`. */
   serverUrl: string;
   documentId: string;
-  user: { id: string; name: string };
+  /** Asked for a fresh single-use ticket before every connection and reconnection. */
+  ticket: TicketProvider;
   /** For tests: the WebSocket class to use. */
   WebSocketPolyfill?: typeof WebSocket;
   /** Where to listen for online/offline; the window in a browser. */
@@ -31,8 +30,13 @@ type Listener = (state: ConnectionState) => void;
 
 /**
  * One open document: its Y.Doc, the y-websocket connection (with the schema version the server
- * checks), this person's awareness `user`, and the connection state the page shows. Reconnects
- * are Quire's own, with jittered exponential backoff; a 44xx close stops them for good.
+ * checks and a fresh ticket each time), this person's awareness `user` exactly as the ticket names
+ * them, and the connection state the page shows.
+ *
+ * Every connection is opened here, never by y-websocket on its own: a ticket opens one connection
+ * only, so each attempt first asks for a new one. Reconnects use jittered exponential backoff; a
+ * 4401 or 4403 close gets one immediate retry with a fresh ticket, and any other 44xx close (or a
+ * refused ticket) ends the session for good.
  */
 export class CollabSession {
   readonly doc = new Y.Doc();
@@ -42,39 +46,46 @@ export class CollabSession {
   private readonly listeners = new Set<Listener>();
   private readonly network: CollabSessionOptions['network'];
   private readonly random: () => number;
+  private readonly ticket: TicketProvider;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private reconnectAttempts = 0;
+  /** The ticket request in flight, aborted on destroy. */
+  private opening: AbortController | null = null;
+  /** The 4401/4403 close whose one retry is under way; cleared once a connection syncs. */
+  private retryingAfter: number | null = null;
+  private granted: AwarenessUser | null = null;
   private destroyed = false;
 
   constructor(options: CollabSessionOptions) {
     this.network = options.network;
     this.random = options.random ?? Math.random;
+    this.ticket = options.ticket;
     this.state = initialConnectionState(options.network?.navigator?.onLine ?? true);
     this.provider = new WebsocketProvider(collabSocketUrl(options.serverUrl), options.documentId, this.doc, {
+      // Not before a ticket is in hand.
+      connect: false,
       params: { [SCHEMA_VERSION_PARAM]: String(SCHEMA_VERSION) },
-      // The provider's own reconnect has no jitter; scheduleReconnect does it instead.
+      // Every server close comes to `onClose`, which decides; the provider never retries by itself.
       shouldReconnect: () => false,
       // Tabs of one browser share edits over BroadcastChannel otherwise, and an edit that builds
       // on another tab's may reach the server first, which refuses it as a gap (1003).
       disableBc: true,
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
     });
-    this.setUser(options.user);
-    this.provider.on('status', ({ status }) => {
-      if (status === 'connected') this.reconnectAttempts = 0;
-      this.dispatch({ type: 'status', status });
-    });
+    // The stock handler logs the provider's URL, ticket included; the role already says read-only.
+    this.provider.messageHandlers[messageAuth] = () => undefined;
+    this.provider.on('status', ({ status }) => this.dispatch({ type: 'status', status }));
     this.provider.on('sync', (synced) => {
-      if (synced) this.dispatch({ type: 'synced' });
+      if (!synced) return;
+      // The server accepted the ticket and sent the document: the connection works.
+      this.reconnectAttempts = 0;
+      this.retryingAfter = null;
+      this.dispatch({ type: 'synced' });
     });
-    this.provider.on('closed', ({ code }) => this.dispatch({ type: 'closed', code }));
-    // A null event is a close of our own (disconnect, the silence watchdog), not a failure.
-    this.provider.on('connection-close', (event) => {
-      if (event) this.dispatch({ type: 'attempt-failed' });
-      if (!event || !isTerminalCloseCode(event.code)) this.scheduleReconnect();
-    });
+    this.provider.on('connection-close', (event) => this.onClose(event ? event.code : null));
     this.network?.addEventListener('online', this.onOnline);
     this.network?.addEventListener('offline', this.onOffline);
+    void this.open();
   }
 
   get awareness() {
@@ -85,10 +96,9 @@ export class CollabSession {
     return this.state;
   }
 
-  /** Publishes who this person is to the others (name changes show at once). */
-  setUser(user: { id: string; name: string }): void {
-    const awarenessUser: AwarenessUser = { id: user.id, name: user.name, color: colorForUserId(user.id) };
-    this.awareness.setLocalStateField('user', awarenessUser);
+  /** Who this person is on the current connection, as the last ticket named them; null before. */
+  get user(): AwarenessUser | null {
+    return this.granted;
   }
 
   /** Calls `listener` on every change of the connection state; returns the unsubscribe. */
@@ -97,10 +107,22 @@ export class CollabSession {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Reconnects at once with a fresh ticket, e.g. after a guest chose another name: the identity in
+   * awareness must be the ticket's, so it changes only with a new connection.
+   */
+  renew(): void {
+    if (this.ended) return;
+    this.provider.disconnect();
+    this.clearReconnectTimer();
+    void this.open();
+  }
+
   /** Disconnects, tells the others this person left, and frees the document. */
   destroy(): void {
     this.destroyed = true;
-    clearTimeout(this.reconnectTimer);
+    this.clearReconnectTimer();
+    this.opening?.abort();
     this.network?.removeEventListener('online', this.onOnline);
     this.network?.removeEventListener('offline', this.onOffline);
     this.listeners.clear();
@@ -108,31 +130,93 @@ export class CollabSession {
     this.doc.destroy();
   }
 
+  /**
+   * Destroyed, or closed for good: nothing connects any more. A getter, so that TypeScript does not
+   * narrow the check away after an await.
+   */
+  private get ended(): boolean {
+    return this.destroyed || this.state.status.kind === 'closed';
+  }
+
+  /** Asks for a ticket, then connects with it. */
+  private async open(): Promise<void> {
+    if (this.ended || this.opening) return;
+    const controller = new AbortController();
+    this.opening = controller;
+    let grant: SocketTicket;
+    try {
+      grant = await this.ticket(controller.signal);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.opening = null;
+      if (error instanceof TicketRefusedError) {
+        this.dispatch({ type: 'closed', code: refusalCloseCode(error.status, this.retryingAfter) });
+        return;
+      }
+      // The API could not be asked (offline, restarting): a failed attempt like a refused socket.
+      this.dispatch({ type: 'attempt-failed' });
+      this.scheduleReconnect();
+      return;
+    }
+    this.opening = null;
+    if (this.ended || this.provider.ws !== null) return;
+    this.granted = { id: grant.user.id, name: grant.user.name, color: colorForUserId(grant.user.id) };
+    this.awareness.setLocalStateField('user', this.granted);
+    this.dispatch({ type: 'granted', role: grant.role });
+    this.provider.params = { ...this.provider.params, [TOKEN_PARAM]: grant.ticket };
+    this.provider.connect();
+  }
+
+  /** A connection ended: `code` is the server's close code, null for a close of our own. */
+  private onClose(code: number | null): void {
+    // y-websocket reconnects by itself after its silence watchdog closes a socket, and would reuse
+    // the spent ticket in its URL: connections are opened only by `open`.
+    this.provider.shouldConnect = false;
+    if (this.ended) return;
+    if (code === null) {
+      this.scheduleReconnect();
+      return;
+    }
+    this.dispatch({ type: 'attempt-failed' });
+    if (isRetriableWithNewTicket(code) && this.retryingAfter === null) {
+      // The ticket may simply have expired or been spent: one more, at once.
+      this.retryingAfter = code;
+      this.clearReconnectTimer();
+      queueMicrotask(() => void this.open());
+      return;
+    }
+    if (isTerminalCloseCode(code)) {
+      this.dispatch({ type: 'closed', code });
+      return;
+    }
+    this.scheduleReconnect();
+  }
+
   private readonly onOnline = () => {
     this.dispatch({ type: 'online' });
     // The network is back: try now rather than at the end of a long backoff.
     if (this.reconnectTimer !== undefined) {
-      clearTimeout(this.reconnectTimer);
-      this.reconnectTimer = undefined;
+      this.clearReconnectTimer();
       this.reconnectAttempts = 0;
-      this.reconnectNow();
+      void this.open();
     }
   };
 
+  private readonly onOffline = () => this.dispatch({ type: 'offline' });
+
   private scheduleReconnect(): void {
-    if (this.destroyed || this.reconnectTimer !== undefined || this.state.status.kind === 'closed') return;
+    if (this.ended || this.reconnectTimer !== undefined) return;
     const delay = reconnectDelay(this.reconnectAttempts++, this.random);
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = undefined;
-      this.reconnectNow();
+      void this.open();
     }, delay);
   }
 
-  private reconnectNow(): void {
-    if (this.destroyed || this.state.status.kind === 'closed' || this.provider.wsconnected || this.provider.wsconnecting) return;
-    this.provider.connect();
+  private clearReconnectTimer(): void {
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
   }
-  private readonly onOffline = () => this.dispatch({ type: 'offline' });
 
   private dispatch(event: ConnectionEvent): void {
     const next = nextConnectionState(this.state, event);

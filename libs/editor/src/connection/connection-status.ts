@@ -1,4 +1,5 @@
 import { CloseCode, TERMINAL_CLOSE_CODES } from '@quire/constants';
+import type { DocumentRole } from './socket-ticket';
 
 /** Why the server ended the connection for good; the page says it and stops reconnecting. */
 export type TerminalReason = 'outdated' | 'unauthenticated' | 'forbidden' | 'not-found' | 'refused';
@@ -24,7 +25,9 @@ export type ConnectionEvent =
   /** A connection attempt ended (refused, dropped, or closed by the server). */
   | { type: 'attempt-failed' }
   | { type: 'offline' }
-  | { type: 'online' };
+  | { type: 'online' }
+  /** A ticket was granted: the next connection acts with this role. */
+  | { type: 'granted'; role: DocumentRole };
 
 /** The status plus what it is derived from. */
 export interface ConnectionState {
@@ -35,6 +38,8 @@ export interface ConnectionState {
   online: boolean;
   /** Attempts that ended since the last successful connection: the page says more after a few. */
   failedAttempts: number;
+  /** The role of the latest ticket (viewers get a read-only editor); null before the first. */
+  role: DocumentRole | null;
 }
 
 /** True when reconnecting cannot help: the 44xx codes, ours and any other. */
@@ -58,7 +63,13 @@ export function terminalReason(code: number): TerminalReason {
 }
 
 export function initialConnectionState(online = true): ConnectionState {
-  return { status: online ? { kind: 'connecting' } : { kind: 'offline' }, wasConnected: false, online, failedAttempts: 0 };
+  return {
+    status: online ? { kind: 'connecting' } : { kind: 'offline' },
+    wasConnected: false,
+    online,
+    failedAttempts: 0,
+    role: null,
+  };
 }
 
 function waiting(state: ConnectionState): ConnectionStatus {
@@ -71,6 +82,7 @@ function sameState(a: ConnectionState, b: ConnectionState): boolean {
     a.wasConnected === b.wasConnected &&
     a.online === b.online &&
     a.failedAttempts === b.failedAttempts &&
+    a.role === b.role &&
     JSON.stringify(a.status) === JSON.stringify(b.status)
   );
 }
@@ -90,6 +102,8 @@ function reduce(state: ConnectionState, event: ConnectionEvent): ConnectionState
     case 'closed':
       if (!isTerminalCloseCode(event.code)) return state;
       return { ...state, status: { kind: 'closed', code: event.code, reason: terminalReason(event.code) } };
+    case 'granted':
+      return { ...state, role: event.role };
     case 'attempt-failed':
       return { ...state, failedAttempts: state.failedAttempts + 1 };
     case 'synced':

@@ -10,13 +10,15 @@ interface Props {
   /** Escape or the backdrop: the dialog is closing without its form being submitted. */
   onCancel: () => void;
   children: ReactNode;
+  /** Wider, for dialogs with lists (sharing). */
+  wide?: boolean;
 }
 
 /**
  * A modal built on <dialog>: the browser traps focus, makes the page behind inert and closes it on
  * Escape. Focus returns to where it was when it closes.
  */
-export function Dialog({ open, title, description, onCancel, children }: Props) {
+export function Dialog({ open, title, description, onCancel, children, wide = false }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -31,7 +33,7 @@ export function Dialog({ open, title, description, onCancel, children }: Props) 
   return (
     <dialog
       ref={ref}
-      className={styles.dialog}
+      className={wide ? `${styles.dialog} ${styles.wide}` : styles.dialog}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
       onCancel={(event) => {

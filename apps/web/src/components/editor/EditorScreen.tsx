@@ -1,25 +1,22 @@
 'use client';
 
-import { linkAtSelection, removeLink, setLink, titleFromDocument, type EditorHost } from '@quire/editor';
+import { canEdit, linkAtSelection, removeLink, setLink, titleFromDocument, type EditorHost, type TicketProvider } from '@quire/editor';
 import type { EditorView } from 'prosemirror-view';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useCollabSession } from '../../hooks/use-collab-session';
 import { useEditorView } from '../../hooks/use-editor-view';
-import { useIdentity } from '../../hooks/use-identity';
 import { useIsMac } from '../../hooks/use-is-mac';
 import { useParticipants } from '../../hooks/use-participants';
-import { useServerTitle } from '../../hooks/use-server-title';
-import { useServerUrl } from '../../hooks/use-server-url';
 import { ServerUnreachable } from '../common/ServerUnreachable';
 import { Wordmark } from '../common/Wordmark';
 import { ConnectionBanner } from './ConnectionBanner';
 import { ConnectionIndicator } from './ConnectionIndicator';
-import { CopyLinkButton } from './CopyLinkButton';
+import { DocumentTitle } from './DocumentTitle';
 import styles from './editor.module.css';
 import { EditorHelp } from './EditorHelp';
 import { LinkDialog } from './LinkDialog';
-import { NameDialog } from './NameDialog';
 import { PresenceBar } from './PresenceBar';
+import { RoleBadge } from './RoleBadge';
 import { Toolbar, type ToolbarHandle } from './Toolbar';
 
 /** Failed first attempts before the page says the server cannot be reached (retries go on). */
@@ -27,33 +24,47 @@ const UNREACHABLE_AFTER_ATTEMPTS = 3;
 
 interface Props {
   documentId: string;
-  configuredServerUrl: string | null;
+  serverUrl: string | null;
+  /** A fresh ticket for every connection: the member's, or a guest's through a share link. */
+  ticket: TicketProvider;
+  /** The server's title; '' when it has none (the first line of the text is shown instead). */
+  serverTitle: string;
+  /** Renames on the server; offered while the connection's role is owner or editor. */
+  onRename?: (title: string) => Promise<void>;
+  /** Header actions after the presence bar: Share, Copy link. */
+  actions?: ReactNode;
+  /** Guests change their name from their own presence chip. */
+  onEditName?: () => void;
+  /** Changing it reconnects with a fresh ticket (a guest's new name must come from the ticket). */
+  renewKey?: string;
+  /** Where "Sign in" goes when the session has ended. */
+  signInHref: string;
+  guest?: boolean;
 }
 
 /** The editor page: header with presence and sharing, toolbar, and the document. */
-export function EditorScreen({ documentId, configuredServerUrl }: Props) {
-  const serverUrl = useServerUrl(configuredServerUrl);
-  const { identity, suggestedName, chooseName } = useIdentity();
-  const displayName = identity?.name ?? suggestedName;
-  const { session, connection } = useCollabSession({
-    serverUrl,
-    documentId,
-    userId: identity?.id ?? null,
-    userName: displayName,
-  });
+export function EditorScreen({ documentId, serverUrl, ticket, serverTitle, onRename, actions, onEditName, renewKey, signInHref, guest = false }: Props) {
+  const { session, connection } = useCollabSession({ serverUrl, documentId, ticket });
   const participants = useParticipants(session);
-  const serverTitle = useServerTitle(serverUrl, documentId);
   const isMac = useIsMac();
 
   const [mount, setMount] = useState<HTMLDivElement | null>(null);
   const toolbar = useRef<ToolbarHandle>(null);
-  const [nameDialog, setNameDialog] = useState<'closed' | 'first' | 'edit'>('closed');
   const [linkDialog, setLinkDialog] = useState<{ open: boolean; href: string | null }>({ open: false, href: null });
   const editorId = useId();
   const helpId = useId();
 
   const status = connection.status;
-  const editable = status.kind !== 'closed';
+  const mayEdit = canEdit(connection.role);
+  const editable = status.kind !== 'closed' && mayEdit;
+
+  // Only a change of the key renews: the session's first connection already used the current one.
+  const renewedKey = useRef(renewKey);
+  useEffect(() => {
+    if (renewKey === renewedKey.current) return;
+    renewedKey.current = renewKey;
+    session?.renew();
+  }, [renewKey, session]);
 
   // The editor is created once per session; it reaches the current view through this ref.
   const viewRef = useRef<EditorView | null>(null);
@@ -61,7 +72,8 @@ export function EditorScreen({ documentId, configuredServerUrl }: Props) {
     () => ({
       requestLink: () => {
         const current = viewRef.current;
-        setLinkDialog({ open: true, href: current ? (linkAtSelection(current.state)?.href ?? null) : null });
+        if (!current?.editable) return;
+        setLinkDialog({ open: true, href: linkAtSelection(current.state)?.href ?? null });
       },
       leaveEditor: () => {
         toolbar.current?.focus();
@@ -88,12 +100,8 @@ export function EditorScreen({ documentId, configuredServerUrl }: Props) {
     viewRef.current = view;
   }, [view]);
 
-  useEffect(() => {
-    if (identity && identity.name === null) setNameDialog('first');
-  }, [identity]);
-
   const derivedTitle = state ? titleFromDocument(state.doc) : '';
-  const title = serverTitle || derivedTitle || 'Untitled document';
+  const title = serverTitle.trim() || derivedTitle || 'Untitled document';
   useEffect(() => {
     document.title = `${title} — Quire`;
   }, [title]);
@@ -114,15 +122,22 @@ export function EditorScreen({ documentId, configuredServerUrl }: Props) {
             <Wordmark />
             <span className={styles.divider} aria-hidden="true" />
             <div className={styles.titleBlock}>
-              <h1 className={title === 'Untitled document' ? `${styles.docTitle} ${styles.untitled}` : styles.docTitle}>{title}</h1>
-              <ConnectionIndicator status={status} />
+              <DocumentTitle
+                title={title}
+                untitled={title === 'Untitled document'}
+                {...(onRename && mayEdit && status.kind !== 'closed' ? { onRename } : {})}
+              />
+              <div className={styles.statusRow}>
+                <ConnectionIndicator status={status} />
+                <RoleBadge role={connection.role} />
+              </div>
             </div>
           </div>
           <div className={styles.actions}>
-            {identity ? (
-              <PresenceBar participants={participants} selfName={displayName} onEditName={() => setNameDialog('edit')} />
+            {session?.user ? (
+              <PresenceBar participants={participants} selfName={session.user.name} {...(onEditName ? { onEditName } : {})} />
             ) : null}
-            <CopyLinkButton />
+            {actions}
           </div>
         </div>
         <div className={styles.toolbarRow}>
@@ -138,7 +153,9 @@ export function EditorScreen({ documentId, configuredServerUrl }: Props) {
         </div>
       </header>
 
-      {status.kind === 'closed' ? <ConnectionBanner reason={status.reason} /> : null}
+      {status.kind === 'closed' ? (
+        <ConnectionBanner reason={status.reason} wasConnected={connection.wasConnected} signInHref={signInHref} guest={guest} />
+      ) : null}
       {status.kind === 'connecting' && connection.failedAttempts >= UNREACHABLE_AFTER_ATTEMPTS && serverUrl ? (
         <div className={styles.notice}>
           <ServerUnreachable serverUrl={serverUrl} action="open this document" retrying />
@@ -157,33 +174,17 @@ export function EditorScreen({ documentId, configuredServerUrl }: Props) {
             }
           }}
         >
-          <EditorHelp id={helpId} isMac={isMac} />
+          <EditorHelp id={helpId} isMac={isMac} readOnly={!mayEdit} />
           <div ref={setMount} />
         </article>
-        <p className={styles.hint} aria-hidden="true">
-          <kbd>Esc</kbd> moves to the toolbar · <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>K</kbd> adds a link · Markdown
-          shortcuts like <kbd>#</kbd> <kbd>-</kbd> <kbd>&gt;</kbd> work as you type
-        </p>
+        {mayEdit ? (
+          <p className={styles.hint} aria-hidden="true">
+            <kbd>Esc</kbd> moves to the toolbar · <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>K</kbd> adds a link · Markdown
+            shortcuts like <kbd>#</kbd> <kbd>-</kbd> <kbd>&gt;</kbd> work as you type
+          </p>
+        ) : null}
       </main>
 
-      <NameDialog
-        open={nameDialog !== 'closed'}
-        firstVisit={nameDialog === 'first'}
-        initialName={displayName}
-        onSave={(name) => {
-          const saved = chooseName(name);
-          if (saved) {
-            setNameDialog('closed');
-            view?.focus();
-          }
-          return saved;
-        }}
-        onCancel={() => {
-          // Dismissing the first prompt accepts the suggested name, so it is not asked again.
-          if (nameDialog === 'first') chooseName(displayName);
-          setNameDialog('closed');
-        }}
-      />
       <LinkDialog
         open={linkDialog.open}
         currentHref={linkDialog.href}

@@ -3,7 +3,7 @@
 import { parseLinkInput } from '@quire/editor';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Dialog } from '../common/Dialog';
-import styles from '../common/dialog.module.css';
+import styles from '../common/forms.module.css';
 
 interface Props {
   open: boolean;

@@ -3,7 +3,7 @@
 import { MAX_NAME_LENGTH } from '@quire/editor';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Dialog } from '../common/Dialog';
-import styles from '../common/dialog.module.css';
+import styles from '../common/forms.module.css';
 
 interface Props {
   open: boolean;
@@ -15,7 +15,10 @@ interface Props {
   onCancel: () => void;
 }
 
-/** Asks what to call this person; the name shows next to their cursor and in the presence bar. */
+/**
+ * Asks a guest (a viewer link opened without an account) what to call them; the name shows in the
+ * presence bar and next to their cursor. People with accounts use their account's name.
+ */
 export function NameDialog({ open, initialName, firstVisit, onSave, onCancel }: Props) {
   const [name, setName] = useState(initialName);
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +45,7 @@ export function NameDialog({ open, initialName, firstVisit, onSave, onCancel }: 
     <Dialog
       open={open}
       title={firstVisit ? 'What should we call you?' : 'Change your name'}
-      description="Others in this document see this name next to your cursor."
+      description="Others in this document see this name in the list of people here and next to your cursor."
       onCancel={onCancel}
     >
       <form onSubmit={submit} noValidate>
@@ -75,7 +78,7 @@ export function NameDialog({ open, initialName, firstVisit, onSave, onCancel }: 
             </button>
           )}
           <button type="submit" className="button button--primary">
-            {firstVisit ? 'Start editing' : 'Save'}
+            {firstVisit ? 'Open the document' : 'Save'}
           </button>
         </div>
       </form>

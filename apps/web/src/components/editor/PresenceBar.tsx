@@ -7,12 +7,12 @@ const MAX_SHOWN = 5;
 
 interface Props {
   participants: Participant[];
-  /** Opens the name picker from this person's own chip. */
-  onEditName: () => void;
+  /** Opens the name picker from this person's own chip (guests); accounts change it on /account. */
+  onEditName?: () => void;
   selfName: string;
 }
 
-/** Who is here: others as avatars in their colors, then this person, marked "you", who can rename. */
+/** Who is here: others as avatars in their colors, then this person, marked "you" (guests can rename). */
 export function PresenceBar({ participants, onEditName, selfName }: Props) {
   const self = participants.find((p) => p.isSelf);
   const others = participants.filter((p) => !p.isSelf);
@@ -51,16 +51,32 @@ export function PresenceBar({ participants, onEditName, selfName }: Props) {
           </li>
         ) : null}
       </ul>
-      {/* The name is the visible text (plus hidden words), so what people see is what they can say. */}
-      <button type="button" className={styles.self} onClick={onEditName} title="Change your name">
-        <span className={styles.avatar} style={{ backgroundColor: self?.color ?? '#475569' }} aria-hidden="true">
-          {initials(selfName)}
+      {onEditName ? (
+        // The name is the visible text (plus hidden words), so what people see is what they can say.
+        <button type="button" className={styles.self} onClick={onEditName} title="Change your name">
+          <SelfChip color={self?.color} name={selfName} />
+          <span className="visually-hidden">), change your name</span>
+        </button>
+      ) : (
+        <span className={styles.self}>
+          <SelfChip color={self?.color} name={selfName} />
+          <span className="visually-hidden">)</span>
         </span>
-        <span className={styles.selfName}>{selfName}</span>
-        <span className="visually-hidden"> (</span>
-        <span className={styles.youTag}>you</span>
-        <span className="visually-hidden">), change your name</span>
-      </button>
+      )}
     </div>
+  );
+}
+
+/** This person's avatar, name and "you" tag. */
+function SelfChip({ color, name }: { color: string | undefined; name: string }) {
+  return (
+    <>
+      <span className={styles.avatar} style={{ backgroundColor: color ?? '#475569' }} aria-hidden="true">
+        {initials(name)}
+      </span>
+      <span className={styles.selfName}>{name}</span>
+      <span className="visually-hidden"> (</span>
+      <span className={styles.youTag}>you</span>
+    </>
   );
 }

@@ -2,18 +2,32 @@
 
 import Link from 'next/link';
 import { useNow } from '../../hooks/use-now';
-import type { DocumentSummary } from '../../lib/documents-api';
+import type { DocumentRole, DocumentSummary } from '../../lib/api/types';
 import { formatDateTime, formatRelativeTime } from '../../lib/relative-time';
+import type { RowActions } from './DocumentActions';
 import styles from './home.module.css';
 
-/** The documents, most recently changed first, each with when it last changed. */
-export function DocumentList({ documents }: { documents: DocumentSummary[] }) {
+const ROLE_LABELS: Record<DocumentRole, string> = { owner: 'Owner', editor: 'Can edit', viewer: 'View only' };
+
+interface Props {
+  documents: DocumentSummary[];
+  /** The list's accessible name. */
+  label: string;
+  actions: RowActions;
+}
+
+/**
+ * Documents, most recently changed first: title, owner, the caller's role, when they last changed,
+ * and what the caller may do (rename, delete, leave). Titles and names are text, never markup.
+ */
+export function DocumentList({ documents, label, actions }: Props) {
   const now = useNow();
   return (
-    <ul className={styles.list} aria-label="Documents">
+    <ul className={styles.list} aria-label={label}>
       {documents.map((document) => {
         const updated = new Date(document.updatedAt);
         const title = document.title.trim() || 'Untitled';
+        const owned = document.role === 'owner';
         return (
           <li key={document.id} className={styles.row}>
             <Link href={`/d/${encodeURIComponent(document.id)}`} className={styles.rowLink}>
@@ -24,10 +38,32 @@ export function DocumentList({ documents }: { documents: DocumentSummary[] }) {
               <span className={document.title.trim() ? styles.rowTitle : `${styles.rowTitle} ${styles.untitled}`}>{title}</span>
             </Link>
             <span className={styles.rowMeta}>
-              Edited{' '}
-              <time dateTime={document.updatedAt} title={formatDateTime(updated)}>
-                {formatRelativeTime(updated, now)}
-              </time>
+              <span className={styles.role} data-role={document.role}>
+                {ROLE_LABELS[document.role]}
+              </span>
+              {!owned && document.owner ? <span className={styles.owner}>Owner: {document.owner.name}</span> : null}
+              <span>
+                Edited{' '}
+                <time dateTime={document.updatedAt} title={formatDateTime(updated)}>
+                  {formatRelativeTime(updated, now)}
+                </time>
+              </span>
+            </span>
+            <span className={styles.rowActions}>
+              {document.role !== 'viewer' ? (
+                <button type="button" className="button button--quiet" onClick={() => actions.rename(document)}>
+                  Rename<span className="visually-hidden"> {title}</span>
+                </button>
+              ) : null}
+              {owned ? (
+                <button type="button" className="button button--quiet" onClick={() => actions.remove(document)}>
+                  Delete<span className="visually-hidden"> {title}</span>
+                </button>
+              ) : (
+                <button type="button" className="button button--quiet" onClick={() => actions.leave(document)}>
+                  Leave<span className="visually-hidden"> {title}</span>
+                </button>
+              )}
             </span>
           </li>
         );

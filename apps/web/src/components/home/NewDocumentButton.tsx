@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { createDocument, ServerRequestError } from '../../lib/documents-api';
+import { createDocument } from '../../lib/api/documents';
+import { ServerRequestError } from '../../lib/api/request';
 
 interface Props {
   serverUrl: string | null;
@@ -12,7 +13,7 @@ interface Props {
   onError: (error: Error) => void;
 }
 
-/** Creates a document on the server and opens it. */
+/** Creates a document (the caller owns it) and opens it. */
 export function NewDocumentButton({ serverUrl, className, label = 'New document', onError }: Props) {
   const router = useRouter();
   const [pending, setPending] = useState(false);

@@ -2,7 +2,7 @@ import { isValidDocumentId } from '@quire/constants';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { EditorScreen } from '../../../components/editor/EditorScreen';
+import { DocumentScreen } from '../../../components/editor/DocumentScreen';
 import { configuredServerUrl } from '../../../lib/configured-server-url';
 
 interface Props {
@@ -15,5 +15,5 @@ export default async function DocumentPage({ params }: Props) {
   await connection();
   const { id } = await params;
   if (!isValidDocumentId(id)) notFound();
-  return <EditorScreen documentId={id} configuredServerUrl={configuredServerUrl()} />;
+  return <DocumentScreen documentId={id} configuredServerUrl={configuredServerUrl()} />;
 }

@@ -1,0 +1,12 @@
+import type { DocumentRole } from '@quire/editor';
+import styles from './editor.module.css';
+
+/** Says, for viewers, that the document cannot be changed from this page. */
+export function RoleBadge({ role }: { role: DocumentRole | null }) {
+  if (role !== 'viewer') return null;
+  return (
+    <span className={styles.badge} title="You see every change as it happens, but cannot edit.">
+      View only
+    </span>
+  );
+}

@@ -1,0 +1,67 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+import { useIdentity } from '../../hooks/use-identity';
+import { linkTicket } from '../../lib/api/tickets';
+import type { LinkInfo } from '../../lib/api/types';
+import { withNext } from '../../lib/next-path';
+import { PageLoading } from '../common/PageStatus';
+import { EditorScreen } from '../editor/EditorScreen';
+import { NameDialog } from '../editor/NameDialog';
+
+interface Props {
+  token: string;
+  link: LinkInfo;
+  serverUrl: string;
+}
+
+/**
+ * A guest reading along through a viewer link: asked for a name first (remembered in this browser),
+ * then the document read-only, with a fresh link ticket for every connection.
+ */
+export function GuestEditor({ token, link, serverUrl }: Props) {
+  const { identity, suggestedName, chooseName } = useIdentity();
+  const [dialog, setDialog] = useState<'closed' | 'first' | 'edit'>('closed');
+  const name = identity?.name ?? null;
+
+  useEffect(() => {
+    if (identity && identity.name === null) setDialog('first');
+  }, [identity]);
+
+  // A new function when the name changes: the next ticket, and so the connection, carry it.
+  const ticket = useCallback((signal: AbortSignal) => linkTicket(serverUrl, token, name ?? suggestedName, signal), [serverUrl, token, name, suggestedName]);
+
+  return (
+    <>
+      {name === null ? (
+        <PageLoading label="Opening the document…" />
+      ) : (
+        <EditorScreen
+          documentId={link.documentId}
+          serverUrl={serverUrl}
+          ticket={ticket}
+          serverTitle={link.title}
+          onEditName={() => setDialog('edit')}
+          renewKey={name}
+          signInHref={withNext('/signin', `/s/${encodeURIComponent(token)}`)}
+          guest
+        />
+      )}
+      <NameDialog
+        open={dialog !== 'closed'}
+        firstVisit={dialog === 'first'}
+        initialName={name ?? suggestedName}
+        onSave={(chosen) => {
+          const saved = chooseName(chosen);
+          if (saved) setDialog('closed');
+          return saved;
+        }}
+        onCancel={() => {
+          // Dismissing the first prompt accepts the suggested name, so it is not asked again.
+          if (dialog === 'first') chooseName(suggestedName);
+          setDialog('closed');
+        }}
+      />
+    </>
+  );
+}

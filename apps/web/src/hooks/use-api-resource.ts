@@ -1,0 +1,47 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+
+export type ResourceState<T> = { kind: 'loading' } | { kind: 'loaded'; value: T } | { kind: 'error'; error: Error };
+
+export interface ApiResource<T> {
+  state: ResourceState<T>;
+  /** Loads again; what is shown stays until the new answer arrives. */
+  reload: () => void;
+  /** Changes the loaded value in place (after a change the server confirmed). */
+  update: (change: (value: T) => T) => void;
+}
+
+/**
+ * Something read from the API, loaded when `load` is given (memoise it: a new function loads
+ * again), with the request aborted when the page leaves or asks again.
+ */
+export function useApiResource<T>(load: ((signal: AbortSignal) => Promise<T>) | null): ApiResource<T> {
+  const [state, setState] = useState<ResourceState<T>>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (!load) return;
+    const controller = new AbortController();
+    load(controller.signal).then(
+      (value) => {
+        if (!controller.signal.aborted) setState({ kind: 'loaded', value });
+      },
+      (error: Error) => {
+        if (!controller.signal.aborted) setState({ kind: 'error', error });
+      },
+    );
+    return () => controller.abort();
+  }, [load, attempt]);
+
+  const reload = useCallback(() => {
+    setState((current) => (current.kind === 'error' ? { kind: 'loading' } : current));
+    setAttempt((n) => n + 1);
+  }, []);
+
+  const update = useCallback((change: (value: T) => T) => {
+    setState((current) => (current.kind === 'loaded' ? { kind: 'loaded', value: change(current.value) } : current));
+  }, []);
+
+  return { state, reload, update };
+}
