@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { setUpAdmin, type Account } from './access';
 import { randomEdit, seededRandom } from './random-edits';
 import { startServer, temporaryDataDir, type ServerProcess } from './server-process';
 import { connectStockClient, contentOf, eventually, synced, type StockClient } from './stock-client';
@@ -7,10 +8,13 @@ import { connectStockClient, contentOf, eventually, synced, type StockClient } f
 describe('the stock y-websocket client against the server', () => {
   const data = temporaryDataDir();
   let server: ServerProcess;
+  let admin: Account;
   const clients: StockClient[] = [];
 
   beforeAll(async () => {
     server = await startServer({ dataDir: data.dir });
+    admin = await setUpAdmin(server);
+    for (const id of ['converge', 'apart-a', 'apart-b', 'presence']) await admin.createDocument(id);
   });
 
   afterAll(async () => {
@@ -20,7 +24,7 @@ describe('the stock y-websocket client against the server', () => {
   });
 
   function connect(documentId: string): StockClient {
-    const client = connectStockClient(server.wsUrl, documentId);
+    const client = connectStockClient(server.wsUrl, documentId, { params: admin.params });
     clients.push(client);
     return client;
   }
@@ -69,10 +73,11 @@ describe('the stock y-websocket client against the server', () => {
     const ada = connect('presence');
     const grace = connect('presence');
     await Promise.all([synced(ada), synced(grace)]);
-    ada.provider.awareness.setLocalStateField('user', { id: 'ada', name: 'Ada', color: '#aa3355' });
+    // The server relays only states that carry the connection's own user (the API token's).
+    ada.provider.awareness.setLocalStateField('user', admin.awareness('#aa3355').user);
     const adaId = ada.doc.clientID;
     await eventually(
-      () => (grace.provider.awareness.getStates().get(adaId) as { user?: { name?: string } } | undefined)?.user?.name === 'Ada',
+      () => (grace.provider.awareness.getStates().get(adaId) as { user?: { name?: string } } | undefined)?.user?.name === admin.user.name,
       'Grace sees Ada',
     );
     ada.provider.disconnect();

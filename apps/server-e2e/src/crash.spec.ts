@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { setUpAdmin, type Account } from './access';
 import { containsState } from './observed-state';
 import { randomEdit, seededRandom } from './random-edits';
 import { startServer, temporaryDataDir, type ServerProcess } from './server-process';
@@ -48,11 +49,18 @@ for (const backend of backends) {
       // Compact often, so that some kills land during a compaction.
       const env = { ...(await backend.env()), COMPACT_AFTER_UPDATES: '40' };
       let observedTotal = 0;
+      // Made on the first start; the database and DATA_DIR (with the generated AUTH_SECRET) outlive every kill.
+      let admin: Account | undefined;
 
       for (let point = 0; point < KILL_POINTS; point++) {
         const server: ServerProcess = await startServer({ dataDir: data.dir, env });
-        const writers = [connectStockClient(server.wsUrl, 'crash'), connectStockClient(server.wsUrl, 'crash')];
-        const observer = connectStockClient(server.wsUrl, 'crash');
+        if (!admin) {
+          admin = await setUpAdmin(server);
+          await admin.createDocument('crash');
+        }
+        const { params } = admin;
+        const writers = [connectStockClient(server.wsUrl, 'crash', { params }), connectStockClient(server.wsUrl, 'crash', { params })];
+        const observer = connectStockClient(server.wsUrl, 'crash', { params });
         const clients: StockClient[] = [...writers, observer];
         await Promise.all(clients.map((client) => synced(client)));
         let received = 0;
@@ -75,7 +83,7 @@ for (const backend of backends) {
         for (const client of clients) client.destroy();
 
         const restarted = await startServer({ dataDir: data.dir, env });
-        const fresh = connectStockClient(restarted.wsUrl, 'crash');
+        const fresh = connectStockClient(restarted.wsUrl, 'crash', { params });
         await synced(fresh);
         expect(containsState(fresh.doc, observed), `kill point ${point}, seed ${seed}: observed updates lost`).toBe(true);
         fresh.destroy();
@@ -92,9 +100,12 @@ describe('20 graceful restarts with clients attached', () => {
     const data = temporaryDataDir();
     dataDirs.push(data);
     let server = await startServer({ dataDir: data.dir });
+    const admin = await setUpAdmin(server);
+    await admin.createDocument('restarts');
     const port = server.port;
-    // Quick reconnects keep the 20 restarts short; the stock default backs off up to 2.5 s.
-    const reconnectQuickly = { maxBackoffTime: 300 };
+    // Quick reconnects keep the 20 restarts short; the stock default backs off up to 2.5 s. The
+    // stock client reconnects with the same URL: the API token, which every restart accepts.
+    const reconnectQuickly = { maxBackoffTime: 300, params: admin.params };
     const clients = [
       connectStockClient(server.wsUrl, 'restarts', reconnectQuickly),
       connectStockClient(server.wsUrl, 'restarts', reconnectQuickly),
@@ -115,7 +126,7 @@ describe('20 graceful restarts with clients attached', () => {
       await server.stop();
       server = await startServer({ dataDir: data.dir, port });
       await eventually(() => clients.every((client) => client.provider.wsconnected && client.provider.synced), `clients reconnect after restart ${restart}`, 20_000);
-      const fresh = connectStockClient(server.wsUrl, 'restarts');
+      const fresh = connectStockClient(server.wsUrl, 'restarts', { params: admin.params });
       await synced(fresh);
       expect(fresh.fragment.toString(), `after restart ${restart}`).toBe(expected);
       expect(fresh.fragment.length).toBe(30);

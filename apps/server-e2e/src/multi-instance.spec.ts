@@ -1,6 +1,8 @@
 import { findRedisServer, RedisServer } from '@quire/bus/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { randomBytes } from 'node:crypto';
+import { setUpAdmin, type Account } from './access';
 import { startCluster, type Cluster } from './cluster';
 import { startLoadBalancer, type LoadBalancer } from './load-balancer';
 import { containsState } from './observed-state';
@@ -23,12 +25,15 @@ const quickReconnect = { maxBackoffTime: 300 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const seed = Number(process.env.QUIRE_TEST_SEED ?? Date.now() % 100_000);
-const alice = { user: { id: 'u-alice', name: 'Alice', color: '#aa0000' }, cursor: null };
 
 describe.skipIf(postgresSkipReason !== undefined || !redisAvailable)(`${INSTANCES} instances on one PostgreSQL and one Redis`, () => {
   let database: TestDatabase;
   let redis: RedisServer;
   let cluster: Cluster;
+  // One database, so one administrator for every instance; its API token opens sockets on any of them.
+  let admin: Account;
+  // The awareness state a connection of the administrator may publish: its own user id and name.
+  let alice: ReturnType<Account['awareness']>;
   const clients: StockClient[] = [];
   const balancers: LoadBalancer[] = [];
   const random = seededRandom(seed);
@@ -37,7 +42,17 @@ describe.skipIf(postgresSkipReason !== undefined || !redisAvailable)(`${INSTANCE
     database = await createTestDatabase('multi');
     redis = await RedisServer.start();
     // Compaction often, so that instances compact a log the others append to.
-    cluster = await startCluster(INSTANCES, { DATABASE_URL: database.url, REDIS_URL: redis.url, COMPACT_AFTER_UPDATES: '40' });
+    // Instances over one Redis must share AUTH_SECRET (sessions, tokens and tickets are keyed with it).
+    const authSecret = randomBytes(32).toString('base64url');
+    cluster = await startCluster(INSTANCES, {
+      DATABASE_URL: database.url,
+      REDIS_URL: redis.url,
+      AUTH_SECRET: authSecret,
+      COMPACT_AFTER_UPDATES: '40',
+    });
+    admin = await setUpAdmin(cluster.instances[0]);
+    alice = admin.awareness('#aa0000');
+    for (const id of ['spread', 'presence', 'while-down', 'redis-restart', 'kill']) await admin.createDocument(id);
   });
 
   afterAll(async () => {
@@ -49,7 +64,7 @@ describe.skipIf(postgresSkipReason !== undefined || !redisAvailable)(`${INSTANCE
   });
 
   function connect(url: string, documentId: string): StockClient {
-    const client = connectStockClient(url, documentId, quickReconnect);
+    const client = connectStockClient(url, documentId, { ...quickReconnect, params: admin.params });
     clients.push(client);
     return client;
   }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { setUpAdmin, type Account } from './access';
 import { upgradeStatus } from './ws-probe';
 import { metricSample } from './prometheus-text';
 import { startServer, temporaryDataDir, type ServerProcess } from './server-process';
@@ -8,6 +9,7 @@ import { connectStockClient, eventually, synced, type StockClient } from './stoc
 describe('operations: metrics, logs and per-address limits', () => {
   const data = temporaryDataDir();
   let server: ServerProcess;
+  let admin: Account;
   const clients: StockClient[] = [];
 
   beforeAll(async () => {
@@ -15,6 +17,8 @@ describe('operations: metrics, logs and per-address limits', () => {
       dataDir: data.dir,
       env: { CONNECT_BURST_PER_ADDRESS: '40', CONNECT_RATE_PER_ADDRESS: '1', TRUST_PROXY: '127.0.0.1' },
     });
+    admin = await setUpAdmin(server);
+    for (const id of ['metrics', 'class']) await admin.createDocument(id);
   });
 
   afterAll(async () => {
@@ -24,8 +28,9 @@ describe('operations: metrics, logs and per-address limits', () => {
   });
 
   it('serves Prometheus metrics that follow the traffic', async () => {
-    const a = connectStockClient(server.wsUrl, 'metrics', { params: { token: 'secret-token-value' } });
-    const b = connectStockClient(server.wsUrl, 'metrics');
+    // One with the API token itself, one with a single-use ticket, as a browser connects.
+    const a = connectStockClient(server.wsUrl, 'metrics', { params: admin.params });
+    const b = connectStockClient(server.wsUrl, 'metrics', { params: { token: (await admin.ticket('metrics')).ticket } });
     clients.push(a, b);
     await Promise.all([synced(a), synced(b)]);
     const paragraph = new Y.XmlElement('paragraph');
@@ -54,24 +59,29 @@ describe('operations: metrics, logs and per-address limits', () => {
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.length).toBeGreaterThan(0);
-    expect(server.output()).not.toContain('secret-token-value');
+    expect(lines.some((line) => line.documentId === 'metrics' && typeof line.connectionId === 'string')).toBe(true);
+    expect(server.output()).not.toContain(admin.bearer);
     const refused = await upgradeStatus(`${server.wsUrl}/bad.id?token=another-secret`);
     expect(refused).toBe(400);
     await eventually(() => server.output().includes('Upgrade refused'), 'the refusal is logged');
     expect(server.output()).not.toContain('another-secret');
+    // Refused after the upgrade (an unknown token), it is not logged either.
+    expect(await upgradeStatus(`${server.wsUrl}/metrics?token=qk_yet-another-secret`)).toBe(101);
+    await eventually(() => server.output().includes('Socket refused'), 'the refused socket is logged');
+    expect(server.output()).not.toContain('yet-another-secret');
   });
 
   it('limits connection attempts per address, reading X-Forwarded-For from a trusted proxy', async () => {
     // 40 attempts from one address behind the proxy are served: a class opening a document at once.
     const classroom = await Promise.all(
-      Array.from({ length: 38 }, () => upgradeStatus(`${server.wsUrl}/class`, { 'X-Forwarded-For': '198.51.100.7' })),
+      Array.from({ length: 38 }, () => upgradeStatus(admin.socketUrl('class'), { 'X-Forwarded-For': '198.51.100.7' })),
     );
     expect(classroom.every((status) => status === 101)).toBe(true);
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push(await upgradeStatus(`${server.wsUrl}/class`, { 'X-Forwarded-For': '198.51.100.7' }));
+    for (let i = 0; i < 5; i++) statuses.push(await upgradeStatus(admin.socketUrl('class'), { 'X-Forwarded-For': '198.51.100.7' }));
     expect(statuses).toContain(429);
     // Another address behind the same proxy is not affected.
-    expect(await upgradeStatus(`${server.wsUrl}/class`, { 'X-Forwarded-For': '198.51.100.8' })).toBe(101);
+    expect(await upgradeStatus(admin.socketUrl('class'), { 'X-Forwarded-For': '198.51.100.8' })).toBe(101);
     const text = await (await fetch(`${server.httpUrl}/metrics`)).text();
     expect(metricSample(text, 'quire_upgrades_refused_total{status="429"}')).toBeGreaterThanOrEqual(1);
   });

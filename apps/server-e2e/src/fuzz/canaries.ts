@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { Account } from '../access';
 import { randomEdit, seededRandom } from '../random-edits';
 import { connectStockClient, contentOf, eventually, synced, type StockClient } from '../stock-client';
 
@@ -14,16 +15,16 @@ export interface CanarySnapshot {
  * Writes each canary document through a stock client, waits until a second client receives it
  * (so it is stored), and returns what a fresh client sees: the reference for after the run.
  */
-export async function writeCanaries(wsUrl: string, documentIds: readonly string[], seed: number): Promise<CanarySnapshot[]> {
+export async function writeCanaries(account: Account, documentIds: readonly string[], seed: number): Promise<CanarySnapshot[]> {
   const random = seededRandom(seed ^ 0xca4a);
   const snapshots: CanarySnapshot[] = [];
   for (const documentId of documentIds) {
-    const writer = connectStockClient(wsUrl, documentId);
+    const writer = connectStockClient(account.wsUrl, documentId, { params: account.params });
     try {
       await synced(writer);
       for (let i = 0; i < 40; i++) randomEdit(writer.fragment, random, `canary${i}`);
       const expected = contentOf(writer);
-      const reader = connectStockClient(wsUrl, documentId);
+      const reader = connectStockClient(account.wsUrl, documentId, { params: account.params });
       try {
         await synced(reader);
         await eventually(() => contentOf(reader) === expected, `a second client receives canary ${documentId}`);
@@ -33,14 +34,14 @@ export async function writeCanaries(wsUrl: string, documentIds: readonly string[
     } finally {
       writer.destroy();
     }
-    snapshots.push(await readCanary(wsUrl, documentId));
+    snapshots.push(await readCanary(account, documentId));
   }
   return snapshots;
 }
 
 /** What a fresh stock client receives of `documentId`. */
-export async function readCanary(wsUrl: string, documentId: string): Promise<CanarySnapshot> {
-  const client = connectStockClient(wsUrl, documentId);
+export async function readCanary(account: Account, documentId: string): Promise<CanarySnapshot> {
+  const client = connectStockClient(account.wsUrl, documentId, { params: account.params });
   try {
     await synced(client);
     return {
@@ -72,9 +73,11 @@ export interface Bystanders {
   disconnects(): number;
 }
 
-export async function connectBystanders(wsUrl: string, documentId: string): Promise<Bystanders> {
-  const clients = [connectStockClient(wsUrl, documentId), connectStockClient(wsUrl, documentId)];
+export async function connectBystanders(account: Account, documentId: string): Promise<Bystanders> {
+  const clients = [0, 1].map(() => connectStockClient(account.wsUrl, documentId, { params: account.params }));
   await Promise.all(clients.map((client) => synced(client)));
+  // As a browser would: a presence with the connection's own user, which the server relays.
+  for (const client of clients) client.provider.awareness.setLocalState(account.awareness());
   let disconnects = 0;
   for (const client of clients) {
     client.provider.on('status', ({ status }: { status: string }) => {

@@ -1,14 +1,16 @@
 import { parseArgs } from 'node:util';
+import { accountFromToken } from '../access';
 import { buildCorpus } from './corpus';
 import { replayFrame } from './fuzz-lanes';
 import { DEFAULT_MAX_BLOCK_MS, runFuzz, type FuzzOptions, type FuzzReport } from './fuzz-run';
 import { isRunning, startFuzzServer } from './fuzz-server';
 
-const USAGE = `Usage: npm run fuzz -- [--frames N] [--seed S] [--connections C] [--url http://host:port] [--only i,j] [--log-level L]
+const USAGE = `Usage: npm run fuzz -- [--frames N] [--seed S] [--connections C] [--url http://host:port --token qt_…] [--only i,j] [--log-level L]
   --frames       hostile frames to send (default 20000)
   --seed         seed of the frame generator (default: random, printed)
   --connections  sockets sending at once (default 8)
   --url          fuzz a running server instead of starting apps/server/dist/main.js
+  --token        with --url: an API token (qt_…) of an account there; the run creates its documents with it
   --pid          with --url: the server's process id, to tell its blocks from a busy machine (Linux)
   --only         send only these frame indexes of the seed's run, to replay a failure
   --max-block-ms a longer block of the server's event loop fails the run (default 100)
@@ -22,6 +24,7 @@ async function main(): Promise<number> {
       seed: { type: 'string' },
       connections: { type: 'string', default: '8' },
       url: { type: 'string' },
+      token: { type: 'string' },
       pid: { type: 'string' },
       only: { type: 'string' },
       'max-block-ms': { type: 'string' },
@@ -40,10 +43,14 @@ async function main(): Promise<number> {
   const only = values.only?.split(',').map((index) => wholeNumber('--only', index.trim()));
 
   const maxBlockMs = values['max-block-ms'] === undefined ? DEFAULT_MAX_BLOCK_MS : wholeNumber('--max-block-ms', values['max-block-ms']);
+  if (values.url !== undefined && values.token === undefined) {
+    throw new Error('--url needs --token: an API token (qt_…) made on that server\'s account page, to create and open documents');
+  }
   const own = values.url === undefined ? await startFuzzServer(values['log-level']) : undefined;
   const serverPid = own ? own.server.child.pid : values.pid === undefined ? undefined : wholeNumber('--pid', values.pid);
   const httpUrl = own ? own.server.httpUrl : (values.url as string).replace(/\/$/, '');
   const wsUrl = `${httpUrl.replace(/^http/, 'ws')}/collab`;
+  const account = own ? own.account : await accountFromToken({ httpUrl, wsUrl }, values.token as string);
   process.stdout.write(
     `Quire fuzz: seed ${seed}, ${only ? `frames ${only.join(',')}` : `${frames} frames`} over ${connections} connections ` +
       `against ${httpUrl}${own ? ' (a server started for the run)' : ''}\n`,
@@ -51,7 +58,7 @@ async function main(): Promise<number> {
   try {
     const report = await runFuzz({
       httpUrl,
-      wsUrl,
+      account,
       frames,
       seed,
       connections,
@@ -65,7 +72,7 @@ async function main(): Promise<number> {
     });
     if (process.stderr.isTTY) process.stderr.write('\x1b[K');
     process.stdout.write(formatReport(report));
-    if (report.framesOverLimit.length > 0) await findCulprits(report, { httpUrl, wsUrl, seed, frames, serverPid, maxBlockMs });
+    if (report.framesOverLimit.length > 0) await findCulprits(report, { httpUrl, account, seed, frames, serverPid, maxBlockMs });
     if (own && !isRunning(own.server)) process.stdout.write(`\nServer output:\n${own.server.output()}\n`);
     return report.problems.length === 0 ? 0 : 1;
   } finally {

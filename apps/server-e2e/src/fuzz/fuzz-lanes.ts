@@ -69,7 +69,7 @@ export class RunState {
 }
 
 /**
- * Sends frames over one socket at a time to `path`, reconnecting when the server closes it. The
+ * Sends frames over one socket at a time to `path` (with its `token`), reconnecting when the server closes it. The
  * next socket is opened while a frame is in flight, so that a close costs no wait for a handshake.
  */
 export async function runLane(path: string, state: RunState, take: () => number | undefined, corpus: FrameCorpus): Promise<void> {
@@ -148,7 +148,9 @@ export interface Replay {
 export async function replayFrame(options: FuzzOptions, corpus: FrameCorpus, index: number): Promise<Replay> {
   const frame = generateFrame(corpus, options.seed, index);
   const { hostname, port } = new URL(options.httpUrl);
-  const path = `${new URL(options.wsUrl).pathname}/fuzz-replay-${options.seed}-${index}`;
+  const documentId = `fuzz-replay-${options.seed}-${index}`;
+  await options.account.ensureDocument(documentId);
+  const path = options.account.socketPath(documentId);
   const opened = await FuzzSocket.open(hostname, Number(port), path, OPEN_TIMEOUT_MS);
   if (!('socket' in opened)) return { frame, outcome: opened, ms: 0, blockMs: 0 };
   const pid = options.serverPid;

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { Account } from '../access';
 import { connectStockClient, contentOf, eventually, synced } from '../stock-client';
 import { canaryDifference, connectBystanders, readCanary, writeCanaries, type Bystanders } from './canaries';
 import { buildCorpus } from './corpus';
@@ -7,8 +8,11 @@ import { startHealthProbe, type HealthProbeResult } from './health-probe';
 
 export interface FuzzOptions {
   readonly httpUrl: string;
-  /** The collaboration endpoint, `ws://host:port/collab`. */
-  readonly wsUrl: string;
+  /**
+   * Whose API token opens every socket (at the account's collaboration endpoint), and who owns the
+   * documents the run creates first.
+   */
+  readonly account: Account;
   readonly frames: number;
   readonly seed: number;
   /** Sockets sending at once, each to its own document; default 8. */
@@ -79,18 +83,23 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const problems: string[] = [];
   const corpus = buildCorpus(options.seed);
   const rejectedBefore = await rejectedByReason(options.httpUrl);
+  const { account } = options;
   const canaryIds = Array.from({ length: CANARIES }, (_, i) => `fuzz-canary-${options.seed}-${i}`);
-  const snapshots = await writeCanaries(options.wsUrl, canaryIds, options.seed);
-  const bystanders: Bystanders[] = await Promise.all(canaryIds.map((id) => connectBystanders(options.wsUrl, id)));
+  const indexes = options.only ?? Array.from({ length: options.frames }, (_, i) => i);
+  const laneIds = Array.from({ length: Math.min(options.connections ?? 8, Math.max(1, indexes.length)) }, (_, lane) => `fuzz-${options.seed}-${lane}`);
+  const afterId = `fuzz-after-${options.seed}`;
+  // Documents exist before anyone connects (connecting to an unknown id closes with 4404).
+  for (const id of [...canaryIds, ...laneIds, afterId]) await account.ensureDocument(id);
+  const snapshots = await writeCanaries(account, canaryIds, options.seed);
+  const bystanders: Bystanders[] = await Promise.all(canaryIds.map((id) => connectBystanders(account, id)));
   try {
-    const indexes = options.only ?? Array.from({ length: options.frames }, (_, i) => i);
     const maxBlockMs = options.maxBlockMs ?? DEFAULT_MAX_BLOCK_MS;
     const state = new RunState(options, maxBlockMs);
     const probe = startHealthProbe(options.httpUrl, options.serverPid);
     const started = performance.now();
     let next = 0;
-    const lanes = Array.from({ length: Math.min(options.connections ?? 8, Math.max(1, indexes.length)) }, (_, lane) =>
-      runLane(`${new URL(options.wsUrl).pathname}/fuzz-${options.seed}-${lane}`, state, () => (next < indexes.length && !state.aborted ? indexes[next++] : undefined), corpus),
+    const lanes = laneIds.map((id) =>
+      runLane(account.socketPath(id), state, () => (next < indexes.length && !state.aborted ? indexes[next++] : undefined), corpus),
     );
     await Promise.all(lanes);
     const durationMs = performance.now() - started;
@@ -116,7 +125,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     let stockClientsSync = false;
     if (alive) {
       for (const snapshot of snapshots) {
-        const difference = canaryDifference(snapshot, await readCanary(options.wsUrl, snapshot.documentId));
+        const difference = canaryDifference(snapshot, await readCanary(account, snapshot.documentId));
         canaries.push({ documentId: snapshot.documentId, difference });
         if (difference) problems.push(`canary ${snapshot.documentId}: ${difference}`);
       }
@@ -127,7 +136,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         }
       }
       if (bystanderDisconnects > 0) problems.push(`stock clients on the canaries lost the server ${bystanderDisconnects} times`);
-      stockClientsSync = await stockClientsStillSync(options.wsUrl, `fuzz-after-${options.seed}`);
+      stockClientsSync = await stockClientsStillSync(account, afterId);
       if (!stockClientsSync) problems.push('two stock clients could not sync after the run');
     }
 
@@ -158,9 +167,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
 }
 
 /** Two fresh stock clients on a new document see each other's edits. */
-async function stockClientsStillSync(wsUrl: string, documentId: string): Promise<boolean> {
-  const a = connectStockClient(wsUrl, documentId);
-  const b = connectStockClient(wsUrl, documentId);
+async function stockClientsStillSync(account: Account, documentId: string): Promise<boolean> {
+  const a = connectStockClient(account.wsUrl, documentId, { params: account.params });
+  const b = connectStockClient(account.wsUrl, documentId, { params: account.params });
   try {
     await Promise.all([synced(a), synced(b)]);
     const paragraph = new Y.XmlElement('paragraph');

@@ -37,7 +37,7 @@ describe('hostile frames over real sockets', () => {
   const fuzz = (options: Pick<FuzzOptions, 'seed' | 'frames' | 'only'>): Promise<FuzzReport> =>
     runFuzz({
       httpUrl: own.server.httpUrl,
-      wsUrl: own.server.wsUrl,
+      account: own.account,
       serverRunning: () => isRunning(own.server),
       serverPid: own.server.child.pid,
       maxBlockMs: NO_TIME_LIMIT,

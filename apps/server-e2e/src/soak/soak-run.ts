@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { setUpAdmin, type Account } from '../access';
 import { randomEdit, seededRandom } from '../random-edits';
 import { startServer, temporaryDataDir } from '../server-process';
 import { connectStockClient, eventually, synced, type StockClient } from '../stock-client';
@@ -52,11 +53,15 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     env: { DOCUMENT_UNLOAD_DELAY_MS: '300', LOG_LEVEL: 'warn', CONNECT_BURST_PER_ADDRESS: '100000', CONNECT_RATE_PER_ADDRESS: '100000' },
   });
   try {
+    const account = await setUpAdmin(server);
+    const documentIds = Array.from({ length: options.documents }, (_, index) => `soak-${index}`);
+    for (const id of documentIds) await account.createDocument(id);
+    const pick = () => documentIds[Math.floor(random() * documentIds.length)];
     // Warm-up: every code path runs for a while (documents load and unload, the JIT settles, metric
     // label sets fill), so the baseline is a working server, not a freshly started one.
     const warmUpUntil = Date.now() + Math.min(30_000, Math.max(3_000, options.durationMs / 20));
     while (Date.now() < warmUpUntil) {
-      await cycle(server.wsUrl, `soak-${Math.floor(random() * options.documents)}`, options.clientsPerCycle, random);
+      await cycle(account, pick(), options.clientsPerCycle, random);
     }
     await waitForUnload(server.httpUrl);
     const start = await collectedReading(server);
@@ -69,8 +74,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     let connectionsOpened = 0;
     let edits = 0;
     while (Date.now() - began < options.durationMs) {
-      const documentId = `soak-${Math.floor(random() * options.documents)}`;
-      const result = await cycle(server.wsUrl, documentId, options.clientsPerCycle, random);
+      const result = await cycle(account, pick(), options.clientsPerCycle, random);
       cycles++;
       connectionsOpened += result.clients;
       edits += result.edits;
@@ -102,16 +106,20 @@ async function waitForUnload(httpUrl: string): Promise<void> {
   }
 }
 
-/** A few clients open one document, edit it and show presence, then all leave. */
-async function cycle(wsUrl: string, documentId: string, count: number, random: () => number): Promise<{ clients: number; edits: number }> {
+/**
+ * A few clients open one document with a fresh single-use ticket each (as browsers do), edit it and
+ * show presence (as the ticket's user: the server drops any other), then all leave.
+ */
+async function cycle(account: Account, documentId: string, count: number, random: () => number): Promise<{ clients: number; edits: number }> {
   const clients: StockClient[] = [];
   let edits = 0;
   try {
-    for (let i = 0; i < count; i++) clients.push(connectStockClient(wsUrl, documentId));
+    for (let i = 0; i < count; i++) {
+      const { ticket } = await account.ticket(documentId);
+      clients.push(connectStockClient(account.wsUrl, documentId, { params: { token: ticket } }));
+    }
     await Promise.all(clients.map((client) => synced(client)));
-    clients.forEach((client, index) =>
-      client.provider.awareness.setLocalStateField('user', { id: `u${index}`, name: `Soak ${index}`, color: '#336699' }),
-    );
+    for (const client of clients) client.provider.awareness.setLocalState(account.awareness());
     for (let round = 0; round < 5; round++) {
       for (const [index, client] of clients.entries()) {
         randomEdit(client.fragment, random, `s${index}`);
