@@ -14,6 +14,10 @@ const nextConfig = {
   poweredByHeader: false,
   turbopack: { root: workspaceRoot },
   outputFileTracingRoot: workspaceRoot,
+  // The Docker image (docker/web.Dockerfile) sets QUIRE_WEB_OUTPUT=standalone: .next/standalone
+  // then holds the server and only the node_modules files it uses. Not by default, since
+  // `next start` (npm start, the browser tests) warns about that output.
+  ...(process.env.QUIRE_WEB_OUTPUT === 'standalone' ? { output: 'standalone' } : {}),
   async headers() {
     return [
       {
