@@ -1,34 +1,53 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDocument } from './harness/api';
 import { seriousAccessibilityViolations } from './harness/axe';
-import { launchBrowser, newPerson, openDocument, waitForText, type Person } from './harness/browser';
+import { launchBrowser, newMember, newPerson, openAsGuest, openDocument, signedInAs, waitForText, type Member } from './harness/browser';
+import { sharedQuire } from './harness/urls';
 
 describe('accessibility (axe-core)', () => {
   let browser: Browser;
-  let ada: Person;
-  let grace: Person;
+  let ada: Member;
+  let grace: Member;
+  let documentId: string;
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    ada = await newPerson(browser, 'Ada');
-    grace = await newPerson(browser, 'Grace');
+    ada = await newMember(browser, sharedQuire(), 'Ada');
+    grace = await newMember(browser, sharedQuire(), 'Grace');
   });
 
   afterAll(async () => {
     await browser?.close();
   });
 
-  it('finds nothing serious on the home page', async () => {
-    await createDocument(inject('serverUrl'), 'Accessibility notes');
-    await ada.page.goto(`${inject('webUrl')}/`);
+  it('finds nothing serious on the sign-in and sign-up pages', async () => {
+    const visitor = await newPerson(browser, 'Visitor');
+    await visitor.page.goto(`${sharedQuire().webUrl}/signin`);
+    await visitor.page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await seriousAccessibilityViolations(visitor.page, 'sign in')).toEqual([]);
+    await visitor.page.getByRole('button', { name: 'Sign in' }).click();
+    await visitor.page.getByRole('alert').filter({ hasText: /./ }).waitFor();
+    expect(await seriousAccessibilityViolations(visitor.page, 'sign in, refused')).toEqual([]);
+    await visitor.page.goto(`${sharedQuire().webUrl}/signup`);
+    await visitor.page.getByRole('heading', { name: 'Create an account' }).waitFor();
+    expect(await seriousAccessibilityViolations(visitor.page, 'sign up')).toEqual([]);
+  });
+
+  it('finds nothing serious on the home page with owned and shared documents', async () => {
+    await ada.api.createDocument('Accessibility notes');
+    const shared = await grace.api.createDocument('Shared with Ada');
+    await grace.api.addMember(shared.id, ada.account.email, 'viewer');
+    await ada.page.goto(`${sharedQuire().webUrl}/`);
     await ada.page.getByRole('link', { name: 'Accessibility notes' }).waitFor();
+    await ada.page.getByRole('link', { name: 'Shared with Ada' }).waitFor();
     expect(await seriousAccessibilityViolations(ada.page, 'home')).toEqual([]);
   });
 
   it('finds nothing serious on the editor page with two people and formatted text', async () => {
-    const document = await createDocument(inject('serverUrl'));
-    const url = `${inject('webUrl')}/d/${document.id}`;
+    const document = await ada.api.createDocument();
+    documentId = document.id;
+    await ada.api.addMember(documentId, grace.account.email, 'editor');
+    const url = `${sharedQuire().webUrl}/d/${documentId}`;
     await openDocument(ada, url);
     await openDocument(grace, url);
     await ada.editor.click();
@@ -43,5 +62,40 @@ describe('accessibility (axe-core)', () => {
     await ada.page.getByRole('textbox', { name: 'Link address' }).waitFor();
     expect(await seriousAccessibilityViolations(ada.page, 'link dialog')).toEqual([]);
     await ada.page.keyboard.press('Escape');
+  });
+
+  it('finds nothing serious with the share dialog open, with a member and a link', async () => {
+    await ada.api.createLink(documentId, 'viewer');
+    await ada.page.getByRole('button', { name: 'Share' }).click();
+    const dialog = ada.page.getByRole('dialog', { name: 'Share this document' });
+    await dialog.getByRole('list', { name: 'People with access' }).getByText('Grace', { exact: true }).waitFor();
+    await dialog.getByRole('list', { name: 'Share links' }).waitFor();
+    expect(await seriousAccessibilityViolations(ada.page, 'share dialog')).toEqual([]);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+  });
+
+  it('finds nothing serious for a guest on a viewer link', async () => {
+    const link = await ada.api.createLink(documentId, 'viewer');
+    const guest = await newPerson(browser, 'Guest');
+    await guest.page.goto(`${sharedQuire().webUrl}/s/${link.token}`);
+    await guest.page.getByRole('textbox', { name: 'Your name' }).waitFor();
+    expect(await seriousAccessibilityViolations(guest.page, 'guest name')).toEqual([]);
+    await openAsGuest(guest, `${sharedQuire().webUrl}/s/${link.token}`);
+    expect(await seriousAccessibilityViolations(guest.page, 'guest editor')).toEqual([]);
+  });
+
+  it('finds nothing serious on the account page with a new token shown', async () => {
+    await ada.page.goto(`${sharedQuire().webUrl}/account`);
+    await ada.page.getByRole('textbox', { name: 'Token name' }).fill('backup script');
+    await ada.page.getByRole('button', { name: 'Create token' }).click();
+    await ada.page.getByRole('textbox', { name: 'The new token' }).waitFor();
+    expect(await seriousAccessibilityViolations(ada.page, 'account')).toEqual([]);
+  });
+
+  it('finds nothing serious on the administration page', async () => {
+    const admin = await signedInAs(browser, sharedQuire(), inject('admin'));
+    await admin.page.goto(`${sharedQuire().webUrl}/admin`);
+    await admin.page.getByRole('table').waitFor();
+    expect(await seriousAccessibilityViolations(admin.page, 'admin')).toEqual([]);
   });
 });

@@ -1,17 +1,17 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDocument } from './harness/api';
-import { launchBrowser, MOD, newPerson, openDocument, type Person } from './harness/browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, MOD, newMember, openDocument, type Member } from './harness/browser';
+import { sharedQuire } from './harness/urls';
 
 describe('keyboard use', () => {
   let browser: Browser;
-  let ada: Person;
+  let ada: Member;
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    ada = await newPerson(browser, 'Ada');
-    const document = await createDocument(inject('serverUrl'));
-    await openDocument(ada, `${inject('webUrl')}/d/${document.id}`);
+    ada = await newMember(browser, sharedQuire(), 'Ada');
+    const document = await ada.api.createDocument();
+    await openDocument(ada, `${sharedQuire().webUrl}/d/${document.id}`);
   });
 
   afterAll(async () => {

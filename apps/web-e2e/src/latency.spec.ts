@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPair } from './harness/pair';
-import { launchBrowser, waitForText, type Person } from './harness/browser';
+import { launchBrowser, waitForText, type Member } from './harness/browser';
 import { percentile } from './harness/stats';
+import { sharedQuire } from './harness/urls';
 
 const KEYSTROKES = 50;
 
@@ -25,12 +26,12 @@ async function recordArrivals(page: Page): Promise<void> {
 
 describe('keystroke latency', () => {
   let browser: Browser;
-  let ada: Person;
-  let grace: Person;
+  let ada: Member;
+  let grace: Member;
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    ({ ada, grace } = await openPair(browser, { serverUrl: inject('serverUrl'), webUrl: inject('webUrl') }, 'Latency'));
+    ({ ada, grace } = await openPair(browser, sharedQuire(), 'Latency'));
   });
 
   afterAll(async () => {

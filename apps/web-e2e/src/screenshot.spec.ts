@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPair } from './harness/pair';
-import { launchBrowser, waitForText, type Person } from './harness/browser';
+import { launchBrowser, waitForText, type Member } from './harness/browser';
+import { sharedQuire } from './harness/urls';
 
 /** A page showing two screenshots side by side, as two windows on one desk. */
 function composition(left: Buffer, right: Buffer, names: [string, string]): string {
@@ -26,12 +27,12 @@ function composition(left: Buffer, right: Buffer, names: [string, string]): stri
 
 describe('screenshot for the README', () => {
   let browser: Browser;
-  let ada: Person;
-  let grace: Person;
+  let ada: Member;
+  let grace: Member;
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    ({ ada, grace } = await openPair(browser, { serverUrl: inject('serverUrl'), webUrl: inject('webUrl') }, 'Launch plan'));
+    ({ ada, grace } = await openPair(browser, sharedQuire(), 'Launch plan'));
   });
 
   afterAll(async () => {

@@ -1,16 +1,115 @@
-/** A document as the server's API returns it. */
+import { request as playwrightRequest, type APIRequestContext } from 'playwright-core';
+
+/** Where the two halves of a running Quire answer. */
+export interface QuireUrls {
+  serverUrl: string;
+  webUrl: string;
+}
+
+/** An account the tests created, with what it takes to sign in. */
+export interface Account {
+  id: string;
+  email: string;
+  name: string;
+  password: string;
+}
+
+export type ShareRole = 'editor' | 'viewer';
+
 export interface CreatedDocument {
   id: string;
   title: string;
 }
 
-/** Creates a document through the HTTP API (as a script would), optionally with a title. */
-export async function createDocument(serverUrl: string, title?: string): Promise<CreatedDocument> {
-  const response = await fetch(`${serverUrl}/api/documents`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(title === undefined ? {} : { title }),
-  });
-  if (response.status !== 201) throw new Error(`POST /api/documents answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as CreatedDocument;
+export interface CreatedLink {
+  id: string;
+  role: ShareRole;
+  token: string;
+}
+
+/** The API failed: its status and body, for the test's error message. */
+export class ApiCallError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let counter = 0;
+
+/** An email no other test uses, e.g. `ada-3-k2j9@example.com`. */
+export function uniqueEmail(name: string): string {
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'user';
+  return `${slug.slice(0, 20)}-${++counter}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+/**
+ * The HTTP API as one person (a cookie jar: a browser context's, or one of its own), the way the
+ * web app calls it: JSON, from the web app's origin.
+ */
+export class QuireApi {
+  constructor(
+    readonly request: APIRequestContext,
+    readonly urls: QuireUrls,
+  ) {}
+
+  /** A person with no browser: their own cookie jar. */
+  static async standalone(urls: QuireUrls): Promise<QuireApi> {
+    return new QuireApi(await playwrightRequest.newContext(), urls);
+  }
+
+  async call<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    const response = await this.request.fetch(`${this.urls.serverUrl}${path}`, {
+      method,
+      headers: { origin: this.urls.webUrl, accept: 'application/json' },
+      ...(body === undefined ? {} : { data: body }),
+    });
+    if (!response.ok()) throw new ApiCallError(response.status(), `${method} ${path} answered ${response.status()}: ${await response.text()}`);
+    return (response.status() === 204 ? undefined : await response.json()) as T;
+  }
+
+  /** Creates the administrator with the setup code, and signs in as them. */
+  async setup(code: string, name: string, password = 'correct horse battery'): Promise<Account> {
+    const email = uniqueEmail(name);
+    const { user } = await this.call<{ user: { id: string } }>('POST', '/api/setup', { code, email, name, password });
+    return { id: user.id, email, name, password };
+  }
+
+  /** Creates an account and signs in as it. */
+  async signUp(name: string, password = 'correct horse battery'): Promise<Account> {
+    const email = uniqueEmail(name);
+    const { user } = await this.call<{ user: { id: string } }>('POST', '/api/auth/signup', { email, name, password });
+    return { id: user.id, email, name, password };
+  }
+
+  async signIn(account: Pick<Account, 'email' | 'password'>): Promise<void> {
+    await this.call('POST', '/api/auth/signin', { email: account.email, password: account.password });
+  }
+
+  createDocument(title?: string): Promise<CreatedDocument> {
+    return this.call('POST', '/api/documents', title === undefined ? {} : { title });
+  }
+
+  addMember(documentId: string, email: string, role: ShareRole): Promise<unknown> {
+    return this.call('POST', `/api/documents/${documentId}/members`, { email, role });
+  }
+
+  removeMember(documentId: string, userId: string): Promise<void> {
+    return this.call('DELETE', `/api/documents/${documentId}/members/${userId}`);
+  }
+
+  createLink(documentId: string, role: ShareRole): Promise<CreatedLink> {
+    return this.call('POST', `/api/documents/${documentId}/links`, { role });
+  }
+
+  /** A socket ticket for one connection, as the web app gets it. */
+  ticket(documentId: string): Promise<{ ticket: string; user: { id: string; name: string } }> {
+    return this.call('POST', `/api/documents/${documentId}/tickets`);
+  }
+
+  dispose(): Promise<void> {
+    return this.request.dispose();
+  }
 }

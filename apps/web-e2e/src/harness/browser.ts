@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { QuireApi, type Account, type QuireUrls } from './api';
 
 /** Chromium as the tests run it: headless, no sandbox (containers), no background traffic. */
 export function launchBrowser(): Promise<Browser> {
@@ -17,7 +18,7 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** One person in their own browser profile (context): their own localStorage, so their own id. */
+/** One person in their own browser profile (context): their own cookies and localStorage. */
 export interface Person {
   name: string;
   context: BrowserContext;
@@ -26,7 +27,13 @@ export interface Person {
   editor: Locator;
 }
 
-/** Opens a new browser profile for `name`. */
+/** A person with an account, signed in in their browser; `api` calls the API with the same cookie. */
+export interface Member extends Person {
+  account: Account;
+  api: QuireApi;
+}
+
+/** Opens a new browser profile for `name`, signed out. */
 export async function newPerson(browser: Browser, name: string): Promise<Person> {
   const context = await browser.newContext({ viewport: { width: 1180, height: 820 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
@@ -35,22 +42,51 @@ export async function newPerson(browser: Browser, name: string): Promise<Person>
 }
 
 /**
- * Opens the document at `url` as `person`: answers the name prompt on the first visit and waits
- * until the editor is connected and has the server's copy.
+ * Opens a new browser profile for `name` with a new account of that name, signed in (sign-up starts
+ * a session in the profile's cookie jar, which the pages then use).
  */
+export async function newMember(browser: Browser, urls: QuireUrls, name: string): Promise<Member> {
+  const person = await newPerson(browser, name);
+  const api = new QuireApi(person.context.request, urls);
+  const account = await api.signUp(name);
+  return { ...person, account, api };
+}
+
+/** Opens a new browser profile signed in as an existing account. */
+export async function signedInAs(browser: Browser, urls: QuireUrls, account: Account): Promise<Member> {
+  const person = await newPerson(browser, account.name);
+  const api = new QuireApi(person.context.request, urls);
+  await api.signIn(account);
+  return { ...person, account, api };
+}
+
+/** The connection indicator once the editor is connected. */
+export function connectedIndicator(page: Page): Locator {
+  return page.locator('[role="status"][data-state="connected"]');
+}
+
+/** Opens the document at `url` and waits until the editor is connected and has the server's copy. */
 export async function openDocument(person: Person, url: string): Promise<void> {
+  await person.page.goto(url);
+  await connectedIndicator(person.page).waitFor();
+  await person.editor.waitFor();
+}
+
+/**
+ * Opens a viewer share link as a guest: answers the name prompt (first visit) and waits until the
+ * read-only editor is connected.
+ */
+export async function openAsGuest(person: Person, url: string): Promise<void> {
   const { page } = person;
   await page.goto(url);
   const nameField = page.getByRole('textbox', { name: 'Your name' });
-  const status = page.locator('[role="status"][data-state]');
-  // Either the first-visit prompt appears, or (name remembered) the editor connects.
-  await Promise.race([nameField.waitFor({ state: 'visible' }), status.and(page.locator('[data-state="connected"]')).waitFor()]);
+  await Promise.race([nameField.waitFor({ state: 'visible' }), connectedIndicator(page).waitFor()]);
   if (await nameField.isVisible()) {
     await nameField.fill(person.name);
     await nameField.press('Enter');
     await nameField.waitFor({ state: 'hidden' });
   }
-  await page.locator('[role="status"][data-state="connected"]').waitFor();
+  await connectedIndicator(page).waitFor();
   await person.editor.waitFor();
 }
 

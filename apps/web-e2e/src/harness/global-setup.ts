@@ -1,11 +1,6 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startProcess, stopProcess, type ManagedProcess } from './child-process';
-import { freePort } from './free-port';
-import { waitForHttp } from './wait-for-http';
+import { QuireApi, type Account } from './api';
+import { startQuire } from './start-quire';
 import { workspaceRoot } from './workspace';
 
 declare module 'vitest' {
@@ -16,64 +11,29 @@ declare module 'vitest' {
     serverUrl: string;
     /** The repository root. */
     root: string;
+    /** The administrator, created with the setup code from the server's log. */
+    admin: Account;
   }
-}
-
-function requireBuild(file: string, build: string): void {
-  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npx nx run ${build}\` first (nx run web-e2e:test does).`);
 }
 
 /**
- * Starts the built collaboration server (fresh temporary data) and the built web app on free ports,
- * waits until both answer, and stops both process groups when the run ends.
+ * Starts one Quire for every spec, creates its administrator with the setup code from the server's
+ * log (so specs meet an instance that is set up, as people do), and stops it when the run ends.
+ * The first-run spec starts a fresh one of its own.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const root = workspaceRoot();
-  const serverMain = path.join(root, 'apps/server/dist/main.js');
-  requireBuild(serverMain, 'server:build');
-  requireBuild(path.join(root, 'apps/web/.next/BUILD_ID'), 'web:build');
-
-  const [serverPort, webPort] = [await freePort(), await freePort()];
-  const serverUrl = `http://127.0.0.1:${serverPort}`;
-  const webUrl = `http://127.0.0.1:${webPort}`;
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'quire-web-e2e-'));
-  const started: ManagedProcess[] = [];
-
-  const teardown = async () => {
-    await Promise.all(started.map((managed) => stopProcess(managed)));
-    await rm(dataDir, { recursive: true, force: true });
-  };
-
+  const quire = await startQuire();
   try {
-    const server = startProcess('collaboration server', process.execPath, [serverMain], {
-      cwd: root,
-      env: {
-        PORT: String(serverPort),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        ALLOWED_ORIGINS: webUrl,
-        NODE_ENV: 'production',
-      },
-    });
-    started.push(server);
-    const web = startProcess(
-      'web app',
-      process.execPath,
-      [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '--port', String(webPort), '--hostname', '127.0.0.1'],
-      {
-        cwd: path.join(root, 'apps/web'),
-        env: { QUIRE_SERVER_URL: serverUrl, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-      },
-    );
-    started.push(web);
-    await Promise.all([waitForHttp(`${serverUrl}/health`, server), waitForHttp(`${webUrl}/`, web)]);
+    const api = await QuireApi.standalone(quire);
+    const admin = await api.setup(await quire.setupCode, 'Admin');
+    await api.dispose();
+    project.provide('serverUrl', quire.serverUrl);
+    project.provide('webUrl', quire.webUrl);
+    project.provide('root', workspaceRoot());
+    project.provide('admin', admin);
   } catch (error) {
-    await teardown();
+    await quire.stop();
     throw error;
   }
-
-  project.provide('serverUrl', serverUrl);
-  project.provide('webUrl', webUrl);
-  project.provide('root', root);
-  return teardown;
+  return quire.stop;
 }

@@ -1,20 +1,22 @@
 import type { Browser } from 'playwright-core';
-import { createDocument } from './api';
-import { newPerson, openDocument, type Person } from './browser';
+import type { QuireUrls } from './api';
+import { newMember, openDocument, type Member } from './browser';
 
-/** Ada and Grace, each in a browser context of their own, with one new document open. */
+/** Ada (the owner) and Grace (an editor), each signed in in a browser context of their own, on one new document. */
 export interface Pair {
-  readonly ada: Person;
-  readonly grace: Person;
+  readonly ada: Member;
+  readonly grace: Member;
   readonly url: string;
+  readonly documentId: string;
 }
 
-export async function openPair(browser: Browser, urls: { serverUrl: string; webUrl: string }, title: string): Promise<Pair> {
-  const document = await createDocument(urls.serverUrl, title);
+export async function openPair(browser: Browser, urls: QuireUrls, title: string): Promise<Pair> {
+  const ada = await newMember(browser, urls, 'Ada');
+  const grace = await newMember(browser, urls, 'Grace');
+  const document = await ada.api.createDocument(title);
+  await ada.api.addMember(document.id, grace.account.email, 'editor');
   const url = `${urls.webUrl}/d/${document.id}`;
-  const ada = await newPerson(browser, 'Ada');
-  const grace = await newPerson(browser, 'Grace');
   await openDocument(ada, url);
   await openDocument(grace, url);
-  return { ada, grace, url };
+  return { ada, grace, url, documentId: document.id };
 }
