@@ -11,10 +11,12 @@
 // itself uses, follows require/import and native bindings (better-sqlite3's .node file). It is a
 // dev dependency of apps/docker-e2e, whose tests run the result.
 import { nodeFileTrace } from '@vercel/nft';
-import { copyFile, lstat, mkdir, readlink, rm, symlink } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, readdir, readlink, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 
 const ENTRY = 'apps/server/dist/main.js';
+// Command-line tools run beside the server (`node apps/server/dist/cli/<tool>.js`).
+const CLI = 'apps/server/dist/cli';
 
 const output = process.argv[2];
 if (!output) {
@@ -24,7 +26,11 @@ if (!output) {
 const root = process.cwd();
 const target = path.resolve(root, output);
 
-const { fileList, warnings } = await nodeFileTrace([ENTRY], { base: root });
+const tools = await readdir(path.join(root, CLI)).then(
+  (names) => names.filter((name) => name.endsWith('.js')).map((name) => `${CLI}/${name}`),
+  () => [],
+);
+const { fileList, warnings } = await nodeFileTrace([ENTRY, ...tools], { base: root });
 if (!fileList.has(ENTRY)) {
   console.error(`${ENTRY} was not traced: build the server first (npx nx run server:build)`);
   process.exit(1);
@@ -43,6 +49,8 @@ for (const file of [...fileList].sort()) {
 
 // Optional packages the server's dependencies try and do without (pg-native, bufferutil, Nest's
 // microservices…) are reported as unresolved; they are listed so that a missing one is visible.
-const missing = [...warnings].map((warning) => warning.message.split('\n')[0]).filter((line) => line.startsWith('Failed to resolve'));
-console.log(`${fileList.size} files of the server in ${path.relative(root, target)}; ${new Set(missing).size} optional modules absent`);
-for (const line of new Set(missing)) console.log(`  ${line}`);
+const missing = new Set(
+  [...warnings].map((warning) => /^Failed to resolve dependency "([^"]+)"/.exec(warning.message)?.[1]).filter(Boolean),
+);
+console.log(`${fileList.size} files of the server and ${tools.length} tools in ${path.relative(root, target)}`);
+if (missing.size > 0) console.log(`  optional modules absent: ${[...missing].sort().join(', ')}`);
