@@ -1,4 +1,15 @@
-import type { ApiTokenInfo, LinkRole, Member, MemberDocument, Role, ShareLink, StoredSession, Ticket, User, UserWithPassword } from './account-store';
+import type {
+  ApiTokenInfo,
+  LinkRole,
+  Member,
+  MemberDocument,
+  Role,
+  ShareLink,
+  StoredSession,
+  Ticket,
+  User,
+  UserWithPassword,
+} from './account-store';
 
 // Rows as both SQL adapters select them (same column names), and what the AccountStore returns for
 // them. Times are milliseconds in SQLite and Dates from pg; flags are 0/1 in SQLite and booleans
@@ -68,7 +79,13 @@ export interface LinkRow {
 }
 
 export function toUser(row: UserRow): User {
-  return { id: row.id, email: row.email, name: row.name, isAdmin: Boolean(row.is_admin), createdAt: new Date(row.created_at) };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    isAdmin: Boolean(row.is_admin),
+    createdAt: new Date(row.created_at),
+  };
 }
 
 export function toUserWithPassword(row: UserWithPasswordRow): UserWithPassword {

@@ -39,6 +39,14 @@ export interface StoredSession {
   readonly expiresAt: Date;
 }
 
+/** A new API token: `digest` is the keyed digest of the secret, which is shown once and never stored. */
+export interface NewApiToken {
+  readonly id: string;
+  readonly userId: string;
+  readonly name: string;
+  readonly digest: string;
+}
+
 export interface ApiTokenInfo {
   readonly id: string;
   readonly userId: string;
@@ -79,6 +87,14 @@ export interface Member {
 export interface MemberDocument extends DocumentInfo {
   readonly role: Role;
   readonly owner: { readonly id: string; readonly name: string } | null;
+}
+
+/** A new share link, working until revoked. */
+export interface NewShareLink {
+  readonly id: string;
+  readonly documentId: string;
+  readonly role: LinkRole;
+  readonly createdBy: string;
 }
 
 export interface ShareLink {
@@ -134,7 +150,7 @@ export interface AccountStore {
   deleteUserSessions(userId: string, exceptDigest?: string): Promise<void>;
 
   // --- API tokens --------------------------------------------------------------------------------
-  createApiToken(token: { readonly id: string; readonly userId: string; readonly name: string; readonly digest: string }): Promise<ApiTokenInfo>;
+  createApiToken(token: NewApiToken): Promise<ApiTokenInfo>;
   /** The user's tokens, oldest first. */
   listApiTokens(userId: string): Promise<ApiTokenInfo[]>;
   /** The token with this digest, recording `now` as its last use. */
@@ -193,7 +209,7 @@ export interface AccountStore {
 
   // --- share links -------------------------------------------------------------------------------
   /** `no-such-document` if the document does not exist. */
-  createLink(link: { readonly id: string; readonly documentId: string; readonly role: LinkRole; readonly createdBy: string }): Promise<ShareLink>;
+  createLink(link: NewShareLink): Promise<ShareLink>;
   /** The link, revoked or not (see `revokedAt`). */
   getLink(id: string): Promise<ShareLink | undefined>;
   /** Links of a document that still work, newest first. */

@@ -6,6 +6,8 @@ export type {
   LinkRole,
   Member,
   MemberDocument,
+  NewApiToken,
+  NewShareLink,
   NewUser,
   Role,
   ShareLink,

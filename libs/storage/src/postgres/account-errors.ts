@@ -30,7 +30,11 @@ const DOCUMENT_FOREIGN_KEYS = new Set([
  * user `invalid-argument`, as is a failed CHECK (a role that does not exist). Anything else rejects
  * unchanged.
  */
-export async function refusingConstraints<T>(action: string, documentId: string | undefined, work: () => Promise<T>): Promise<T> {
+export async function refusingConstraints<T>(
+  action: string,
+  documentId: string | undefined,
+  work: () => Promise<T>,
+): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -48,7 +52,8 @@ function translate(error: unknown, action: string, documentId: string | undefine
       : noSuchUser(action);
   }
   if (code === '23514') {
-    return new DocumentStoreError('invalid-argument', `Cannot ${action}: a value breaks ${constraint}`, { cause: error });
+    const message = `Cannot ${action}: a value breaks ${constraint}`;
+    return new DocumentStoreError('invalid-argument', message, { cause: error });
   }
   return error;
 }

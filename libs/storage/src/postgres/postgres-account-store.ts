@@ -24,6 +24,8 @@ import type {
   LinkRole,
   Member,
   MemberDocument,
+  NewApiToken,
+  NewShareLink,
   NewUser,
   Role,
   ShareLink,
@@ -138,7 +140,7 @@ export class PostgresAccountStore implements AccountStore {
     await this.pool().query(this.statements.deleteUserSessions, [userId, exceptDigest ?? null]);
   }
 
-  async createApiToken(token: { readonly id: string; readonly userId: string; readonly name: string; readonly digest: string }): Promise<ApiTokenInfo> {
+  async createApiToken(token: NewApiToken): Promise<ApiTokenInfo> {
     const pool = this.pool();
     const values = [token.id, token.userId, token.name, token.digest];
     const { rows } = await refusingConstraints('create an API token', undefined, () =>
@@ -180,7 +182,9 @@ export class PostgresAccountStore implements AccountStore {
       ticket.grantId,
       dateOf(ticket.expiresAt, 'Ticket expiresAt'),
     ];
-    await refusingConstraints('create a ticket', ticket.documentId, () => pool.query(this.statements.insertTicket, values));
+    await refusingConstraints('create a ticket', ticket.documentId, () =>
+      pool.query(this.statements.insertTicket, values),
+    );
   }
 
   async consumeTicket(digest: string, now: Date): Promise<Ticket | undefined> {
@@ -199,7 +203,8 @@ export class PostgresAccountStore implements AccountStore {
     return inTransaction(pool, async (client) => {
       const { rows: owners } = await client.query<UserRow>(this.statements.getUser, [ownerId]);
       if (owners.length === 0) throw noSuchUser('create a document');
-      const { rows } = await client.query<DocumentRow>(this.documents.insertDocument, [id, title ?? '', title !== undefined]);
+      const explicit = title !== undefined;
+      const { rows } = await client.query<DocumentRow>(this.documents.insertDocument, [id, title ?? '', explicit]);
       if (rows.length === 0) throw documentExists(id);
       await client.query(this.statements.insertOwner, [id, ownerId]);
       return toMemberDocument({ ...rows[0], role: 'owner', owner_id: ownerId, owner_name: owners[0].name });
@@ -266,7 +271,7 @@ export class PostgresAccountStore implements AccountStore {
     if (rowCount === 0) throw noSuchDocument(documentId, 'rename it');
   }
 
-  async createLink(link: { readonly id: string; readonly documentId: string; readonly role: LinkRole; readonly createdBy: string }): Promise<ShareLink> {
+  async createLink(link: NewShareLink): Promise<ShareLink> {
     const pool = this.pool();
     checkLinkRole(link.role, 'create a share link');
     const values = [link.id, link.documentId, link.role, link.createdBy];

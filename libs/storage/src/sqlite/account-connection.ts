@@ -3,25 +3,15 @@ import { noSuchUser, ownerUnchangeable } from '../account-checks';
 import type { MemberDocument } from '../account-store';
 import type { LinkRow, TicketRow, UserRow } from '../account-rows';
 import { documentExists, noSuchDocument } from '../checks';
-import { prepareAccountStatements, type AccountStatements, type TicketParams, type UserParams } from './account-statements';
+import {
+  prepareAccountStatements,
+  type AccountStatements,
+  type LinkParams,
+  type MembershipParams,
+  type TicketParams,
+  type UserParams,
+} from './account-statements';
 import type { Statements } from './statements';
-
-/** A membership change: who, on which document, and when (milliseconds). */
-export interface MembershipParams {
-  documentId: string;
-  userId: string;
-  role: string;
-  now: number;
-}
-
-/** A new share link's columns. */
-export interface LinkParams {
-  id: string;
-  documentId: string;
-  role: string;
-  createdBy: string;
-  now: number;
-}
 
 /** The account side of an open database: statements, and the transactions that need several. */
 export interface AccountConnection {
@@ -62,7 +52,15 @@ export function prepareAccountConnection(db: Database.Database, documents: State
     if (changes === 0) throw documentExists(id);
     statements.insertOwner.run(id, ownerId, now);
     const at = new Date(now);
-    return { id, title: title ?? '', createdAt: at, updatedAt: at, role: 'owner', owner: { id: owner.id, name: owner.name } } as const;
+    const owned: MemberDocument = {
+      id,
+      title: title ?? '',
+      createdAt: at,
+      updatedAt: at,
+      role: 'owner',
+      owner: { id: owner.id, name: owner.name },
+    };
+    return owned;
   });
 
   const setMember = db.transaction((change: MembershipParams) => {

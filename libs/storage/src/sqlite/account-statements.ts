@@ -1,5 +1,14 @@
 import type Database from 'better-sqlite3';
-import type { LinkRow, MemberDocumentRow, MemberRow, SessionRow, TicketRow, TokenRow, UserRow, UserWithPasswordRow } from '../account-rows';
+import type {
+  LinkRow,
+  MemberDocumentRow,
+  MemberRow,
+  SessionRow,
+  TicketRow,
+  TokenRow,
+  UserRow,
+  UserWithPasswordRow,
+} from '../account-rows';
 
 
 const USER = 'id, email, name, is_admin, created_at';
@@ -29,6 +38,32 @@ export interface TicketParams {
   expiresAt: number;
 }
 
+/** A new API token's columns. */
+export interface TokenParams {
+  id: string;
+  userId: string;
+  name: string;
+  digest: string;
+  now: number;
+}
+
+/** A membership change: who, on which document, and when (milliseconds). */
+export interface MembershipParams {
+  documentId: string;
+  userId: string;
+  role: string;
+  now: number;
+}
+
+/** A new share link's columns. */
+export interface LinkParams {
+  id: string;
+  documentId: string;
+  role: string;
+  createdBy: string;
+  now: number;
+}
+
 /** A document as a member sees it: `@userId`'s role, and the owner's id and name. */
 const MEMBER_DOCUMENT = `
   SELECT d.id, d.title, d.created_at, d.updated_at, m.role, o.user_id AS owner_id, u.name AS owner_name
@@ -38,8 +73,53 @@ const MEMBER_DOCUMENT = `
   LEFT JOIN users u ON u.id = o.user_id
   WHERE m.user_id = @userId`;
 
+type Statement<Params extends unknown[] | object, Result = unknown> = Database.Statement<Params, Result>;
+
+/** Every account statement, prepared once per connection. Plucked ones give the value itself. */
+export interface AccountStatements {
+  readonly getSetting: Statement<[key: string], string>;
+  readonly setSettingIfAbsent: Statement<[key: string, value: string], string>;
+  readonly deleteSetting: Statement<[key: string]>;
+  readonly countUsers: Statement<[], number>;
+  readonly insertUser: Statement<UserParams, UserRow>;
+  /** Makes `userId` the owner of every document that has none (written before accounts existed). */
+  readonly adoptOwnerless: Statement<{ userId: string; now: number }>;
+  readonly getUser: Statement<[id: string], UserWithPasswordRow>;
+  readonly getUserByEmail: Statement<[email: string], UserWithPasswordRow>;
+  readonly listUsers: Statement<[], UserRow>;
+  readonly updateUser: Statement<{ id: string; name: string | null; passwordHash: string | null }>;
+  readonly insertSession: Statement<[digest: string, userId: string, expiresAt: number]>;
+  readonly getSession: Statement<[digest: string, now: number], SessionRow>;
+  readonly extendSession: Statement<[expiresAt: number, digest: string]>;
+  readonly deleteSession: Statement<[digest: string]>;
+  readonly deleteUserSessions: Statement<[userId: string, exceptDigest: string | null]>;
+  readonly insertToken: Statement<TokenParams, TokenRow>;
+  readonly listTokens: Statement<[userId: string], TokenRow>;
+  readonly useToken: Statement<[now: number, digest: string], TokenRow>;
+  readonly getToken: Statement<[id: string], TokenRow>;
+  readonly deleteToken: Statement<[id: string, userId: string]>;
+  readonly insertTicket: Statement<TicketParams>;
+  readonly consumeTicket: Statement<[digest: string, now: number], TicketRow>;
+  readonly purgeTickets: Statement<[now: number]>;
+  readonly deleteDocument: Statement<[id: string]>;
+  readonly getRole: Statement<[documentId: string, userId: string], string>;
+  readonly getMemberDocument: Statement<{ userId: string; documentId: string }, MemberDocumentRow>;
+  readonly listMemberDocuments: Statement<{ userId: string }, MemberDocumentRow>;
+  readonly listMembers: Statement<[documentId: string], MemberRow>;
+  readonly insertOwner: Statement<[documentId: string, userId: string, now: number]>;
+  /** Adds the member or changes their role, unless they are the owner: then returns no row. */
+  readonly setMember: Statement<MembershipParams, string>;
+  /** Adds the member, or raises a viewer to editor; never lowers a role. Returns the role held. */
+  readonly joinAsMember: Statement<MembershipParams, string>;
+  readonly removeMember: Statement<[documentId: string, userId: string]>;
+  readonly insertLink: Statement<LinkParams, LinkRow>;
+  readonly getLink: Statement<[id: string], LinkRow>;
+  readonly listLinks: Statement<[documentId: string], LinkRow>;
+  readonly revokeLink: Statement<[now: number, documentId: string, id: string]>;
+}
+
 /** Prepares the account statements; they stay valid until the connection closes. */
-export function prepareAccountStatements(db: Database.Database) {
+export function prepareAccountStatements(db: Database.Database): AccountStatements {
   return {
     getSetting: db.prepare<[key: string], string>('SELECT value FROM settings WHERE key = ?').pluck(),
     // DO UPDATE (to the same value) rather than DO NOTHING, so that RETURNING gives the stored value
@@ -57,7 +137,6 @@ export function prepareAccountStatements(db: Database.Database) {
       `INSERT INTO users (id, email, name, password_hash, is_admin, created_at)
        VALUES (@id, @email, @name, @passwordHash, @isAdmin, @now) RETURNING ${USER}`,
     ),
-    /** Makes `userId` the owner of every document that has none (written before accounts existed). */
     adoptOwnerless: db.prepare<{ userId: string; now: number }>(
       `INSERT INTO document_members (document_id, user_id, role, added_at)
        SELECT d.id, @userId, 'owner', @now FROM documents d
@@ -80,13 +159,15 @@ export function prepareAccountStatements(db: Database.Database) {
     getSession: db.prepare<[digest: string, now: number], SessionRow>(
       'SELECT digest, user_id, expires_at FROM sessions WHERE digest = ? AND expires_at > ?',
     ),
-    extendSession: db.prepare<[expiresAt: number, digest: string]>('UPDATE sessions SET expires_at = ? WHERE digest = ?'),
+    extendSession: db.prepare<[expiresAt: number, digest: string]>(
+      'UPDATE sessions SET expires_at = ? WHERE digest = ?',
+    ),
     deleteSession: db.prepare<[digest: string]>('DELETE FROM sessions WHERE digest = ?'),
     deleteUserSessions: db.prepare<[userId: string, exceptDigest: string | null]>(
       'DELETE FROM sessions WHERE user_id = ? AND digest IS NOT ?',
     ),
 
-    insertToken: db.prepare<{ id: string; userId: string; name: string; digest: string; now: number }, TokenRow>(
+    insertToken: db.prepare<TokenParams, TokenRow>(
       `INSERT INTO api_tokens (id, user_id, name, digest, created_at)
        VALUES (@id, @userId, @name, @digest, @now) RETURNING ${TOKEN}`,
     ),
@@ -129,35 +210,34 @@ export function prepareAccountStatements(db: Database.Database) {
     insertOwner: db.prepare<[documentId: string, userId: string, now: number]>(
       `INSERT INTO document_members (document_id, user_id, role, added_at) VALUES (?, ?, 'owner', ?)`,
     ),
-    /** Adds the member or changes their role, unless they are the owner: then returns no row. */
-    setMember: db.prepare<{ documentId: string; userId: string; role: string; now: number }, string>(
-      `INSERT INTO document_members AS m (document_id, user_id, role, added_at) VALUES (@documentId, @userId, @role, @now)
+    setMember: db.prepare<MembershipParams, string>(
+      `INSERT INTO document_members AS m (document_id, user_id, role, added_at)
+       VALUES (@documentId, @userId, @role, @now)
        ON CONFLICT (document_id, user_id) DO UPDATE SET role = excluded.role WHERE m.role <> 'owner'
        RETURNING role`,
     ).pluck(),
-    /** Adds the member, or raises a viewer to editor; never lowers a role. Returns the role held. */
-    joinAsMember: db.prepare<{ documentId: string; userId: string; role: string; now: number }, string>(
-      `INSERT INTO document_members AS m (document_id, user_id, role, added_at) VALUES (@documentId, @userId, @role, @now)
-       ON CONFLICT (document_id, user_id) DO UPDATE SET role = CASE WHEN m.role = 'viewer' THEN excluded.role ELSE m.role END
+    joinAsMember: db.prepare<MembershipParams, string>(
+      `INSERT INTO document_members AS m (document_id, user_id, role, added_at)
+       VALUES (@documentId, @userId, @role, @now)
+       ON CONFLICT (document_id, user_id) DO UPDATE
+         SET role = CASE WHEN m.role = 'viewer' THEN excluded.role ELSE m.role END
        RETURNING role`,
     ).pluck(),
     removeMember: db.prepare<[documentId: string, userId: string]>(
       `DELETE FROM document_members WHERE document_id = ? AND user_id = ? AND role <> 'owner'`,
     ),
 
-    insertLink: db.prepare<{ id: string; documentId: string; role: string; createdBy: string; now: number }, LinkRow>(
+    insertLink: db.prepare<LinkParams, LinkRow>(
       `INSERT INTO share_links (id, document_id, role, created_by, created_at)
        VALUES (@id, @documentId, @role, @createdBy, @now) RETURNING ${LINK}`,
     ),
     getLink: db.prepare<[id: string], LinkRow>(`SELECT ${LINK} FROM share_links WHERE id = ?`),
     listLinks: db.prepare<[documentId: string], LinkRow>(
-      `SELECT ${LINK} FROM share_links WHERE document_id = ? AND revoked_at IS NULL ORDER BY created_at DESC, rowid DESC`,
+      `SELECT ${LINK} FROM share_links WHERE document_id = ? AND revoked_at IS NULL
+       ORDER BY created_at DESC, rowid DESC`,
     ),
     revokeLink: db.prepare<[now: number, documentId: string, id: string]>(
       'UPDATE share_links SET revoked_at = ? WHERE document_id = ? AND id = ? AND revoked_at IS NULL',
     ),
   };
 }
-
-/** The account statements of one connection. */
-export type AccountStatements = ReturnType<typeof prepareAccountStatements>;

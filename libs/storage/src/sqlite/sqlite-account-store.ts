@@ -17,6 +17,8 @@ import type {
   LinkRole,
   Member,
   MemberDocument,
+  NewApiToken,
+  NewShareLink,
   NewUser,
   Role,
   ShareLink,
@@ -90,7 +92,9 @@ export class SqliteAccountStore implements AccountStore {
   async createSession(session: StoredSession): Promise<void> {
     const { statements } = this.connection();
     const expiresAt = timeOf(session.expiresAt, 'Session expiresAt');
-    refusingConstraints('create a session', () => statements.insertSession.run(session.digest, session.userId, expiresAt));
+    refusingConstraints('create a session', () =>
+      statements.insertSession.run(session.digest, session.userId, expiresAt),
+    );
   }
 
   async getSession(digest: string, now: Date): Promise<StoredSession | undefined> {
@@ -110,9 +114,10 @@ export class SqliteAccountStore implements AccountStore {
     this.connection().statements.deleteUserSessions.run(userId, exceptDigest ?? null);
   }
 
-  async createApiToken(token: { readonly id: string; readonly userId: string; readonly name: string; readonly digest: string }): Promise<ApiTokenInfo> {
+  async createApiToken(token: NewApiToken): Promise<ApiTokenInfo> {
     const { statements } = this.connection();
-    const params = { id: token.id, userId: token.userId, name: token.name, digest: token.digest, now: Date.now() };
+    const { id, userId, name, digest } = token;
+    const params = { id, userId, name, digest, now: Date.now() };
     return toToken(refusingConstraints('create an API token', () => statements.insertToken.get(params) as TokenRow));
   }
 
@@ -212,10 +217,11 @@ export class SqliteAccountStore implements AccountStore {
     if (documents.setTitle.run(title, documentId).changes === 0) throw noSuchDocument(documentId, 'rename it');
   }
 
-  async createLink(link: { readonly id: string; readonly documentId: string; readonly role: LinkRole; readonly createdBy: string }): Promise<ShareLink> {
+  async createLink(link: NewShareLink): Promise<ShareLink> {
     const connection = this.connection();
     checkLinkRole(link.role, 'create a share link');
-    const params = { id: link.id, documentId: link.documentId, role: link.role, createdBy: link.createdBy, now: Date.now() };
+    const { id, documentId, role, createdBy } = link;
+    const params = { id, documentId, role, createdBy, now: Date.now() };
     return toLink(refusingConstraints('create a share link', () => connection.createLink(params)));
   }
 
