@@ -163,9 +163,13 @@ export class Account implements Caller {
     if (answer.status !== 201 && answer.status !== 409) expectStatus(answer, 201, `creating document ${id}`);
   }
 
-  /** A single-use socket ticket for one document. */
-  async ticket(documentId: string): Promise<TicketAnswer> {
-    const answer = await this.request<TicketAnswer>('POST', `/api/documents/${documentId}/tickets`);
+  /**
+   * A single-use socket ticket for one document. Asked for with the API token (the default), the
+   * socket acts under the token (a role change applies in place); with the session, as a browser
+   * asks, under the membership (a role change closes it with 4403 so the page reconnects).
+   */
+  async ticket(documentId: string, as: 'token' | 'session' = 'token'): Promise<TicketAnswer> {
+    const answer = await this.request<TicketAnswer>('POST', `/api/documents/${documentId}/tickets`, undefined, as);
     expectStatus(answer, 201, `a ticket for ${documentId}`);
     return answer.body;
   }

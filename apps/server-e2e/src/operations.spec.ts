@@ -30,7 +30,7 @@ describe('operations: metrics, logs and per-address limits', () => {
   it('serves Prometheus metrics that follow the traffic', async () => {
     // One with the API token itself, one with a single-use ticket, as a browser connects.
     const a = connectStockClient(server.wsUrl, 'metrics', { params: admin.params });
-    const b = connectStockClient(server.wsUrl, 'metrics', { params: { token: (await admin.ticket('metrics')).ticket } });
+    const b = connectStockClient(server.wsUrl, 'metrics', { params: { token: (await admin.ticket('metrics', 'session')).ticket } });
     clients.push(a, b);
     await Promise.all([synced(a), synced(b)]);
     const paragraph = new Y.XmlElement('paragraph');

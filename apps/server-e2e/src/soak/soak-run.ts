@@ -115,7 +115,7 @@ async function cycle(account: Account, documentId: string, count: number, random
   let edits = 0;
   try {
     for (let i = 0; i < count; i++) {
-      const { ticket } = await account.ticket(documentId);
+      const { ticket } = await account.ticket(documentId, 'session');
       clients.push(connectStockClient(account.wsUrl, documentId, { params: { token: ticket } }));
     }
     await Promise.all(clients.map((client) => synced(client)));
