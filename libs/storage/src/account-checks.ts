@@ -4,8 +4,13 @@ import { DocumentStoreError } from './document-store-error';
 // Refusals shared by the account adapters, so that they refuse the same calls with the same messages.
 
 /** An email as stored and compared: trimmed and lower-cased, so that one address is one account. */
+export function emailKey(email: string): string {
+  return typeof email === 'string' ? email.trim().toLowerCase() : '';
+}
+
+/** {@link emailKey} for an account being written; refuses an empty email, which no lookup could find. */
 export function normalizeEmail(email: string): string {
-  const normalized = typeof email === 'string' ? email.trim().toLowerCase() : '';
+  const normalized = emailKey(email);
   if (normalized === '') {
     throw new DocumentStoreError('invalid-argument', 'Email is empty: pass the address the user gave');
   }

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { checkLinkRole, noSuchUser, normalizeEmail, ownerUnchangeable, timeOf } from '../account-checks';
+import { checkLinkRole, emailKey, noSuchUser, normalizeEmail, ownerUnchangeable, timeOf } from '../account-checks';
 import {
   toLink,
   toMember,
@@ -100,7 +100,7 @@ export class PostgresAccountStore implements AccountStore {
 
   async getUserByEmail(email: string): Promise<UserWithPassword | undefined> {
     const pool = this.pool();
-    const { rows } = await pool.query<UserWithPasswordRow>(this.statements.getUserByEmail, [normalizeEmail(email)]);
+    const { rows } = await pool.query<UserWithPasswordRow>(this.statements.getUserByEmail, [emailKey(email)]);
     return rows[0] && toUserWithPassword(rows[0]);
   }
 

@@ -1,4 +1,4 @@
-import { checkLinkRole, noSuchUser, normalizeEmail, ownerUnchangeable, timeOf } from '../account-checks';
+import { checkLinkRole, emailKey, noSuchUser, normalizeEmail, ownerUnchangeable, timeOf } from '../account-checks';
 import {
   toLink,
   toMember,
@@ -75,7 +75,7 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async getUserByEmail(email: string): Promise<UserWithPassword | undefined> {
-    const row = this.connection().statements.getUserByEmail.get(normalizeEmail(email));
+    const row = this.connection().statements.getUserByEmail.get(emailKey(email));
     return row && toUserWithPassword(row);
   }
 

@@ -57,9 +57,11 @@ export function describeUsers({ accounts, store, another }: AccountContractConte
       expect((await accounts().getUser('user-ada'))?.email).toBe('ada@example.com');
     });
 
-    it('refuses an empty email', async () => {
+    it('refuses an empty email, and finds no account by one', async () => {
       await expectRefused(accounts().createUser(newUser('ada', { email: '   ' })), 'invalid-argument');
+      await expectRefused(accounts().createFirstUser(newUser('ada', { email: '' })), 'invalid-argument');
       expect(await accounts().countUsers()).toBe(0);
+      expect(await accounts().getUserByEmail('  ')).toBeUndefined();
     });
 
     it('counts and lists accounts, oldest first, without password hashes', async () => {
