@@ -59,7 +59,6 @@ describe('operations: metrics, logs and per-address limits', () => {
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.length).toBeGreaterThan(0);
-    expect(lines.some((line) => line.documentId === 'metrics' && typeof line.connectionId === 'string')).toBe(true);
     expect(server.output()).not.toContain(admin.bearer);
     const refused = await upgradeStatus(`${server.wsUrl}/bad.id?token=another-secret`);
     expect(refused).toBe(400);
