@@ -1,0 +1,85 @@
+import { SCENARIOS } from './scenario-catalog';
+import { SERVER_NAMES, type ServerName } from './server-kinds';
+
+/** What the command line asked for. */
+export interface BenchArgs {
+  /** A short smoke run: smaller scenarios, one round; numbers are rough. */
+  readonly quick: boolean;
+  /** Scenarios to run, by name; all when empty. */
+  readonly only: readonly string[];
+  readonly servers: readonly ServerName[];
+  readonly rounds: number;
+  /** Where results go; by default `results/` for a full run, `results/partial/` otherwise. */
+  readonly out: string | undefined;
+  readonly help: boolean;
+}
+
+export const USAGE = `Usage: npm run bench -- [--quick] [--only <scenario>[,<scenario>…]] [--rounds <n>] [--servers <name>,…] [--out <dir>]
+
+  --quick            a short smoke run: smaller scenarios, 1 round (rough numbers)
+  --only <names>     run only these scenarios: ${SCENARIOS.map((scenario) => scenario.name).join(', ')}
+  --rounds <n>       rounds of A B C D alternation (default 3; 1 with --quick)
+  --servers <names>  a subset of ${SERVER_NAMES.join(', ')}
+  --out <dir>        where to write results (default apps/bench-peers/results for a full run,
+                     apps/bench-peers/results/partial otherwise)
+  --help             this text
+
+The root \`npm run bench\` runs Quire's own benchmarks and then these; \`npm run bench -- --only <x>\`
+reaches both suites (each runs the names it knows), see apps/bench-peers/README.md.`;
+
+/**
+ * Parses the arguments. Nx forwards them in either spelling (`--only x` or `--only=x`, `--quick`
+ * possibly as `--quick=true`), so both are accepted.
+ */
+export function parseArgs(argv: readonly string[]): BenchArgs {
+  let quick = false;
+  let only: string[] = [];
+  let servers: ServerName[] = [...SERVER_NAMES];
+  let rounds: number | undefined;
+  let out: string | undefined;
+  let help = false;
+  for (let index = 0; index < argv.length; index++) {
+    const [flag, inline] = splitFlag(argv[index]);
+    const value = () => {
+      const next = inline ?? argv[++index];
+      if (next === undefined || next === '') throw new Error(`${flag} needs a value`);
+      return next;
+    };
+    switch (flag) {
+      case '--quick':
+        quick = inline === undefined || inline === 'true';
+        break;
+      case '--only':
+        only = value().split(',').map((name) => name.trim()).filter(Boolean);
+        break;
+      case '--rounds':
+        rounds = Number(value());
+        if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds needs a whole number of at least 1');
+        break;
+      case '--servers':
+        servers = value().split(',').map((name) => parseServer(name.trim()));
+        break;
+      case '--out':
+        out = value();
+        break;
+      case '--help':
+      case '-h':
+        help = true;
+        break;
+      default:
+        throw new Error(`Unknown argument ${JSON.stringify(argv[index])}`);
+    }
+  }
+  return { quick, only, servers, rounds: rounds ?? (quick ? 1 : 3), out, help };
+}
+
+function parseServer(name: string): ServerName {
+  const found = SERVER_NAMES.find((server) => server === name);
+  if (found === undefined) throw new Error(`Unknown server ${JSON.stringify(name)}; one of ${SERVER_NAMES.join(', ')}`);
+  return found;
+}
+
+function splitFlag(arg: string): [string, string | undefined] {
+  const equals = arg.indexOf('=');
+  return equals === -1 ? [arg, undefined] : [arg.slice(0, equals), arg.slice(equals + 1)];
+}

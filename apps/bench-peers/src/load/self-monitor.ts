@@ -1,0 +1,46 @@
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+
+/** Past either bound the generator, not the server, may be what limits a measurement. */
+export const GENERATOR_CPU_LIMIT = 0.7;
+export const GENERATOR_LAG_P99_LIMIT_MS = 20;
+
+/** How busy the load generator was while it measured, and whether the measurement stands. */
+export interface GeneratorHealth {
+  /** CPU time over wall time: 1 is one whole core. */
+  readonly cpuShare: number;
+  readonly loopDelayP99Ms: number;
+  readonly loopDelayMaxMs: number;
+  readonly valid: boolean;
+  /** Why it is not valid ('' when it is). */
+  readonly reason: string;
+}
+
+/**
+ * Watches the generator's own process over one measurement window: CPU from
+ * `process.cpuUsage()`, event-loop delay from `monitorEventLoopDelay`.
+ */
+export class SelfMonitor {
+  private readonly histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  private startedAt = 0;
+  private startCpu: NodeJS.CpuUsage = { user: 0, system: 0 };
+
+  start(): void {
+    this.histogram.reset();
+    this.histogram.enable();
+    this.startedAt = performance.now();
+    this.startCpu = process.cpuUsage();
+  }
+
+  stop(): GeneratorHealth {
+    const wallMs = performance.now() - this.startedAt;
+    const cpu = process.cpuUsage(this.startCpu);
+    this.histogram.disable();
+    const cpuShare = (cpu.user + cpu.system) / 1000 / wallMs;
+    const loopDelayP99Ms = this.histogram.count === 0 ? 0 : this.histogram.percentile(99) / 1e6;
+    const loopDelayMaxMs = this.histogram.count === 0 ? 0 : this.histogram.max / 1e6;
+    const reasons: string[] = [];
+    if (cpuShare > GENERATOR_CPU_LIMIT) reasons.push(`generator CPU ${(cpuShare * 100).toFixed(0)}% of a core`);
+    if (loopDelayP99Ms > GENERATOR_LAG_P99_LIMIT_MS) reasons.push(`generator event-loop p99 ${loopDelayP99Ms.toFixed(1)} ms`);
+    return { cpuShare, loopDelayP99Ms, loopDelayMaxMs, valid: reasons.length === 0, reason: reasons.join(', ') };
+  }
+}

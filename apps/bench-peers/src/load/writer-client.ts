@@ -1,0 +1,111 @@
+import { PROSEMIRROR_FRAGMENT } from '@quire/constants';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { ServerTarget } from '../server-kinds';
+import type { DeliveryLedger } from './delivery-ledger';
+import { forEachAwarenessClock } from './frames';
+import { ProtocolSocket } from './protocol-socket';
+
+// Typed over and over; what matters is one character per transaction, as in an editor.
+const PROSE =
+  'Whatever any collaborator has seen survives a kill -9 of the server, even if every browser ' +
+  'closes at the same moment. Updates arriving together share one write, so this costs little. ';
+
+/** Characters per paragraph before the typist presses Enter. */
+const LINE_LENGTH = 72;
+
+const REMOTE = 'remote';
+
+/**
+ * A typing client as a browser is one: a real Y.Doc edited the way y-prosemirror edits it
+ * (paragraphs holding a Y.XmlText in the `prosemirror` fragment, one character per transaction,
+ * Enter every 72 characters) and a y-protocols Awareness whose cursor (relative positions, as
+ * y-prosemirror publishes them) moves with every key. It applies what it receives, and times it
+ * like a lean client does (its own echo excluded).
+ */
+export class WriterClient {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly socket: ProtocolSocket;
+  private readonly receiver: number;
+  /** The first clock of the keystroke being typed, recorded when its update is sent. */
+  private clockStart = 0;
+  private paragraph: Y.XmlText | undefined;
+  private column = 0;
+  private typed = 0;
+
+  constructor(
+    target: ServerTarget,
+    documentId: string,
+    private readonly ledger: DeliveryLedger,
+    name: string,
+  ) {
+    this.receiver = ledger.addReceiver();
+    const own = this.doc.clientID;
+    this.socket = new ProtocolSocket(target, documentId, {
+      stateVector: () => Y.encodeStateVector(this.doc),
+      answerStep1: (stateVector) => Y.encodeStateAsUpdate(this.doc, stateVector),
+      onSyncStep2: (update) => Y.applyUpdate(this.doc, update, REMOTE),
+      onUpdate: (update, at) => {
+        for (const [clientId, toClock] of Y.parseUpdateMeta(update).to) {
+          if (clientId !== own) ledger.receivedUpdates(this.receiver, clientId, toClock, at);
+        }
+        Y.applyUpdate(this.doc, update, REMOTE);
+      },
+      onAwareness: (payload, at) => {
+        forEachAwarenessClock(payload, (clientId, clock) => {
+          if (clientId !== own) ledger.receivedAwareness(this.receiver, clientId, clock, at);
+        });
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, REMOTE);
+      },
+    });
+    this.awareness.setLocalState({ user: { id: `bench-${own}`, name, color: '#30bced' } });
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === REMOTE) return;
+      this.ledger.sentUpdate(own, this.clockStart, performance.now());
+      this.socket.send(this.socket.codec.update(update));
+    });
+  }
+
+  /** Opens the socket, syncs, and announces its presence as the stock providers do on open. */
+  async connect(): Promise<number> {
+    const synced = await this.socket.connect();
+    this.socket.send(this.socket.codec.awareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
+    return synced;
+  }
+
+  /** One keystroke (a character, or Enter when the line is full), then the cursor after it. */
+  press(): void {
+    const clientId = this.doc.clientID;
+    this.clockStart = Y.getState(this.doc.store, clientId);
+    this.doc.transact(() => this.type());
+    const paragraph = this.paragraph;
+    if (paragraph === undefined) return;
+    const position = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(paragraph, this.column));
+    this.awareness.setLocalStateField('cursor', { anchor: position, head: position });
+    const clock = this.awareness.meta.get(clientId)?.clock ?? 0;
+    this.ledger.sentAwareness(clientId, clock, performance.now());
+    this.socket.send(this.socket.codec.awareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [clientId])));
+  }
+
+  close(): Promise<void> {
+    this.awareness.destroy();
+    this.doc.destroy();
+    return this.socket.close();
+  }
+
+  private type(): void {
+    if (this.paragraph === undefined || this.column >= LINE_LENGTH) {
+      const paragraph = new Y.XmlElement('paragraph');
+      const text = new Y.XmlText();
+      paragraph.insert(0, [text]);
+      this.doc.getXmlFragment(PROSEMIRROR_FRAGMENT).push([paragraph]);
+      this.paragraph = text;
+      this.column = 0;
+      return;
+    }
+    this.paragraph.insert(this.column, PROSE[this.typed % PROSE.length]);
+    this.column += 1;
+    this.typed += 1;
+  }
+}

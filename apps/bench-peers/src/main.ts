@@ -1,0 +1,130 @@
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { parseArgs, USAGE } from './args';
+import { currentLoad, describeMachine, machineInfo } from './machine';
+import { summarize, type RunRecord } from './report/aggregate';
+import { duration } from './report/format';
+import { LEGEND, scenarioTable } from './report/render';
+import { renderTable } from './report/table';
+import { writeResults } from './report/write-results';
+import type { RunResult } from './results';
+import { runInGenerator } from './runner/generator-process';
+import { planRuns, type PlannedRun } from './runner/plan';
+import { ServerProcess } from './runner/server-process';
+import { choosePinning, type Pinning } from './runner/spawn-pinned';
+import { GENERATOR_CPU_LIMIT, GENERATOR_LAG_P99_LIMIT_MS } from './load/self-monitor';
+import { SERVER_KINDS } from './server-kinds';
+import { TRACE_CREDIT } from './trace';
+import { prepareTraceUpdates } from './trace-updates';
+
+// apps/bench-peers/dist/main.js: the project is one level up, the repository three.
+const PROJECT_ROOT = resolve(__dirname, '..');
+const REPO_ROOT = resolve(__dirname, '../../..');
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const runs = planRuns(args.only, args.servers, args.rounds);
+  const complete = !args.quick && args.only.length === 0 && args.servers.length === 4;
+  const out = resolve(args.out ?? resolve(PROJECT_ROOT, 'results', complete ? '.' : 'partial'));
+  const missing = missingPrerequisite(args.servers.includes('quire'));
+  if (missing) throw new Error(missing);
+
+  const machine = machineInfo();
+  const pinning = choosePinning();
+  const generatorBounds = `a run is invalid when the generator uses over ${GENERATOR_CPU_LIMIT * 100}% of a core or its event-loop p99 passes ${GENERATOR_LAG_P99_LIMIT_MS} ms`;
+  const startedAt = new Date();
+  const started = performance.now();
+  console.log(`Quire against its peers${args.quick ? ' (--quick: a smoke run, rough numbers)' : ''}`);
+  console.log(`machine:  ${describeMachine(machine)}; load average ${machine.loadAverage.toFixed(2)}`);
+  console.log(`pinning:  ${pinning.description}`);
+  console.log(`rounds:   ${args.rounds}, servers in turn: ${args.servers.map((server) => SERVER_KINDS[server].label).join(', ')}`);
+  for (const server of args.servers) console.log(`  ${SERVER_KINDS[server].label}: ${SERVER_KINDS[server].configuration}`);
+  console.log(`validity: ${generatorBounds}`);
+
+  const traceStarted = performance.now();
+  const traceCache = prepareTraceUpdates();
+  console.log(`trace:    ${relative(REPO_ROOT, traceCache) || traceCache} (${((performance.now() - traceStarted) / 1000).toFixed(1)} s); ${TRACE_CREDIT}`);
+
+  const records: RunRecord[] = [];
+  for (const [index, run] of runs.entries()) {
+    records.push(await runOne(run, `${index + 1}/${runs.length}`, args.quick, traceCache, pinning));
+  }
+
+  const summaries = summarize(records, args.servers);
+  for (const summary of summaries) {
+    console.log(`\n=== ${summary.info.number}. ${summary.info.title}\n`);
+    console.log(renderTable(scenarioTable(summary, args.servers)));
+    for (const note of summary.notes) console.log(`  ${note}`);
+    for (const problem of summary.problems) console.log(`  PROBLEM ${problem}`);
+    for (const invalid of summary.invalidRuns) console.log(`  invalid: ${invalid}`);
+  }
+  console.log('');
+  for (const line of LEGEND) console.log(line);
+  const durationMs = performance.now() - started;
+  const written = writeResults(
+    out,
+    {
+      startedAt,
+      durationMs,
+      machine,
+      loadAverageAfter: currentLoad(),
+      options: { quick: args.quick, rounds: args.rounds, only: args.only, servers: args.servers },
+      pinning: pinning.description,
+      generatorBounds,
+    },
+    summaries,
+    records,
+  );
+  console.log(`\n${duration(durationMs)}; wrote ${written.length} files to ${relative(REPO_ROOT, out)}/ (results.md, results.json, charts)`);
+  const errors = records.filter((record) => record.error !== undefined).length;
+  if (errors > 0) console.error(`${errors} run(s) FAILED`);
+  return errors > 0 ? 1 : 0;
+}
+
+/** One scenario against one fresh server, driven by one fresh generator. */
+async function runOne(run: PlannedRun, position: string, quick: boolean, traceCache: string, pinning: Pinning): Promise<RunRecord> {
+  const kind = SERVER_KINDS[run.server];
+  const prefix = `[${position}] round ${run.round} ${run.scenario.name} ${kind.label}`;
+  const started = performance.now();
+  let server: ServerProcess | undefined;
+  try {
+    server = await ServerProcess.start(kind, pinning.serverCore);
+    const result: RunResult = await runInGenerator(
+      { scenario: run.scenario.name, quick, target: server.target, traceCache },
+      server,
+      pinning.generatorCore,
+      (text) => console.log(`${prefix}: ${text}`),
+    );
+    const durationMs = performance.now() - started;
+    console.log(`${prefix}: done in ${(durationMs / 1000).toFixed(1)} s${result.steps.some((step) => !step.health.valid) ? ' (some steps invalid: generator past its bounds)' : ''}`);
+    return { round: run.round, scenario: run.scenario.name, server: run.server, durationMs, result };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`${prefix}: FAILED: ${message}${server && !server.running ? `\n${server.output()}` : ''}`);
+    return { round: run.round, scenario: run.scenario.name, server: run.server, durationMs: performance.now() - started, error: message };
+  } finally {
+    await server?.stop();
+  }
+}
+
+function missingPrerequisite(quire: boolean): string | undefined {
+  if (!existsSync('/proc/self/stat')) return 'server CPU and memory are read from /proc: Linux only';
+  const main = SERVER_KINDS.quire.script();
+  if (quire && !existsSync(main)) return `Quire is not built (${main}); run npx nx run server:build first`;
+  return undefined;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    console.error(USAGE);
+    process.exitCode = 2;
+  },
+);
