@@ -35,7 +35,8 @@ describe('accounts', () => {
     const secret = await grace.page.getByRole('textbox', { name: 'The new token' }).inputValue();
     expect(secret).toMatch(/^qt_/);
     await grace.page.getByRole('button', { name: 'Copy the token' }).waitFor();
-    await grace.page.getByRole('list', { name: 'Your API tokens' }).getByText('nightly export').waitFor();
+    const tokenRow = grace.page.getByRole('list', { name: 'Your API tokens' }).getByRole('listitem').filter({ hasText: 'nightly export' });
+    await tokenRow.waitFor();
 
     const script = await QuireApi.standalone(sharedQuire());
     const asScript = (path: string) =>
@@ -44,7 +45,7 @@ describe('accounts', () => {
 
     // Shown once: after a reload, only its name remains.
     await grace.page.reload();
-    await grace.page.getByRole('list', { name: 'Your API tokens' }).getByText('nightly export').waitFor();
+    await tokenRow.waitFor();
     expect(await grace.page.getByRole('textbox', { name: 'The new token' }).count()).toBe(0);
 
     await grace.page.getByRole('button', { name: 'Revoke nightly export' }).click();

@@ -88,7 +88,7 @@ describe('first run of a fresh instance', () => {
     await dialog.getByRole('combobox', { name: 'Their role' }).selectOption('editor');
     await dialog.getByRole('button', { name: 'Add', exact: true }).click();
     await dialog.getByRole('status').filter({ hasText: 'Grace can now edit this document.' }).waitFor();
-    await dialog.getByRole('list', { name: 'People with access' }).getByText('Grace').waitFor();
+    await dialog.getByRole('list', { name: 'People with access' }).getByRole('listitem').filter({ hasText: graceEmail }).waitFor();
     await dialog.getByRole('button', { name: 'Done' }).click();
   });
 

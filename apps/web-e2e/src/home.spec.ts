@@ -32,10 +32,10 @@ describe('home page', () => {
   it('lists my documents by title, with my role and when they last changed', async () => {
     const document = await ada.api.createDocument('Quarterly plan');
     await ada.page.goto(`${sharedQuire().webUrl}/`);
-    const link = myDocuments(ada).getByRole('link', { name: 'Quarterly plan' });
+    const row = myDocuments(ada).getByRole('listitem').filter({ has: ada.page.getByRole('link', { name: 'Quarterly plan' }) });
+    const link = row.getByRole('link');
     await link.waitFor();
     expect(await link.getAttribute('href')).toBe(`/d/${document.id}`);
-    const row = ada.page.getByRole('listitem').filter({ has: link });
     expect(await row.textContent()).toMatch(/Owner.*Edited (just now|\d+ (second|minute)s? ago)/);
   });
 
@@ -43,9 +43,9 @@ describe('home page', () => {
     const document = await ada.api.createDocument('Reading list');
     await ada.api.addMember(document.id, grace.account.email, 'viewer');
     await grace.page.goto(`${sharedQuire().webUrl}/`);
-    const link = sharedWithMe(grace).getByRole('link', { name: 'Reading list' });
-    await link.waitFor();
-    const text = await grace.page.getByRole('listitem').filter({ has: link }).textContent();
+    const row = sharedWithMe(grace).getByRole('listitem').filter({ has: grace.page.getByRole('link', { name: 'Reading list' }) });
+    await row.waitFor();
+    const text = await row.textContent();
     expect(text).toContain('Owner: Ada');
     expect(text).toContain('View only');
   });

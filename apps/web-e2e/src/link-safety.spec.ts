@@ -74,6 +74,7 @@ describe('javascript: links in document content', () => {
         waitForText(grace.page, { includes: 'hostile link' }).then(() => 'arrived' as const),
         hostile.closed.then(() => 'refused' as const),
       ]);
+      console.log(`A javascript: link written by another client: the server ${outcome === 'arrived' ? 'relayed the text' : 'refused the update'}`);
       if (outcome === 'arrived') {
         const link = grace.page.locator('.quire-doc a', { hasText: 'hostile link' });
         if ((await link.count()) > 0) {
