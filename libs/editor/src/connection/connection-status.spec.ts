@@ -65,6 +65,13 @@ describe('connection status', () => {
     expect(nextConnectionState(state, { type: 'status', status: 'connected' }).failedAttempts).toBe(0);
   });
 
+  it('keeps the role of the latest ticket', () => {
+    const granted = [{ type: 'granted', role: 'editor' }, { type: 'status', status: 'connected' }, { type: 'granted', role: 'viewer' }] as const;
+    const state = granted.reduce<ConnectionState>((current, event) => nextConnectionState(current, event), initialConnectionState());
+    expect(state.role).toBe('viewer');
+    expect(initialConnectionState().role).toBeNull();
+  });
+
   it('treats only the 44xx codes as terminal', () => {
     for (const code of [4401, 4403, 4404, 4426, 4400, 4499]) expect(isTerminalCloseCode(code), String(code)).toBe(true);
     for (const code of [1000, 1001, 1006, 1008, 1009, 1011, 4500, 4000]) expect(isTerminalCloseCode(code), String(code)).toBe(false);
