@@ -136,6 +136,18 @@ export class DocumentHub {
     return connection;
   }
 
+  /**
+   * Closes this instance's connections to a document that is about to be deleted, with `code`,
+   * and resolves once what they sent is stored, so that no late write re-creates it afterwards.
+   */
+  async closeDocument(documentId: string, code: number, reason: string): Promise<void> {
+    const entry = this.entries.get(documentId);
+    if (!entry) return;
+    for (const connection of [...entry.connections]) connection.close(code, reason);
+    await entry.ready;
+    await entry.document?.flush();
+  }
+
   /** Every open connection, for the transport to re-check what each may still do. */
   openConnections(): Iterable<Connection> {
     return this.connections;

@@ -1,4 +1,5 @@
 import type { Connection } from '@quire/collab-core';
+import { CloseCode } from '@quire/constants';
 import type { Logger } from 'pino';
 import { grantKey, type Grant, type GrantCheck } from './grant';
 
@@ -80,7 +81,7 @@ export class AccessWatcher {
     }
     // A browser reconnects with a fresh ticket and shows its new role (read-only or not).
     this.logger.info({ ...connection.logFields, from: grant.role, to: check.role }, 'Role changed; asking the client to reconnect');
-    connection.close(4403, 'Your access to this document changed: reconnect');
+    connection.close(CloseCode.Forbidden, 'Your access to this document changed: reconnect');
     this.grants.delete(connection);
   }
 }

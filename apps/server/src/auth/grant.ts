@@ -1,3 +1,4 @@
+import type { CloseCode } from '@quire/constants';
 import type { GrantKind, Role } from '@quire/storage';
 
 /** What an open socket was authorized under; re-checked while it stays open. */
@@ -11,7 +12,7 @@ export interface Grant {
 }
 
 /** Close codes for a socket that may not (or may no longer) open its document (DESIGN.md). */
-export type RefusalCode = 4401 | 4403 | 4404;
+export type RefusalCode = typeof CloseCode.Unauthenticated | typeof CloseCode.Forbidden | typeof CloseCode.NotFound;
 
 export type GrantCheck = { readonly ok: true; readonly role: Role } | { readonly ok: false; readonly code: RefusalCode; readonly message: string };
 

@@ -1,3 +1,4 @@
+import { CloseCode } from '@quire/constants';
 import type { AccountStore, Role } from '@quire/storage';
 import { z } from 'zod';
 import { displayName, parseBody } from './account-input';
@@ -58,12 +59,12 @@ export class TicketsService {
 
   /** Decides a socket upgrade from its `token` parameter: a ticket, or an API token. */
   async authorize(token: string | null, documentId: string): Promise<SocketDecision> {
-    if (!token) return refuse(4401, 'Sign in: connecting needs a ticket (POST /api/documents/<id>/tickets) or an API token');
+    if (!token) return refuse(CloseCode.Unauthenticated, 'Sign in: connecting needs a ticket (POST /api/documents/<id>/tickets) or an API token');
     if (token.startsWith(API_TOKEN_PREFIX)) return this.authorizeApiToken(token, documentId);
-    if (!token.startsWith(TICKET_PREFIX)) return refuse(4401, 'Unknown token: use a ticket or an API token');
+    if (!token.startsWith(TICKET_PREFIX)) return refuse(CloseCode.Unauthenticated, 'Unknown token: use a ticket or an API token');
     const ticket = await this.store.consumeTicket(this.secrets.digest(token), new Date(this.now()));
-    if (!ticket) return refuse(4401, 'Ticket unknown, expired or already used: fetch a new one');
-    if (ticket.documentId !== documentId) return refuse(4403, 'This ticket is for another document');
+    if (!ticket) return refuse(CloseCode.Unauthenticated, 'Ticket unknown, expired or already used: fetch a new one');
+    if (ticket.documentId !== documentId) return refuse(CloseCode.Forbidden, 'This ticket is for another document');
     const grant: Grant = { kind: ticket.grantKind, id: ticket.grantId, documentId, userId: ticket.userId, role: ticket.role };
     const check = await this.recheck(grant);
     if (!check.ok) return check;
@@ -72,21 +73,21 @@ export class TicketsService {
 
   /** Whether a grant still holds, and with which role; what the access watcher asks every few seconds. */
   async recheck(grant: Grant): Promise<GrantCheck> {
-    if (!(await this.documentExists(grant.documentId))) return refuse(4404, 'No such document (it may have been deleted)');
+    if (!(await this.documentExists(grant.documentId))) return refuse(CloseCode.NotFound, 'No such document (it may have been deleted)');
     if (grant.kind === 'link') {
       const link = await this.store.getLink(grant.id);
-      if (!link || link.revokedAt || link.documentId !== grant.documentId) return refuse(4403, 'The share link was revoked');
+      if (!link || link.revokedAt || link.documentId !== grant.documentId) return refuse(CloseCode.Forbidden, 'The share link was revoked');
       return { ok: true, role: link.role };
     }
-    if (grant.kind === 'token' && !(await this.store.getApiToken(grant.id))) return refuse(4401, 'The API token was revoked');
+    if (grant.kind === 'token' && !(await this.store.getApiToken(grant.id))) return refuse(CloseCode.Unauthenticated, 'The API token was revoked');
     const role = grant.userId ? await this.store.getRole(grant.documentId, grant.userId) : undefined;
-    return role ? { ok: true, role } : refuse(4403, 'You are not a member of this document (any more)');
+    return role ? { ok: true, role } : refuse(CloseCode.Forbidden, 'You are not a member of this document (any more)');
   }
 
   private async authorizeApiToken(token: string, documentId: string): Promise<SocketDecision> {
     const info = await this.store.useApiToken(this.secrets.digest(token), new Date(this.now()));
     const user = info && (await this.store.getUser(info.userId));
-    if (!info || !user) return refuse(4401, 'Unknown or revoked API token');
+    if (!info || !user) return refuse(CloseCode.Unauthenticated, 'Unknown or revoked API token');
     const grant: Grant = { kind: 'token', id: info.id, documentId, userId: user.id, role: 'viewer' };
     const check = await this.recheck(grant);
     if (!check.ok) return check;

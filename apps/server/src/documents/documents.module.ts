@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CollabModule } from '../collab/collab.module';
 import { DocumentsController } from './documents.controller';
 import { LinksController } from './links.controller';
 
-@Module({ controllers: [DocumentsController, LinksController] })
+@Module({ imports: [CollabModule], controllers: [DocumentsController, LinksController] })
 export class DocumentsModule {}
