@@ -16,7 +16,7 @@ export interface ProbeReading {
   readonly id: number;
   readonly heapUsedBytes: number;
   readonly rssBytes: number;
-  /** The server's event-loop delay since the last reset (perf_hooks, 10 ms resolution). */
+  /** The server's event-loop lag since the last reset (perf_hooks, beyond its 10 ms period). */
   readonly loopDelayP99Ms: number;
   readonly loopDelayMaxMs: number;
 }

@@ -22,6 +22,17 @@ export interface ServerTarget {
   readonly documentInUrl: boolean;
   readonly port: number;
   readonly pid: number;
+  /** Quire's credentials: an API token for the socket URL and the API, and the user it acts as. */
+  readonly account?: ServerAccount;
+}
+
+/** A user on a server that has accounts (Quire), with a personal API token. */
+export interface ServerAccount {
+  /** `qt_…`, sent as `?token=` on every socket (the stock client's way) and as a bearer on the API. */
+  readonly token: string;
+  /** Awareness states must carry exactly this id and name, or Quire drops them. */
+  readonly user: { readonly id: string; readonly name: string };
+  readonly httpUrl: string;
 }
 
 /** How to start one kind of server in a fresh process. */
@@ -39,6 +50,8 @@ export interface ServerKind {
   readonly documentInUrl: boolean;
   /** Printed with every run: what differs from the server's shipped defaults, and why. */
   readonly configuration: string;
+  /** Sockets need an account's token and documents must be created first (Quire). */
+  readonly accounts: boolean;
 }
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -68,12 +81,15 @@ export const SERVER_KINDS: Readonly<Record<ServerName, ServerKind>> = {
     readyPath: '/health',
     urlPrefix: (port) => `ws://127.0.0.1:${port}/collab/`,
     documentInUrl: true,
+    accounts: true,
     configuration:
       'SQLite (synchronous=FULL) in a fresh DATA_DIR, stores before relaying; raised: ' +
       Object.entries(QUIRE_RAISED_LIMITS)
         .map(([name, value]) => `${name}=${value}`)
         .join(', ') +
-      ' (per-address and per-connection limits a single load generator trips)',
+      ' (per-address and per-connection limits a single load generator trips); the administrator set up with the ' +
+      'setup code, documents created with POST /api/documents, sockets opened with a personal API token (?token=qt_…, ' +
+      'the stock client\'s way; a browser fetches a single-use ticket per socket instead), presence carrying that user',
   },
   hocuspocus: {
     name: 'hocuspocus',
@@ -85,6 +101,7 @@ export const SERVER_KINDS: Readonly<Record<ServerName, ServerKind>> = {
     readyPath: '/',
     urlPrefix: (port) => `ws://127.0.0.1:${port}/`,
     documentInUrl: false,
+    accounts: false,
     configuration: '@hocuspocus/server 4.7.0, defaults (no extensions: documents in memory), quiet start banner',
   },
   'y-websocket': {
@@ -97,6 +114,7 @@ export const SERVER_KINDS: Readonly<Record<ServerName, ServerKind>> = {
     readyPath: '/',
     urlPrefix: (port) => `ws://127.0.0.1:${port}/`,
     documentInUrl: true,
+    accounts: false,
     configuration: '@y/websocket-server 0.1.1, its bin (src/server.js) at defaults (no YPERSISTENCE: documents in memory)',
   },
   relay: {
@@ -109,6 +127,7 @@ export const SERVER_KINDS: Readonly<Record<ServerName, ServerKind>> = {
     readyPath: '/',
     urlPrefix: (port) => `ws://127.0.0.1:${port}/`,
     documentInUrl: true,
+    accounts: false,
     configuration: 'ws 8 server forwarding each frame to the other sockets of its room; no Yjs, no sync, no storage',
   },
 };

@@ -82,7 +82,7 @@ export class FrameCodec {
   /** Reads `frame` into `into` (reused, so that the hot path allocates nothing of its own). */
   read(frame: Uint8Array, into: ReadFrame): ReadFrame {
     const decoder = decoding.createDecoder(frame);
-    if (this.dialect === 'hocuspocus') decoder.pos += decoding.readVarUint(decoder); // the document name
+    if (this.dialect === 'hocuspocus') skipBytes(decoder); // the document name
     const type = decoding.readVarUint(decoder);
     into.payload = EMPTY;
     if (type === MESSAGE_SYNC || type === MESSAGE_SYNC_REPLY) {
@@ -131,7 +131,13 @@ export function forEachAwarenessClock(payload: Uint8Array, visit: (clientId: num
   for (let index = 0; index < count; index++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    decoder.pos += decoding.readVarUint(decoder); // the state's JSON, skipped unread
+    skipBytes(decoder); // the state's JSON, unread
     visit(clientId, clock);
   }
+}
+
+/** Skips a `varUint(length) • bytes` field. (Not `pos += readVarUint()`: that reads `pos` first.) */
+function skipBytes(decoder: decoding.Decoder): void {
+  const length = decoding.readVarUint(decoder);
+  decoder.pos += length;
 }

@@ -2,6 +2,7 @@
 // by the runner over IPC which scenario to run against which server; it answers with the result.
 import { isProbeReading, type GeneratorMessage, type ProbeReading } from '../ipc-messages';
 import type { RunResult, ScenarioRequest } from '../results';
+import { createQuireDocuments } from '../quire-account';
 import type { ScenarioContext } from './scenario-context';
 import { SCENARIO_CODE } from './scenarios';
 
@@ -17,6 +18,10 @@ function contextFor(request: ScenarioRequest): ScenarioContext {
     target: request.target,
     quick: request.quick,
     traceCache: request.traceCache,
+    user: request.target.account?.user,
+    createDocuments: async (ids) => {
+      if (request.target.account) await createQuireDocuments(request.target.account, ids);
+    },
     probe: ({ gc, resetLoop }) =>
       new Promise((resolve) => {
         const id = nextProbe++;

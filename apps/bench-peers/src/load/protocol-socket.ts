@@ -41,7 +41,8 @@ export class ProtocolSocket {
 
   /** Opens and syncs; resolves with `performance.now()` at the moment the client was synced. */
   connect(timeoutMs = 60_000): Promise<number> {
-    const url = this.target.documentInUrl ? `${this.target.urlPrefix}${this.documentId}` : this.target.urlPrefix;
+    const base = this.target.documentInUrl ? `${this.target.urlPrefix}${this.documentId}` : this.target.urlPrefix;
+    const url = this.target.account ? `${base}?token=${encodeURIComponent(this.target.account.token)}` : base;
     return new Promise((resolve, reject) => {
       const socket = new WebSocket(url, { perMessageDeflate: false });
       this.socket = socket;

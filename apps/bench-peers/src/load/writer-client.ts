@@ -39,6 +39,8 @@ export class WriterClient {
     documentId: string,
     private readonly ledger: DeliveryLedger,
     name: string,
+    /** The user the server knows the connection as, when it checks presence (Quire). */
+    user?: { readonly id: string; readonly name: string },
   ) {
     this.receiver = ledger.addReceiver();
     const own = this.doc.clientID;
@@ -59,7 +61,7 @@ export class WriterClient {
         awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, REMOTE);
       },
     });
-    this.awareness.setLocalState({ user: { id: `bench-${own}`, name, color: '#30bced' } });
+    this.awareness.setLocalState({ user: { id: user?.id ?? `bench-${own}`, name: user?.name ?? name, color: '#30bced' } });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === REMOTE) return;
       this.ledger.sentUpdate(own, this.clockStart, performance.now());

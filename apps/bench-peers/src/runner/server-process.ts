@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { isProbeReading, type ProbeReading } from '../ipc-messages';
 import type { ServerKind, ServerTarget } from '../server-kinds';
 import { freePort } from './free-port';
+import { setUpQuireAccount } from '../quire-account';
 import { spawnNode, tailOf } from './spawn-pinned';
 
 const READY_TIMEOUT_MS = 30_000;
@@ -18,7 +19,8 @@ export class ServerProcess {
 
   private constructor(
     readonly kind: ServerKind,
-    readonly target: ServerTarget,
+    /** Gains the account once a server with accounts is set up. */
+    public target: ServerTarget,
     private readonly child: ChildProcess,
     private readonly dataDir: string,
     readonly output: () => string,
@@ -40,7 +42,6 @@ export class ServerProcess {
       ...kind.env(dataDir),
       HOST: '127.0.0.1',
       PORT: String(port),
-      NODE_ENV: 'production',
     });
     const output = tailOf(child);
     const target: ServerTarget = {
@@ -55,11 +56,12 @@ export class ServerProcess {
     const server = new ServerProcess(kind, target, child, dataDir, output);
     try {
       await server.waitUntilReady();
+      if (kind.accounts) server.target = { ...target, account: await setUpQuireAccount(`http://127.0.0.1:${port}`, output) };
+      return server;
     } catch (error) {
       await server.stop();
       throw error;
     }
-    return server;
   }
 
   /** Heap after GC, RSS and the event-loop delay, from inside the server. */

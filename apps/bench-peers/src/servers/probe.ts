@@ -5,7 +5,10 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { isProbeRequest, type ProbeReading } from '../ipc-messages';
 
-const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+// It records whole timer periods: the lag is what exceeds the 10 ms period.
+const RESOLUTION_MS = 10;
+const loopDelay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+const lagMs = (periodNs: number) => Math.max(0, periodNs / 1e6 - RESOLUTION_MS);
 loopDelay.enable();
 
 const collect = (globalThis as { gc?: () => void }).gc;
@@ -24,8 +27,8 @@ if (process.send) {
       id: message.id,
       heapUsedBytes: memory.heapUsed,
       rssBytes: memory.rss,
-      loopDelayP99Ms: loopDelay.count === 0 ? 0 : loopDelay.percentile(99) / 1e6,
-      loopDelayMaxMs: loopDelay.count === 0 ? 0 : loopDelay.max / 1e6,
+      loopDelayP99Ms: loopDelay.count === 0 ? 0 : lagMs(loopDelay.percentile(99)),
+      loopDelayMaxMs: loopDelay.count === 0 ? 0 : lagMs(loopDelay.max),
     };
     if (message.resetLoop) loopDelay.reset();
     process.send?.(reading);

@@ -19,6 +19,7 @@ class CursorMover {
     documentId: string,
     private readonly ledger: DeliveryLedger,
     readonly clientId: number,
+    private readonly user = context.user ?? { id: `bench-${clientId}`, name: `mover ${clientId}` },
   ) {
     this.client = new LeanClient(context.target, documentId, ledger, clientId);
   }
@@ -35,7 +36,7 @@ class CursorMover {
   move(): void {
     this.clock += 1;
     const head = { type: null, tname: 'prosemirror', item: { client: this.clientId, clock: this.clock % 1000 }, assoc: 0 };
-    const state = { user: { id: `bench-${this.clientId}`, name: `mover ${this.clientId}`, color: '#ee6352' }, cursor: { anchor: head, head } };
+    const state = { user: { id: this.user.id, name: this.user.name, color: '#ee6352' }, cursor: { anchor: head, head } };
     const payload = encodeAwarenessUpdate([{ clientId: this.clientId, clock: this.clock, state }]);
     this.ledger.sentAwareness(this.clientId, this.clock, performance.now());
     this.client.socket.send(this.client.socket.codec.awareness(payload));
@@ -48,6 +49,7 @@ export async function awarenessStorm(context: ScenarioContext): Promise<RunResul
   const windowMs = context.quick ? 3_000 : 4_000;
   const ledger = new DeliveryLedger();
   const documentId = `awareness-${Date.now().toString(36)}`;
+  await context.createDocuments([documentId]);
   const movers = Array.from({ length: count }, (_unused, index) => new CursorMover(context, documentId, ledger, 1_000_000 + index));
   try {
     context.progress(`connecting ${count} clients`);

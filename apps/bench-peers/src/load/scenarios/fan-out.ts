@@ -49,7 +49,8 @@ export async function fanOutStep(
   context.progress(`${label}: connecting`);
   const documentId = `fan-out-${size}-${keysPerSecond}-${Date.now().toString(36)}`;
   const ledger = new DeliveryLedger();
-  const writers = Array.from({ length: writerCount }, (_unused, index) => new WriterClient(context.target, documentId, ledger, `writer ${index}`));
+  await context.createDocuments([documentId]);
+  const writers = Array.from({ length: writerCount }, (_unused, index) => new WriterClient(context.target, documentId, ledger, `writer ${index}`, context.user));
   const receivers = Array.from({ length: size - writerCount }, () => new LeanClient(context.target, documentId, ledger));
   const clients = [...receivers.map((receiver) => receiver.socket), ...writers];
   try {

@@ -16,6 +16,7 @@ export async function join(context: ScenarioContext): Promise<RunResult> {
   const joiners = context.quick ? 10 : 100;
   const trace = readTraceUpdates(context.traceCache);
   const documentId = `join-${Date.now().toString(36)}`;
+  await context.createDocuments([documentId]);
   context.progress('storing the trace document');
   const holder = await storeTraceDocument(context.target, documentId, trace.finalState);
   try {

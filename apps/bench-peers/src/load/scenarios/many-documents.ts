@@ -21,9 +21,10 @@ export async function manyDocuments(context: ScenarioContext): Promise<RunResult
   const run = Date.now().toString(36);
   const writers: WriterClient[] = [];
   const receivers: LeanClient[] = [];
-  for (let index = 0; index < documents; index++) {
-    const documentId = `many-${run}-${index}`;
-    writers.push(new WriterClient(context.target, documentId, ledger, `writer ${index}`));
+  const ids = Array.from({ length: documents }, (_unused, index) => `many-${run}-${index}`);
+  await context.createDocuments(ids);
+  for (const [index, documentId] of ids.entries()) {
+    writers.push(new WriterClient(context.target, documentId, ledger, `writer ${index}`, context.user));
     for (let reader = 1; reader < CLIENTS_PER_DOCUMENT; reader++) receivers.push(new LeanClient(context.target, documentId, ledger));
   }
   const clients = [...receivers.map((receiver) => receiver.socket), ...writers];

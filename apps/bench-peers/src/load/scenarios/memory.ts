@@ -20,6 +20,7 @@ export async function idleConnections(context: ScenarioContext): Promise<RunResu
   const documents = context.quick ? 10 : 100;
   const run = Date.now().toString(36);
   const ledger = new DeliveryLedger();
+  await context.createDocuments(Array.from({ length: documents }, (_unused, index) => `idle-${run}-${index}`));
   const clients = Array.from({ length: count }, (_unused, index) => new LeanClient(context.target, `idle-${run}-${index % documents}`, ledger).socket);
   const before = await context.probe({ gc: true, resetLoop: false });
   const gauge = new ServerGauge(context.target.pid);
@@ -71,7 +72,9 @@ export async function traceHeap(context: ScenarioContext): Promise<RunResult> {
   const monitor = new SelfMonitor();
   monitor.start();
   context.progress('storing the trace document');
-  const holder = await storeTraceDocument(context.target, `heap-${Date.now().toString(36)}`, trace.finalState);
+  const documentId = `heap-${Date.now().toString(36)}`;
+  await context.createDocuments([documentId]);
+  const holder = await storeTraceDocument(context.target, documentId, trace.finalState);
   try {
     await sleep(500);
     const after = await context.probe({ gc: true, resetLoop: false });
@@ -112,6 +115,7 @@ export async function churn(context: ScenarioContext): Promise<RunResult> {
   const perCycle = context.quick ? 200 : 1_000;
   const documents = 10;
   const run = Date.now().toString(36);
+  await context.createDocuments(Array.from({ length: documents }, (_unused, index) => `churn-${run}-${index}`));
   const heap: number[] = [];
   const rss: number[] = [];
   const gauge = new ServerGauge(context.target.pid);

@@ -35,6 +35,7 @@ export async function replay(context: ScenarioContext): Promise<RunResult> {
   const markerUpdate = markerOf(marker);
   const markerBytes = Buffer.from(marker);
   const documentId = `replay-${Date.now().toString(36)}`;
+  await context.createDocuments([documentId]);
   const frames: Uint8Array[] = [];
   let doneAt = Number.NaN;
   const observer = new ProtocolSocket(context.target, documentId, {

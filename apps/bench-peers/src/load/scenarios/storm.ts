@@ -19,6 +19,7 @@ export async function storm(context: ScenarioContext): Promise<RunResult> {
   const documents = context.quick ? 10 : 50;
   const run = Date.now().toString(36);
   const ledger = new DeliveryLedger(); // unused: these clients publish nothing, they only join
+  await context.createDocuments(Array.from({ length: documents }, (_unused, index) => `storm-${run}-${index}`));
   const clients = Array.from({ length: count }, (_unused, index) => new LeanClient(context.target, `storm-${run}-${index % documents}`, ledger));
   const times = new Samples();
   let failures = 0;
