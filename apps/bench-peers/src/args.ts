@@ -9,6 +9,8 @@ export interface BenchArgs {
   readonly only: readonly string[];
   readonly servers: readonly ServerName[];
   readonly rounds: number;
+  /** Keep server and generator on separate cores with taskset (the default). */
+  readonly pin: boolean;
   /** Where results go; by default `results/` for a full run, `results/partial/` otherwise. */
   readonly out: string | undefined;
   readonly help: boolean;
@@ -20,6 +22,7 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--only <scenario>[,<sce
   --only <names>     run only these scenarios: ${SCENARIOS.map((scenario) => scenario.name).join(', ')}
   --rounds <n>       rounds of A B C D alternation (default 3; 1 with --quick)
   --servers <names>  a subset of ${SERVER_NAMES.join(', ')}
+  --no-pin           do not pin the server and the generator to separate cores
   --out <dir>        where to write results (default apps/bench-peers/results for a full run,
                      apps/bench-peers/results/partial otherwise)
   --help             this text
@@ -38,6 +41,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let rounds: number | undefined;
   let out: string | undefined;
   let help = false;
+  let pin = true;
   for (let index = 0; index < argv.length; index++) {
     const [flag, inline] = splitFlag(argv[index]);
     const value = () => {
@@ -62,6 +66,9 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       case '--out':
         out = value();
         break;
+      case '--no-pin':
+        pin = false;
+        break;
       case '--help':
       case '-h':
         help = true;
@@ -70,7 +77,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
         throw new Error(`Unknown argument ${JSON.stringify(argv[index])}`);
     }
   }
-  return { quick, only, servers, rounds: rounds ?? (quick ? 1 : 3), out, help };
+  return { quick, only, servers, rounds: rounds ?? (quick ? 1 : 3), out, help, pin };
 }
 
 function parseServer(name: string): ServerName {

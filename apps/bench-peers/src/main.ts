@@ -34,7 +34,7 @@ async function main(): Promise<number> {
   if (missing) throw new Error(missing);
 
   const machine = machineInfo();
-  const pinning = choosePinning();
+  const pinning = choosePinning(args.pin);
   const generatorBounds = `a run is invalid when the generator uses over ${GENERATOR_CPU_LIMIT * 100}% of a core or its event-loop p99 passes ${GENERATOR_LAG_P99_LIMIT_MS} ms`;
   const startedAt = new Date();
   const started = performance.now();

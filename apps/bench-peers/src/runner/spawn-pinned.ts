@@ -12,7 +12,8 @@ export interface Pinning {
  * With two cores or more and `taskset`, the server gets the last core and the generator the first,
  * so that neither takes time from the other (the runner itself is not pinned: it only waits).
  */
-export function choosePinning(): Pinning {
+export function choosePinning(wanted: boolean): Pinning {
+  if (!wanted) return { serverCore: undefined, generatorCore: undefined, description: 'not pinned (--no-pin)' };
   const cores = availableParallelism();
   const taskset = spawnSync('taskset', ['--version'], { stdio: 'ignore' });
   if (taskset.error || taskset.status !== 0) {
