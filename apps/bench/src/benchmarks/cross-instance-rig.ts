@@ -91,13 +91,21 @@ export async function startRedis(): Promise<Child & { readonly url: string; cpuS
   };
 }
 
-/** The built collaboration server in a process of its own; resolves once `/health` answers 200. */
-export async function startServer(main: string, env: Record<string, string>): Promise<Child & { readonly wsUrl: string }> {
+/**
+ * The built collaboration server in a process of its own; resolves once `/health` answers 200.
+ * Its log (warnings and worse: the setup code of a fresh database among them) is kept for `output()`.
+ */
+export async function startServer(
+  main: string,
+  env: Record<string, string>,
+): Promise<Child & { readonly httpUrl: string; readonly wsUrl: string; output(): string }> {
   const port = await freePort();
   const process_ = spawn(process.execPath, [main], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let output = '';
+  process_.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const child = track(process_, port);
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -110,7 +118,7 @@ export async function startServer(main: string, env: Record<string, string>): Pr
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return { ...child, wsUrl: `ws://127.0.0.1:${port}/collab` };
+  return { ...child, httpUrl: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/collab`, output: () => output };
 }
 
 /** Opens a WebSocket and resolves once the server has sent its sync step 1 (the client is attached). */

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PROSEMIRROR_FRAGMENT } from '@quire/constants';
+import { setUpAccess } from '../access';
 import type { Benchmark, BenchmarkReport } from '../benchmark';
 import type { BenchContext } from '../context';
 import * as format from '../format';
@@ -74,16 +76,21 @@ export const crossInstance: Benchmark = {
         // The benchmark's clients type at machine speed from one address.
         MAX_MESSAGES_PER_SECOND: '1000000',
         CONNECT_BURST_PER_ADDRESS: '10000',
+        // Instances over one Redis share one AUTH_SECRET (tokens and tickets are keyed with it).
+        AUTH_SECRET: randomBytes(32).toString('base64url'),
       };
       const a = await startServer(serverMain, { ...env, DATA_DIR: await mkdtemp(join(context.tempDir, 'a-')) });
       children.push(a);
       const b = await startServer(serverMain, { ...env, DATA_DIR: await mkdtemp(join(context.tempDir, 'b-')) });
       children.push(b);
+      // Every socket authenticates as a script would: the administrator's API token, on documents created first.
+      const access = await setUpAccess(a.httpUrl, a.output);
       for (const path of ['same', 'other'] as const) {
+        await access.createDocument(`cross-${path}`);
         const writer = new Writer();
-        await writer.connect(`${a.wsUrl}/cross-${path}`);
+        await writer.connect(access.socketUrl(a.wsUrl, `cross-${path}`));
         const readers = Array.from({ length: READERS }, () => new Reader());
-        for (const reader of readers) await reader.connect(`${(path === 'same' ? a : b).wsUrl}/cross-${path}`);
+        for (const reader of readers) await reader.connect(access.socketUrl((path === 'same' ? a : b).wsUrl, `cross-${path}`));
         lanes.push({ path, writer, readers, latencies: [], serverCpuSeconds: 0, redisCpuSeconds: 0, deliveries: 0, segmentCpuUs: [] });
       }
       // Unmeasured: loads, compiled code paths, statements, connections.
