@@ -71,6 +71,7 @@ export class ImageBuilder {
 
   /** Builds the last stage of each Dockerfile; the result maps each file to its image. */
   async build(dockerfiles: readonly string[]): Promise<Map<string, Image>> {
+    await mkdir(this.options.workDir, { recursive: true });
     const parsed = new Map<string, Stage[]>();
     for (const file of dockerfiles) parsed.set(file, parseDockerfile(await readFile(file, 'utf8')));
     for (const stages of parsed.values()) {
@@ -91,7 +92,7 @@ export class ImageBuilder {
   private async buildStage(stage: Stage, earlier: Map<string, { root: ContainerRoot; state: StageState }>, label: string) {
     if (!BASE_IMAGE.test(stage.base)) throw new Error(`${label}: FROM ${stage.base}: only node:<20|22>-slim can be stood in for`);
     const keys = chainKeys(stage);
-    const whole = keys.at(-1)!;
+    const whole = keys[keys.length - 1];
     const done = this.finished.get(whole);
     if (done) {
       this.options.log(`${label}: the same as a stage built already`);
@@ -128,7 +129,9 @@ export class ImageBuilder {
       const later = this.uses.get(key) ?? 0;
       const next = this.uses.get(keys[i + 2]) ?? 0;
       if (later > 1 && next < later && !this.snapshots.has(key)) {
+        const copying = Date.now();
         this.snapshots.set(key, { root: await root.snapshot(this.newDir()), state: structuredClone(state), users: later - 1 });
+        this.options.log(`${label}:   kept for ${later - 1} other stage(s) in ${((Date.now() - copying) / 1000).toFixed(1)} s`);
       }
     }
     const result = { root, state };
@@ -198,9 +201,10 @@ export class ImageBuilder {
     const { args, flags, line } = instruction;
     if (flags['chown'] || flags['chmod'] || flags['link'] || flags['parents']) throw new Error(`line ${line}: COPY flags other than --from are not supported here`);
     const parts = args.split(/\s+/);
-    if (parts.length < 2 || args.startsWith('[')) throw new Error(`line ${line}: expected COPY <source>… <destination>`);
-    const destination = path.posix.resolve(state.workdir, parts.at(-1)!);
-    const sources = parts.slice(0, -1);
+    const written = parts.pop();
+    if (written === undefined || parts.length === 0 || args.startsWith('[')) throw new Error(`line ${line}: expected COPY <source>… <destination>`);
+    const destination = path.posix.resolve(state.workdir, written);
+    const sources = parts;
     const from = flags['from'];
     for (const source of sources) {
       if (/[*?[]/.test(source)) throw new Error(`line ${line}: wildcards in COPY are not supported here`);
@@ -220,7 +224,7 @@ export class ImageBuilder {
       }
       const isDirectory = (await stat(hostSource)).isDirectory();
       // A directory's contents go into the destination; a file goes into it when it ends in `/`.
-      const target = isDirectory || !parts.at(-1)!.endsWith('/') ? root.hostPath(destination) : path.join(root.hostPath(destination), path.basename(source));
+      const target = isDirectory || !written.endsWith('/') ? root.hostPath(destination) : path.join(root.hostPath(destination), path.basename(source));
       if (isDirectory) {
         await mkdir(target, { recursive: true });
         for (const entry of await readdir(hostSource)) {
