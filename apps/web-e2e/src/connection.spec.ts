@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newMember } from './harness/browser';
 import { sharedQuire } from './harness/urls';
@@ -33,6 +33,31 @@ describe('connection state', () => {
     // Reconnect backoff is at most 10 s; run a minute of timers.
     await person.page.clock.runFor(60_000);
     expect(attempts).toBe(1);
+  });
+
+  it('says a document that does not exist does not exist', async () => {
+    const person = await newMember(browser, sharedQuire(), 'Ada');
+    await person.page.goto(`${sharedQuire().webUrl}/d/no-such-document-here`);
+    await person.page.getByRole('alert').filter({ hasText: 'This document does not exist or was deleted.' }).waitFor();
+    expect(await person.editor.getAttribute('contenteditable')).toBe('false');
+  });
+
+  it('asks to sign in again once the session has ended', async () => {
+    const person = await newMember(browser, sharedQuire(), 'Ada');
+    const document = await person.api.createDocument('Session ends');
+    const sockets: WebSocketRoute[] = [];
+    await person.page.routeWebSocket(/\/collab\//, (socket) => {
+      socket.connectToServer();
+      sockets.push(socket);
+    });
+    await person.page.goto(`${sharedQuire().webUrl}/d/${document.id}`);
+    await person.page.locator('[role="status"][data-state="connected"]').waitFor();
+    // Signed out elsewhere (the same cookie jar), then the connection drops: no ticket can be had.
+    await person.api.call('POST', '/api/auth/signout');
+    await sockets.at(-1)?.close({ code: 1001, reason: 'going away' });
+    await person.page.getByRole('alert').filter({ hasText: 'You are signed out.' }).waitFor();
+    const signIn = person.page.getByRole('link', { name: 'Sign in' });
+    expect(await signIn.getAttribute('href')).toBe(`/signin?next=${encodeURIComponent(`/d/${document.id}`)}`);
   });
 
   it('asks for a fresh ticket for every connection, and reconnects by itself after the server closes it', async () => {

@@ -44,4 +44,15 @@ describe('removing a member while their page is open', () => {
     await waitForText(ada.page, { includes: 'Ada still edits.' });
     expect(await ada.page.locator('.quire-doc').textContent()).not.toContain('After removal.');
   });
+
+  it('tells a page open on a deleted document that it no longer exists', async () => {
+    // The document stays open in Ada's first tab while she deletes it from the home page in another.
+    const home = await ada.context.newPage();
+    await home.goto(`${sharedQuire().webUrl}/`);
+    await home.getByRole('button', { name: 'Delete Revocation' }).click();
+    await home.getByRole('dialog', { name: 'Delete this document?' }).getByRole('button', { name: 'Delete document' }).click();
+    await home.getByRole('link', { name: 'Revocation' }).waitFor({ state: 'detached' });
+    await ada.page.getByRole('alert').filter({ hasText: 'This document does not exist or was deleted.' }).waitFor();
+    expect(await ada.editor.getAttribute('contenteditable')).toBe('false');
+  });
 });

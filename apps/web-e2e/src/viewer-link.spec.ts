@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentText, launchBrowser, newMember, newPerson, openAsGuest, openDocument, waitForText, type Member, type Person } from './harness/browser';
+import { connectedIndicator, documentText, launchBrowser, newMember, newPerson, openAsGuest, openDocument, waitForText, type Member, type Person } from './harness/browser';
 import { sharedQuire } from './harness/urls';
 
 /** A guest without an account reads along through a viewer link, and cannot change anything. */
@@ -77,10 +77,20 @@ describe('a viewer share link', () => {
     expect(await documentText(check.page)).toBe(`${before} Marker.`);
   });
 
+  it('lets the guest change their name, which the others see', async () => {
+    await vera.page.getByRole('button', { name: /change your name$/ }).click();
+    const field = vera.page.getByRole('textbox', { name: 'Your name' });
+    await field.fill('Vera Rubin');
+    await field.press('Enter');
+    await ada.page.getByRole('img', { name: 'Vera Rubin' }).waitFor();
+    await connectedIndicator(vera.page).waitFor();
+    vera.name = 'Vera Rubin';
+  });
+
   it('remembers the guest’s name in this browser', async () => {
     await vera.page.reload();
     await vera.page.locator('[role="status"][data-state="connected"]').waitFor();
     expect(await vera.page.getByRole('textbox', { name: 'Your name' }).isVisible()).toBe(false);
-    expect(await vera.page.locator('header').textContent()).toContain('Vera (you)');
+    expect(await vera.page.locator('header').textContent()).toContain('Vera Rubin (you)');
   });
 });

@@ -21,6 +21,13 @@ export function formatRelativeTime(date: Date, now: Date = new Date()): string {
 
 const absolute = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
+const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+
+/** The date alone: "Nov 26, 2026". */
+export function formatDate(date: Date): string {
+  return day.format(date);
+}
+
 /** The full date and time, for a tooltip. */
 export function formatDateTime(date: Date): string {
   return absolute.format(date);

@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
 import { useApiResource } from '../../hooks/use-api-resource';
 import { listUsers } from '../../lib/api/admin';
 import type { User } from '../../lib/api/types';
-import { formatDateTime } from '../../lib/relative-time';
+import { formatDate, formatDateTime } from '../../lib/relative-time';
 import forms from '../common/forms.module.css';
 import styles from '../common/settings.module.css';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
@@ -40,7 +40,11 @@ export function UserTable({ serverUrl, self }: { serverUrl: string; self: User }
                 {user.isAdmin ? ' (administrator)' : ''}
               </td>
               <td>{user.email}</td>
-              <td>{formatDateTime(new Date(user.createdAt))}</td>
+              <td>
+                <time dateTime={user.createdAt} title={formatDateTime(new Date(user.createdAt))}>
+                  {formatDate(new Date(user.createdAt))}
+                </time>
+              </td>
               <td>
                 {user.id === self.id ? (
                   <span className={styles.itemMeta}>Change yours on your account page</span>

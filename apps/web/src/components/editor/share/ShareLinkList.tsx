@@ -87,7 +87,7 @@ export function ShareLinkList({ serverUrl, documentId, links, onChange }: Props)
       ) : (
         <p className={styles.empty}>No links yet.</p>
       )}
-      <div className={styles.addFields}>
+      <div className={`${styles.addFields} ${styles.linkCreate}`}>
         <RoleSelect label="New link’s role" value={role} onChange={setRole} />
         <button type="button" className={`button ${styles.addButton}`} onClick={create} aria-disabled={pending}>
           {pending ? 'Creating…' : 'Create link'}
