@@ -220,8 +220,10 @@ describe('the images, built from their Dockerfiles and run behind Caddy on one o
     const [serverContainer, webContainer] = running;
     expect(await serverContainer.stop(STOP_GRACE_MS)).toBe(0);
     expect(serverContainer.process.output()).toContain('Quire collaboration server stopped');
-    // Next.js's server ends on SIGTERM too (in time, whatever its exit code).
+    // Next.js's server ends on SIGTERM too (in time, whatever its exit code), and never tried to
+    // write to its read-only root meanwhile.
     await webContainer.stop(STOP_GRACE_MS);
+    expect(webContainer.process.output()).not.toMatch(/EROFS|EACCES/);
     running.splice(0, 2);
 
     const again = startServer();
@@ -230,6 +232,19 @@ describe('the images, built from their Dockerfiles and run behind Caddy on one o
     expect((await ada.api('POST', '/api/auth/signin', { email: 'ada@example.com', password: 'correct horse battery' })).status).toBe(200);
     const documents = await ada.api<{ owned: { title: string }[] }>('GET', '/api/documents');
     expect(documents.body.owned.map((document) => document.title)).toContain('Through Caddy');
+    await ada.context.close();
+  });
+
+  it("resets the administrator's password with the guide's command, in the image as it runs", async () => {
+    const guide = readFileSync(path.join(root, 'docs/self-hosting.md'), 'utf8');
+    const command = /^docker compose exec server (node apps\/server\/dist\/cli\/reset-admin-password\.js)$/m.exec(guide)?.[1];
+    expect(command, 'the reset command in docs/self-hosting.md').toBeDefined();
+    const result = await running[0].exec(command!.split(' '));
+    expect(result).toMatchObject({ code: 0 });
+    const password = /New password for ada@example\.com: (\S+)/.exec(result.output)?.[1];
+    expect(password, result.output).toBeDefined();
+    const ada = await Visitor.open(browser!, origin);
+    expect((await ada.api('POST', '/api/auth/signin', { email: 'ada@example.com', password })).status).toBe(200);
     await ada.context.close();
   });
 });
