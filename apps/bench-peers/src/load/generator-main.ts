@@ -9,8 +9,13 @@ import { SCENARIO_CODE } from './scenarios';
 const pendingProbes = new Map<number, (reading: ProbeReading) => void>();
 let nextProbe = 1;
 
-function send(message: GeneratorMessage): void {
-  process.send?.(message);
+function send(message: GeneratorMessage, then?: () => void): void {
+  process.send?.(message, undefined, {}, () => then?.());
+}
+
+/** Exits once the answer is handed over: sockets left half-closed must not keep the process up. */
+function finish(message: GeneratorMessage): void {
+  send(message, () => process.exit(0));
 }
 
 function contextFor(request: ScenarioRequest): ScenarioContext {
@@ -47,13 +52,7 @@ process.on('message', (message: unknown) => {
   const request = message as { type?: string; request?: ScenarioRequest };
   if (request.type !== 'run' || request.request === undefined) return;
   run(request.request).then(
-    (result) => {
-      send({ type: 'result', result });
-      process.disconnect();
-    },
-    (error: unknown) => {
-      send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-      process.disconnect();
-    },
+    (result) => finish({ type: 'result', result }),
+    (error: unknown) => finish({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });

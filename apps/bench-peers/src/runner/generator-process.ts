@@ -18,16 +18,25 @@ export function runInGenerator(
   progress: (text: string) => void,
 ): Promise<RunResult> {
   const script = join(__dirname, '..', 'load', 'generator-main.js');
-  const child = spawnNode(['--expose-gc', script], core, process.env);
+  // QUIRE_BENCH_PROFILE=<dir>: a V8 CPU profile of each generator, to see what the generator spends its time on.
+  const profile = process.env['QUIRE_BENCH_PROFILE'];
+  const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const child = spawnNode(['--expose-gc', ...flags, script], core, process.env);
   const output = tailOf(child);
   return new Promise<RunResult>((resolve, reject) => {
     let settled = false;
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
     const settle = (outcome: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      outcome();
+      // The generator exits by itself once it has answered (writing its profile, if asked for).
+      const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      void exited.then(() => {
+        clearTimeout(kill);
+        outcome();
+      });
+      if (child.exitCode !== null || child.signalCode !== null) clearTimeout(kill);
     };
     const timer = setTimeout(
       () => settle(() => reject(new Error(`the scenario did not finish within ${SCENARIO_TIMEOUT_MS / 60_000} min`))),

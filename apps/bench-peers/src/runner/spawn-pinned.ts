@@ -30,9 +30,18 @@ export function choosePinning(wanted: boolean): Pinning {
 }
 
 /**
- * Starts `node <args>` with an IPC channel, pinned to `core` when given, with the open-file limit
- * raised as far as allowed (10,000 sockets need more than the usual 1,024): through `bash -c
- * 'ulimit -n …; exec …'`, so the pid is node's own.
+ * Niceness of the servers and the generator, all alike: on a machine shared with other work
+ * (builds, browser tests), a higher priority keeps that work from weighing on the measurements.
+ * Each runs in a session of its own (`setsid`), and where the kernel groups scheduling by
+ * session (autogroup) the niceness is set on that group, since a process's own niceness only
+ * counts within its group. Lowering niceness needs root; without it both stay at the usual 0.
+ */
+export const NICENESS = -10;
+
+/**
+ * Starts `node <args>` with an IPC channel, pinned to `core` when given, at {@link NICENESS},
+ * with the open-file limit raised as far as allowed (10,000 sockets need more than the usual
+ * 1,024): through `bash -c 'ulimit -n …; exec nice … taskset … node …'`, so the pid is node's own.
  */
 export function spawnNode(
   args: readonly string[],
@@ -40,10 +49,28 @@ export function spawnNode(
   env: NodeJS.ProcessEnv,
 ): ChildProcess {
   const pin = core === undefined ? [] : ['taskset', '-c', String(core)];
-  const script = 'ulimit -n 65535 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$@"';
-  return spawn('bash', ['-c', script, 'bash', ...pin, process.execPath, ...args], {
+  const script = `ulimit -n 65535 2>/dev/null || ulimit -n "$(ulimit -Hn)"; echo ${NICENESS} > /proc/self/autogroup 2>/dev/null; exec "$@"`;
+  const nice = ['nice', '-n', String(NICENESS)];
+  const child = spawn('bash', ['-c', script, 'bash', ...nice, ...pin, process.execPath, ...args], {
     env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    detached: true, // setsid: a session, and so a scheduling group, of its own
+  });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+// Children in sessions of their own do not get the terminal's Ctrl-C: pass it on, and never
+// leave one running when the runner ends.
+const children = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    for (const child of children) child.kill('SIGKILL');
+    process.exit(130);
   });
 }
 
