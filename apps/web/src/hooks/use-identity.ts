@@ -25,7 +25,10 @@ export interface IdentityApi {
   chooseName: (name: string) => boolean;
 }
 
-/** This browser's stable user id and chosen name, remembered in localStorage. */
+/**
+ * The name a guest chose for viewer links, remembered in this browser's localStorage (people with
+ * accounts use their account's name; the server gives guests their id with each ticket).
+ */
 export function useIdentity(): IdentityApi {
   const [identity, setIdentity] = useState<StoredIdentity | null>(null);
   const [suggestedName, setSuggestedName] = useState('');
