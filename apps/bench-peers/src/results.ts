@@ -2,6 +2,9 @@ import type { GeneratorHealth } from './load/self-monitor';
 import type { ServerTarget } from './server-kinds';
 import type { LatencySummary } from './stats/samples';
 
+/** The name of a step that sums up the others (the ramp's); tables show it last. */
+export const SUMMARY_STEP = 'summary';
+
 /** One step of one scenario against one server in one round (a fan-out size, a rate, …). */
 export interface StepResult {
   /** '100 clients', '20 keys/s'; '' for a scenario of one step. */

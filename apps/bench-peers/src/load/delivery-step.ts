@@ -7,7 +7,7 @@ import { SelfMonitor } from './self-monitor';
 import { ServerGauge } from './server-gauge';
 
 /** How long to wait, after the load stops, for the last deliveries before counting them lost. */
-const DRAIN_TIMEOUT_MS = 15_000;
+const DRAIN_TIMEOUT_MS = 10_000;
 
 /**
  * Measures one window of load: `drive` sends (the ledger records what it sends), then the

@@ -1,5 +1,5 @@
 import { FIGURES, type FigureKey, type FigureSpec } from '../figures';
-import type { RunResult, StepResult } from '../results';
+import { SUMMARY_STEP, type RunResult, type StepResult } from '../results';
 import { SCENARIOS, type ScenarioInfo } from '../scenario-catalog';
 import { PEERS, type ServerName } from '../server-kinds';
 import { median } from '../stats/percentile';
@@ -65,7 +65,10 @@ export function summarize(records: readonly RunRecord[], servers: readonly Serve
         if (!step.health.valid) invalidRuns.push(`${where}, ${step.step}: ${step.health.reason}`);
       }
     }
-    const stepNames = unique(runs.flatMap((run) => run.result?.steps.map((step) => step.step) ?? []));
+    // In order of first appearance, a summary step last (servers may stop a ramp at different steps).
+    const stepNames = unique(runs.flatMap((run) => run.result?.steps.map((step) => step.step) ?? [])).sort(
+      (a, b) => Number(a === SUMMARY_STEP) - Number(b === SUMMARY_STEP),
+    );
     const steps = stepNames.map((step) => summarizeStep(step, runs, servers));
     const notes = unique(runs.flatMap((run) => run.result?.notes ?? []));
     summaries.push({ info, steps, notes, problems, invalidRuns });

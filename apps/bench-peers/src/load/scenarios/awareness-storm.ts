@@ -46,7 +46,7 @@ class CursorMover {
 /** Scenario 6: 200 clients on one document, every one moving its cursor 10 times a second. */
 export async function awarenessStorm(context: ScenarioContext): Promise<RunResult> {
   const count = context.quick ? 50 : 200;
-  const windowMs = context.quick ? 3_000 : 4_000;
+  const windowMs = 3_000;
   const ledger = new DeliveryLedger();
   const documentId = `awareness-${Date.now().toString(36)}`;
   await context.createDocuments([documentId]);

@@ -16,7 +16,7 @@ const OPS_PER_SECOND = 2;
  */
 export async function manyDocuments(context: ScenarioContext): Promise<RunResult> {
   const documents = context.quick ? 50 : 500;
-  const windowMs = context.quick ? 3_000 : 6_000;
+  const windowMs = context.quick ? 3_000 : 5_000;
   const ledger = new DeliveryLedger();
   const run = Date.now().toString(36);
   const writers: WriterClient[] = [];
