@@ -18,6 +18,7 @@ import { filterAwarenessEntries } from './awareness-filter';
 import { BusLink } from './bus-link';
 import { Outbox } from './outbox';
 import { Compactor } from './compaction';
+import { refuseUnsafeLinks } from './content-policy';
 import type { Connection } from './connection';
 import type { HubContext } from './hub-context';
 import { clearPending, hasPending } from './pending';
@@ -230,10 +231,14 @@ export class LoadedDocument {
     try {
       // Yjs trusts the counts an update declares: a few bytes claiming millions of structs would
       // block the event loop for a second. Walk the grammar first, in time linear in its length.
-      checkUpdate(update, { maxStructs: limits.maxUpdateStructs });
+      checkUpdate(update, { maxStructs: limits.maxUpdateStructs, checkFormat: refuseUnsafeLinks });
     } catch (error) {
       if (error instanceof ProtocolError && error.reason === 'update-too-complex') {
         connection.reject(error.reason, `Update refused: ${error.message}`, {}, CloseCode.MessageTooBig);
+        return;
+      }
+      if (error instanceof ProtocolError && error.reason === 'refused-content') {
+        connection.reject(error.reason, `Update refused: ${error.message}`, {}, CloseCode.UnsupportedData);
         return;
       }
       throw error; // malformed: handleFrame closes with 1002

@@ -4,4 +4,4 @@ export { ProtocolError, type ProtocolErrorReason } from './protocol-error';
 export * from './encode';
 export { decodeMessage } from './decode';
 export { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from './awareness-update';
-export { checkUpdate, DEFAULT_UPDATE_LIMITS, type UpdateLimits } from './update-guard';
+export { checkUpdate, DEFAULT_UPDATE_LIMITS, type FormatCheck, type UpdateLimits } from './update-guard';

@@ -10,7 +10,8 @@ export type ProtocolErrorReason =
   | 'trailing-bytes'
   | 'bad-string'
   | 'bad-update'
-  | 'update-too-complex';
+  | 'update-too-complex'
+  | 'refused-content';
 
 /**
  * Thrown by the decoders when a frame is not a well-formed y-websocket message, and by

@@ -311,3 +311,24 @@ describe('checkUpdate refuses', () => {
     }
   });
 });
+
+describe('checkUpdate format check', () => {
+  it('hands each text format to checkFormat and refuses what it refuses', () => {
+    const doc = new Y.Doc();
+    const text = doc.getText('t');
+    text.insert(0, 'click', { link: { href: 'javascript:alert(1)' } });
+    const update = Y.encodeStateAsUpdate(doc);
+    const seen: Array<[string, unknown]> = [];
+    checkUpdate(update, {
+      checkFormat: (key, value) => {
+        seen.push([key, value]);
+        return undefined;
+      },
+    });
+    expect(seen).toContainEqual(['link', { href: 'javascript:alert(1)' }]);
+    expect(() => checkUpdate(update, { checkFormat: (key) => (key === 'link' ? 'no links' : undefined) })).toThrow(
+      expect.objectContaining({ reason: 'refused-content', message: 'no links' }),
+    );
+    expect(() => checkUpdate(update)).not.toThrow();
+  });
+});

@@ -1,4 +1,5 @@
 import { ProtocolError } from './protocol-error';
+import type { FormatCheck } from './update-guard';
 
 const MAX_VARUINT_BYTES = 8; // 53 bits fit in 8 bytes of 7 bits each.
 const MAX_VARINT_BYTES = 8; // 6 bits, then 7 per byte: 55 bits, past the 53 lib0 reads.
@@ -19,6 +20,8 @@ export class UpdateReader {
     readonly maxStructs: number,
     /** How deeply `any` values and JSON may nest. */
     readonly maxDepth: number,
+    /** Judges each text format the update sets; see `UpdateLimits.checkFormat`. */
+    readonly checkFormat?: FormatCheck,
   ) {}
 
   /** Bytes not read yet. */

@@ -1,3 +1,5 @@
+import { ProtocolError } from './protocol-error';
+import type { FormatCheck } from './update-guard';
 import type { UpdateReader } from './update-reader';
 import { checkJsonDepth, skipAny } from './update-values';
 
@@ -90,10 +92,13 @@ function walkContent(reader: UpdateReader, content: number): number {
     case CONTENT_EMBED:
       checkJsonDepth(reader, reader.readVarBytes('an embed'), 'An embed');
       return 1;
-    case CONTENT_FORMAT:
-      reader.skipVarBytes('the key of a format');
-      checkJsonDepth(reader, reader.readVarBytes('the value of a format'), 'A format value');
+    case CONTENT_FORMAT: {
+      const key = reader.readVarBytes('the key of a format');
+      const value = reader.readVarBytes('the value of a format');
+      checkJsonDepth(reader, value, 'A format value');
+      if (reader.checkFormat) judgeFormat(reader.checkFormat, key, value);
       return 1;
+    }
     case CONTENT_TYPE: {
       const type = reader.readVarUint('a shared type');
       if (type > LAST_TYPE) reader.fail(`Unknown shared type ${type}`);
@@ -113,6 +118,21 @@ function walkContent(reader: UpdateReader, content: number): number {
     default:
       return reader.fail(`Unknown struct content type ${content}`);
   }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function judgeFormat(check: FormatCheck, keyBytes: Uint8Array, valueBytes: Uint8Array): void {
+  let key: string;
+  let value: unknown;
+  try {
+    key = utf8.decode(keyBytes);
+    value = JSON.parse(utf8.decode(valueBytes));
+  } catch {
+    return; // Not text or not JSON: Yjs refuses it while reading, before changing the document.
+  }
+  const refusal = check(key, value);
+  if (refusal !== undefined) throw new ProtocolError('refused-content', refusal);
 }
 
 function skipId(reader: UpdateReader, what: string): void {
