@@ -11,6 +11,8 @@ export interface BenchArgs {
   readonly rounds: number;
   /** Keep server and generator on separate cores with taskset (the default). */
   readonly pin: boolean;
+  /** Re-render the tables and charts of an earlier run from its results.json instead of measuring. */
+  readonly from: string | undefined;
   /** Where results go; by default `results/` for a full run, `results/partial/` otherwise. */
   readonly out: string | undefined;
   readonly help: boolean;
@@ -23,6 +25,7 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--only <scenario>[,<sce
   --rounds <n>       rounds of A B C D alternation (default 3; 1 with --quick)
   --servers <names>  a subset of ${SERVER_NAMES.join(', ')}
   --no-pin           do not pin the server and the generator to separate cores
+  --from <json>      re-render tables and charts from an earlier run's results.json (no measuring)
   --out <dir>        where to write results (default apps/bench-peers/results for a full run,
                      apps/bench-peers/results/partial otherwise)
   --help             this text
@@ -40,6 +43,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let servers: ServerName[] = [...SERVER_NAMES];
   let rounds: number | undefined;
   let out: string | undefined;
+  let from: string | undefined;
   let help = false;
   let pin = true;
   for (let index = 0; index < argv.length; index++) {
@@ -66,6 +70,9 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       case '--out':
         out = value();
         break;
+      case '--from':
+        from = value();
+        break;
       case '--no-pin':
         pin = false;
         break;
@@ -77,7 +84,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
         throw new Error(`Unknown argument ${JSON.stringify(argv[index])}`);
     }
   }
-  return { quick, only, servers, rounds: rounds ?? (quick ? 1 : 3), out, help, pin };
+  return { quick, only, servers, rounds: rounds ?? (quick ? 1 : 3), out, from, help, pin };
 }
 
 function parseServer(name: string): ServerName {

@@ -1,12 +1,12 @@
-import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { parseArgs, USAGE } from './args';
 import { currentLoad, describeMachine, machineInfo } from './machine';
 import { summarize, type RunRecord } from './report/aggregate';
 import { duration } from './report/format';
 import { LEGEND, scenarioTable } from './report/render';
 import { renderTable } from './report/table';
-import { writeResults } from './report/write-results';
+import { writeResults, type RunInfo } from './report/write-results';
 import type { RunResult } from './results';
 import { runInGenerator } from './runner/generator-process';
 import { planRuns, type PlannedRun } from './runner/plan';
@@ -27,6 +27,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (args.from !== undefined) return rerender(args.from, args.out);
   const runs = planRuns(args.only, args.servers, args.rounds);
   const complete = !args.quick && args.only.length === 0 && args.servers.length === 4;
   const out = resolve(args.out ?? resolve(PROJECT_ROOT, 'results', complete ? '.' : 'partial'));
@@ -54,35 +55,43 @@ async function main(): Promise<number> {
     records.push(await runOne(run, `${index + 1}/${runs.length}`, args.quick, traceCache, pinning));
   }
 
-  const summaries = summarize(records, args.servers);
+  const info: RunInfo = {
+    startedAt,
+    durationMs: performance.now() - started,
+    machine,
+    loadAverageAfter: currentLoad(),
+    options: { quick: args.quick, rounds: args.rounds, only: args.only, servers: args.servers },
+    pinning: pinning.description,
+    generatorBounds,
+  };
+  report(info, records, out);
+  const errors = records.filter((record) => record.error !== undefined).length;
+  if (errors > 0) console.error(`${errors} run(s) FAILED`);
+  return errors > 0 ? 1 : 0;
+}
+
+/** Prints the tables and writes results.md, results.json and the charts. */
+function report(info: RunInfo, records: readonly RunRecord[], out: string): void {
+  const servers = info.options.servers;
+  const summaries = summarize(records, servers);
   for (const summary of summaries) {
     console.log(`\n=== ${summary.info.number}. ${summary.info.title}\n`);
-    console.log(renderTable(scenarioTable(summary, args.servers)));
+    console.log(renderTable(scenarioTable(summary, servers)));
     for (const note of summary.notes) console.log(`  ${note}`);
     for (const problem of summary.problems) console.log(`  PROBLEM ${problem}`);
     for (const invalid of summary.invalidRuns) console.log(`  invalid: ${invalid}`);
   }
   console.log('');
   for (const line of LEGEND) console.log(line);
-  const durationMs = performance.now() - started;
-  const written = writeResults(
-    out,
-    {
-      startedAt,
-      durationMs,
-      machine,
-      loadAverageAfter: currentLoad(),
-      options: { quick: args.quick, rounds: args.rounds, only: args.only, servers: args.servers },
-      pinning: pinning.description,
-      generatorBounds,
-    },
-    summaries,
-    records,
-  );
-  console.log(`\n${duration(durationMs)}; wrote ${written.length} files to ${relative(REPO_ROOT, out)}/ (results.md, results.json, charts)`);
-  const errors = records.filter((record) => record.error !== undefined).length;
-  if (errors > 0) console.error(`${errors} run(s) FAILED`);
-  return errors > 0 ? 1 : 0;
+  const written = writeResults(out, info, summaries, records);
+  console.log(`\n${duration(info.durationMs)}; wrote ${written.length} files to ${relative(REPO_ROOT, out)}/ (results.md, results.json, charts)`);
+}
+
+/** `--from`: the tables and charts of an earlier run again, from the runs its JSON recorded. */
+function rerender(path: string, out: string | undefined): number {
+  const saved = JSON.parse(readFileSync(path, 'utf8')) as Omit<RunInfo, 'startedAt'> & { startedAt: string; runs: RunRecord[] };
+  report({ ...saved, startedAt: new Date(saved.startedAt) }, saved.runs, resolve(out ?? dirname(resolve(path))));
+  return 0;
 }
 
 /** One scenario against one fresh server, driven by one fresh generator. */

@@ -83,7 +83,7 @@ export function memoryChart(summary: ScenarioSummary, servers: readonly ServerNa
   if (rss === undefined) return undefined;
   const present = servers.filter((server) => rss.cells[server] !== undefined);
   const values = present.flatMap((server) => [rss.cells[server]?.value ?? 0, heap?.cells[server]?.value ?? 0]);
-  const top = niceCeiling(Math.max(1, ...values));
+  const top = niceCeiling(Math.max(1, ...values) / 1024) * 1024; // whole KiB on the axis
   const y = (value: number) => svg.MARGIN.top + svg.PLOT.height - (Math.max(0, value) / top) * svg.PLOT.height;
   const group = svg.PLOT.width / Math.max(1, present.length);
   const bar = group * 0.32;
@@ -104,8 +104,8 @@ export function memoryChart(summary: ScenarioSummary, servers: readonly ServerNa
     body.push(svg.text(left + bar + 2, svg.MARGIN.top + svg.PLOT.height + 16, SERVER_KINDS[server].label.replace(/ \(floor\)$/, ''), { anchor: 'middle', size: 11 }));
   });
   body.push(...svg.legend([
-    { label: 'RSS per connection', color: '#555' },
-    { label: 'heap per connection (after GC)', color: '#55555588' },
+    { label: 'RSS', color: '#555', box: true },
+    { label: 'heap (after GC)', color: '#55555588', box: true },
   ]));
   return svg.document(`${summary.info.title}: memory per connection`, caption, body);
 }

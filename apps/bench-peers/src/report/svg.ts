@@ -40,11 +40,12 @@ export function document(title: string, caption: string, body: readonly string[]
   ].join('\n');
 }
 
-/** A legend to the right of the plot: a swatch and a label per series. */
-export function legend(entries: readonly { label: string; color: string; dash?: string }[]): string[] {
+/** A legend to the right of the plot: a line (or a box, for bars) and a label per series. */
+export function legend(entries: readonly { label: string; color: string; dash?: string; box?: boolean }[]): string[] {
   const x = MARGIN.left + PLOT.width + 16;
   return entries.flatMap((entry, index) => {
     const y = MARGIN.top + 12 + index * 20;
-    return [line(x, y - 4, x + 22, y - 4, entry.color, entry.dash ?? ''), text(x + 28, y, entry.label)];
+    const swatch = entry.box ? rect(x, y - 10, 22, 10, entry.color) : line(x, y - 4, x + 22, y - 4, entry.color, entry.dash ?? '');
+    return [swatch, text(x + 28, y, entry.label)];
   });
 }
