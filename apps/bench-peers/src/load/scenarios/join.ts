@@ -20,11 +20,12 @@ export async function join(context: ScenarioContext): Promise<RunResult> {
   context.progress('storing the trace document');
   const holder = await storeTraceDocument(context.target, documentId, trace.finalState);
   try {
-    await sleep(500);
     context.progress('first client');
     const first = new SyncOnlyClient(context.target, documentId);
+    // The generator's health around one short sync: from 500 ms before, so that it has samples.
     const firstMonitor = new SelfMonitor();
     firstMonitor.start();
+    await sleep(500);
     const firstStarted = performance.now();
     const firstSynced = (await first.connect()) - firstStarted;
     const firstHealth = firstMonitor.stop();
