@@ -42,6 +42,7 @@ describe('the images, built from their Dockerfiles and run behind Caddy on one o
   let serverSettings: Parameters<typeof startContainer>[2];
   const running: Container[] = [];
   let caddy: ManagedProcess | undefined;
+  let restartCaddy: () => Promise<ManagedProcess>;
   let browser: Browser | undefined;
   let setupCode: Promise<string>;
 
@@ -98,11 +99,13 @@ describe('the images, built from their Dockerfiles and run behind Caddy on one o
 
     const caddyService = compose.services['caddy'];
     const caddyfile = serviceVolumes(caddyService).find((volume) => volume.target === '/etc/caddy/Caddyfile')!.source;
-    caddy = await startCaddy(
-      caddyfile,
-      { ...serviceEnvironment(caddyService), QUIRE_SERVER_UPSTREAMS: `127.0.0.1:${serverPort}`, QUIRE_WEB_UPSTREAM: `127.0.0.1:${webPort}` },
-      path.join(work, 'caddy'),
-    );
+    restartCaddy = () =>
+      startCaddy(
+        caddyfile,
+        { ...serviceEnvironment(caddyService), QUIRE_SERVER_UPSTREAMS: `127.0.0.1:${serverPort}`, QUIRE_WEB_UPSTREAM: `127.0.0.1:${webPort}` },
+        path.join(work, 'caddy'),
+      );
+    caddy = await restartCaddy();
     await Promise.all([waitForHttp(`${origin}/health`, running[0].process), waitForHttp(`${origin}/`, running[1].process), waitForHttp(`${origin}/`, caddy)]);
   });
 
@@ -216,17 +219,20 @@ describe('the images, built from their Dockerfiles and run behind Caddy on one o
     }
   });
 
-  it('stops gracefully on its STOPSIGNAL and starts again on the same volume with the document', async () => {
+  it('stops in the order compose does (Caddy, then web and server) and starts again with the document', async () => {
+    // `docker compose stop` stops a service before those it depends on: Caddy first. Each must
+    // end on its STOPSIGNAL within the stop_grace_period (15 s), past which Docker kills it.
+    await stopProcess(caddy!);
     const [serverContainer, webContainer] = running;
-    expect(await serverContainer.stop(STOP_GRACE_MS)).toBe(0);
+    const [serverCode] = await Promise.all([serverContainer.stop(STOP_GRACE_MS), webContainer.stop(STOP_GRACE_MS)]);
+    expect(serverCode).toBe(0);
     expect(serverContainer.process.output()).toContain('Quire collaboration server stopped');
-    // Next.js's server ends on SIGTERM too (in time, whatever its exit code), and never tried to
-    // write to its read-only root meanwhile.
-    await webContainer.stop(STOP_GRACE_MS);
+    // The web app never tried to write to its read-only root meanwhile.
     expect(webContainer.process.output()).not.toMatch(/EROFS|EACCES/);
     running.splice(0, 2);
 
     const again = startServer();
+    caddy = await restartCaddy();
     await waitForHttp(`${origin}/health`, again.process);
     const ada = await Visitor.open(browser!, origin);
     expect((await ada.api('POST', '/api/auth/signin', { email: 'ada@example.com', password: 'correct horse battery' })).status).toBe(200);

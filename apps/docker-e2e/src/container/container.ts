@@ -1,6 +1,5 @@
 import { chown, chmod, mkdir, stat } from 'node:fs/promises';
 import type { ManagedProcess } from '../harness/child-process';
-import { NODE_USER } from './container-root';
 import type { Image } from './image-builder';
 
 /** How compose runs a service, as far as the stand-in needs it. */
@@ -38,6 +37,18 @@ export async function namedVolume(image: Image, containerPath: string, hostDir: 
   return hostDir;
 }
 
+const started = new Set<number>();
+// If the test run itself is killed, leave no container behind.
+process.once('exit', () => {
+  for (const pid of started) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+});
+
 /** Starts the image's CMD as `docker run` would, with the service's settings. */
 export function startContainer(name: string, image: Image, settings: ServiceSettings): Container {
   const user = image.root.user(image.user);
@@ -58,8 +69,12 @@ export function startContainer(name: string, image: Image, settings: ServiceSett
   };
   child.stdout?.on('data', append);
   child.stderr?.on('data', append);
+  if (child.pid !== undefined) started.add(child.pid);
   const exited = new Promise<number | null>((resolve) => {
-    child.once('exit', (code) => resolve(code));
+    child.once('exit', (code) => {
+      if (child.pid !== undefined) started.delete(child.pid);
+      resolve(code);
+    });
     child.once('error', () => resolve(null));
   });
   const managed: ManagedProcess = { name, child, output: () => output, exited };
@@ -92,5 +107,3 @@ export function killContainer(container: Container): void {
     // Already gone.
   }
 }
-
-export { NODE_USER };
