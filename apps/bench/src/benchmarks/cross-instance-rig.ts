@@ -145,6 +145,8 @@ function attach(url: string, onFrame: (frame: Buffer) => void): Promise<WebSocke
 export class Writer {
   readonly doc = new Y.Doc();
   readonly sentAt: number[] = [];
+  /** The writer's clock after each update sent: what a reader must hold to have received it. */
+  readonly clocks: number[] = [];
   private readonly typist = new Typist(this.doc);
   private socket: WebSocket | undefined;
 
@@ -152,6 +154,7 @@ export class Writer {
     this.socket = await attach(url, () => undefined);
     this.doc.on('update', (update: Uint8Array) => {
       this.sentAt.push(performance.now());
+      this.clocks.push(Y.getState(this.doc.store, this.doc.clientID));
       this.socket?.send(encodeUpdate(update));
     });
   }
@@ -167,13 +170,17 @@ export class Writer {
 }
 
 /**
- * Receives only: timestamps each relayed update when its frame arrives and keeps the frame,
- * applying nothing then, so that one reader's work never delays the next one's timestamp.
+ * Receives only: timestamps each relayed update frame when it arrives and keeps the frame,
+ * applying nothing then, so that one reader's work never delays the next one's timestamp. The
+ * server merges what one turn relays into one frame, so a frame may carry several keystrokes:
+ * {@link receiptTimes} tells, after the fact, when each one arrived.
  */
 export class Reader {
   readonly receivedAt: number[] = [];
   private readonly frames: Buffer[] = [];
   private socket: WebSocket | undefined;
+  private scanned = 0;
+  private clock = 0;
 
   async connect(url: string): Promise<void> {
     this.socket = await attach(url, (frame) => {
@@ -181,6 +188,24 @@ export class Reader {
       this.receivedAt.push(performance.now());
       this.frames.push(frame);
     });
+  }
+
+  /** The writer's (`clientId`'s) clock this reader has received up to, reading only new frames. */
+  clockOf(clientId: number): number {
+    for (; this.scanned < this.frames.length; this.scanned++) this.clock = Math.max(this.clock, frameClock(this.frames[this.scanned], clientId));
+    return this.clock;
+  }
+
+  /** When each of the writer's updates arrived, given the writer's clock after each; NaN if not yet. */
+  receiptTimes(clientId: number, clocks: readonly number[]): Float64Array {
+    const times = new Float64Array(clocks.length).fill(Number.NaN);
+    let next = 0;
+    let clock = 0;
+    for (const [index, frame] of this.frames.entries()) {
+      clock = Math.max(clock, frameClock(frame, clientId));
+      for (; next < clocks.length && clocks[next] <= clock; next++) times[next] = this.receivedAt[index];
+    }
+    return times;
   }
 
   /** The ProseMirror fragment rebuilt from every update received, to check the reader converged. */
@@ -198,4 +223,10 @@ export class Reader {
   close(): void {
     this.socket?.close();
   }
+}
+
+/** The clock of `clientId` an update frame brings a document to (0 if it has nothing of theirs). */
+function frameClock(frame: Uint8Array, clientId: number): number {
+  const message = decodeMessage(frame);
+  return message.type === 'update' ? (Y.parseUpdateMeta(message.update).to.get(clientId) ?? 0) : 0;
 }

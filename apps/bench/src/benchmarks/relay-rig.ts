@@ -100,8 +100,10 @@ export class RelayRig {
     const latencies = new Float64Array(updates * READERS);
     const fromSchedule = new Float64Array(updates * READERS);
     this.readers.forEach((reader, r) => {
+      // A frame may carry several keystrokes (the hub merges what one turn relays): each gets its arrival.
+      const receivedAts = reader.receiptTimes(this.writer.doc.clientID, this.writer.clocks);
       for (let index = 0; index < updates; index++) {
-        const receivedAt = reader.receivedAt[offset + index];
+        const receivedAt = receivedAts[offset + index];
         latencies[r * updates + index] = receivedAt - sentAt[index];
         fromSchedule[r * updates + index] = receivedAt - dueAt(index);
       }
@@ -139,7 +141,10 @@ export class RelayRig {
 
   private async waitForReaders(count: number): Promise<void> {
     await waitFor(
-      () => this.readers.every((reader) => reader.updatesReceived >= count),
+      () => {
+        const clock = this.writer.clocks[count - 1];
+        return this.readers.every((reader) => reader.clockOf(this.writer.doc.clientID) >= clock);
+      },
       `${count} updates to reach every reader over ${this.bench.label}`,
     );
     this.received = count;
