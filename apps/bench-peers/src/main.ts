@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs, USAGE } from './args';
+import { describeGit, gitState, type GitState } from './git-state';
 import { currentLoad, describeMachine, machineInfo } from './machine';
 import { summarize, type RunRecord } from './report/aggregate';
 import { duration } from './report/format';
+import { headlineTable } from './report/headline';
 import { LEGEND, scenarioTable } from './report/render';
 import { renderTable } from './report/table';
 import { writeResults, type RunInfo } from './report/write-results';
@@ -37,10 +39,12 @@ async function main(): Promise<number> {
   const machine = machineInfo();
   const pinning = choosePinning(args.pin);
   const generatorBounds = `a run is invalid when the generator uses over ${GENERATOR_CPU_LIMIT * 100}% of a core or its event-loop p99 passes ${GENERATOR_LAG_P99_LIMIT_MS} ms`;
+  const git = gitState(REPO_ROOT);
   const startedAt = new Date();
   const started = performance.now();
   console.log(`Quire against its peers${args.quick ? ' (--quick: a smoke run, rough numbers)' : ''}`);
   console.log(`machine:  ${describeMachine(machine)}; load average ${machine.loadAverage.toFixed(2)}`);
+  console.log(`code:     ${describeGit(git)}`);
   console.log(`pinning:  ${pinning.description}`);
   console.log(`rounds:   ${args.rounds}, servers in turn: ${args.servers.map((server) => SERVER_KINDS[server].label).join(', ')}`);
   for (const server of args.servers) console.log(`  ${SERVER_KINDS[server].label}: ${SERVER_KINDS[server].configuration}`);
@@ -63,6 +67,7 @@ async function main(): Promise<number> {
     options: { quick: args.quick, rounds: args.rounds, only: args.only, servers: args.servers },
     pinning: pinning.description,
     generatorBounds,
+    git,
   };
   report(info, records, out);
   const errors = records.filter((record) => record.error !== undefined).length;
@@ -81,6 +86,8 @@ function report(info: RunInfo, records: readonly RunRecord[], out: string): void
     for (const problem of summary.problems) console.log(`  PROBLEM ${problem}`);
     for (const invalid of summary.invalidRuns) console.log(`  invalid: ${invalid}`);
   }
+  console.log('\n=== Headline figures\n');
+  console.log(renderTable(headlineTable(summaries)));
   console.log('');
   for (const line of LEGEND) console.log(line);
   const written = writeResults(out, info, summaries, records);
@@ -89,8 +96,8 @@ function report(info: RunInfo, records: readonly RunRecord[], out: string): void
 
 /** `--from`: the tables and charts of an earlier run again, from the runs its JSON recorded. */
 function rerender(path: string, out: string | undefined): number {
-  const saved = JSON.parse(readFileSync(path, 'utf8')) as Omit<RunInfo, 'startedAt'> & { startedAt: string; runs: RunRecord[] };
-  report({ ...saved, startedAt: new Date(saved.startedAt) }, saved.runs, resolve(out ?? dirname(resolve(path))));
+  const saved = JSON.parse(readFileSync(path, 'utf8')) as Omit<RunInfo, 'startedAt' | 'git'> & { startedAt: string; git: GitState | null; runs: RunRecord[] };
+  report({ ...saved, git: saved.git ?? undefined, startedAt: new Date(saved.startedAt) }, saved.runs, resolve(out ?? dirname(resolve(path))));
   return 0;
 }
 

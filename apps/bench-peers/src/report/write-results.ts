@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { describeGit, type GitState } from '../git-state';
 import type { MachineInfo } from '../machine';
 import { describeMachine } from '../machine';
 import { TRACE_CREDIT } from '../trace';
@@ -7,6 +8,7 @@ import { SERVER_KINDS, type ServerName } from '../server-kinds';
 import type { RunRecord, ScenarioSummary } from './aggregate';
 import { fanOutChart, latencyChart, memoryChart } from './charts';
 import { duration } from './format';
+import { headlineTable } from './headline';
 import { LEGEND, scenarioTable } from './render';
 import { renderMarkdown } from './table';
 
@@ -19,6 +21,8 @@ export interface RunInfo {
   readonly options: { readonly quick: boolean; readonly rounds: number; readonly only: readonly string[]; readonly servers: readonly ServerName[] };
   readonly pinning: string;
   readonly generatorBounds: string;
+  /** The code measured (Quire's server is built from the working tree). */
+  readonly git?: GitState;
 }
 
 /** Latency charts: the steps worth a picture (every fan-out size, the other load scenarios). */
@@ -83,11 +87,16 @@ function markdown(info: RunInfo, summaries: readonly ScenarioSummary[], charts: 
       `${duration(info.durationMs)} in all.`,
     '',
     `- **Machine**: ${describeMachine(info.machine)}; load average ${info.machine.loadAverage.toFixed(2)} at the start, ${info.loadAverageAfter.toFixed(2)} at the end (other work shared the machine).`,
+    `- **Code**: ${describeGit(info.git)}.`,
     `- **Pinning**: ${info.pinning}.`,
     `- **Generator bounds**: ${info.generatorBounds}.`,
     ...servers.map((server) => `- **${SERVER_KINDS[server].label}**: ${SERVER_KINDS[server].configuration}.`),
     '',
     ...LEGEND.map((line) => `> ${line}`),
+    '',
+    '## Headline figures',
+    '',
+    renderMarkdown(headlineTable(summaries)),
     '',
   ];
   for (const summary of summaries) {
@@ -114,6 +123,7 @@ function json(info: RunInfo, summaries: readonly ScenarioSummary[], records: rea
     options: info.options,
     pinning: info.pinning,
     generatorBounds: info.generatorBounds,
+    git: info.git ?? null,
     servers: Object.fromEntries(info.options.servers.map((server) => [server, SERVER_KINDS[server].configuration])),
     traceCredit: TRACE_CREDIT,
     scenarios: summaries.map((summary) => ({

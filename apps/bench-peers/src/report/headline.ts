@@ -1,0 +1,64 @@
+import type { FigureKey } from '../figures';
+import { SERVER_KINDS, type ServerName } from '../server-kinds';
+import type { FigureRow, ScenarioSummary } from './aggregate';
+import * as format from './format';
+import { formatValue } from './render';
+import type { Table } from './table';
+
+/** The figures the issue's targets are about, one row each: scenario, step (or any), figure. */
+const HEADLINES: readonly { scenario: string; step?: string; key: FigureKey }[] = [
+  { scenario: 'fan-out', step: '100 clients', key: 'p99' },
+  { scenario: 'fan-out', step: '200 clients', key: 'p99' },
+  { scenario: 'fan-out', step: '200 clients', key: 'delivery' },
+  { scenario: 'fan-out', step: '100 clients', key: 'cpuPerDelivery' },
+  { scenario: 'fan-out', step: '200 clients', key: 'cpuPerDelivery' },
+  { scenario: 'fan-out-ramp', step: 'summary', key: 'bestUnder100' },
+  { scenario: 'fan-out-ramp', step: 'summary', key: 'p99PassesAt' },
+  { scenario: 'many-documents', key: 'p99' },
+  { scenario: 'many-documents', key: 'cpuPerDelivery' },
+  { scenario: 'join', step: 'first client', key: 'firstSyncedMs' },
+  { scenario: 'join', key: 'allSyncedMs' },
+  { scenario: 'storm', key: 'allSyncedMs' },
+  { scenario: 'storm', key: 'failures' },
+  { scenario: 'storm', key: 'serverLoopMaxMs' },
+  { scenario: 'memory-idle', key: 'rssPerConnection' },
+  { scenario: 'memory-trace', key: 'heapOverYjs' },
+  { scenario: 'memory-churn', key: 'heapDrift' },
+  { scenario: 'awareness-storm', key: 'p99' },
+  { scenario: 'awareness-storm', key: 'delivery' },
+  { scenario: 'awareness-storm', key: 'cpuPerDelivery' },
+  { scenario: 'replay', key: 'opsPerSecond' },
+  { scenario: 'replay', key: 'overBaseline' },
+];
+
+/** One table of the headline figures: Quire, the best peer, the ratio, and the relay's floor. */
+export function headlineTable(summaries: readonly ScenarioSummary[]): Table {
+  const rows: string[][] = [];
+  for (const headline of HEADLINES) {
+    const summary = summaries.find((candidate) => candidate.info.name === headline.scenario);
+    const step = summary?.steps.find((candidate) => headline.step === undefined || candidate.step === headline.step);
+    const row = step?.rows.find((candidate) => candidate.key === headline.key);
+    if (summary === undefined || step === undefined || row === undefined) continue;
+    rows.push([
+      `${summary.info.number}. ${headline.scenario}${step.step ? `, ${step.step}` : ''}`,
+      row.spec.label,
+      cell(row, 'quire'),
+      row.bestPeer ? `${cell(row, row.bestPeer)} (${SERVER_KINDS[row.bestPeer].label.split(' ')[0]})` : bestOfAll(row),
+      Number.isFinite(row.ratio) ? format.ratio(row.ratio) : '–',
+      cell(row, 'relay'),
+    ]);
+  }
+  return { headers: ['scenario', 'figure', 'Quire', 'best peer', 'Quire ÷ best peer', 'relay (floor)'], rows };
+}
+
+function cell(row: FigureRow, server: ServerName): string {
+  const found = row.cells[server];
+  if (found === undefined) return '–';
+  return `${formatValue(found.value, row.spec.unit)}${found.failed ? '!' : found.invalid ? '*' : ''}`;
+}
+
+/** Where no ratio is taken (drifts, failure counts), the peers' values side by side. */
+function bestOfAll(row: FigureRow): string {
+  const peers = (['hocuspocus', 'y-websocket'] as const).filter((peer) => row.cells[peer] !== undefined);
+  return peers.map((peer) => `${cell(row, peer)} (${SERVER_KINDS[peer].label.split(' ')[0]})`).join(', ') || '–';
+}
