@@ -20,6 +20,8 @@ describe('DocumentHub access', () => {
     writer.text.insert(0, 'shared');
     await settle();
     expect(watcher.text.toString()).toBe('shared');
+    // Its step 2 answer to the server's step 1 is no attempt to edit: nothing to tell yet.
+    expect(watcher.receivedOf('auth-denied')).toHaveLength(0);
 
     watcher.text.insert(0, 'vandal ');
     watcher.text.insert(0, 'again ');

@@ -181,7 +181,9 @@ export class LoadedDocument {
         case 'sync-step-2':
         case 'update':
           if (connection.canWrite) this.applyClientUpdate(connection, message.update);
-          else this.dropReadOnlyUpdate(connection);
+          // Every client answers the server's step 1 with a step 2, a viewer too: only a live edit
+          // means the person tried to change something.
+          else if (message.type === 'update') this.dropReadOnlyUpdate(connection);
           return;
         case 'awareness':
           this.applyAwareness(connection, message.update);

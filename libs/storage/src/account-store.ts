@@ -1,5 +1,8 @@
 import type { DocumentInfo, DocumentStore } from './document-store';
 
+/** How stale an API token's recorded last use may get before a use records it again. */
+export const LAST_USE_RESOLUTION_MS = 60_000;
+
 /** What a member may do with a document. `owner` is held by exactly one user per document. */
 export type Role = 'owner' | 'editor' | 'viewer';
 
@@ -153,7 +156,11 @@ export interface AccountStore {
   createApiToken(token: NewApiToken): Promise<ApiTokenInfo>;
   /** The user's tokens, oldest first. */
   listApiTokens(userId: string): Promise<ApiTokenInfo[]>;
-  /** The token with this digest, recording `now` as its last use. */
+  /**
+   * The token with this digest, recording `now` as its last use when the recorded one is
+   * {@link LAST_USE_RESOLUTION_MS} old or more: a script reconnecting often must not cost a
+   * durable write per connection.
+   */
   useApiToken(digest: string, now: Date): Promise<ApiTokenInfo | undefined>;
   getApiToken(id: string): Promise<ApiTokenInfo | undefined>;
   /** Deletes a user's token; false if that user has no token with this id. */

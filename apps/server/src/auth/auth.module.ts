@@ -93,10 +93,10 @@ export class AuthModule implements OnApplicationBootstrap, OnApplicationShutdown
   async onApplicationBootstrap(): Promise<void> {
     const code = await this.setupCode.current();
     if (code) {
-      this.logger.warn(
-        { setupCode: code },
-        `No account exists yet. Setup code: ${code} — open the web app, go to /setup and enter it to create the administrator`,
-      );
+      const message = `No account exists yet. Setup code: ${code} — open the web app, go to /setup and enter it to create the administrator`;
+      this.logger.warn({ setupCode: code }, message);
+      // Whatever LOG_LEVEL says, the person installing Quire needs this line.
+      if (!this.logger.isLevelEnabled('warn')) process.stderr.write(`${message}\n`);
     }
     this.watcher.start();
     this.purgeTimer = setInterval(() => {

@@ -77,6 +77,7 @@ export function accountStatementsFor(schema: string) {
     /** `$1` digest, `$2` now. */
     useToken: `UPDATE ${apiTokens} SET last_used_at = $2 WHERE digest = $1 RETURNING ${token}`,
     getToken: `SELECT ${token} FROM ${apiTokens} WHERE id = $1`,
+    findToken: `SELECT ${token} FROM ${apiTokens} WHERE digest = $1`,
     /** `$1` user id, `$2` token id. */
     deleteToken: `DELETE FROM ${apiTokens} WHERE user_id = $1 AND id = $2`,
 

@@ -34,6 +34,7 @@ import type {
   User,
   UserWithPassword,
 } from '../account-store';
+import { LAST_USE_RESOLUTION_MS } from '../account-store';
 import { documentExists, noSuchDocument } from '../checks';
 import type { AccountStatements } from './account-statements';
 import { refusingConstraints } from './account-errors';
@@ -156,7 +157,12 @@ export class PostgresAccountStore implements AccountStore {
 
   async useApiToken(digest: string, now: Date): Promise<ApiTokenInfo | undefined> {
     const pool = this.pool();
-    const { rows } = await pool.query<TokenRow>(this.statements.useToken, [digest, dateOf(now, 'now')]);
+    const at = dateOf(now, 'now');
+    const found = (await pool.query<TokenRow>(this.statements.findToken, [digest])).rows[0];
+    if (!found || (found.last_used_at !== null && at.getTime() - new Date(found.last_used_at).getTime() < LAST_USE_RESOLUTION_MS)) {
+      return found && toToken(found);
+    }
+    const { rows } = await pool.query<TokenRow>(this.statements.useToken, [digest, at]);
     return rows[0] && toToken(rows[0]);
   }
 

@@ -97,6 +97,7 @@ export interface AccountStatements {
   readonly listTokens: Statement<[userId: string], TokenRow>;
   readonly useToken: Statement<[now: number, digest: string], TokenRow>;
   readonly getToken: Statement<[id: string], TokenRow>;
+  readonly findToken: Statement<[digest: string], TokenRow>;
   readonly deleteToken: Statement<[id: string, userId: string]>;
   readonly insertTicket: Statement<TicketParams>;
   readonly consumeTicket: Statement<[digest: string, now: number], TicketRow>;
@@ -178,6 +179,7 @@ export function prepareAccountStatements(db: Database.Database): AccountStatemen
       `UPDATE api_tokens SET last_used_at = ? WHERE digest = ? RETURNING ${TOKEN}`,
     ),
     getToken: db.prepare<[id: string], TokenRow>(`SELECT ${TOKEN} FROM api_tokens WHERE id = ?`),
+    findToken: db.prepare<[digest: string], TokenRow>(`SELECT ${TOKEN} FROM api_tokens WHERE digest = ?`),
     deleteToken: db.prepare<[id: string, userId: string]>('DELETE FROM api_tokens WHERE id = ? AND user_id = ?'),
 
     insertTicket: db.prepare<TicketParams>(

@@ -27,6 +27,7 @@ import type {
   User,
   UserWithPassword,
 } from '../account-store';
+import { LAST_USE_RESOLUTION_MS } from '../account-store';
 import { noSuchDocument } from '../checks';
 import type { AccountConnection } from './account-connection';
 import { refusingConstraints } from './account-errors';
@@ -126,7 +127,11 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async useApiToken(digest: string, now: Date): Promise<ApiTokenInfo | undefined> {
-    const row = this.connection().statements.useToken.get(timeOf(now, 'now'), digest);
+    const { statements } = this.connection();
+    const at = timeOf(now, 'now');
+    const found = statements.findToken.get(digest);
+    if (!found || (found.last_used_at !== null && at - new Date(found.last_used_at).getTime() < LAST_USE_RESOLUTION_MS)) return found && toToken(found);
+    const row = statements.useToken.get(at, digest);
     return row && toToken(row);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Ticket } from '../account-store';
+import { LAST_USE_RESOLUTION_MS, type Ticket } from '../account-store';
 import type { AccountContractContext } from './account-store-contract';
 import { later, newUser, ticketFor } from './account-fixtures';
 import { expectRefused } from './helpers';
@@ -70,6 +70,11 @@ export function describeSecrets({ accounts, store, another }: AccountContractCon
       expect(await accounts().useApiToken('digest-1', now)).toEqual({ ...first, lastUsedAt: now });
       expect(await accounts().getApiToken('token-1')).toEqual({ ...first, lastUsedAt: now });
       expect(await accounts().useApiToken('digest-unknown', now)).toBeUndefined();
+      // Uses within LAST_USE_RESOLUTION_MS are not written again; a later one is.
+      const soon = new Date(now.getTime() + LAST_USE_RESOLUTION_MS - 1);
+      expect(await accounts().useApiToken('digest-1', soon)).toEqual({ ...first, lastUsedAt: now });
+      const aMinuteOn = new Date(now.getTime() + LAST_USE_RESOLUTION_MS);
+      expect(await accounts().useApiToken('digest-1', aMinuteOn)).toEqual({ ...first, lastUsedAt: aMinuteOn });
 
       expect(await accounts().deleteApiToken('user-bob', 'token-1')).toBe(false);
       expect(await accounts().deleteApiToken('user-ada', 'token-1')).toBe(true);
