@@ -1,6 +1,6 @@
-import { WebSocket } from 'ws';
 import type { ServerTarget } from '../server-kinds';
 import { FrameCodec, type ReadFrame } from './frames';
+import { RawWebSocket } from './raw-websocket';
 
 /** What a client does with what arrives; `at` is `performance.now()` when the frame was read. */
 export interface SocketHandlers {
@@ -24,7 +24,9 @@ export const EMPTY_UPDATE = new Uint8Array([0, 0]);
  */
 export class ProtocolSocket {
   readonly codec: FrameCodec;
-  private socket: WebSocket | undefined;
+  private socket: RawWebSocket | undefined;
+  private closedCallbacks: (() => void)[] = [];
+  private isClosed = false;
   private readonly frame: ReadFrame = { kind: 'other', payload: new Uint8Array(0) };
   private closing = false;
   /** Set when the server closed the socket after it was synced, or it failed. */
@@ -44,9 +46,8 @@ export class ProtocolSocket {
     const base = this.target.documentInUrl ? `${this.target.urlPrefix}${this.documentId}` : this.target.urlPrefix;
     const url = this.target.account ? `${base}?token=${encodeURIComponent(this.target.account.token)}` : base;
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(url, { perMessageDeflate: false });
+      const socket = new RawWebSocket(url);
       this.socket = socket;
-      socket.binaryType = 'nodebuffer';
       const timer = setTimeout(() => {
         fail(`not synced within ${timeoutMs} ms`);
         socket.terminate();
@@ -69,12 +70,16 @@ export class ProtocolSocket {
         clearTimeout(timer);
         resolve(at);
       };
-      socket.on('open', () => {
+      socket.onOpen = () => {
+        // The relay answers nothing: its clients send only what the workload sends.
+        if (!this.target.syncs) {
+          synced(performance.now());
+          return;
+        }
         for (const frame of this.codec.opening()) socket.send(frame);
         socket.send(this.codec.syncStep1(this.handlers.stateVector()));
-        if (!this.target.syncs) synced(performance.now());
-      });
-      socket.on('message', (data: Buffer) => {
+      };
+      socket.onMessage = (data) => {
         const at = performance.now();
         const frame = this.codec.read(data, this.frame);
         switch (frame.kind) {
@@ -85,7 +90,6 @@ export class ProtocolSocket {
             this.handlers.onAwareness?.(frame.payload, at);
             break;
           case 'sync-step-1':
-            // The relay forwards other clients' step 1s; only a server's is answered.
             if (this.target.syncs) socket.send(this.codec.syncStep2(this.handlers.answerStep1(frame.payload)));
             break;
           case 'sync-step-2':
@@ -99,9 +103,13 @@ export class ProtocolSocket {
           default:
             break;
         }
-      });
-      socket.on('error', (error) => fail(`socket error: ${error.message}`));
-      socket.on('close', (code) => fail(`closed by the server with ${code}`));
+      };
+      socket.onError = (error) => fail(`socket error: ${error.message}`);
+      socket.onClose = (code) => {
+        this.isClosed = true;
+        fail(`closed by the server with ${code}`);
+        for (const callback of this.closedCallbacks.splice(0)) callback();
+      };
     });
   }
 
@@ -118,17 +126,10 @@ export class ProtocolSocket {
   close(timeoutMs = 5_000): Promise<void> {
     this.closing = true;
     const socket = this.socket;
-    if (socket === undefined || socket.readyState === WebSocket.CLOSED) return Promise.resolve();
+    if (socket === undefined || this.isClosed) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        socket.terminate();
-        resolve();
-      }, timeoutMs);
-      socket.once('close', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      socket.close();
+      this.closedCallbacks.push(resolve);
+      socket.close(1000, timeoutMs);
     });
   }
 }

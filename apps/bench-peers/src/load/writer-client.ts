@@ -20,8 +20,8 @@ const REMOTE = 'remote';
  * A typing client as a browser is one: a real Y.Doc edited the way y-prosemirror edits it
  * (paragraphs holding a Y.XmlText in the `prosemirror` fragment, one character per transaction,
  * Enter every 72 characters) and a y-protocols Awareness whose cursor (relative positions, as
- * y-prosemirror publishes them) moves with every key. It applies what it receives, and times it
- * like a lean client does (its own echo excluded).
+ * y-prosemirror publishes them) moves with every key. It applies the updates it receives, and
+ * times them and others' cursors like a lean client does (its own echo excluded).
  */
 export class WriterClient {
   readonly doc = new Y.Doc();
@@ -54,11 +54,12 @@ export class WriterClient {
         }
         Y.applyUpdate(this.doc, update, REMOTE);
       },
+      // Others' cursors are timed but not applied: drawing them is the page's work, not the
+      // document's, and applying each (JSON, deep comparison) was a tenth of the generator's CPU.
       onAwareness: (payload, at) => {
         forEachAwarenessClock(payload, (clientId, clock) => {
           if (clientId !== own) ledger.receivedAwareness(this.receiver, clientId, clock, at);
         });
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, REMOTE);
       },
     });
     this.awareness.setLocalState({ user: { id: user?.id ?? `bench-${own}`, name: user?.name ?? name, color: '#30bced' } });
