@@ -69,6 +69,7 @@ process.once('exit', () => {
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    console.error(`\nReceived ${signal}: stopping the servers and the generator`);
     for (const child of children) child.kill('SIGKILL');
     process.exit(130);
   });
