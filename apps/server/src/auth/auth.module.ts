@@ -1,6 +1,6 @@
 import { Global, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import type { AccountStore, DocumentStore } from '@quire/storage';
+import type { AccountStore, DocumentStore, DocumentStoreWithAccounts } from '@quire/storage';
 import type { Logger } from 'pino';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
@@ -23,13 +23,6 @@ import { TicketsService } from './tickets-service';
 
 const TICKET_PURGE_INTERVAL_MS = 60_000;
 
-/** The account store is the document store's companion over the same database. */
-function accountStoreOf(store: DocumentStore): AccountStore {
-  const accounts = (store as { accounts?: AccountStore }).accounts;
-  if (!accounts) throw new Error('This document store keeps no accounts: use SQLite or PostgreSQL');
-  return accounts;
-}
-
 /**
  * Accounts, sessions, documents' members and share links, socket tickets and the watcher that
  * closes sockets whose access was revoked. The services are plain TypeScript; this wires them.
@@ -38,7 +31,7 @@ function accountStoreOf(store: DocumentStore): AccountStore {
 @Module({
   controllers: [SessionController, AccountController, AdminController],
   providers: [
-    { provide: ACCOUNT_STORE, inject: [DOCUMENT_STORE], useFactory: accountStoreOf },
+    { provide: ACCOUNT_STORE, inject: [DOCUMENT_STORE], useFactory: (store: DocumentStoreWithAccounts) => store.accounts },
     {
       provide: Secrets,
       inject: [APP_CONFIG, LOGGER],

@@ -2,7 +2,6 @@ import { ConfigError, parseConfig } from '../config/config.schema';
 import { resetPassword } from '../auth/password-reset';
 import { openDocumentStore } from '../storage/open-document-store';
 import { createLogger } from '../logging/logger';
-import type { AccountStore } from '@quire/storage';
 
 /**
  * `node apps/server/dist/cli/reset-admin-password.js [email]`: prints a new password for the
@@ -14,7 +13,7 @@ async function main(): Promise<void> {
   const logger = createLogger('warn');
   const store = await openDocumentStore(config.database, logger);
   try {
-    const accounts = (store as { accounts?: AccountStore }).accounts as AccountStore;
+    const { accounts } = store;
     const wanted = process.argv[2]?.trim().toLowerCase();
     const admins = (await accounts.listUsers()).filter((user) => user.isAdmin && (!wanted || user.email === wanted));
     if (admins.length === 0) {

@@ -1,9 +1,9 @@
-import { PostgresDocumentStore, SqliteDocumentStore, type DocumentStore } from '@quire/storage';
+import { PostgresDocumentStore, SqliteDocumentStore, type DocumentStoreWithAccounts } from '@quire/storage';
 import type { Logger } from 'pino';
 import type { DatabaseConfig } from '../config/config.schema';
 
 /** Builds and opens the store `DATABASE_URL` names; rejects with the driver's reason when it cannot. */
-export async function openDocumentStore(database: DatabaseConfig, logger: Logger): Promise<DocumentStore> {
+export async function openDocumentStore(database: DatabaseConfig, logger: Logger): Promise<DocumentStoreWithAccounts> {
   if (database.kind === 'sqlite') {
     const store = new SqliteDocumentStore({ path: database.path });
     await store.open();
