@@ -36,7 +36,10 @@ export function headlineTable(summaries: readonly ScenarioSummary[]): Table {
   const rows: string[][] = [];
   for (const headline of HEADLINES) {
     const summary = summaries.find((candidate) => candidate.info.name === headline.scenario);
-    const step = summary?.steps.find((candidate) => headline.step === undefined || candidate.step === headline.step);
+    // Without a step named, the first step that reports the figure.
+    const step = summary?.steps.find(
+      (candidate) => (headline.step === undefined || candidate.step === headline.step) && candidate.rows.some((row) => row.key === headline.key),
+    );
     const row = step?.rows.find((candidate) => candidate.key === headline.key);
     if (summary === undefined || step === undefined || row === undefined) continue;
     rows.push([
