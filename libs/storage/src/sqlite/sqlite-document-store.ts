@@ -26,10 +26,16 @@ export interface SqliteDocumentStoreOptions {
 /**
  * A {@link DocumentStore} in one SQLite file (better-sqlite3, WAL). The driver is synchronous: each
  * call holds the event loop until SQLite is done, and its errors surface as the promise's rejection.
+ *
+ * Appends wait for the end of the event-loop turn and commit together, each in its own savepoint:
+ * one fsync per turn instead of one per document, which is what a server with many documents
+ * open is limited by. Every other call commits the waiting appends first, so calls keep their order.
  */
 export class SqliteDocumentStore implements DocumentStoreWithAccounts {
   private state: StoreState = 'new';
   private connection: Connection | undefined;
+  private queued: QueuedAppend[] = [];
+  private flushTimer: NodeJS.Immediate | undefined;
 
   /** Accounts, memberships and links, on this store's connection; usable while the store is open. */
   readonly accounts: AccountStore = new SqliteAccountStore(() => this.use().accounts);
@@ -72,11 +78,16 @@ export class SqliteDocumentStore implements DocumentStoreWithAccounts {
   }
 
   async append(id: string, updates: readonly Uint8Array[], options: AppendOptions = {}): Promise<{ lastSeq: number }> {
-    const connection = this.use();
+    checkOpen('SqliteDocumentStore', this.state);
     checkUpdates(id, updates);
     // Nothing to write: do not create the document nor touch its dates.
-    if (updates.length === 0) return { lastSeq: connection.statements.lastSeq.get(id) ?? 0 };
-    return { lastSeq: connection.append(id, updates, options.title ?? null) };
+    if (updates.length === 0) return { lastSeq: this.use().statements.lastSeq.get(id) ?? 0 };
+    // Copied now: the caller may reuse its buffers before the turn ends, and the store keeps its own copy.
+    const copies = updates.map((update) => new Uint8Array(update));
+    return new Promise((resolve, reject) => {
+      this.queued.push({ id, updates: copies, title: options.title ?? null, resolve, reject });
+      this.flushTimer ??= setImmediate(() => this.flush());
+    });
   }
 
   async compact(id: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
@@ -91,23 +102,61 @@ export class SqliteDocumentStore implements DocumentStoreWithAccounts {
   }
 
   async close(): Promise<void> {
+    // Accepted appends are stored (or rejected with their error), never dropped.
+    this.flush();
     const connection = this.connection;
     this.state = 'closed';
     this.connection = undefined;
     connection?.db.close();
   }
 
+  /** The connection, once the appends made before this call are committed, so that calls keep their order. */
   private use(): Connection {
     checkOpen('SqliteDocumentStore', this.state);
+    this.flush();
     return this.connection as Connection;
   }
+
+  /** Commits the queued appends in one transaction, then settles their promises: resolved means durable. */
+  private flush(): void {
+    if (this.flushTimer) clearImmediate(this.flushTimer);
+    this.flushTimer = undefined;
+    const batch = this.queued;
+    if (batch.length === 0) return;
+    this.queued = [];
+    let outcomes: AppendOutcome[];
+    try {
+      outcomes = (this.connection as Connection).appendAll(batch);
+    } catch (error) {
+      // The transaction itself failed (lock, I/O, a rollback of the whole): none of the batch is stored.
+      for (const append of batch) append.reject(error);
+      return;
+    }
+    batch.forEach((append, index) => {
+      const outcome = outcomes[index];
+      if ('error' in outcome) append.reject(outcome.error);
+      else append.resolve(outcome);
+    });
+  }
 }
+
+/** An accepted append, waiting for the end of the turn. */
+interface QueuedAppend {
+  readonly id: string;
+  readonly updates: readonly Uint8Array[];
+  readonly title: string | null;
+  readonly resolve: (result: { lastSeq: number }) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type AppendOutcome = { lastSeq: number } | { error: unknown };
 
 /** An open database with its statements and transactions, prepared once. */
 interface Connection {
   readonly db: Database.Database;
   readonly statements: Statements;
-  readonly append: (id: string, updates: readonly Uint8Array[], title: string | null) => number;
+  /** One outcome per append, in order; throws when the transaction as a whole fails. */
+  readonly appendAll: (batch: readonly QueuedAppend[]) => AppendOutcome[];
   readonly compact: (id: string, snapshot: Uint8Array, throughSeq: number) => void;
   readonly accounts: AccountConnection;
 }
@@ -116,12 +165,25 @@ interface Connection {
 // process writing meanwhile makes them wait (busy_timeout) instead of fail with SQLITE_BUSY.
 function prepare(db: Database.Database): Connection {
   const statements = prepareStatements(db);
-  const append = db.transaction((id: string, updates: readonly Uint8Array[], title: string | null) => {
+  // Run inside appendAll, this is a savepoint: a refused append undoes its own rows only.
+  const appendOne = db.transaction(({ id, updates, title }: QueuedAppend) => {
     statements.touchDocument.run({ id, title, now: Date.now() });
     let lastSeq = 0;
     for (const update of updates) lastSeq = Number(statements.insertUpdate.run(id, update).lastInsertRowid);
     return lastSeq;
   });
+  const appendAll = db.transaction((batch: readonly QueuedAppend[]) =>
+    batch.map((append): AppendOutcome => {
+      try {
+        return { lastSeq: appendOne(append) };
+      } catch (error) {
+        // SQLite rolled back the whole transaction (I/O error, full disk, RAISE(ROLLBACK)): the appends
+        // before this one are gone too, and those after it must not commit on their own.
+        if (!db.inTransaction) throw error;
+        return { error };
+      }
+    }),
+  );
   const compact = db.transaction((id: string, snapshot: Uint8Array, throughSeq: number) => {
     if (!statements.getDocument.get(id)) throw noSuchDocument(id, 'compact');
     checkThroughSeqReached(id, throughSeq, statements.lastSeq.get(id) ?? 0);
@@ -135,7 +197,7 @@ function prepare(db: Database.Database): Connection {
   return {
     db,
     statements,
-    append: append.immediate,
+    appendAll: appendAll.immediate,
     compact: compact.immediate,
     accounts: prepareAccountConnection(db, statements),
   };

@@ -1,0 +1,206 @@
+import { statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqliteDocumentStore, type SqliteDocumentStoreOptions } from './sqlite-document-store';
+
+// Appends made in one event-loop turn share one transaction (one fsync), each in its own savepoint.
+describe('SqliteDocumentStore group commit', () => {
+  let directory: string;
+  let path: string;
+  const opened: { close(): unknown }[] = [];
+
+  beforeEach(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'quire-sqlite-group-'));
+    path = join(directory, 'quire.db');
+  });
+
+  afterEach(async () => {
+    for (const handle of opened.splice(0)) await handle.close();
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  async function openStore(options: Partial<SqliteDocumentStoreOptions> = {}) {
+    const store = new SqliteDocumentStore({ path, ...options });
+    opened.push(store);
+    await store.open();
+    return store;
+  }
+
+  /** A second, plain connection to look at the file as SQLite sees it. */
+  function inspect(): Database.Database {
+    const db = new Database(path);
+    opened.push(db);
+    return db;
+  }
+
+  /** Rows as another connection sees them, by document. */
+  function storedRows(db: Database.Database): Map<string, { seq: number; data: number[] }[]> {
+    const rows = db
+      .prepare<[], { document_id: string; seq: number; data: Buffer }>(
+        'SELECT document_id, seq, data FROM document_updates ORDER BY seq',
+      )
+      .all();
+    const byDocument = new Map<string, { seq: number; data: number[] }[]>();
+    for (const row of rows) {
+      const list = byDocument.get(row.document_id) ?? [];
+      list.push({ seq: row.seq, data: [...row.data] });
+      byDocument.set(row.document_id, list);
+    }
+    return byDocument;
+  }
+
+  /**
+   * Frames written to the WAL so far. Every commit appends at least one frame (the one that marks
+   * it committed), so fewer new frames than appends means fewer commits than appends. Nothing here
+   * writes the 1,000 frames that would trigger a checkpoint and a restart of the WAL.
+   */
+  function walFrames(pageSize: number): number {
+    const size = statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+    return Math.max(0, (size - 32) / (24 + pageSize));
+  }
+
+  const ids = Array.from({ length: 100 }, (_, index) => `doc-${index}`);
+
+  it('commits 100 appends to 100 documents of one turn in one transaction', async () => {
+    const store = await openStore();
+    const db = inspect();
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    const before = walFrames(pageSize);
+
+    const appended = Promise.all(ids.map((id, index) => store.append(id, [Uint8Array.of(index + 1)], { title: id })));
+    expect(storedRows(db).size, 'nothing is written before the turn ends').toBe(0);
+    const results = await appended;
+
+    const rows = storedRows(db);
+    ids.forEach((id, index) => {
+      expect(rows.get(id)).toEqual([{ seq: results[index].lastSeq, data: [index + 1] }]);
+    });
+    expect(new Set(results.map(({ lastSeq }) => lastSeq)).size).toBe(ids.length);
+    const written = walFrames(pageSize) - before;
+    expect(written).toBeGreaterThan(0);
+    expect(written, 'WAL frames for 100 appends').toBeLessThan(ids.length);
+  });
+
+  it('counts commits honestly: the same appends awaited one by one write a frame or more each', async () => {
+    const store = await openStore({ synchronous: 'NORMAL' });
+    const pageSize = inspect().pragma('page_size', { simple: true }) as number;
+    const before = walFrames(pageSize);
+
+    for (const [index, id] of ids.entries()) await store.append(id, [Uint8Array.of(index + 1)]);
+
+    expect(walFrames(pageSize) - before).toBeGreaterThanOrEqual(ids.length);
+  });
+
+  it('keeps the order of appends to one document within a turn', async () => {
+    const store = await openStore();
+    const first = store.append('doc', [Uint8Array.of(1), Uint8Array.of(2)]);
+    const second = store.append('doc', [Uint8Array.of(3)]);
+
+    const [a, b] = await Promise.all([first, second]);
+    expect(b.lastSeq).toBe(a.lastSeq + 1);
+    expect(await store.load('doc')).toMatchObject({
+      updates: [Uint8Array.of(1), Uint8Array.of(2), Uint8Array.of(3)],
+      lastSeq: b.lastSeq,
+    });
+  });
+
+  it('rejects only the refused append of a turn; the others are stored', async () => {
+    const store = await openStore();
+    inspect().exec(`
+      CREATE TRIGGER refuse_three_bytes BEFORE INSERT ON document_updates WHEN length(NEW.data) = 3
+      BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END;
+    `);
+
+    const a = store.append('a', [Uint8Array.of(1)]);
+    // Its first row is written before the second is refused: the savepoint undoes both.
+    const b = store.append('b', [Uint8Array.of(2), Uint8Array.of(1, 2, 3)], { title: 'B' });
+    const c = store.append('c', [Uint8Array.of(3)]);
+
+    await expect(b).rejects.toThrow('refused by test trigger');
+    const [{ lastSeq: seqA }, { lastSeq: seqC }] = await Promise.all([a, c]);
+    const rows = storedRows(inspect());
+    expect(rows.get('a')).toEqual([{ seq: seqA, data: [1] }]);
+    expect(rows.get('c')).toEqual([{ seq: seqC, data: [3] }]);
+    expect(rows.has('b')).toBe(false);
+    expect(await store.getDocument('b')).toBeUndefined();
+    expect((await store.listDocuments()).map(({ id }) => id).sort()).toEqual(['a', 'c']);
+  });
+
+  it('rejects every append of a turn, and stores none, when the transaction as a whole fails', async () => {
+    const store = await openStore();
+    const db = inspect();
+    db.exec(`
+      CREATE TRIGGER roll_back_three_bytes BEFORE INSERT ON document_updates WHEN length(NEW.data) = 3
+      BEGIN SELECT RAISE(ROLLBACK, 'rolled back by test trigger'); END;
+    `);
+
+    const results = await Promise.allSettled([
+      store.append('a', [Uint8Array.of(1)]),
+      store.append('b', [Uint8Array.of(1, 2, 3)]),
+      store.append('c', [Uint8Array.of(3)]),
+    ]);
+
+    for (const result of results) {
+      expect(result.status).toBe('rejected');
+      expect((result as PromiseRejectedResult).reason).toMatchObject({ message: 'rolled back by test trigger' });
+    }
+    expect(storedRows(db).size).toBe(0);
+    expect(await store.listDocuments()).toEqual([]);
+    // The store is still usable for the next turn.
+    expect(await store.append('a', [Uint8Array.of(1)])).toMatchObject({ lastSeq: expect.any(Number) });
+    expect(storedRows(db).get('a')).toHaveLength(1);
+  });
+
+  it('lets a read made in the same turn see the appended rows', async () => {
+    const store = await openStore();
+    const appended = store.append('doc', [Uint8Array.of(1)], { title: 'Title' });
+    const loaded = store.load('doc');
+    const info = store.getDocument('doc');
+    const empty = store.append('doc', []);
+
+    const { lastSeq } = await appended;
+    expect(await loaded).toEqual({ updates: [Uint8Array.of(1)], lastSeq, byteLength: 1 });
+    expect(await info).toMatchObject({ id: 'doc', title: 'Title' });
+    expect(await empty).toEqual({ lastSeq });
+  });
+
+  it('never re-creates a document deleted after an append of the same turn', async () => {
+    const store = await openStore();
+    await store.append('doc', [Uint8Array.of(1)]);
+
+    const appended = store.append('doc', [Uint8Array.of(2)]);
+    const deleted = store.accounts.deleteDocument('doc');
+
+    await appended;
+    expect(await deleted).toBe(true);
+    expect(await store.getDocument('doc')).toBeUndefined();
+    expect(storedRows(inspect()).size).toBe(0);
+  });
+
+  it('stores the bytes given, even if the caller changes its buffer before the turn ends', async () => {
+    const store = await openStore();
+    const buffer = Uint8Array.of(1, 2, 3);
+    const appended = store.append('doc', [buffer]);
+    buffer.fill(9);
+
+    await appended;
+    expect((await store.load('doc')).updates).toEqual([Uint8Array.of(1, 2, 3)]);
+  });
+
+  it('stores the appends still waiting when it closes', async () => {
+    const store = await openStore();
+    const appended = ids.slice(0, 3).map((id, index) => store.append(id, [Uint8Array.of(index + 1)]));
+
+    await store.close();
+
+    const results = await Promise.all(appended);
+    const rows = storedRows(inspect());
+    results.forEach(({ lastSeq }, index) => {
+      expect(rows.get(ids[index])).toEqual([{ seq: lastSeq, data: [index + 1] }]);
+    });
+    await expect(store.append('doc', [Uint8Array.of(1)])).rejects.toMatchObject({ code: 'closed' });
+  });
+});
