@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BusMessageError, decodeBusMessage, decodeInstanceSignal, encodeBusMessage, encodeInstanceSignal } from './bus-codec';
+import { BusMessageError, decodeBusMessage, decodeInstanceSignal, encodeBusMessage, encodeInstanceSignal, encodeSenderPrefix } from './bus-codec';
 
 describe('bus codec', () => {
   it('writes the documented bytes', () => {
@@ -10,6 +10,15 @@ describe('bus codec', () => {
     expect([...encodeBusMessage('ab', { type: 'hello', catchUp: false })]).toEqual([1, 2, 97, 98, 2, 0]);
     expect([...encodeInstanceSignal('ab', 'alive')]).toEqual([1, 2, 97, 98, 0]);
     expect([...encodeInstanceSignal('ab', 'goodbye')]).toEqual([1, 2, 97, 98, 1]);
+  });
+
+  it('tells an instance its own messages by their first bytes, and no other instance’s', () => {
+    const own = Buffer.from(encodeBusMessage('abc', { type: 'update', update: Uint8Array.of(1, 2) }));
+    const other = Buffer.from(encodeBusMessage('ab', { type: 'update', update: Uint8Array.of(1, 2) }));
+    const startsWith = (data: Buffer, prefix: Buffer) => prefix.equals(data.subarray(0, prefix.length));
+    expect(startsWith(own, encodeSenderPrefix('abc'))).toBe(true);
+    expect(startsWith(other, encodeSenderPrefix('abc'))).toBe(false);
+    expect(startsWith(own, encodeSenderPrefix('ab'))).toBe(false);
   });
 
   it('reads back what it writes', () => {

@@ -55,6 +55,17 @@ export function encodeBusMessage(instanceId: string, message: BusMessage): Uint8
   return encoding.toUint8Array(encoder);
 }
 
+/**
+ * The first bytes of every message `instanceId` sends: Redis hands an instance back everything it
+ * publishes, and comparing these is far cheaper than decoding a copy only to drop it.
+ */
+export function encodeSenderPrefix(instanceId: string): Buffer {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, BUS_CODEC_VERSION);
+  encoding.writeVarString(encoder, instanceId);
+  return Buffer.from(encoding.toUint8Array(encoder));
+}
+
 /** Decodes a document message; payloads never share memory with `data`. */
 export function decodeBusMessage(data: Uint8Array): { readonly from: string; readonly message: BusMessage } {
   return read(data, (decoder) => {

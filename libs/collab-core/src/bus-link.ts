@@ -4,12 +4,14 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { HubContext } from './hub-context';
 import { clearPending, hasPending } from './pending';
-import { busOrigin } from './transaction-origin';
+import { busOrigin, settledBusOrigin } from './transaction-origin';
 
 /** First wait after a failed catch-up; doubles on each failure. */
 export const CATCH_UP_RETRY_INITIAL_MS = 100;
 /** Longest wait between two catch-up attempts. */
 export const CATCH_UP_RETRY_MAX_MS = 5_000;
+/** Longest an update from the bus waits, relayed but not yet applied, when nothing here needs the doc. */
+export const SETTLE_DELAY_MS = 50;
 
 /** What a {@link BusLink} needs from its document. */
 export interface BusLinkOptions {
@@ -19,6 +21,8 @@ export interface BusLinkOptions {
   readonly awareness: awarenessProtocol.Awareness;
   /** Awareness client ids whose states came from this instance's own connections. */
   readonly localAwarenessClients: () => Iterable<number>;
+  /** Sends an update from the bus to this instance's connections as it is, before the doc has it. */
+  readonly relay: (update: Uint8Array) => void;
 }
 
 /**
@@ -28,10 +32,19 @@ export interface BusLinkOptions {
  * update that depends on one it never got, another instance's `hello` after its own gap).
  * Catching up applies every stored row: idempotent, and complete, because every update is stored
  * before it is published.
+ *
+ * An update from the bus is relayed at once, as received (it is stored already), and applied to
+ * the doc later, with the others that came meanwhile, in one transaction: applying one keystroke
+ * costs about as much as sending it to a dozen clients, and an instance with readers only would
+ * pay it for every keystroke of every writer elsewhere. Whoever reads or changes the doc calls
+ * {@link settle} first, so nothing here ever sees the doc without what its clients were sent.
  */
 export class BusLink {
   /** The instance each awareness state from the bus came from, to drop them when it dies. */
   private readonly remoteAwareness = new Map<number, string>();
+  /** Updates from the bus relayed but not applied yet, in the order received. */
+  private unsettled: Uint8Array[] = [];
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
   private catchingUp: Promise<void> | undefined;
   private catchUpAgain = false;
   private stopped = false;
@@ -74,7 +87,10 @@ export class BusLink {
     const { message, from } = delivery;
     switch (message.type) {
       case 'update':
-        this.applyUpdate(message.update);
+        this.unsettled.push(message.update);
+        this.options.relay(message.update);
+        // Unref'd: the updates are stored elsewhere; applying them here must not hold a stopping process.
+        this.settleTimer ??= setTimeout(() => this.settle(), SETTLE_DELAY_MS).unref?.();
         return;
       case 'awareness':
         this.applyAwareness(message.update, from);
@@ -104,6 +120,8 @@ export class BusLink {
    * depend on updates that are not stored, which a consistent store never gives.
    */
   applyStored(updates: readonly Uint8Array[]): boolean {
+    // What was relayed already must not look new (and be relayed again) when the stored rows bring it.
+    this.settle();
     const { doc } = this.options;
     doc.transact(() => {
       for (const update of updates) Y.applyUpdate(doc, update, busOrigin);
@@ -131,25 +149,18 @@ export class BusLink {
     while (this.catchingUp) await this.catchingUp;
   }
 
-  /** The document is unloading: nothing more is applied or published. */
-  stop(): void {
-    this.stopped = true;
-  }
-
-  private publish(message: BusMessage): void {
-    if (!this.stopped) this.options.hub.bus.publish(this.options.documentId, message);
-  }
-
-  private publishLocalAwareness(): void {
-    const { awareness } = this.options;
-    const clients = [...this.options.localAwarenessClients()].filter((clientId) => awareness.getStates().has(clientId));
-    if (clients.length > 0) this.publish({ type: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(awareness, clients) });
-  }
-
-  private applyUpdate(update: Uint8Array): void {
+  /** Applies the updates from the bus relayed so far; before anything reads or changes the doc. */
+  settle(): void {
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = undefined;
+    if (this.unsettled.length === 0 || this.stopped) return;
+    const updates = this.unsettled;
+    this.unsettled = [];
     const { doc, hub, documentId } = this.options;
     try {
-      Y.applyUpdate(doc, update, busOrigin);
+      doc.transact(() => {
+        for (const update of updates) Y.applyUpdate(doc, update, settledBusOrigin);
+      }, settledBusOrigin);
     } catch (error) {
       clearPending(doc);
       hub.logger.error({ documentId, err: error }, 'An update from the bus could not be applied; catching up from the store');
@@ -163,6 +174,24 @@ export class BusLink {
       hub.logger.debug({ documentId }, 'An update from the bus depends on one not received; catching up from the store');
       this.catchUp();
     }
+  }
+
+  /** The document is unloading: nothing more is applied or published. */
+  stop(): void {
+    this.stopped = true;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = undefined;
+    this.unsettled = [];
+  }
+
+  private publish(message: BusMessage): void {
+    if (!this.stopped) this.options.hub.bus.publish(this.options.documentId, message);
+  }
+
+  private publishLocalAwareness(): void {
+    const { awareness } = this.options;
+    const clients = [...this.options.localAwarenessClients()].filter((clientId) => awareness.getStates().has(clientId));
+    if (clients.length > 0) this.publish({ type: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(awareness, clients) });
   }
 
   private applyAwareness(update: Uint8Array, from: string): void {

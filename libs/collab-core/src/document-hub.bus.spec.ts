@@ -83,6 +83,24 @@ describe('DocumentHub across instances', () => {
     expect(storeB.appendCalls).toHaveLength(0);
   });
 
+  it('relays a bus update before applying it, and applies it before a joiner or a client edit needs it', async () => {
+    f = await new InstancesFixture().open();
+    const [instanceA, instanceB] = [f.instance('A'), f.instance('B')];
+    const a = f.client(instanceA);
+    const b1 = f.client(instanceB);
+    await settle();
+    a.text.insert(0, 'hello');
+    await eventually(() => textOf(b1) === 'hello', 'b1 receives the edit');
+    // Within the settle delay: B's doc may not have it yet, and must not act as if so.
+    const b2 = f.client(instanceB);
+    b1.text.insert(5, ' world');
+    await eventually(() => textOf(b2) === 'hello world' && textOf(a) === 'hello world', 'the joiner and A have everything');
+    expect(b1.socket.isClosed).toBe(false);
+    await Promise.all([instanceA.hub.flush(), instanceB.hub.flush()]);
+    expect(await f.storedText()).toBe('hello world');
+    expect((await f.store.load(TEST_DOCUMENT)).updates).toHaveLength(2);
+  });
+
   it('catches up both ways after a bus gap: edits made while cut off reach everyone once it is back', async () => {
     f = await new InstancesFixture().open();
     const [instanceA, instanceB] = [f.instance('A'), f.instance('B')];

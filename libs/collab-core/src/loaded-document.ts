@@ -86,7 +86,17 @@ export class LoadedDocument {
     this.awareness._checkInterval?.unref?.();
     // The server is no participant; y-protocols gives every Awareness a local state to start with.
     this.awareness.setLocalState(null);
-    this.bus = new BusLink({ hub, documentId: id, doc, awareness: this.awareness, localAwarenessClients: () => this.awarenessOwners.keys() });
+    this.bus = new BusLink({
+      hub,
+      documentId: id,
+      doc,
+      awareness: this.awareness,
+      localAwarenessClients: () => this.awarenessOwners.keys(),
+      relay: (update) => {
+        this.cachedFullState = undefined;
+        this.outbox.addUpdate(update, undefined);
+      },
+    });
     this.outbox = new Outbox({
       connections: () => this.connections,
       awareness: this.awareness,
@@ -96,7 +106,10 @@ export class LoadedDocument {
     this.writes = new WriteQueue({
       hub,
       documentId: id,
-      title: () => deriveTitle(doc),
+      title: () => {
+        this.bus.settle();
+        return deriveTitle(doc);
+      },
       onCommitted: (batch, storedBatch) => {
         // Stored: now the other instances may have it too.
         if (storedBatch) this.bus.publishStored(storedBatch.updates);
@@ -128,6 +141,7 @@ export class LoadedDocument {
       return;
     }
     this.connections.add(connection);
+    this.bus.settle();
     this.send(connection, 'sync-step-1', encodeSyncStep1(Y.encodeStateVector(this.doc)));
     if (this.awareness.getStates().size > 0) this.send(connection, 'awareness', this.allAwarenessStates());
     connection.activate(this.handleFrame);
@@ -207,6 +221,7 @@ export class LoadedDocument {
   };
 
   private answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
+    this.bus.settle();
     let reply: Uint8Array;
     try {
       reply = isEmptyStateVector(stateVector) ? this.fullStateReply() : encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, ownBytes(stateVector)));
@@ -264,6 +279,8 @@ export class LoadedDocument {
       );
       return;
     }
+    // The client may have built on updates from the bus that it was sent but the doc has not applied.
+    this.bus.settle();
     try {
       Y.applyUpdate(this.doc, ownBytes(update), connection.origin);
     } catch (error) {

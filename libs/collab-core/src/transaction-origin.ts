@@ -19,14 +19,22 @@ export interface BusOrigin {
   readonly kind: 'bus';
 }
 
+/** An update from the bus applied after it was relayed as received: neither stored nor relayed again. */
+export interface SettledBusOrigin {
+  readonly kind: 'bus-settled';
+}
+
 /** Where a transaction on a hub's Y.Doc came from; storing and relaying decide from it alone. */
-export type TransactionOrigin = ClientOrigin | StoreOrigin | BusOrigin;
+export type TransactionOrigin = ClientOrigin | StoreOrigin | BusOrigin | SettledBusOrigin;
 
 /** The one `StoreOrigin`, so every load uses the same object. */
 export const storeOrigin: StoreOrigin = Object.freeze({ kind: 'store' });
 
 /** The one `BusOrigin`. */
 export const busOrigin: BusOrigin = Object.freeze({ kind: 'bus' });
+
+/** The one `SettledBusOrigin`. */
+export const settledBusOrigin: SettledBusOrigin = Object.freeze({ kind: 'bus-settled' });
 
 /** Makes the origin for updates received on `connection`. */
 export function clientOrigin(connection: OriginConnection): ClientOrigin {
@@ -42,6 +50,7 @@ export interface UpdatePolicy {
 }
 
 const CLIENT: UpdatePolicy = { store: true, relay: true };
+// Already stored (and, for a settled bus update, already relayed): nothing more to do.
 const STORE: UpdatePolicy = { store: false, relay: false };
 const BUS: UpdatePolicy = { store: false, relay: true };
 
@@ -58,6 +67,8 @@ export function updatePolicy(origin: unknown): UpdatePolicy {
         return STORE;
       case 'bus':
         return BUS;
+      case 'bus-settled':
+        return STORE;
     }
   }
   return CLIENT;
@@ -67,7 +78,7 @@ export function updatePolicy(origin: unknown): UpdatePolicy {
 export function isTransactionOrigin(origin: unknown): origin is TransactionOrigin {
   if (typeof origin !== 'object' || origin === null) return false;
   const kind = (origin as { kind?: unknown }).kind;
-  return kind === 'client' || kind === 'store' || kind === 'bus';
+  return kind === 'client' || kind === 'store' || kind === 'bus' || kind === 'bus-settled';
 }
 
 /** The connection an update came from, or `undefined` when it did not come from a client. */

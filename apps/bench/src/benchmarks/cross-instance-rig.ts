@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { decodeMessage, encodeUpdate, messageSync, syncStep1, syncUpdate } from '@quire/protocol';
 import Redis from 'ioredis';
@@ -7,9 +7,6 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { Typist } from '../keystrokes';
 import { waitFor } from '../wait';
-
-/** Linux reports process CPU time in clock ticks of 1/100 s (`getconf CLK_TCK`). */
-const CLOCK_TICKS_PER_SECOND = 100;
 
 /** A free TCP port on the loopback interface. */
 export function freePort(): Promise<number> {
@@ -23,17 +20,26 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** CPU seconds (user + system) a process has used so far, from `/proc/<pid>/stat`. */
+/**
+ * CPU seconds a process has used so far, all its threads: the scheduler's nanosecond count from
+ * `/proc/<pid>/task/<tid>/schedstat`. `/proc/<pid>/stat` counts in 10 ms ticks, too coarse for
+ * segments of a few hundred milliseconds of CPU.
+ */
 export function processCpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the command name (which may hold spaces), from field 3 (state): utime is 14, stime 15.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  let nanoseconds = 0;
+  for (const thread of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      nanoseconds += Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // The thread ended between the listing and the read; its time is gone with it.
+    }
+  }
+  return nanoseconds / 1e9;
 }
 
 /** Why this machine cannot run the benchmark, or `undefined` when it can. */
 export function missingPrerequisite(serverMain: string): string | undefined {
-  if (!existsSync('/proc/self/stat')) return 'server CPU is read from /proc (Linux only)';
+  if (!existsSync('/proc/self/task')) return 'server CPU is read from /proc (Linux only)';
   if (!existsSync(serverMain)) return `the server is not built (${serverMain}); run npx nx run server:build first`;
   const redis = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
   if (redis.error || redis.status !== 0) return 'redis-server is not installed';

@@ -34,6 +34,8 @@ interface Lane {
   readonly readers: Reader[];
   readonly latencies: number[];
   serverCpuSeconds: number;
+  /** Each server's (A's, B's) share of {@link serverCpuSeconds}. */
+  readonly perServerCpuSeconds: number[];
   redisCpuSeconds: number;
   deliveries: number;
   /** Server CPU per delivery (µs) of each measured segment, to pair with the other path's. */
@@ -57,8 +59,8 @@ export const crossInstance: Benchmark = {
     const serverMain = resolve(context.repoRoot, 'apps/server/dist/main.js');
     const missing = missingPrerequisite(serverMain);
     if (missing) return skippedReport(missing);
-    const segments = context.quick ? 2 : 10;
-    const perSegment = context.quick ? 150 : 200;
+    const segments = context.quick ? 4 : 40;
+    const perSegment = context.quick ? 75 : 50;
     const warmup = context.quick ? 50 : 200;
 
     const storeLabel = context.postgres.available ? 'PostgreSQL' : 'SQLite (one file, synchronous=FULL)';
@@ -91,7 +93,7 @@ export const crossInstance: Benchmark = {
         await writer.connect(access.socketUrl(a.wsUrl, `cross-${path}`));
         const readers = Array.from({ length: READERS }, () => new Reader());
         for (const reader of readers) await reader.connect(access.socketUrl((path === 'same' ? a : b).wsUrl, `cross-${path}`));
-        lanes.push({ path, writer, readers, latencies: [], serverCpuSeconds: 0, redisCpuSeconds: 0, deliveries: 0, segmentCpuUs: [] });
+        lanes.push({ path, writer, readers, latencies: [], serverCpuSeconds: 0, perServerCpuSeconds: [0, 0], redisCpuSeconds: 0, deliveries: 0, segmentCpuUs: [] });
       }
       // Unmeasured: loads, compiled code paths, statements, connections.
       for (const lane of lanes) await type(lane, warmup, false, [a, b], redis);
@@ -106,6 +108,7 @@ export const crossInstance: Benchmark = {
         readers: lane.readers.length,
         latencyMs: distribution(lane.latencies),
         serverCpuUsPerDelivery: (lane.serverCpuSeconds * 1e6) / lane.deliveries,
+        perServerCpuUsPerDelivery: lane.perServerCpuSeconds.map((seconds) => (seconds * 1e6) / lane.deliveries),
         redisCpuUsPerDelivery: (lane.redisCpuSeconds * 1e6) / lane.deliveries,
         deliveries: lane.deliveries,
       }));
@@ -122,20 +125,21 @@ export const crossInstance: Benchmark = {
           ['CPU added per pair', `median ${percent(addedCpu)}, from ${percent(pairRatios[0])} to ${percent(pairRatios[pairRatios.length - 1])} over ${pairRatios.length} pairs of segments`],
         ],
         table: {
-          headers: ['path', 'p50 ms', 'p99 ms', 'max ms', 'server CPU µs/delivery', 'Redis CPU µs/delivery', 'deliveries'],
+          headers: ['path', 'p50 ms', 'p99 ms', 'max ms', 'server CPU µs/delivery', 'of which A / B', 'Redis CPU µs/delivery', 'deliveries'],
           rows: results.map((result) => [
             result.label,
             format.ms(result.latencyMs.p50),
             format.ms(result.latencyMs.p99),
             format.ms(result.latencyMs.max),
             result.serverCpuUsPerDelivery.toFixed(2),
+            result.perServerCpuUsPerDelivery.map((us) => us.toFixed(2)).join(' / '),
             result.path === 'same' ? '–' : result.redisCpuUsPerDelivery.toFixed(2),
             format.integer(result.deliveries),
           ]),
         },
         notes: [
           'latency: writer send to reader receipt on the benchmark’s clock; both include storing before relaying.',
-          'server CPU: user + system time of both server processes (/proc, 10 ms ticks) while typing, per update delivered to a reader.',
+          'server CPU: CPU time of both server processes, all threads (/proc schedstat, in ns) while typing, per update delivered to a reader.',
           'other instance: A stores, relays to its clients and publishes once per update; B applies it and relays to its 49 readers.',
           'Redis CPU is Redis’s own (INFO cpu), not counted in server CPU.',
         ],
@@ -166,7 +170,7 @@ export const crossInstance: Benchmark = {
 /** Types `count` keystrokes into the lane's document on schedule; if `measure`, adds to its samples. */
 async function type(lane: Lane, count: number, measure: boolean, servers: readonly Child[], redis: { cpuSeconds(): Promise<number> }): Promise<void> {
   const first = lane.writer.sentAt.length;
-  const cpuBefore = servers.reduce((sum, server) => sum + processCpuSeconds(server.pid), 0);
+  const cpuBefore = servers.map((server) => processCpuSeconds(server.pid));
   const redisBefore = await redis.cpuSeconds();
   // A timer, not a spin: the benchmark's own busy-waiting would steal the servers' CPU.
   await new Promise<void>((done) => {
@@ -184,7 +188,9 @@ async function type(lane: Lane, count: number, measure: boolean, servers: readon
   const clock = lane.writer.clocks[last - 1];
   await waitFor(() => lane.readers.every((reader) => reader.clockOf(writer) >= clock), `${lane.path}: every reader to receive ${last} updates`);
   if (!measure) return;
-  const cpu = servers.reduce((sum, server) => sum + processCpuSeconds(server.pid), 0) - cpuBefore;
+  const cpuEach = servers.map((server, index) => processCpuSeconds(server.pid) - cpuBefore[index]);
+  const cpu = cpuEach.reduce((sum, seconds) => sum + seconds, 0);
+  cpuEach.forEach((seconds, index) => (lane.perServerCpuSeconds[index] += seconds));
   const deliveries = (last - first) * lane.readers.length;
   lane.serverCpuSeconds += cpu;
   lane.redisCpuSeconds += (await redis.cpuSeconds()) - redisBefore;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Redis, { type RedisOptions } from 'ioredis';
-import { BusMessageError, decodeBusMessage, decodeInstanceSignal, encodeBusMessage, encodeInstanceSignal } from '../bus-codec';
+import { BusMessageError, decodeBusMessage, decodeInstanceSignal, encodeBusMessage, encodeInstanceSignal, encodeSenderPrefix } from '../bus-codec';
 import { BusListeners } from '../bus-listeners';
 import {
   silentBusLogger,
@@ -55,6 +55,9 @@ export class RedisDocumentBus implements DocumentBus {
   private readonly logger: BusLogger;
   private readonly prefix: string;
   private readonly instancesChannel: string;
+  /** How this instance's own messages begin, to drop Redis's echo of them unread. */
+  private readonly ownPrefix: Buffer;
+  private readonly instancesChannelBytes: Buffer;
   private readonly instances: InstanceTracker;
   private readonly heartbeat: ReturnType<typeof setInterval>;
   private readonly instanceTimeoutMs: number;
@@ -73,6 +76,8 @@ export class RedisDocumentBus implements DocumentBus {
     this.listeners = new BusListeners(this.logger);
     this.prefix = options.channelPrefix ?? 'quire';
     this.instancesChannel = `${this.prefix}:instances`;
+    this.ownPrefix = encodeSenderPrefix(this.instanceId);
+    this.instancesChannelBytes = Buffer.from(this.instancesChannel);
     this.instanceTimeoutMs = options.instanceTimeoutMs ?? DEFAULT_INSTANCE_TIMEOUT_MS;
     this.instances = new InstanceTracker(this.instanceTimeoutMs, (instanceId) => this.listeners.instanceGone(instanceId));
     const reconnectMaxDelayMs = options.reconnectMaxDelayMs ?? DEFAULT_RECONNECT_MAX_DELAY_MS;
@@ -101,7 +106,7 @@ export class RedisDocumentBus implements DocumentBus {
     }
     this.publisher.on('ready', () => this.publisherReady());
     this.subscriber.on('ready', () => void this.subscriberReady());
-    this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
+    this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel, message));
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS);
     this.heartbeat.unref?.();
   }
@@ -251,10 +256,14 @@ export class RedisDocumentBus implements DocumentBus {
     }
   }
 
-  private receive(channel: string, data: Buffer): void {
+  private receive(channelBytes: Buffer, data: Buffer): void {
     if (this.closed) return;
+    const onInstancesChannel = channelBytes.equals(this.instancesChannelBytes);
+    // Its own heartbeats are wanted (they prove the subscription hears); its own document messages are not.
+    if (!onInstancesChannel && startsWith(data, this.ownPrefix)) return;
+    const channel = channelBytes.toString();
     try {
-      if (channel === this.instancesChannel) {
+      if (onInstancesChannel) {
         const { from, signal } = decodeInstanceSignal(data);
         if (from === this.instanceId) this.ownHeartbeatAt = Date.now();
         else if (signal === 'alive') this.instances.seen(from);
@@ -308,6 +317,10 @@ export class RedisDocumentBus implements DocumentBus {
       this.logger.info({ connection: name }, 'Redis connection back; catching up from the store');
     }
   }
+}
+
+function startsWith(data: Buffer, prefix: Buffer): boolean {
+  return data.length >= prefix.length && prefix.equals(data.subarray(0, prefix.length));
 }
 
 /** The same bytes as a Buffer (what ioredis sends as is), without copying them. */
