@@ -37,7 +37,10 @@ export class ServerProcess {
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), `quire-bench-peers-${kind.name}-`));
     const probe = join(__dirname, '..', 'servers', 'probe.js');
-    const child = spawnNode(['--expose-gc', '-r', probe, kind.script()], core, {
+    // QUIRE_BENCH_SERVER_PROFILE=<dir>: a V8 CPU profile of each server process, to see where its time goes.
+    const profile = process.env['QUIRE_BENCH_SERVER_PROFILE'];
+    const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+    const child = spawnNode(['--expose-gc', ...flags, '-r', probe, kind.script()], core, {
       ...process.env,
       ...kind.env(dataDir),
       HOST: '127.0.0.1',
