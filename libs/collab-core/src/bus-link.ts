@@ -10,8 +10,13 @@ import { busOrigin, settledBusOrigin } from './transaction-origin';
 export const CATCH_UP_RETRY_INITIAL_MS = 100;
 /** Longest wait between two catch-up attempts. */
 export const CATCH_UP_RETRY_MAX_MS = 5_000;
-/** Longest an update from the bus waits, relayed but not yet applied, when nothing here needs the doc. */
-export const SETTLE_DELAY_MS = 50;
+/**
+ * Longest an update from the bus waits, relayed but not yet applied, when nothing here needs the
+ * doc: long, because every wake-up of an instance that only relays costs more than the apply.
+ */
+export const SETTLE_DELAY_MS = 1_000;
+/** Updates from the bus kept unapplied at most; past this they are applied at once. */
+export const MAX_UNSETTLED = 1_000;
 
 /** What a {@link BusLink} needs from its document. */
 export interface BusLinkOptions {
@@ -89,6 +94,10 @@ export class BusLink {
       case 'update':
         this.unsettled.push(message.update);
         this.options.relay(message.update);
+        if (this.unsettled.length >= MAX_UNSETTLED) {
+          this.settle();
+          return;
+        }
         // Unref'd: the updates are stored elsewhere; applying them here must not hold a stopping process.
         this.settleTimer ??= setTimeout(() => this.settle(), SETTLE_DELAY_MS).unref?.();
         return;

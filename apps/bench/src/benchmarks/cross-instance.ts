@@ -140,7 +140,7 @@ export const crossInstance: Benchmark = {
         notes: [
           'latency: writer send to reader receipt on the benchmark’s clock; both include storing before relaying.',
           'server CPU: CPU time of both server processes, all threads (/proc schedstat, in ns) while typing, per update delivered to a reader.',
-          'other instance: A stores, relays to its clients and publishes once per update; B applies it and relays to its 49 readers.',
+          'other instance: A stores, relays to its clients and publishes once per update; B relays it to its 49 readers as received and applies it to its doc in batches.',
           'Redis CPU is Redis’s own (INFO cpu), not counted in server CPU.',
         ],
         skipped: [],
