@@ -1,41 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newUser, ticketFor } from '../testing/account-fixtures';
 import { expectRefused } from '../testing/helpers';
 import { migrations, schemaVersion } from './migrations';
-import { SqliteDocumentStore } from './sqlite-document-store';
+import { useScratchDatabase } from './scratch-database';
 
 describe('SqliteDocumentStore accounts', () => {
-  let directory: string;
-  let path: string;
-  const opened: { close(): unknown }[] = [];
-
-  beforeEach(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'quire-sqlite-accounts-'));
-    path = join(directory, 'quire.db');
-  });
-
-  afterEach(async () => {
-    for (const handle of opened.splice(0)) await handle.close();
-    await rm(directory, { recursive: true, force: true });
-  });
-
-  async function openStore(storePath = path): Promise<SqliteDocumentStore> {
-    const store = new SqliteDocumentStore({ path: storePath });
-    opened.push(store);
-    await store.open();
-    return store;
-  }
-
-  /** A plain connection to the file, as SQLite sees it. */
-  function inspect(): Database.Database {
-    const db = new Database(path);
-    opened.push(db);
-    return db;
-  }
+  const scratch = useScratchDatabase('sqlite-accounts');
+  const openStore = (path?: string) => scratch.openStore(path === undefined ? {} : { path });
+  const inspect = () => scratch.inspect();
 
   it('holds accounts in memory too, with the foreign keys to documents enforced and cascading', async () => {
     const store = await openStore(':memory:');

@@ -1,40 +1,15 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DocumentStoreError } from '../document-store-error';
 import { schemaVersion } from './migrations';
-import { SqliteDocumentStore } from './sqlite-document-store';
+import { useScratchDatabase } from './scratch-database';
+import { SqliteDocumentStore, type SqliteDocumentStoreOptions } from './sqlite-document-store';
 
 describe('SqliteDocumentStore', () => {
-  let directory: string;
-  let path: string;
-  const opened: { close(): unknown }[] = [];
-
-  beforeEach(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'quire-sqlite-'));
-    path = join(directory, 'quire.db');
-  });
-
-  afterEach(async () => {
-    for (const handle of opened.splice(0)) await handle.close();
-    await rm(directory, { recursive: true, force: true });
-  });
-
-  async function openStore(options: Partial<ConstructorParameters<typeof SqliteDocumentStore>[0]> = {}) {
-    const store = new SqliteDocumentStore({ path, ...options });
-    opened.push(store);
-    await store.open();
-    return store;
-  }
-
-  /** A second, plain connection to look at the file as SQLite sees it. */
-  function inspect(): Database.Database {
-    const db = new Database(path);
-    opened.push(db);
-    return db;
-  }
+  const scratch = useScratchDatabase('sqlite');
+  const openStore = (options?: Partial<SqliteDocumentStoreOptions>) => scratch.openStore(options);
+  const inspect = () => scratch.inspect();
 
   async function openError(store: SqliteDocumentStore): Promise<DocumentStoreError> {
     const error = await store.open().then(
@@ -63,7 +38,7 @@ describe('SqliteDocumentStore', () => {
   });
 
   it('creates missing parent directories', async () => {
-    path = join(directory, 'a', 'b', 'quire.db');
+    scratch.path = join(scratch.directory, 'a', 'b', 'quire.db');
     const store = await openStore();
     await store.append('doc', [Uint8Array.of(1)]);
     expect((await store.load('doc')).lastSeq).toBe(1);
@@ -114,24 +89,24 @@ describe('SqliteDocumentStore', () => {
   });
 
   it('refuses a file that is not a database, naming the path', async () => {
-    await writeFile(path, Buffer.alloc(4096, 'not a database '));
-    const error = await openError(new SqliteDocumentStore({ path }));
+    await writeFile(scratch.path, Buffer.alloc(4096, 'not a database '));
+    const error = await openError(new SqliteDocumentStore({ path: scratch.path }));
     expect(error.code).toBe('open-failed');
-    expect(error.message).toContain(path);
+    expect(error.message).toContain(scratch.path);
     expect(error.message).toMatch(/not a database/);
   });
 
   it('refuses a path it cannot create', async () => {
-    await writeFile(join(directory, 'file'), 'a file, not a directory');
-    path = join(directory, 'file', 'quire.db');
-    const error = await openError(new SqliteDocumentStore({ path }));
+    await writeFile(join(scratch.directory, 'file'), 'a file, not a directory');
+    scratch.path = join(scratch.directory, 'file', 'quire.db');
+    const error = await openError(new SqliteDocumentStore({ path: scratch.path }));
     expect(error.code).toBe('open-failed');
-    expect(error.message).toContain(path);
+    expect(error.message).toContain(scratch.path);
   });
 
   it('refuses a directory as the database file', async () => {
-    await mkdir(path);
-    const error = await openError(new SqliteDocumentStore({ path }));
+    await mkdir(scratch.path);
+    const error = await openError(new SqliteDocumentStore({ path: scratch.path }));
     expect(error.code).toBe('open-failed');
   });
 
@@ -139,22 +114,22 @@ describe('SqliteDocumentStore', () => {
     const db = inspect();
     db.pragma('user_version = 999');
     db.close();
-    const error = await openError(new SqliteDocumentStore({ path }));
+    const error = await openError(new SqliteDocumentStore({ path: scratch.path }));
     expect(error.code).toBe('schema-too-new');
     expect(error.message).toContain('999');
   });
 
   it('refuses an unknown synchronous setting', async () => {
-    const store = new SqliteDocumentStore({ path, synchronous: 'OFF' as 'FULL' });
+    const store = new SqliteDocumentStore({ path: scratch.path, synchronous: 'OFF' as 'FULL' });
     expect((await openError(store)).code).toBe('invalid-argument');
   });
 
   it('can be opened once the cause of a failed open is fixed', async () => {
-    await mkdir(path);
-    const store = new SqliteDocumentStore({ path });
-    opened.push(store);
+    await mkdir(scratch.path);
+    const store = new SqliteDocumentStore({ path: scratch.path });
+    scratch.track(store);
     await openError(store);
-    await rm(path, { recursive: true });
+    await rm(scratch.path, { recursive: true });
     await store.open();
     await store.append('doc', [Uint8Array.of(1)]);
     expect((await store.load('doc')).lastSeq).toBe(1);

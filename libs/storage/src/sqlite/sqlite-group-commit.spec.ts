@@ -1,40 +1,14 @@
 import { statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteDocumentStore, type SqliteDocumentStoreOptions } from './sqlite-document-store';
+import { describe, expect, it } from 'vitest';
+import { useScratchDatabase } from './scratch-database';
+import type { SqliteDocumentStoreOptions } from './sqlite-document-store';
 
 // Appends made in one event-loop turn share one transaction (one fsync), each in its own savepoint.
 describe('SqliteDocumentStore group commit', () => {
-  let directory: string;
-  let path: string;
-  const opened: { close(): unknown }[] = [];
-
-  beforeEach(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'quire-sqlite-group-'));
-    path = join(directory, 'quire.db');
-  });
-
-  afterEach(async () => {
-    for (const handle of opened.splice(0)) await handle.close();
-    await rm(directory, { recursive: true, force: true });
-  });
-
-  async function openStore(options: Partial<SqliteDocumentStoreOptions> = {}) {
-    const store = new SqliteDocumentStore({ path, ...options });
-    opened.push(store);
-    await store.open();
-    return store;
-  }
-
-  /** A second, plain connection to look at the file as SQLite sees it. */
-  function inspect(): Database.Database {
-    const db = new Database(path);
-    opened.push(db);
-    return db;
-  }
+  const scratch = useScratchDatabase('sqlite-group');
+  const openStore = (options?: Partial<SqliteDocumentStoreOptions>) => scratch.openStore(options);
+  const inspect = () => scratch.inspect();
 
   /** Rows as another connection sees them, by document. */
   function storedRows(db: Database.Database): Map<string, { seq: number; data: number[] }[]> {
@@ -58,7 +32,7 @@ describe('SqliteDocumentStore group commit', () => {
    * writes the 1,000 frames that would trigger a checkpoint and a restart of the WAL.
    */
   function walFrames(pageSize: number): number {
-    const size = statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+    const size = statSync(`${scratch.path}-wal`, { throwIfNoEntry: false })?.size ?? 0;
     return Math.max(0, (size - 32) / (24 + pageSize));
   }
 

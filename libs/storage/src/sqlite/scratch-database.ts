@@ -1,0 +1,58 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach } from 'vitest';
+import { SqliteDocumentStore, type SqliteDocumentStoreOptions } from './sqlite-document-store';
+
+/** What {@link useScratchDatabase} gives a spec: a database path of its own per test. */
+export interface ScratchDatabase {
+  /** A fresh directory per test, removed after it. */
+  readonly directory: string;
+  /** `quire.db` in {@link directory}, unless a test points it elsewhere (reset for each test). */
+  path: string;
+  /** An opened store on {@link path} (or `options.path`), closed after the test. */
+  openStore(options?: Partial<SqliteDocumentStoreOptions>): Promise<SqliteDocumentStore>;
+  /** A second, plain connection to look at the file as SQLite sees it, closed after the test. */
+  inspect(): Database.Database;
+  /** Closes `handle` after the test. */
+  track<T extends { close(): unknown }>(handle: T): T;
+}
+
+/** For SQLite specs: a scratch directory and database per test, and everything opened in it closed after. */
+export function useScratchDatabase(prefix: string): ScratchDatabase {
+  let directory = '';
+  let path = '';
+  const opened: { close(): unknown }[] = [];
+  beforeEach(async () => {
+    directory = await mkdtemp(join(tmpdir(), `quire-${prefix}-`));
+    path = join(directory, 'quire.db');
+  });
+  afterEach(async () => {
+    for (const handle of opened.splice(0)) await handle.close();
+    await rm(directory, { recursive: true, force: true });
+  });
+  return {
+    get directory() {
+      return directory;
+    },
+    get path() {
+      return path;
+    },
+    set path(value: string) {
+      path = value;
+    },
+    async openStore(options = {}) {
+      const store = this.track(new SqliteDocumentStore({ path, ...options }));
+      await store.open();
+      return store;
+    },
+    inspect() {
+      return this.track(new Database(path));
+    },
+    track(handle) {
+      opened.push(handle);
+      return handle;
+    },
+  };
+}
