@@ -26,6 +26,16 @@ export class AccessWatcher {
     if (connection.isOpen) this.grants.set(connection, grant);
   }
 
+  /** The socket closed: let go of it now, not at the next pass (a closed socket holds its buffers). */
+  forget(connection: Connection): void {
+    this.grants.delete(connection);
+  }
+
+  /** Sockets being watched. */
+  get watched(): number {
+    return this.grants.size;
+  }
+
   start(): void {
     this.timer ??= setInterval(() => {
       // One pass at a time: a slow database must not pile passes up.

@@ -46,5 +46,6 @@ export class CollabGateway implements OnGatewayConnection<WebSocket> {
       access: { user: access.user, readOnly: access.grant.role === 'viewer' },
     });
     this.watcher.watch(connection, access.grant);
+    socket.once('close', () => this.watcher.forget(connection));
   }
 }
