@@ -91,7 +91,7 @@ export class QuireWsAdapter implements WebSocketAdapter<WebSocketServer, WebSock
 
   private routeUpgrade(server: WebSocketServer, request: IncomingMessage, socket: Duplex, head: Buffer): void {
     // Until the handshake completes nobody else listens on this socket: a reset must not crash us.
-    socket.on('error', () => socket.destroy());
+    socket.on('error', destroyOnError);
     const remoteAddress = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], this.options.trustProxy);
     const decision = this.connectLimiter.allow(remoteAddress)
       ? checkUpgrade(request, this.options.allowedOrigins)
@@ -134,12 +134,23 @@ export class QuireWsAdapter implements WebSocketAdapter<WebSocketServer, WebSock
     setUpgradeContext(request, { connectionId: randomUUID(), documentId, schemaVersion, remoteAddress, access });
     server.handleUpgrade(request, socket, head, (ws) => {
       // ws emits 'error' for malformed frames; an unhandled one would take the process down.
-      ws.on('error', () => undefined);
+      ws.on('error', ignoreError);
       // Accepted and closed at once, before any document byte, so a page can read why (DESIGN.md).
       if (!access.ok) ws.close(access.code, access.message);
       else server.emit('connection', ws, request);
     });
   }
+}
+
+// These listeners are module-level functions, not arrows inside routeUpgrade/completeUpgrade: a
+// listener created there would keep that scope, and with it the upgrade request and its headers,
+// alive as long as the socket (measured: one IncomingMessage retained per open connection).
+function ignoreError(): void {
+  // The socket's 'close' follows; the hub logs what it needs.
+}
+
+function destroyOnError(this: Duplex): void {
+  this.destroy();
 }
 
 function refuseUpgrade(socket: Duplex, status: number, message: string): void {
