@@ -1,11 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { decodeMessage, encodeUpdate, messageSync, syncStep1, syncUpdate } from '@quire/protocol';
+import { decodeMessage, encodeUpdate, messageSync, syncStep1 } from '@quire/protocol';
 import Redis from 'ioredis';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { Typist } from '../keystrokes';
+import { UpdateReceipts } from '../update-receipts';
 import { waitFor } from '../wait';
 
 /** A free TCP port on the loopback interface. */
@@ -175,49 +176,19 @@ export class Writer {
   }
 }
 
-/**
- * Receives only: timestamps each relayed update frame when it arrives and keeps the frame,
- * applying nothing then, so that one reader's work never delays the next one's timestamp. The
- * server merges what one turn relays into one frame, so a frame may carry several keystrokes:
- * {@link receiptTimes} tells, after the fact, when each one arrived.
- */
+/** Receives only: records each relayed update frame as it arrives (see {@link UpdateReceipts}). */
 export class Reader {
-  readonly receivedAt: number[] = [];
-  private readonly frames: Buffer[] = [];
+  readonly receipts = new UpdateReceipts();
   private socket: WebSocket | undefined;
-  private scanned = 0;
-  private clock = 0;
 
   async connect(url: string): Promise<void> {
-    this.socket = await attach(url, (frame) => {
-      if (frame[0] !== messageSync || frame[1] !== syncUpdate) return;
-      this.receivedAt.push(performance.now());
-      this.frames.push(frame);
-    });
-  }
-
-  /** The writer's (`clientId`'s) clock this reader has received up to, reading only new frames. */
-  clockOf(clientId: number): number {
-    for (; this.scanned < this.frames.length; this.scanned++) this.clock = Math.max(this.clock, frameClock(this.frames[this.scanned], clientId));
-    return this.clock;
-  }
-
-  /** When each of the writer's updates arrived, given the writer's clock after each; NaN if not yet. */
-  receiptTimes(clientId: number, clocks: readonly number[]): Float64Array {
-    const times = new Float64Array(clocks.length).fill(Number.NaN);
-    let next = 0;
-    let clock = 0;
-    for (const [index, frame] of this.frames.entries()) {
-      clock = Math.max(clock, frameClock(frame, clientId));
-      for (; next < clocks.length && clocks[next] <= clock; next++) times[next] = this.receivedAt[index];
-    }
-    return times;
+    this.socket = await attach(url, (frame) => this.receipts.record(frame));
   }
 
   /** The ProseMirror fragment rebuilt from every update received, to check the reader converged. */
   content(fragment: string): string {
     const doc = new Y.Doc();
-    for (const frame of this.frames) {
+    for (const frame of this.receipts.frames) {
       const message = decodeMessage(frame);
       if (message.type === 'update') Y.applyUpdate(doc, message.update);
     }
@@ -229,10 +200,4 @@ export class Reader {
   close(): void {
     this.socket?.close();
   }
-}
-
-/** The clock of `clientId` an update frame brings a document to (0 if it has nothing of theirs). */
-function frameClock(frame: Uint8Array, clientId: number): number {
-  const message = decodeMessage(frame);
-  return message.type === 'update' ? (Y.parseUpdateMeta(message.update).to.get(clientId) ?? 0) : 0;
 }

@@ -186,7 +186,7 @@ async function type(lane: Lane, count: number, measure: boolean, servers: readon
   const last = lane.writer.sentAt.length;
   const writer = lane.writer.doc.clientID;
   const clock = lane.writer.clocks[last - 1];
-  await waitFor(() => lane.readers.every((reader) => reader.clockOf(writer) >= clock), `${lane.path}: every reader to receive ${last} updates`);
+  await waitFor(() => lane.readers.every((reader) => reader.receipts.clockOf(writer) >= clock), `${lane.path}: every reader to receive ${last} updates`);
   if (!measure) return;
   const cpuEach = servers.map((server, index) => processCpuSeconds(server.pid) - cpuBefore[index]);
   const cpu = cpuEach.reduce((sum, seconds) => sum + seconds, 0);
@@ -198,7 +198,7 @@ async function type(lane: Lane, count: number, measure: boolean, servers: readon
   lane.segmentCpuUs.push((cpu * 1e6) / deliveries);
   for (const reader of lane.readers) {
     // A frame may carry several keystrokes (the server merges what one turn relays): each gets its arrival.
-    const receivedAt = reader.receiptTimes(writer, lane.writer.clocks);
+    const receivedAt = reader.receipts.receiptTimes(writer, lane.writer.clocks);
     for (let index = first; index < last; index++) lane.latencies.push(receivedAt[index] - lane.writer.sentAt[index]);
   }
 }
@@ -207,7 +207,7 @@ async function type(lane: Lane, count: number, measure: boolean, servers: readon
 function checkConverged(lane: Lane): void {
   const expected = lane.writer.doc.getXmlFragment(PROSEMIRROR_FRAGMENT).toString();
   for (const [index, reader] of lane.readers.entries()) {
-    const missing = reader.receiptTimes(lane.writer.doc.clientID, lane.writer.clocks).filter(Number.isNaN).length;
+    const missing = reader.receipts.receiptTimes(lane.writer.doc.clientID, lane.writer.clocks).filter(Number.isNaN).length;
     if (missing > 0) throw new Error(`${lane.path}: reader ${index + 1} did not receive ${missing} of ${lane.writer.sentAt.length} updates`);
     if (reader.content(PROSEMIRROR_FRAGMENT) !== expected) throw new Error(`${lane.path}: reader ${index + 1} did not converge with the writer`);
   }

@@ -101,7 +101,7 @@ export class RelayRig {
     const fromSchedule = new Float64Array(updates * READERS);
     this.readers.forEach((reader, r) => {
       // A frame may carry several keystrokes (the hub merges what one turn relays): each gets its arrival.
-      const receivedAts = reader.receiptTimes(this.writer.doc.clientID, this.writer.clocks);
+      const receivedAts = reader.receipts.receiptTimes(this.writer.doc.clientID, this.writer.clocks);
       for (let index = 0; index < updates; index++) {
         const receivedAt = receivedAts[offset + index];
         latencies[r * updates + index] = receivedAt - sentAt[index];
@@ -143,7 +143,7 @@ export class RelayRig {
     await waitFor(
       () => {
         const clock = this.writer.clocks[count - 1];
-        return this.readers.every((reader) => reader.clockOf(this.writer.doc.clientID) >= clock);
+        return this.readers.every((reader) => reader.receipts.clockOf(this.writer.doc.clientID) >= clock);
       },
       `${count} updates to reach every reader over ${this.bench.label}`,
     );
