@@ -1,5 +1,5 @@
 import { encodeAwareness, encodeAwarenessUpdate } from '@quire/protocol';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
 import * as Y from 'yjs';
 import { setUpAdmin, signUp, type Account } from './access';
 import { metricSample } from './prometheus-text';
@@ -38,6 +38,18 @@ export function awarenessFrame(clientId: number, state: unknown, clock = 1): Uin
 /** `/collab/<id>`, with `?token=` when one is given. */
 export function collabPath(documentId: string, token?: string): string {
   return `/collab/${documentId}${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`;
+}
+
+/** A {@link SecurityFixture} started before the suite, cleaned up after each test, stopped after all. */
+export function useSecurityFixture(): SecurityFixture {
+  const fx = new SecurityFixture();
+  beforeAll(() => fx.start());
+  afterEach(() => {
+    vi.restoreAllMocks();
+    fx.cleanUp();
+  });
+  afterAll(() => fx.stop());
+  return fx;
 }
 
 /**
@@ -105,8 +117,10 @@ export class SecurityFixture {
     for (const secret of secrets) if (secret) this.secrets.add(secret);
   }
 
+  // The helpers below are arrow properties, so that a suite can take them out of the fixture.
+
   /** A document the administrator owns, with Bob as editor and Carol as viewer. */
-  async sharedDocument(title = 'Quarterly plan'): Promise<string> {
+  readonly sharedDocument = async (title = 'Quarterly plan'): Promise<string> => {
     const id = await this.admin.createDocument(undefined, title);
     for (const [account, role] of [
       [this.bob, 'editor'],
@@ -116,28 +130,28 @@ export class SecurityFixture {
       expect(answer.status, answer.text).toBe(201);
     }
     return id;
-  }
+  };
 
   /** A ticket as a browser gets one: with its session cookie. */
-  async ticketFor(account: Account, documentId: string): Promise<string> {
+  readonly ticketFor = async (account: Account, documentId: string): Promise<string> => {
     const { ticket } = await account.ticket(documentId, 'session');
     this.keep(ticket);
     return ticket;
-  }
+  };
 
   /** A stock client with `token` (the account's API token unless given; `null` for none). */
-  connect(account: Account, documentId: string, token: string | null = account.bearer): StockClient {
+  readonly connect = (account: Account, documentId: string, token: string | null = account.bearer): StockClient => {
     const client = connectStockClient(this.server.wsUrl, documentId, { params: token === null ? {} : { token } });
     this.clients.push(client);
     return client;
-  }
+  };
 
   /** A raw protocol socket, closed after the test. */
-  async open(url: string): Promise<ProtocolSocket> {
+  readonly open = async (url: string): Promise<ProtocolSocket> => {
     const socket = await ProtocolSocket.open(url);
     this.sockets.push(socket);
     return socket;
-  }
+  };
 
   /** Waits until no document is loaded: what a fresh client then receives comes from the store. */
   async everyDocumentUnloaded(): Promise<void> {

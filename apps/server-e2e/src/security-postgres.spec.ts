@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { encodeUpdate } from '@quire/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { api, setUpAdmin, signUp, type Account } from './access';
+import { collabPath, paragraphUpdate, PASSWORD, REVOKED_WITHIN_MS, TICKET_LIFETIME_MS, typeParagraph } from './security-fixture';
 import { startServer, temporaryDataDir, type ServerProcess } from './server-process';
 import { ProtocolSocket, rawOutcome, terminalClose } from './socket-outcome';
 import { connectStockClient, contentOf, eventually, synced, type StockClient } from './stock-client';
@@ -10,16 +10,6 @@ import { createTestDatabase, postgresUnavailableReason, type TestDatabase } from
 
 // Under CI=true an unreachable PostgreSQL fails the suite (findTestDatabase); elsewhere it is skipped with the reason.
 const skipReason = await postgresUnavailableReason('security matrix on PostgreSQL');
-
-const TICKET_LIFETIME_MS = 1_500;
-const REVOKED_WITHIN_MS = 5_000;
-const PASSWORD = 'a long enough password';
-
-function typeParagraph(client: StockClient, text: string): void {
-  const paragraph = new Y.XmlElement('paragraph');
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  client.fragment.insert(client.fragment.length, [paragraph]);
-}
 
 /**
  * Tickets, revocations and sessions live in the database, not in one process: two instances (A and
@@ -65,7 +55,7 @@ describe.skipIf(skipReason !== undefined)('security across two instances on one 
     for (const dir of dirs) dir.remove();
   });
 
-  const path = (documentId: string, token?: string) => `/collab/${documentId}${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`;
+  const path = collabPath;
 
   /** A document the administrator owns (created at A), with Bob as editor and Carol as viewer. */
   async function sharedDocument(): Promise<string> {
@@ -150,11 +140,7 @@ describe.skipIf(skipReason !== undefined)('security across two instances on one 
     await synced(owner);
     const viewer = await ProtocolSocket.open(carolB.socketUrl(id, (await carolB.ticket(id, 'session')).ticket));
     sockets.push(viewer);
-    const doc = new Y.Doc();
-    const paragraph = new Y.XmlElement('paragraph');
-    paragraph.insert(0, [new Y.XmlText('viewer edit')]);
-    doc.getXmlFragment('prosemirror').insert(0, [paragraph]);
-    viewer.send(encodeUpdate(Y.encodeStateAsUpdate(doc)));
+    viewer.send(encodeUpdate(paragraphUpdate('viewer edit')));
     await eventually(() => viewer.received('auth-denied').length === 1, 'the viewer is told it is read-only');
     // Relayed only once stored: a second client at B seeing the owner's next edit means it is in PostgreSQL.
     typeParagraph(owner, 'stored at B');
