@@ -2,7 +2,7 @@ import type { FigureKey } from '../figures';
 import { SERVER_KINDS, type ServerName } from '../server-kinds';
 import type { FigureRow, ScenarioSummary } from './aggregate';
 import * as format from './format';
-import { formatValue } from './render';
+import { formatCell } from './render';
 import type { Table } from './table';
 
 /** The figures the issue's targets are about, one row each: scenario, step (or any), figure. */
@@ -46,7 +46,7 @@ export function headlineTable(summaries: readonly ScenarioSummary[]): Table {
       `${summary.info.number}. ${headline.scenario}${step.step ? `, ${step.step}` : ''}`,
       row.spec.label,
       cell(row, 'quire'),
-      row.bestPeer ? `${cell(row, row.bestPeer)} (${SERVER_KINDS[row.bestPeer].label.split(' ')[0]})` : bestOfAll(row),
+      row.bestPeer ? peerCell(row, row.bestPeer) : bestOfAll(row),
       Number.isFinite(row.ratio) ? format.ratio(row.ratio) : '–',
       cell(row, 'relay'),
     ]);
@@ -55,13 +55,16 @@ export function headlineTable(summaries: readonly ScenarioSummary[]): Table {
 }
 
 function cell(row: FigureRow, server: ServerName): string {
-  const found = row.cells[server];
-  if (found === undefined) return '–';
-  return `${formatValue(found.value, row.spec.unit)}${found.failed ? '!' : found.invalid ? '*' : ''}`;
+  return formatCell(row.cells[server], row.spec.unit);
+}
+
+/** A peer's figure with its short name: `5.54 (Hocuspocus)`. */
+function peerCell(row: FigureRow, peer: ServerName): string {
+  return `${cell(row, peer)} (${SERVER_KINDS[peer].label.split(' ')[0]})`;
 }
 
 /** Where no ratio is taken (drifts, failure counts), the peers' values side by side. */
 function bestOfAll(row: FigureRow): string {
   const peers = (['hocuspocus', 'y-websocket'] as const).filter((peer) => row.cells[peer] !== undefined);
-  return peers.map((peer) => `${cell(row, peer)} (${SERVER_KINDS[peer].label.split(' ')[0]})`).join(', ') || '–';
+  return peers.map((peer) => peerCell(row, peer)).join(', ') || '–';
 }

@@ -26,7 +26,7 @@ export function formatValue(value: number, unit: Unit): string {
 }
 
 /** `*`: a round's generator was past its bounds; `!`: a round failed a check. */
-function formatCell(cell: Cell | undefined, unit: Unit): string {
+export function formatCell(cell: Cell | undefined, unit: Unit): string {
   if (cell === undefined) return '–';
   return `${formatValue(cell.value, unit)}${cell.failed ? '!' : cell.invalid ? '*' : ''}`;
 }
