@@ -17,6 +17,11 @@ export interface ScratchDatabase {
   inspect(): Database.Database;
   /** Closes `handle` after the test. */
   track<T extends { close(): unknown }>(handle: T): T;
+  /**
+   * Makes SQLite refuse every 3-byte update row, by `RAISE(ABORT)` (the statement fails, its
+   * transaction goes on) or `RAISE(ROLLBACK)` (the whole transaction is rolled back).
+   */
+  refuseThreeByteRows(how: 'ABORT' | 'ROLLBACK'): void;
 }
 
 /** For SQLite specs: a scratch directory and database per test, and everything opened in it closed after. */
@@ -53,6 +58,12 @@ export function useScratchDatabase(prefix: string): ScratchDatabase {
     track(handle) {
       opened.push(handle);
       return handle;
+    },
+    refuseThreeByteRows(how) {
+      this.inspect().exec(`
+        CREATE TRIGGER refuse_three_bytes BEFORE INSERT ON document_updates WHEN length(NEW.data) = 3
+        BEGIN SELECT RAISE(${how}, 'refused by test trigger'); END;
+      `);
     },
   };
 }

@@ -65,10 +65,7 @@ describe('SqliteDocumentStore', () => {
 
   it('writes a batch in one transaction: a failing row leaves nothing behind', async () => {
     const store = await openStore();
-    inspect().exec(`
-      CREATE TRIGGER refuse_three_bytes BEFORE INSERT ON document_updates WHEN length(NEW.data) = 3
-      BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END;
-    `);
+    scratch.refuseThreeByteRows('ABORT');
 
     await expect(store.append('doc', [Uint8Array.of(1), Uint8Array.of(1, 2, 3)], { title: 'T' })).rejects.toThrow(
       'refused by test trigger',

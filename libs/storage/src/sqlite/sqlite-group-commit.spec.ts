@@ -83,10 +83,7 @@ describe('SqliteDocumentStore group commit', () => {
 
   it('rejects only the refused append of a turn; the others are stored', async () => {
     const store = await openStore();
-    inspect().exec(`
-      CREATE TRIGGER refuse_three_bytes BEFORE INSERT ON document_updates WHEN length(NEW.data) = 3
-      BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END;
-    `);
+    scratch.refuseThreeByteRows('ABORT');
 
     const a = store.append('a', [Uint8Array.of(1)]);
     // Its first row is written before the second is refused: the savepoint undoes both.
@@ -106,10 +103,7 @@ describe('SqliteDocumentStore group commit', () => {
   it('rejects every append of a turn, and stores none, when the transaction as a whole fails', async () => {
     const store = await openStore();
     const db = inspect();
-    db.exec(`
-      CREATE TRIGGER roll_back_three_bytes BEFORE INSERT ON document_updates WHEN length(NEW.data) = 3
-      BEGIN SELECT RAISE(ROLLBACK, 'rolled back by test trigger'); END;
-    `);
+    scratch.refuseThreeByteRows('ROLLBACK');
 
     const results = await Promise.allSettled([
       store.append('a', [Uint8Array.of(1)]),
@@ -119,7 +113,7 @@ describe('SqliteDocumentStore group commit', () => {
 
     for (const result of results) {
       expect(result.status).toBe('rejected');
-      expect((result as PromiseRejectedResult).reason).toMatchObject({ message: 'rolled back by test trigger' });
+      expect((result as PromiseRejectedResult).reason).toMatchObject({ message: 'refused by test trigger' });
     }
     expect(storedRows(db).size).toBe(0);
     expect(await store.listDocuments()).toEqual([]);
