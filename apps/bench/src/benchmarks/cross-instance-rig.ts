@@ -107,7 +107,10 @@ export async function startServer(
   env: Record<string, string>,
 ): Promise<Child & { readonly httpUrl: string; readonly wsUrl: string; output(): string }> {
   const port = await freePort();
-  const process_ = spawn(process.execPath, [main], {
+  // QUIRE_BENCH_SERVER_PROFILE=<dir>: a V8 CPU profile of each server process, as in bench-peers.
+  const profile = process.env['QUIRE_BENCH_SERVER_PROFILE'];
+  const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const process_ = spawn(process.execPath, [...flags, main], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

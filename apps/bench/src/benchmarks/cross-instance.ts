@@ -20,6 +20,15 @@ const READERS = CLIENTS_PER_DOCUMENT - 1;
  */
 const INTERVAL_MS = 10;
 
+/**
+ * Keystrokes typed into each document before measuring. A server runs for days with its code
+ * compiled; at 100 keystrokes a second V8 takes thousands of messages to optimize a path, and each
+ * process compiles its own: with 200, B was still compiling its relay path while measured and
+ * crossing seemed to add 21–30% (median 24%, eight runs); with 1,500, 18%; with 3,000, 12–22%
+ * (median 16%, four runs).
+ */
+const WARMUP_KEYSTROKES = 3_000;
+
 type Path = 'same' | 'other';
 
 const PATH_LABELS: Record<Path, string> = {
@@ -61,7 +70,7 @@ export const crossInstance: Benchmark = {
     if (missing) return skippedReport(missing);
     const segments = context.quick ? 4 : 40;
     const perSegment = context.quick ? 75 : 50;
-    const warmup = context.quick ? 50 : 200;
+    const warmup = context.quick ? 50 : WARMUP_KEYSTROKES;
 
     const storeLabel = context.postgres.available ? 'PostgreSQL' : 'SQLite (one file, synchronous=FULL)';
     const databaseUrl = context.postgres.available
