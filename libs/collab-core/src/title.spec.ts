@@ -60,4 +60,16 @@ describe('deriveTitle', () => {
     expect(Array.from(title)).toHaveLength(MAX_TITLE_LENGTH);
     expect(title).toBe('😀'.repeat(MAX_TITLE_LENGTH));
   });
+
+  it('skips deleted blocks, and reads blocks added later by another client', () => {
+    const doc = docWith(() => [element('heading', [text('Old title')]), element('paragraph', [text('Second')])]);
+    doc.getXmlFragment('prosemirror').delete(0, 1);
+    expect(deriveTitle(doc)).toBe('Second');
+
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    other.getXmlFragment('prosemirror').insert(0, [element('heading', [text('New title')])]);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc)));
+    expect(deriveTitle(doc)).toBe('New title');
+  });
 });

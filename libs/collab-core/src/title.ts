@@ -11,9 +11,14 @@ export const MAX_TITLE_LENGTH = 200;
  */
 export function deriveTitle(doc: Y.Doc): string {
   const fragment = doc.getXmlFragment(PROSEMIRROR_FRAGMENT);
-  for (const block of fragment.toArray()) {
-    const text = textOf(block).replace(/\s+/g, ' ').trim();
-    if (text !== '') return cut(text, MAX_TITLE_LENGTH);
+  // It runs for every stored batch of keystrokes: walk the blocks in place and stop at the first
+  // with text, where `toArray()` would copy every block of a long document each time.
+  for (let item = fragment._first; item !== null; item = item.right) {
+    if (item.deleted || !item.countable) continue;
+    for (const block of item.content.getContent() as (Y.XmlElement | Y.XmlText | Y.XmlHook)[]) {
+      const text = textOf(block).replace(/\s+/g, ' ').trim();
+      if (text !== '') return cut(text, MAX_TITLE_LENGTH);
+    }
   }
   return '';
 }
