@@ -151,6 +151,8 @@ export interface AccountStore {
   deleteSession(digest: string): Promise<void>;
   /** Ends every session of a user but `exceptDigest` (password change, reset). */
   deleteUserSessions(userId: string, exceptDigest?: string): Promise<void>;
+  /** Removes sessions expired at `now` (`expiresAt <= now`, as `getSession` judges); resolves how many. */
+  purgeExpiredSessions(now: Date): Promise<number>;
 
   // --- API tokens --------------------------------------------------------------------------------
   createApiToken(token: NewApiToken): Promise<ApiTokenInfo>;

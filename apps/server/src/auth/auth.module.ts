@@ -21,7 +21,7 @@ import { SessionController } from './session.controller';
 import { SetupCode } from './setup-code';
 import { TicketsService } from './tickets-service';
 
-const TICKET_PURGE_INTERVAL_MS = 60_000;
+const EXPIRED_PURGE_INTERVAL_MS = 60_000;
 
 /**
  * Accounts, sessions, documents' members and share links, socket tickets and the watcher that
@@ -92,14 +92,25 @@ export class AuthModule implements OnApplicationBootstrap, OnApplicationShutdown
       if (!this.logger.isLevelEnabled('warn')) process.stderr.write(`${message}\n`);
     }
     this.watcher.start();
-    this.purgeTimer = setInterval(() => {
-      this.store.purgeExpiredTickets(new Date()).catch((error: unknown) => this.logger.warn({ err: error }, 'Could not purge expired tickets'));
-    }, TICKET_PURGE_INTERVAL_MS);
+    this.purgeTimer = setInterval(() => void this.purgeExpired(new Date()), EXPIRED_PURGE_INTERVAL_MS);
     this.purgeTimer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.purgeTimer);
     await this.watcher.stop();
+  }
+
+  /** Removes expired tickets and sessions; one failing does not stop the other, and the next pass retries. */
+  private async purgeExpired(now: Date): Promise<void> {
+    const failed = (what: string) => (error: unknown) => {
+      this.logger.warn({ err: error }, `Could not purge expired ${what}`);
+      return 0;
+    };
+    const [tickets, sessions] = await Promise.all([
+      this.store.purgeExpiredTickets(now).catch(failed('tickets')),
+      this.store.purgeExpiredSessions(now).catch(failed('sessions')),
+    ]);
+    if (tickets + sessions > 0) this.logger.debug({ tickets, sessions }, 'Purged expired tickets and sessions');
   }
 }

@@ -68,6 +68,7 @@ export function accountStatementsFor(schema: string) {
     deleteSession: `DELETE FROM ${sessions} WHERE digest = $1`,
     /** `$1` user id, `$2` the digest to keep, or null. */
     deleteUserSessions: `DELETE FROM ${sessions} WHERE user_id = $1 AND digest IS DISTINCT FROM $2::text`,
+    purgeSessions: `DELETE FROM ${sessions} WHERE expires_at <= $1`,
 
     /** `$1` id, `$2` user id, `$3` name, `$4` digest. */
     insertToken: `

@@ -141,6 +141,11 @@ export class PostgresAccountStore implements AccountStore {
     await this.pool().query(this.statements.deleteUserSessions, [userId, exceptDigest ?? null]);
   }
 
+  async purgeExpiredSessions(now: Date): Promise<number> {
+    const { rowCount } = await this.pool().query(this.statements.purgeSessions, [dateOf(now, 'now')]);
+    return rowCount ?? 0;
+  }
+
   async createApiToken(token: NewApiToken): Promise<ApiTokenInfo> {
     const pool = this.pool();
     const values = [token.id, token.userId, token.name, token.digest];

@@ -93,6 +93,7 @@ export interface AccountStatements {
   readonly extendSession: Statement<[expiresAt: number, digest: string]>;
   readonly deleteSession: Statement<[digest: string]>;
   readonly deleteUserSessions: Statement<[userId: string, exceptDigest: string | null]>;
+  readonly purgeSessions: Statement<[now: number]>;
   readonly insertToken: Statement<TokenParams, TokenRow>;
   readonly listTokens: Statement<[userId: string], TokenRow>;
   readonly useToken: Statement<[now: number, digest: string], TokenRow>;
@@ -167,6 +168,7 @@ export function prepareAccountStatements(db: Database.Database): AccountStatemen
     deleteUserSessions: db.prepare<[userId: string, exceptDigest: string | null]>(
       'DELETE FROM sessions WHERE user_id = ? AND digest IS NOT ?',
     ),
+    purgeSessions: db.prepare<[now: number]>('DELETE FROM sessions WHERE expires_at <= ?'),
 
     insertToken: db.prepare<TokenParams, TokenRow>(
       `INSERT INTO api_tokens (id, user_id, name, digest, created_at)

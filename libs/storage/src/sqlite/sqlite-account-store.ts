@@ -115,6 +115,10 @@ export class SqliteAccountStore implements AccountStore {
     this.connection().statements.deleteUserSessions.run(userId, exceptDigest ?? null);
   }
 
+  async purgeExpiredSessions(now: Date): Promise<number> {
+    return this.connection().statements.purgeSessions.run(timeOf(now, 'now')).changes;
+  }
+
   async createApiToken(token: NewApiToken): Promise<ApiTokenInfo> {
     const { statements } = this.connection();
     const { id, userId, name, digest } = token;

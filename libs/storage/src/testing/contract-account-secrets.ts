@@ -53,6 +53,23 @@ export function describeSecrets({ accounts, store, another }: AccountContractCon
       expect(await accounts().getSession('session-1', now)).toEqual(session);
       expect(await accounts().getSession('other', now)).toBeUndefined();
     });
+
+    it('purges the sessions getSession no longer finds, and keeps live and extended ones', async () => {
+      await accounts().createUser(newUser('ada'));
+      const expired = { digest: 'expired', userId: 'user-ada', expiresAt: later(now, 1_000) };
+      const live = { digest: 'live', userId: 'user-ada', expiresAt: later(now, 1_001) };
+      const extended = { digest: 'extended', userId: 'user-ada', expiresAt: later(now, 1_000) };
+      for (const session of [expired, live, extended]) await accounts().createSession(session);
+      await accounts().extendSession('extended', later(now, 60_000));
+
+      const purgeAt = later(now, 1_000);
+      expect(await accounts().purgeExpiredSessions(purgeAt)).toBe(1);
+      expect(await accounts().purgeExpiredSessions(purgeAt)).toBe(0);
+      expect(await accounts().getSession('live', purgeAt)).toEqual(live);
+      expect(await accounts().getSession('extended', purgeAt)).toEqual({ ...extended, expiresAt: later(now, 60_000) });
+      // Gone, not merely expired: a time before its expiry no longer finds it either.
+      expect(await accounts().getSession('expired', now)).toBeUndefined();
+    });
   });
 
   describe('API tokens', () => {
