@@ -44,6 +44,14 @@ export {
 export { readParticipants, readAwarenessUser, type Participant, type AwarenessUser } from './connection/presence';
 export { resolveServerUrl, collabSocketUrl, DEFAULT_SERVER_PORT } from './connection/server-url';
 export {
+  announceTitleChange,
+  onTitleAnnounced,
+  readTitleChangedAt,
+  TitleAnnouncements,
+  TITLE_CHANGED_AT,
+  MIN_TITLE_REFRESH_INTERVAL_MS,
+} from './connection/title-announcement';
+export {
   TicketRefusedError,
   canEdit,
   refusalCloseCode,

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type ResourceState<T> = { kind: 'loading' } | { kind: 'loaded'; value: T } | { kind: 'error'; error: Error };
 
@@ -8,6 +8,11 @@ export interface ApiResource<T> {
   state: ResourceState<T>;
   /** Loads again; what is shown stays until the new answer arrives. */
   reload: () => void;
+  /**
+   * Loads again in the background: a failure keeps what is shown. For checks the person did not ask
+   * for (someone else changed it, the tab came back), which must not break a working page.
+   */
+  refresh: () => void;
   /** Changes the loaded value in place (after a change the server confirmed). */
   update: (change: (value: T) => T) => void;
 }
@@ -19,23 +24,32 @@ export interface ApiResource<T> {
 export function useApiResource<T>(load: ((signal: AbortSignal) => Promise<T>) | null): ApiResource<T> {
   const [state, setState] = useState<ResourceState<T>>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const quiet = useRef(false);
 
   useEffect(() => {
     if (!load) return;
     const controller = new AbortController();
+    const keepOnError = quiet.current;
+    quiet.current = false;
     load(controller.signal).then(
       (value) => {
         if (!controller.signal.aborted) setState({ kind: 'loaded', value });
       },
       (error: Error) => {
-        if (!controller.signal.aborted) setState({ kind: 'error', error });
+        if (!controller.signal.aborted) setState((current) => (keepOnError && current.kind === 'loaded' ? current : { kind: 'error', error }));
       },
     );
     return () => controller.abort();
   }, [load, attempt]);
 
   const reload = useCallback(() => {
+    quiet.current = false;
     setState((current) => (current.kind === 'error' ? { kind: 'loading' } : current));
+    setAttempt((n) => n + 1);
+  }, []);
+
+  const refresh = useCallback(() => {
+    quiet.current = true;
     setAttempt((n) => n + 1);
   }, []);
 
@@ -43,5 +57,5 @@ export function useApiResource<T>(load: ((signal: AbortSignal) => Promise<T>) | 
     setState((current) => (current.kind === 'loaded' ? { kind: 'loaded', value: change(current.value) } : current));
   }, []);
 
-  return { state, reload, update };
+  return { state, reload, refresh, update };
 }

@@ -25,7 +25,7 @@ export function DocumentScreen({ documentId, configuredServerUrl }: Props) {
 }
 
 function MemberEditor({ documentId, serverUrl }: { documentId: string; serverUrl: string }) {
-  const { state, update } = useDocument(serverUrl, documentId);
+  const { state, update, refresh } = useDocument(serverUrl, documentId);
   const document = state.kind === 'loaded' ? state.value : null;
   const [sharing, setSharing] = useState(false);
   const ticket = useCallback((signal: AbortSignal) => documentTicket(serverUrl, documentId, signal), [serverUrl, documentId]);
@@ -46,6 +46,7 @@ function MemberEditor({ documentId, serverUrl }: { documentId: string; serverUrl
         ticket={ticket}
         serverTitle={document?.title ?? ''}
         onRename={rename}
+        refreshTitle={refresh}
         signInHref={withNext('/signin', `/d/${documentId}`)}
         actions={
           <>

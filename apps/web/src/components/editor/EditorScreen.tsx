@@ -6,6 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'rea
 import { useCollabSession } from '../../hooks/use-collab-session';
 import { useEditorView } from '../../hooks/use-editor-view';
 import { useIsMac } from '../../hooks/use-is-mac';
+import { useLiveTitle } from '../../hooks/use-live-title';
 import { useParticipants } from '../../hooks/use-participants';
 import { ServerUnreachable } from '../common/ServerUnreachable';
 import { Wordmark } from '../common/Wordmark';
@@ -31,6 +32,8 @@ interface Props {
   serverTitle: string;
   /** Renames on the server; offered while the connection's role is owner or editor. */
   onRename?: (title: string) => Promise<void>;
+  /** Reads the server's title again: someone else may have renamed the document. */
+  refreshTitle: () => void;
   /** Header actions after the presence bar: Share, Copy link. */
   actions?: ReactNode;
   /** Guests change their name from their own presence chip. */
@@ -43,9 +46,10 @@ interface Props {
 }
 
 /** The editor page: header with presence and sharing, toolbar, and the document. */
-export function EditorScreen({ documentId, serverUrl, ticket, serverTitle, onRename, actions, onEditName, renewKey, signInHref, guest = false }: Props) {
+export function EditorScreen({ documentId, serverUrl, ticket, serverTitle, onRename, refreshTitle, actions, onEditName, renewKey, signInHref, guest = false }: Props) {
   const { session, connection } = useCollabSession({ serverUrl, documentId, ticket });
   const participants = useParticipants(session);
+  const rename = useLiveTitle(session, { onRename, refreshTitle });
   const isMac = useIsMac();
 
   const [mount, setMount] = useState<HTMLDivElement | null>(null);
@@ -125,7 +129,7 @@ export function EditorScreen({ documentId, serverUrl, ticket, serverTitle, onRen
               <DocumentTitle
                 title={title}
                 untitled={title === 'Untitled document'}
-                {...(onRename && mayEdit && status.kind !== 'closed' ? { onRename } : {})}
+                {...(rename && mayEdit && status.kind !== 'closed' ? { onRename: rename } : {})}
               />
               <div className={styles.statusRow}>
                 <ConnectionIndicator status={status} />

@@ -12,6 +12,8 @@ import { NameDialog } from '../editor/NameDialog';
 interface Props {
   token: string;
   link: LinkInfo;
+  /** Reads the link again, for the document's current title. */
+  refreshLink: () => void;
   serverUrl: string;
 }
 
@@ -19,7 +21,7 @@ interface Props {
  * A guest reading along through a viewer link: asked for a name first (remembered in this browser),
  * then the document read-only, with a fresh link ticket for every connection.
  */
-export function GuestEditor({ token, link, serverUrl }: Props) {
+export function GuestEditor({ token, link, refreshLink, serverUrl }: Props) {
   const { identity, suggestedName, chooseName } = useIdentity();
   const [dialog, setDialog] = useState<'closed' | 'first' | 'edit'>('closed');
   const name = identity?.name ?? null;
@@ -41,6 +43,7 @@ export function GuestEditor({ token, link, serverUrl }: Props) {
           serverUrl={serverUrl}
           ticket={ticket}
           serverTitle={link.title}
+          refreshTitle={refreshLink}
           onEditName={() => setDialog('edit')}
           renewKey={name}
           signInHref={withNext('/signin', `/s/${encodeURIComponent(token)}`)}

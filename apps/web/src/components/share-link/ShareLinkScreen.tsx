@@ -71,6 +71,6 @@ export function ShareLinkScreen({ token, configuredServerUrl }: Props) {
   if (!serverUrl || !linkInfo || session.state.kind !== 'loaded' || signedIn) {
     return <PageLoading label={signedIn ? 'Opening the document…' : 'Opening the link…'} />;
   }
-  if (linkInfo.role === 'viewer') return <GuestEditor token={token} link={linkInfo} serverUrl={serverUrl} />;
+  if (linkInfo.role === 'viewer') return <GuestEditor token={token} link={linkInfo} refreshLink={link.refresh} serverUrl={serverUrl} />;
   return <SignInToEdit token={token} link={linkInfo} allowSignup={session.state.value.allowSignup} />;
 }

@@ -1,0 +1,117 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { announceTitleChange, onTitleAnnounced, readTitleChangedAt, TITLE_CHANGED_AT, TitleAnnouncements } from './title-announcement';
+
+const user = { id: 'ada', name: 'Ada', color: '#1d5fbf' };
+
+/** Sends `from`'s local state to `to`, as the server relays it. */
+function relay(from: Awareness, to: Awareness): void {
+  applyAwarenessUpdate(to, encodeAwarenessUpdate(from, [from.clientID]), 'server');
+}
+
+describe('title announcements', () => {
+  it('announce a rename next to the user, strictly later each time', () => {
+    const awareness = new Awareness(new Y.Doc());
+    awareness.setLocalStateField('user', user);
+    announceTitleChange(awareness, 5000);
+    expect(awareness.getLocalState()).toEqual({ user, [TITLE_CHANGED_AT]: 5000 });
+    announceTitleChange(awareness, 5000);
+    expect(readTitleChangedAt(awareness.getLocalState())).toBe(5001);
+    announceTitleChange(awareness, 9000);
+    expect(readTitleChangedAt(awareness.getLocalState())).toBe(9000);
+  });
+
+  it('ignore malformed announcements from other browsers', () => {
+    expect(readTitleChangedAt({ user, [TITLE_CHANGED_AT]: '5000' })).toBeNull();
+    expect(readTitleChangedAt({ user, [TITLE_CHANGED_AT]: Number.NaN })).toBeNull();
+    expect(readTitleChangedAt({ user })).toBeNull();
+    expect(readTitleChangedAt(null)).toBeNull();
+  });
+
+  it('count each announcement of another client once, and never this page’s own', () => {
+    const announcements = new TitleAnnouncements(1);
+    expect(announcements.note(new Map([[1, { [TITLE_CHANGED_AT]: 10 }]]))).toBe(false);
+    expect(announcements.note(new Map([[2, { user }]]))).toBe(false);
+    expect(announcements.note(new Map([[2, { user, [TITLE_CHANGED_AT]: 10 }]]))).toBe(true);
+    expect(announcements.note(new Map([[2, { user, [TITLE_CHANGED_AT]: 10, cursor: null }]]))).toBe(false);
+    // Gone and back (a reconnect) with the same announcement: nothing new.
+    expect(announcements.note(new Map())).toBe(false);
+    expect(announcements.note(new Map([[2, { user, [TITLE_CHANGED_AT]: 10 }]]))).toBe(false);
+    expect(announcements.note(new Map([[2, { user, [TITLE_CHANGED_AT]: 11 }]]))).toBe(true);
+    expect(announcements.note(new Map([[3, { user, [TITLE_CHANGED_AT]: 11 }]]))).toBe(true);
+  });
+
+  describe('onTitleAnnounced', () => {
+    let ada: Awareness;
+    let grace: Awareness;
+    let heard: number;
+    let stop: () => void;
+
+    beforeEach(() => {
+      vi.useFakeTimers();
+      ada = new Awareness(new Y.Doc());
+      grace = new Awareness(new Y.Doc());
+      ada.setLocalStateField('user', user);
+      heard = 0;
+      stop = onTitleAnnounced(grace, () => heard++);
+    });
+
+    afterEach(() => {
+      stop();
+      ada.destroy();
+      grace.destroy();
+      vi.useRealTimers();
+    });
+
+    it('tells when another participant renamed, not when they only moved or reconnected', () => {
+      relay(ada, grace);
+      expect(heard).toBe(0);
+      announceTitleChange(ada);
+      relay(ada, grace);
+      expect(heard).toBe(1);
+      ada.setLocalStateField('cursor', { anchor: 1, head: 1 });
+      relay(ada, grace);
+      // A reconnect: Ada's state is dropped, then comes back whole (with a newer clock).
+      removeAwarenessStates(grace, [ada.clientID], 'connection closed');
+      ada.setLocalState({ ...ada.getLocalState() });
+      relay(ada, grace);
+      expect(grace.getStates().has(ada.clientID)).toBe(true);
+      expect(heard).toBe(1);
+    });
+
+    it('does not answer its own announcements', () => {
+      announceTitleChange(grace);
+      expect(heard).toBe(0);
+    });
+
+    it('answers announcements that come faster than the interval together, at its end', () => {
+      announceTitleChange(ada);
+      relay(ada, grace);
+      expect(heard).toBe(1);
+      for (let i = 0; i < 50; i++) {
+        announceTitleChange(ada);
+        relay(ada, grace);
+      }
+      expect(heard).toBe(1);
+      vi.advanceTimersByTime(999);
+      expect(heard).toBe(1);
+      vi.advanceTimersByTime(1);
+      expect(heard).toBe(2);
+      vi.advanceTimersByTime(5000);
+      expect(heard).toBe(2);
+    });
+
+    it('stops listening when unsubscribed, a pending answer included', () => {
+      announceTitleChange(ada);
+      relay(ada, grace);
+      announceTitleChange(ada);
+      relay(ada, grace);
+      stop();
+      vi.advanceTimersByTime(5000);
+      announceTitleChange(ada);
+      relay(ada, grace);
+      expect(heard).toBe(1);
+    });
+  });
+});
