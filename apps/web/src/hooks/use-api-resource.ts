@@ -25,18 +25,24 @@ export function useApiResource<T>(load: ((signal: AbortSignal) => Promise<T>) | 
   const [state, setState] = useState<ResourceState<T>>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const quiet = useRef(false);
+  /** Counts `update` calls: a load that began before the latest one answers with older news. */
+  const changes = useRef(0);
 
   useEffect(() => {
     if (!load) return;
     const controller = new AbortController();
     const keepOnError = quiet.current;
     quiet.current = false;
+    const changesAtStart = changes.current;
+    // What `update` put in place since this load began is newer than its answer: keep it.
+    const keep = (current: ResourceState<T>, onError: boolean) =>
+      current.kind === 'loaded' && (changes.current !== changesAtStart || (onError && keepOnError));
     load(controller.signal).then(
       (value) => {
-        if (!controller.signal.aborted) setState({ kind: 'loaded', value });
+        if (!controller.signal.aborted) setState((current) => (keep(current, false) ? current : { kind: 'loaded', value }));
       },
       (error: Error) => {
-        if (!controller.signal.aborted) setState((current) => (keepOnError && current.kind === 'loaded' ? current : { kind: 'error', error }));
+        if (!controller.signal.aborted) setState((current) => (keep(current, true) ? current : { kind: 'error', error }));
       },
     );
     return () => controller.abort();
@@ -54,6 +60,7 @@ export function useApiResource<T>(load: ((signal: AbortSignal) => Promise<T>) | 
   }, []);
 
   const update = useCallback((change: (value: T) => T) => {
+    changes.current++;
     setState((current) => (current.kind === 'loaded' ? { kind: 'loaded', value: change(current.value) } : current));
   }, []);
 
