@@ -1,6 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorStatus } from '../lib/api/request';
+import { useSessionCheck } from './use-session-check';
 
 export type ResourceState<T> = { kind: 'loading' } | { kind: 'loaded'; value: T } | { kind: 'error'; error: Error };
 
@@ -27,6 +29,7 @@ export function useApiResource<T>(load: ((signal: AbortSignal) => Promise<T>) | 
   const quiet = useRef(false);
   /** Counts `update` calls: a load that began before the latest one answers with older news. */
   const changes = useRef(0);
+  const checkSession = useSessionCheck();
 
   useEffect(() => {
     if (!load) return;
@@ -42,11 +45,13 @@ export function useApiResource<T>(load: ((signal: AbortSignal) => Promise<T>) | 
         if (!controller.signal.aborted) setState((current) => (keep(current, false) ? current : { kind: 'loaded', value }));
       },
       (error: Error) => {
-        if (!controller.signal.aborted) setState((current) => (keep(current, true) ? current : { kind: 'error', error }));
+        if (controller.signal.aborted) return;
+        setState((current) => (keep(current, true) ? current : { kind: 'error', error }));
+        if (errorStatus(error) === 401) checkSession();
       },
     );
     return () => controller.abort();
-  }, [load, attempt]);
+  }, [load, attempt, checkSession]);
 
   const reload = useCallback(() => {
     quiet.current = false;

@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, type ReactNode } from 'react';
+import { SessionCheckContext } from '../../hooks/use-session-check';
 import { useServerUrl } from '../../hooks/use-server-url';
 import { useSessionInfo } from '../../hooks/use-session-info';
 import { isUnreachable } from '../../lib/api/request';
@@ -21,6 +22,12 @@ interface Props {
   configuredServerUrl: string | null;
   /** What the page does, for messages: "load your documents". */
   action: string;
+  /**
+   * Read the session again when the tab comes back into view or the API refuses a call with 401,
+   * and go to sign-in once it has ended (default). The editor opts out: leaving it would drop
+   * edits its socket has not sent yet, and it shows its own "sign in again" instead.
+   */
+  watchSession?: boolean;
   children: (signedIn: SignedIn) => ReactNode;
 }
 
@@ -28,9 +35,9 @@ interface Props {
  * Renders `children` for a signed-in person. A fresh instance goes to /setup first; someone signed
  * out goes to /signin, and comes back here afterwards.
  */
-export function RequireAccount({ configuredServerUrl, action, children }: Props) {
+export function RequireAccount({ configuredServerUrl, action, watchSession = true, children }: Props) {
   const serverUrl = useServerUrl(configuredServerUrl);
-  const { state, reload } = useSessionInfo(serverUrl);
+  const { state, reload, refresh } = useSessionInfo(serverUrl);
   const router = useRouter();
   const pathname = usePathname();
   const session = state.kind === 'loaded' ? state.value : null;
@@ -39,6 +46,15 @@ export function RequireAccount({ configuredServerUrl, action, children }: Props)
   useEffect(() => {
     if (destination) router.replace(destination);
   }, [destination, router]);
+
+  useEffect(() => {
+    if (!watchSession) return;
+    const onVisibilityChange = () => {
+      if (document.visibilityState === 'visible') refresh();
+    };
+    document.addEventListener('visibilitychange', onVisibilityChange);
+    return () => document.removeEventListener('visibilitychange', onVisibilityChange);
+  }, [watchSession, refresh]);
 
   if (state.kind === 'error' && serverUrl) {
     return (
@@ -63,7 +79,8 @@ export function RequireAccount({ configuredServerUrl, action, children }: Props)
       </main>
     );
   }
-  return <>{children({ user: session.user, serverUrl, session })}</>;
+  const page = children({ user: session.user, serverUrl, session });
+  return watchSession ? <SessionCheckContext.Provider value={refresh}>{page}</SessionCheckContext.Provider> : <>{page}</>;
 }
 
 /** The path and query of this page, to come back to after signing in. */

@@ -18,7 +18,7 @@ interface Props {
 /** /d/<id>: a signed-in member's editor; the owner also shares it from here. */
 export function DocumentScreen({ documentId, configuredServerUrl }: Props) {
   return (
-    <RequireAccount configuredServerUrl={configuredServerUrl} action="open this document">
+    <RequireAccount configuredServerUrl={configuredServerUrl} action="open this document" watchSession={false}>
       {({ serverUrl }) => <MemberEditor documentId={documentId} serverUrl={serverUrl} />}
     </RequireAccount>
   );
