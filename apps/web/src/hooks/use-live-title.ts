@@ -2,6 +2,7 @@
 
 import { announceTitleChange, onTitleAnnounced, type CollabSession } from '@quire/editor';
 import { useCallback, useEffect, useRef } from 'react';
+import { useWhenVisible } from './use-when-visible';
 
 interface Options {
   /** Renames on the server; absent for people who may not. */
@@ -28,13 +29,7 @@ export function useLiveTitle(session: CollabSession | null, { onRename, refreshT
     return onTitleAnnounced(session.awareness, () => refreshRef.current());
   }, [session]);
 
-  useEffect(() => {
-    const onVisibilityChange = () => {
-      if (document.visibilityState === 'visible') refreshRef.current();
-    };
-    document.addEventListener('visibilitychange', onVisibilityChange);
-    return () => document.removeEventListener('visibilitychange', onVisibilityChange);
-  }, []);
+  useWhenVisible(refreshTitle);
 
   const renameAndAnnounce = useCallback(
     async (title: string) => {

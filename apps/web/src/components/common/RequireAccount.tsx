@@ -4,6 +4,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, type ReactNode } from 'react';
 import { SessionCheckContext } from '../../hooks/use-session-check';
 import { useServerUrl } from '../../hooks/use-server-url';
+import { useWhenVisible } from '../../hooks/use-when-visible';
 import { useSessionInfo } from '../../hooks/use-session-info';
 import { isUnreachable } from '../../lib/api/request';
 import type { SessionInfo, User } from '../../lib/api/types';
@@ -47,14 +48,7 @@ export function RequireAccount({ configuredServerUrl, action, watchSession = tru
     if (destination) router.replace(destination);
   }, [destination, router]);
 
-  useEffect(() => {
-    if (!watchSession) return;
-    const onVisibilityChange = () => {
-      if (document.visibilityState === 'visible') refresh();
-    };
-    document.addEventListener('visibilitychange', onVisibilityChange);
-    return () => document.removeEventListener('visibilitychange', onVisibilityChange);
-  }, [watchSession, refresh]);
+  useWhenVisible(refresh, watchSession);
 
   if (state.kind === 'error' && serverUrl) {
     return (
