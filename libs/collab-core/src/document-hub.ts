@@ -9,6 +9,7 @@ import { LoadedDocument } from './loaded-document';
 import type { HubLogger } from './logger';
 import type { HubMetrics } from './metrics';
 import { StoreHealth } from './store-health';
+import { encodeTitleAnnouncement } from './title-announcement';
 import type { WebSocketLike } from './websocket-like';
 
 /** How a {@link DocumentHub} is built. */
@@ -146,6 +147,17 @@ export class DocumentHub {
     for (const connection of [...entry.connections]) connection.close(code, reason);
     await entry.ready;
     await entry.document?.flush();
+  }
+
+  /**
+   * Tells everyone with the document open, here and at every other instance, that it was renamed:
+   * pages read the title again from the API (the truth) when they see the announcement.
+   */
+  announceTitleChange(documentId: string): void {
+    const update = encodeTitleAnnouncement(Date.now());
+    // Published whether or not the document is open here: the instances that have it open hear it.
+    this.context.bus.publish(documentId, { type: 'awareness', update });
+    this.entries.get(documentId)?.document?.applyAnnouncement(update);
   }
 
   /** Every open connection, for the transport to re-check what each may still do. */

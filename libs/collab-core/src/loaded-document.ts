@@ -23,7 +23,7 @@ import type { Connection } from './connection';
 import type { HubContext } from './hub-context';
 import { clearPending, hasPending } from './pending';
 import { deriveTitle } from './title';
-import { originConnection, storeOrigin, updatePolicy, type OriginConnection } from './transaction-origin';
+import { busOrigin, originConnection, storeOrigin, updatePolicy, type OriginConnection } from './transaction-origin';
 import { WriteQueue, type QueuedUpdate } from './write-queue';
 
 interface AwarenessChange {
@@ -145,6 +145,14 @@ export class LoadedDocument {
     this.send(connection, 'sync-step-1', encodeSyncStep1(Y.encodeStateVector(this.doc)));
     if (this.awareness.getStates().size > 0) this.send(connection, 'awareness', this.allAwarenessStates());
     connection.activate(this.handleFrame);
+  }
+
+  /**
+   * Applies an awareness update the server itself made (an announcement): relayed to every
+   * connection, and not published, because the announcer publishes it to the other instances.
+   */
+  applyAnnouncement(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, busOrigin);
   }
 
   /** Stops serving a connection and tells the others that its awareness states are gone. */

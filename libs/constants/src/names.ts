@@ -6,3 +6,9 @@ export const COLLAB_PATH = '/collab';
 
 /** Query parameter in which the editor states its schema version when it connects. */
 export const SCHEMA_VERSION_PARAM = 'schema';
+
+/**
+ * The awareness field by which the server says "this document was renamed" (the time, in ms): a
+ * state of its own, without `user`, that pages answer by reading the title from the API.
+ */
+export const TITLE_CHANGED_AT = 'titleChangedAt';

@@ -44,7 +44,6 @@ export {
 export { readParticipants, readAwarenessUser, type Participant, type AwarenessUser } from './connection/presence';
 export { resolveServerUrl, collabSocketUrl, DEFAULT_SERVER_PORT } from './connection/server-url';
 export {
-  announceTitleChange,
   onTitleAnnounced,
   readTitleChangedAt,
   TitleAnnouncements,

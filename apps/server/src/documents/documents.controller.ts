@@ -36,7 +36,10 @@ export class DocumentsController {
 
   @Patch(':id')
   async rename(@Req() request: IncomingMessage, @Param('id') id: string, @Body() body: unknown): Promise<DocumentView> {
-    return toDocumentView(await this.documents.rename(await this.auth.require(request), id, body));
+    const renamed = await this.documents.rename(await this.auth.require(request), id, body);
+    // Whoever has it open, at this instance or another, reads the new title.
+    this.hub.announceTitleChange(id);
+    return toDocumentView(renamed);
   }
 
   @Delete(':id')

@@ -1,24 +1,16 @@
 'use client';
 
-import { announceTitleChange, onTitleAnnounced, type CollabSession } from '@quire/editor';
-import { useCallback, useEffect, useRef } from 'react';
+import { onTitleAnnounced, type CollabSession } from '@quire/editor';
+import { useEffect, useRef } from 'react';
 import { useWhenVisible } from './use-when-visible';
 
-interface Options {
-  /** Renames on the server; absent for people who may not. */
-  onRename: ((title: string) => Promise<void>) | undefined;
-  /** Reads the title again from the API, keeping the one shown if that fails. */
-  refreshTitle: () => void;
-}
-
 /**
- * Keeps the title the same for everyone with the document open. A rename made here is announced in
- * awareness once the server confirmed it; another participant's announcement, or this tab becoming
- * visible again (renamed from the documents list or a script meanwhile), reads the title again.
- * Returns the rename to offer, which announces.
+ * Keeps the title the same for everyone with the document open: the server announces every rename
+ * in awareness (whoever made it, from the editor, the documents list or a script), and this reads
+ * the title again when it hears one, or when the tab comes back into view.
  */
-export function useLiveTitle(session: CollabSession | null, { onRename, refreshTitle }: Options): ((title: string) => Promise<void>) | undefined {
-  // Subscriptions last as long as the session; they reach the current callback here.
+export function useLiveTitle(session: CollabSession | null, refreshTitle: () => void): void {
+  // The subscription lasts as long as the session; it reaches the current callback here.
   const refreshRef = useRef(refreshTitle);
   useEffect(() => {
     refreshRef.current = refreshTitle;
@@ -30,13 +22,4 @@ export function useLiveTitle(session: CollabSession | null, { onRename, refreshT
   }, [session]);
 
   useWhenVisible(refreshTitle);
-
-  const renameAndAnnounce = useCallback(
-    async (title: string) => {
-      await onRename?.(title);
-      if (session) announceTitleChange(session.awareness);
-    },
-    [onRename, session],
-  );
-  return onRename ? renameAndAnnounce : undefined;
 }

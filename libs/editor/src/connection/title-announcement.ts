@@ -1,21 +1,17 @@
+import { TITLE_CHANGED_AT } from '@quire/constants';
 import type { Awareness } from 'y-protocols/awareness';
 
+export { TITLE_CHANGED_AT };
+
 /**
- * The awareness field, next to `user`, with which a page says "I renamed the document": the time of
- * its latest rename, in its own clock. Only the change matters to the others; the title itself is
- * read from the API, which is the truth (awareness is whatever another browser sends).
+ * How a page learns that the document was renamed: the server, on every rename, puts an awareness
+ * state `{ titleChangedAt }` (no `user`, a client id of its own) before everyone with the document
+ * open, at every instance. The page then reads the title from the API, which is the truth;
+ * awareness is whatever any client sends, so it is only a prompt.
  */
-export const TITLE_CHANGED_AT = 'titleChangedAt';
 
-/** Fewest milliseconds between two signals to read the title again, whatever another page sends. */
+/** Fewest milliseconds between two reads of the title, whatever the awareness states say. */
 export const MIN_TITLE_REFRESH_INTERVAL_MS = 1000;
-
-/** Tells everyone in the document that this page renamed it; call once the server confirmed. */
-export function announceTitleChange(awareness: Awareness, now = Date.now()): void {
-  const previous = readTitleChangedAt(awareness.getLocalState());
-  // Strictly increasing: two renames within one millisecond are still two announcements.
-  awareness.setLocalStateField(TITLE_CHANGED_AT, previous !== null && previous >= now ? previous + 1 : now);
-}
 
 /** The announcement in one awareness state, or null when there is none (or it is malformed). */
 export function readTitleChangedAt(state: unknown): number | null {
@@ -31,7 +27,7 @@ export function readTitleChangedAt(state: unknown): number | null {
 export class TitleAnnouncements {
   private readonly seen = new Map<number, number>();
 
-  /** `self` is this page's own awareness client id, whose announcements are its own renames. */
+  /** `self` is this page's own awareness client id: what it says itself is no news to it. */
   constructor(private readonly self: number) {}
 
   /** Notes the announcements in `states`; true when another client's is new to this page. */
@@ -49,7 +45,7 @@ export class TitleAnnouncements {
 }
 
 /**
- * Calls `listener` when another participant announces a rename (one already there counts too), at
+ * Calls `listener` when a rename is announced (one already there counts too), at
  * most once per `minIntervalMs`: announcements that come faster are answered together, at the end
  * of the interval, so that no page can make every other one flood the API. Returns the unsubscribe.
  */

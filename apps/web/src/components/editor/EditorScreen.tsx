@@ -49,7 +49,7 @@ interface Props {
 export function EditorScreen({ documentId, serverUrl, ticket, serverTitle, onRename, refreshTitle, actions, onEditName, renewKey, signInHref, guest = false }: Props) {
   const { session, connection } = useCollabSession({ serverUrl, documentId, ticket });
   const participants = useParticipants(session);
-  const rename = useLiveTitle(session, { onRename, refreshTitle });
+  useLiveTitle(session, refreshTitle);
   const isMac = useIsMac();
 
   const [mount, setMount] = useState<HTMLDivElement | null>(null);
@@ -129,7 +129,7 @@ export function EditorScreen({ documentId, serverUrl, ticket, serverTitle, onRen
               <DocumentTitle
                 title={title}
                 untitled={title === 'Untitled document'}
-                {...(rename && mayEdit && status.kind !== 'closed' ? { onRename: rename } : {})}
+                {...(onRename && mayEdit && status.kind !== 'closed' ? { onRename } : {})}
               />
               <div className={styles.statusRow}>
                 <ConnectionIndicator status={status} />
