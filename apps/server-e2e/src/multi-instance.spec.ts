@@ -1,4 +1,5 @@
 import { findRedisServer, RedisServer } from '@quire/bus/testing';
+import { TITLE_CHANGED_AT } from '@quire/constants';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { randomBytes } from 'node:crypto';
@@ -52,7 +53,7 @@ describe.skipIf(postgresSkipReason !== undefined || !redisAvailable)(`${INSTANCE
     });
     admin = await setUpAdmin(cluster.instances[0]);
     alice = admin.awareness('#aa0000');
-    for (const id of ['spread', 'presence', 'while-down', 'redis-restart', 'kill']) await admin.createDocument(id);
+    for (const id of ['spread', 'presence', 'rename', 'while-down', 'redis-restart', 'kill']) await admin.createDocument(id);
   });
 
   afterAll(async () => {
@@ -111,6 +112,17 @@ describe.skipIf(postgresSkipReason !== undefined || !redisAvailable)(`${INSTANCE
     await eventually(() => seen(late), 'a client joining later sees alice at once');
     a.destroy();
     await eventually(() => !seen(b) && !seen(c) && !seen(late), 'alice is gone everywhere once she leaves');
+  });
+
+  it('a rename at an instance where the document is not open is announced to the clients of the others', { timeout: 30_000 }, async () => {
+    const readers = [connect(cluster.instances[1].wsUrl, 'rename'), connect(cluster.instances[2].wsUrl, 'rename')];
+    await Promise.all(readers.map((client) => synced(client)));
+    const renamed = await admin.request('PATCH', '/api/documents/rename', { title: 'Renamed at the first instance' });
+    expect(renamed.status).toBe(200);
+    // The server's own state: nobody's presence, just "read the title again".
+    const heard = (client: StockClient) =>
+      [...client.provider.awareness.getStates().values()].some((state) => typeof state[TITLE_CHANGED_AT] === 'number' && !('user' in state));
+    await eventually(() => readers.every(heard), 'the clients of the other instances hear of the rename');
   });
 
   it('an edit made while Redis is down reaches the clients of the other instances once it is back', { timeout: 60_000 }, async () => {
