@@ -61,6 +61,17 @@ describe('home page', () => {
     expect(await myDocuments(ada).getByRole('link', { name: 'Draft name' }).count()).toBe(0);
   });
 
+  it('reads the lists again when the tab comes back into view, with what others changed meanwhile', async () => {
+    const created = await ada.api.createDocument('Before the weekend');
+    await ada.api.addMember(created.id, grace.account.email, 'editor');
+    await grace.page.goto(`${sharedQuire().webUrl}/`);
+    await sharedWithMe(grace).getByRole('link', { name: 'Before the weekend' }).waitFor();
+    await ada.api.call('PATCH', `/api/documents/${created.id}`, { title: 'After the weekend' });
+    // A headless page never leaves view: say it came back, as the browser would.
+    await grace.page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await sharedWithMe(grace).getByRole('link', { name: 'After the weekend' }).waitFor({ timeout: 5_000 });
+  });
+
   it('deletes a document only after confirming', async () => {
     await ada.api.createDocument('To be deleted');
     await ada.page.goto(`${sharedQuire().webUrl}/`);

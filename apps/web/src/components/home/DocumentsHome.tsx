@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useDocuments } from '../../hooks/use-documents';
+import { useWhenVisible } from '../../hooks/use-when-visible';
 import { isUnreachable } from '../../lib/api/request';
 import type { User } from '../../lib/api/types';
 import { AppHeader } from '../common/AppHeader';
@@ -18,7 +19,9 @@ interface Props {
 
 /** "My documents" and "Shared with me", and a button to start a new one. */
 export function DocumentsHome({ user, serverUrl }: Props) {
-  const { state, reload } = useDocuments(serverUrl);
+  const { state, reload, refresh } = useDocuments(serverUrl);
+  // Others add, share, rename and remove documents meanwhile: the list is read again on return.
+  useWhenVisible(refresh);
   const [createError, setCreateError] = useState<Error | null>(null);
   const lists = state.kind === 'loaded' ? state.value : null;
 
