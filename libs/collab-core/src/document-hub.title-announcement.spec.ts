@@ -24,7 +24,7 @@ describe('DocumentHub.announceTitleChange', () => {
     instancesFixture = undefined;
   });
 
-  it("reaches every connection as an awareness state of its own, with no user, a new client id each time", async () => {
+  it('reaches every connection as an awareness state of its own, with no user, one per instance however many renames', async () => {
     hubFixture = new HubFixture();
     const a = hubFixture.client();
     const b = hubFixture.client();
@@ -33,13 +33,16 @@ describe('DocumentHub.announceTitleChange', () => {
     const before = Date.now();
     hubFixture.hub.announceTitleChange(TEST_DOCUMENT);
     await eventually(() => announcements(a).size === 1 && announcements(b).size === 1, 'both clients hear the announcement');
-    const [[clientId, at]] = [...announcements(b)];
-    expect(at).toBeGreaterThanOrEqual(before);
+    const [[clientId, first]] = [...announcements(b)];
+    expect(first).toBeGreaterThanOrEqual(before);
     expect(b.awareness.getStates().get(clientId)).not.toHaveProperty('user');
     expect([a.doc.clientID, b.doc.clientID]).not.toContain(clientId);
 
-    hubFixture.hub.announceTitleChange(TEST_DOCUMENT);
-    await eventually(() => announcements(b).size === 2, 'the second announcement is news too');
+    // At once again, within the same millisecond perhaps: still news, still one state.
+    for (let i = 0; i < 20; i++) hubFixture.hub.announceTitleChange(TEST_DOCUMENT);
+    await eventually(() => (announcements(b).get(clientId) as number) >= (first as number) + 20, 'the latest announcement replaces the first');
+    expect(announcements(b).size).toBe(1);
+    expect(announcements(a).get(clientId)).toBe(announcements(b).get(clientId));
   });
 
   it('reaches the clients of another instance, from an instance that does not have the document open', async () => {

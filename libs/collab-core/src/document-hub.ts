@@ -9,7 +9,7 @@ import { LoadedDocument } from './loaded-document';
 import type { HubLogger } from './logger';
 import type { HubMetrics } from './metrics';
 import { StoreHealth } from './store-health';
-import { encodeTitleAnnouncement } from './title-announcement';
+import { TitleAnnouncer } from './title-announcement';
 import type { WebSocketLike } from './websocket-like';
 
 /** How a {@link DocumentHub} is built. */
@@ -75,6 +75,7 @@ export class DocumentHub {
   private readonly logger: HubLogger;
   private readonly unloadDelayMs: number;
   private readonly entries = new Map<string, DocumentEntry>();
+  private titleAnnouncer: TitleAnnouncer | undefined;
   private readonly connections = new Set<Connection>();
   private readonly busListeners: (() => void)[];
   private readonly ownBus: DocumentBus | undefined;
@@ -154,7 +155,10 @@ export class DocumentHub {
    * pages read the title again from the API (the truth) when they see the announcement.
    */
   announceTitleChange(documentId: string): void {
-    const update = encodeTitleAnnouncement(Date.now());
+    if (this.closing) return;
+    // Made on first use: its awareness runs a timer, which a hub that never announces does not need.
+    this.titleAnnouncer ??= new TitleAnnouncer();
+    const update = this.titleAnnouncer.announcement();
     // Published whether or not the document is open here: the instances that have it open hear it.
     this.context.bus.publish(documentId, { type: 'awareness', update });
     this.entries.get(documentId)?.document?.applyAnnouncement(update);
@@ -185,6 +189,7 @@ export class DocumentHub {
 
   private async shutDown(): Promise<void> {
     clearInterval(this.keepAliveTimer);
+    this.titleAnnouncer?.destroy();
     this.logger.info({ connections: this.connections.size, documents: this.entries.size }, 'Document hub stopping');
     await this.flush();
     for (const connection of [...this.connections]) connection.close(CloseCode.GoingAway, SHUTDOWN_REASON);
