@@ -1,3 +1,4 @@
+import { TITLE_CHANGED_AT } from '@quire/constants';
 import { decodeAwarenessUpdate, encodeAwareness, encodeAwarenessUpdate } from '@quire/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_AWARENESS_STATE_CHARS, READ_ONLY_REASON, type ConnectionAccess } from './access';
@@ -64,6 +65,7 @@ describe('DocumentHub access', () => {
     ['another user id', { user: { id: 'u-bob', name: 'Alice' } }],
     ['another name', { user: { id: 'u-alice', name: 'Bob' } }],
     ['no user', { cursor: null }],
+    ["the server's rename announcement", { user: { id: 'u-alice', name: 'Alice' }, [TITLE_CHANGED_AT]: Date.now() }],
     ['an oversized state', { user: { id: 'u-alice', name: 'Alice' }, junk: 'x'.repeat(MAX_AWARENESS_STATE_CHARS) }],
   ])('drops an awareness state with %s', async (_label, state) => {
     f = new HubFixture();
