@@ -21,3 +21,14 @@ export interface Benchmark {
   readonly title: string;
   run(context: BenchContext): Promise<BenchmarkReport>;
 }
+
+/** The report of a benchmark this machine cannot run: the reason, printed and in the JSON. */
+export function skippedReport(name: string, reason: string, headers: readonly string[]): BenchmarkReport {
+  return {
+    summary: [['skipped', reason]],
+    table: { headers, rows: [] },
+    notes: [`${name} skipped: ${reason}`],
+    skipped: [{ what: name, reason }],
+    data: { skipped: reason },
+  };
+}

@@ -11,3 +11,8 @@ export async function waitFor(condition: () => boolean, what: string, timeoutMs 
     await nextTurn();
   }
 }
+
+/** Resolves after `ms` on a timer: waiting without spinning, so the measured process has the CPU. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PROSEMIRROR_FRAGMENT } from '@quire/constants';
 import { setUpAccess } from '../access';
-import type { Benchmark, BenchmarkReport } from '../benchmark';
+import { skippedReport, type Benchmark, type BenchmarkReport } from '../benchmark';
 import type { BenchContext } from '../context';
 import * as format from '../format';
 import { distribution } from '../stats';
@@ -67,7 +67,7 @@ export const crossInstance: Benchmark = {
   async run(context: BenchContext): Promise<BenchmarkReport> {
     const serverMain = resolve(context.repoRoot, 'apps/server/dist/main.js');
     const missing = missingPrerequisite(serverMain);
-    if (missing) return skippedReport(missing);
+    if (missing) return skippedReport('cross-instance', missing, ['path', 'p50 ms']);
     const segments = context.quick ? 4 : 40;
     const perSegment = context.quick ? 75 : 50;
     const warmup = context.quick ? 50 : WARMUP_KEYSTROKES;
@@ -225,15 +225,5 @@ function checkConverged(lane: Lane): void {
 function median(sorted: readonly number[]): number {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function skippedReport(reason: string): BenchmarkReport {
-  return {
-    summary: [['skipped', reason]],
-    table: { headers: ['path', 'p50 ms'], rows: [] },
-    notes: [`cross-instance skipped: ${reason}`],
-    skipped: [{ what: 'cross-instance', reason }],
-    data: { skipped: reason },
-  };
 }
 

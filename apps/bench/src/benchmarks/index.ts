@@ -1,9 +1,10 @@
 import type { Benchmark } from '../benchmark';
 import { crossInstance } from './cross-instance';
+import { idleServer } from './idle-server';
 import { relayLatency } from './relay-latency';
 import { storeThroughput } from './store-throughput';
 import { traceLoad } from './trace-load';
 import { writeAmplification } from './write-amplification';
 
 /** Every benchmark, in the order a full run takes them. */
-export const BENCHMARKS: readonly Benchmark[] = [storeThroughput, relayLatency, writeAmplification, traceLoad, crossInstance];
+export const BENCHMARKS: readonly Benchmark[] = [storeThroughput, relayLatency, writeAmplification, traceLoad, crossInstance, idleServer];
