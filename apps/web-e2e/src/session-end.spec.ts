@@ -61,4 +61,15 @@ describe('a session ending under an open page', () => {
     await signInAgain();
     await ada.page.waitForURL(`${sharedQuire().webUrl}/account`);
   });
+
+  it('goes to sign-in when any other call is refused with 401, such as starting a new document', async () => {
+    await ada.page.goto(`${sharedQuire().webUrl}/`);
+    await ada.page.getByRole('heading', { name: 'Documents', level: 1 }).waitFor();
+    await changePasswordElsewhere();
+
+    await ada.page.getByRole('button', { name: 'New document' }).first().click();
+    await ada.page.waitForURL(/\/signin$/, { timeout: 10_000 });
+    await signInAgain();
+    await ada.page.waitForURL(`${sharedQuire().webUrl}/`);
+  });
 });

@@ -1,8 +1,6 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorStatus } from '../lib/api/request';
-import { useSessionCheck } from './use-session-check';
 
 export type ResourceState<T> = { kind: 'loading' } | { kind: 'loaded'; value: T } | { kind: 'error'; error: Error };
 
@@ -25,17 +23,15 @@ export interface ApiResource<T> {
  */
 export function useApiResource<T>(load: ((signal: AbortSignal) => Promise<T>) | null): ApiResource<T> {
   const [state, setState] = useState<ResourceState<T>>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const quiet = useRef(false);
+  /** Each request asks for a load; a quiet one (a background refresh) keeps the page on failure. */
+  const [request, setRequest] = useState({ quiet: false });
   /** Counts `update` calls: a load that began before the latest one answers with older news. */
   const changes = useRef(0);
-  const checkSession = useSessionCheck();
 
   useEffect(() => {
     if (!load) return;
     const controller = new AbortController();
-    const keepOnError = quiet.current;
-    quiet.current = false;
+    const keepOnError = request.quiet;
     const changesAtStart = changes.current;
     // What `update` put in place since this load began is newer than its answer: keep it.
     const keep = (current: ResourceState<T>, onError: boolean) =>
@@ -45,24 +41,18 @@ export function useApiResource<T>(load: ((signal: AbortSignal) => Promise<T>) | 
         if (!controller.signal.aborted) setState((current) => (keep(current, false) ? current : { kind: 'loaded', value }));
       },
       (error: Error) => {
-        if (controller.signal.aborted) return;
-        setState((current) => (keep(current, true) ? current : { kind: 'error', error }));
-        if (errorStatus(error) === 401) checkSession();
+        if (!controller.signal.aborted) setState((current) => (keep(current, true) ? current : { kind: 'error', error }));
       },
     );
     return () => controller.abort();
-  }, [load, attempt, checkSession]);
+  }, [load, request]);
 
   const reload = useCallback(() => {
-    quiet.current = false;
     setState((current) => (current.kind === 'error' ? { kind: 'loading' } : current));
-    setAttempt((n) => n + 1);
+    setRequest({ quiet: false });
   }, []);
 
-  const refresh = useCallback(() => {
-    quiet.current = true;
-    setAttempt((n) => n + 1);
-  }, []);
+  const refresh = useCallback(() => setRequest({ quiet: true }), []);
 
   const update = useCallback((change: (value: T) => T) => {
     changes.current++;

@@ -2,7 +2,6 @@
 
 import { useState, type FormEvent } from 'react';
 import { errorStatus, isUnreachable } from '../lib/api/request';
-import { useSessionCheck } from './use-session-check';
 
 /** Words for the statuses a form's request may answer with; the server's message otherwise. */
 export type StatusMessages = Partial<Record<number, string>>;
@@ -15,7 +14,6 @@ export type StatusMessages = Partial<Record<number, string>>;
 export function useRequestForm(send: () => Promise<void>, messages: StatusMessages, serverUrl: string | null) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const checkSession = useSessionCheck();
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -26,9 +24,6 @@ export function useRequestForm(send: () => Promise<void>, messages: StatusMessag
       await send();
     } catch (caught) {
       setError(describe(caught, messages, serverUrl));
-      // Harmless when the 401 meant something else (a wrong current password): the session is
-      // read again and the page stays.
-      if (errorStatus(caught) === 401) checkSession();
     } finally {
       setPending(false);
     }

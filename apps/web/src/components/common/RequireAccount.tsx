@@ -2,11 +2,10 @@
 
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, type ReactNode } from 'react';
-import { SessionCheckContext } from '../../hooks/use-session-check';
 import { useServerUrl } from '../../hooks/use-server-url';
 import { useWhenVisible } from '../../hooks/use-when-visible';
 import { useSessionInfo } from '../../hooks/use-session-info';
-import { isUnreachable } from '../../lib/api/request';
+import { isUnreachable, onUnauthorized } from '../../lib/api/request';
 import type { SessionInfo, User } from '../../lib/api/types';
 import { withNext } from '../../lib/next-path';
 import styles from './page-status.module.css';
@@ -49,6 +48,7 @@ export function RequireAccount({ configuredServerUrl, action, watchSession = tru
   }, [destination, router]);
 
   useWhenVisible(refresh, watchSession);
+  useEffect(() => (watchSession ? onUnauthorized(refresh) : undefined), [watchSession, refresh]);
 
   if (state.kind === 'error' && serverUrl) {
     return (
@@ -73,8 +73,7 @@ export function RequireAccount({ configuredServerUrl, action, watchSession = tru
       </main>
     );
   }
-  const page = children({ user: session.user, serverUrl, session });
-  return watchSession ? <SessionCheckContext.Provider value={refresh}>{page}</SessionCheckContext.Provider> : <>{page}</>;
+  return <>{children({ user: session.user, serverUrl, session })}</>;
 }
 
 /** The path and query of this page, to come back to after signing in. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiRequest, errorMessage, ServerRequestError } from './request';
+import { apiRequest, errorMessage, onUnauthorized, ServerRequestError } from './request';
 
 describe('apiRequest', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -29,6 +29,19 @@ describe('apiRequest', () => {
     const error = await apiRequest('http://s', '/api/auth/signup').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServerRequestError);
     expect(error).toMatchObject({ kind: 'http', status: 409, message: 'Email taken' });
+  });
+
+  it('tells the unauthorized listeners of every 401, and of nothing else, until they unsubscribe', async () => {
+    const heard = vi.fn();
+    const stop = onUnauthorized(heard);
+    for (const status of [401, 403, 200, 401]) {
+      vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({}), { status })));
+      await apiRequest('http://s', '/api/documents').catch(() => undefined);
+    }
+    expect(heard).toHaveBeenCalledTimes(2);
+    stop();
+    await apiRequest('http://s', '/api/documents').catch(() => undefined);
+    expect(heard).toHaveBeenCalledTimes(2);
   });
 
   it('says the server is unreachable when nothing answers', async () => {

@@ -21,6 +21,17 @@ export function errorStatus(error: unknown): number | undefined {
   return error instanceof ServerRequestError ? error.status : undefined;
 }
 
+const unauthorizedListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` whenever the API refuses a call with 401, whichever call it was: the session
+ * may have ended (expired, or a password changed on another device). Returns the unsubscribe.
+ */
+export function onUnauthorized(listener: () => void): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Sent as JSON. */
@@ -62,6 +73,7 @@ export async function apiRequest<T>(serverUrl: string, path: string, options: Re
   }
   if (!response.ok) {
     const body: unknown = await response.json().catch(() => null);
+    if (response.status === 401) for (const listener of unauthorizedListeners) listener();
     throw new ServerRequestError(errorMessage(body, response.statusText || `Request failed (${response.status})`), 'http', response.status);
   }
   if (response.status === 204) return undefined as T;
