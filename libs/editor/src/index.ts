@@ -43,13 +43,7 @@ export {
 } from './connection/connection-status';
 export { readParticipants, readAwarenessUser, type Participant, type AwarenessUser } from './connection/presence';
 export { resolveServerUrl, collabSocketUrl, DEFAULT_SERVER_PORT } from './connection/server-url';
-export {
-  onTitleAnnounced,
-  readTitleChangedAt,
-  TitleAnnouncements,
-  TITLE_CHANGED_AT,
-  MIN_TITLE_REFRESH_INTERVAL_MS,
-} from './connection/title-announcement';
+export { onTitleAnnounced } from './connection/title-announcement';
 export {
   TicketRefusedError,
   canEdit,

@@ -38,13 +38,19 @@ export function processCpuSeconds(pid: number): number {
   return nanoseconds / 1e9;
 }
 
-/** Why this machine cannot run the benchmark, or `undefined` when it can. */
-export function missingPrerequisite(serverMain: string): string | undefined {
+/** Why this machine cannot measure the built server from outside, or `undefined` when it can. */
+export function missingServerPrerequisite(serverMain: string): string | undefined {
   if (!existsSync('/proc/self/task')) return 'server CPU is read from /proc (Linux only)';
   if (!existsSync(serverMain)) return `the server is not built (${serverMain}); run npx nx run server:build first`;
-  const redis = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
-  if (redis.error || redis.status !== 0) return 'redis-server is not installed';
   return undefined;
+}
+
+/** What {@link missingServerPrerequisite} says, or else whether `redis-server` is missing. */
+export function missingPrerequisite(serverMain: string): string | undefined {
+  const missing = missingServerPrerequisite(serverMain);
+  if (missing) return missing;
+  const redis = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
+  return redis.error || redis.status !== 0 ? 'redis-server is not installed' : undefined;
 }
 
 /** A child process the benchmark started and stops. */

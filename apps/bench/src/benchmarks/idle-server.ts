@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { setUpAccess } from '../access';
 import { skippedReport, type Benchmark, type BenchmarkReport } from '../benchmark';
 import type { BenchContext } from '../context';
 import { sleep } from '../wait';
-import { processCpuSeconds, Reader, startServer } from './cross-instance-rig';
+import { missingServerPrerequisite, processCpuSeconds, Reader, startServer } from './cross-instance-rig';
 
 /** Idle connections held open for the second reading: a few people who left a tab open. */
 const IDLE_CONNECTIONS = 100;
@@ -28,7 +28,7 @@ export const idleServer: Benchmark = {
   title: 'Idle server: CPU and wake-ups per second with no connection and with idle connections',
   async run(context: BenchContext): Promise<BenchmarkReport> {
     const serverMain = resolve(context.repoRoot, 'apps/server/dist/main.js');
-    const missing = !existsSync('/proc/self/task') ? 'CPU and wake-ups are read from /proc (Linux only)' : !existsSync(serverMain) ? `the server is not built (${serverMain})` : undefined;
+    const missing = missingServerPrerequisite(serverMain);
     if (missing) return skippedReport('idle-server', missing, ['state', 'CPU ms per second']);
     const settleMs = context.quick ? 5_000 : 40_000;
     const measureMs = context.quick ? 5_000 : 20_000;

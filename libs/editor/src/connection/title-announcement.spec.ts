@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { onTitleAnnounced, readTitleChangedAt, TITLE_CHANGED_AT, TitleAnnouncements } from './title-announcement';
+import { TITLE_CHANGED_AT } from '@quire/constants';
+import { onTitleAnnounced, readTitleChangedAt, TitleAnnouncements } from './title-announcement';
 
 const user = { id: 'ada', name: 'Ada', color: '#1d5fbf' };
 

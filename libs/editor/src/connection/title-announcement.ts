@@ -1,14 +1,10 @@
 import { TITLE_CHANGED_AT } from '@quire/constants';
 import type { Awareness } from 'y-protocols/awareness';
 
-export { TITLE_CHANGED_AT };
-
-/**
- * How a page learns that the document was renamed: the server, on every rename, puts an awareness
- * state `{ titleChangedAt }` (no `user`, a client id of its own) before everyone with the document
- * open, at every instance. The page then reads the title from the API, which is the truth;
- * awareness is whatever any client sends, so it is only a prompt.
- */
+// How a page learns that the document was renamed: the server, on every rename, puts an awareness
+// state `{ titleChangedAt }` (no `user`, under its instance's own client id) before everyone with
+// the document open, at every instance. The page then reads the title from the API, the truth:
+// the announcement is only a prompt.
 
 /** Fewest milliseconds between two reads of the title, whatever the awareness states say. */
 export const MIN_TITLE_REFRESH_INTERVAL_MS = 1000;
