@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { newUser, ticketFor } from '../testing/account-fixtures';
 import { expectRefused } from '../testing/helpers';
 import { migrations, schemaVersion } from './migrations';
-import { useScratchDatabase } from './scratch-database';
+import { useScratchDatabase } from '../testing/scratch-database';
 
 describe('SqliteDocumentStore accounts', () => {
   const scratch = useScratchDatabase('sqlite-accounts');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DocumentStoreError } from '../document-store-error';
 import { schemaVersion } from './migrations';
-import { useScratchDatabase } from './scratch-database';
+import { useScratchDatabase } from '../testing/scratch-database';
 import { SqliteDocumentStore, type SqliteDocumentStoreOptions } from './sqlite-document-store';
 
 describe('SqliteDocumentStore', () => {

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { useScratchDatabase } from './scratch-database';
+import { useScratchDatabase } from '../testing/scratch-database';
 import type { SqliteDocumentStoreOptions } from './sqlite-document-store';
 
 // Appends made in one event-loop turn share one transaction (one fsync), each in its own savepoint.

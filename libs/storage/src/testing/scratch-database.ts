@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach } from 'vitest';
-import { SqliteDocumentStore, type SqliteDocumentStoreOptions } from './sqlite-document-store';
+import { SqliteDocumentStore, type SqliteDocumentStoreOptions } from '../sqlite/sqlite-document-store';
 
 /** What {@link useScratchDatabase} gives a spec: a database path of its own per test. */
 export interface ScratchDatabase {
