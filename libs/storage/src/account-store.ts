@@ -1,4 +1,5 @@
 import type { DocumentInfo, DocumentStore } from './document-store';
+import type { NewSecurityEvent, SecurityEvent } from './security-events';
 
 /** How stale an API token's recorded last use may get before a use records it again. */
 export const LAST_USE_RESOLUTION_MS = 60_000;
@@ -225,6 +226,14 @@ export interface AccountStore {
   listLinks(documentId: string): Promise<ShareLink[]>;
   /** Revokes a link of this document; false if it has no such working link. */
   revokeLink(documentId: string, id: string): Promise<boolean>;
+
+  // --- security events (the administrator's audit list) -----------------------------------------
+  /** Stores an event; `invalid-argument` without a type or with an invalid time. */
+  recordSecurityEvent(event: NewSecurityEvent): Promise<void>;
+  /** The newest `limit` events, newest first, with the acting account's name. */
+  listSecurityEvents(limit: number): Promise<SecurityEvent[]>;
+  /** Removes all but the newest `keep` events; resolves how many it removed. */
+  purgeSecurityEvents(keep: number): Promise<number>;
 }
 
 /**

@@ -17,6 +17,7 @@ export type {
   UserWithPassword,
 } from './account-store';
 export { LAST_USE_RESOLUTION_MS } from './account-store';
+export type { NewSecurityEvent, SecurityEvent } from './security-events';
 export type { AppendOptions, DocumentInfo, DocumentStore, StoredDocument } from './document-store';
 export { DocumentStoreError, type DocumentStoreErrorCode } from './document-store-error';
 export { MemoryDocumentStore } from './memory/memory-document-store';

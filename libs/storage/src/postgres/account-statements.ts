@@ -1,4 +1,5 @@
 import { escapeIdentifier } from 'pg';
+import { securityEventStatementsFor } from './security-event-statements';
 
 /** The account statements, with the tables qualified by the store's schema (any name: it is quoted). */
 export function accountStatementsFor(schema: string) {
@@ -131,6 +132,8 @@ export function accountStatementsFor(schema: string) {
       SELECT ${link} FROM ${links} WHERE document_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC, id DESC`,
     /** `$1` document id, `$2` link id. */
     revokeLink: `UPDATE ${links} SET revoked_at = now() WHERE document_id = $1 AND id = $2 AND revoked_at IS NULL`,
+
+    ...securityEventStatementsFor(quoted),
   };
 }
 

@@ -119,6 +119,24 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX sessions_expires_at ON sessions (expires_at);
     `,
   },
+  {
+    // The administrator's list of security events (sign-ins, password changes, tokens, sharing).
+    // No foreign keys: an event outlives the account, document or token it names. Listed and
+    // purged by id, newest first, so the primary key is the only index it needs.
+    version: 5,
+    sql: `
+      CREATE TABLE security_events (
+        id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL,
+        type text NOT NULL,
+        actor_id text COLLATE "C",
+        address text,
+        document_id text COLLATE "C",
+        subject_id text,
+        details text
+      );
+    `,
+  },
 ];
 
 /** The schema version this code writes; a schema at a higher one was written by a newer Quire. */

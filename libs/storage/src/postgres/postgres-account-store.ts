@@ -39,6 +39,14 @@ import { documentExists, noSuchDocument } from '../checks';
 import type { AccountStatements } from './account-statements';
 import { refusingConstraints } from './account-errors';
 import { inTransaction } from './pool';
+import {
+  checkCount,
+  securityEventParams,
+  toSecurityEvent,
+  type NewSecurityEvent,
+  type SecurityEvent,
+  type SecurityEventRow,
+} from '../security-events';
 import type { DocumentRow, Statements } from './statements';
 
 /**
@@ -305,6 +313,24 @@ export class PostgresAccountStore implements AccountStore {
   async revokeLink(documentId: string, id: string): Promise<boolean> {
     const { rowCount } = await this.pool().query(this.statements.revokeLink, [documentId, id]);
     return (rowCount ?? 0) > 0;
+  }
+
+  async recordSecurityEvent(event: NewSecurityEvent): Promise<void> {
+    const pool = this.pool();
+    const { at, type, actorId, address, documentId, subjectId, details } = securityEventParams(event);
+    await pool.query(this.statements.insertSecurityEvent, [new Date(at), type, actorId, address, documentId, subjectId, details]);
+  }
+
+  async listSecurityEvents(limit: number): Promise<SecurityEvent[]> {
+    const pool = this.pool();
+    const { rows } = await pool.query<SecurityEventRow>(this.statements.listSecurityEvents, [checkCount(limit, 'The limit')]);
+    return rows.map(toSecurityEvent);
+  }
+
+  async purgeSecurityEvents(keep: number): Promise<number> {
+    const pool = this.pool();
+    const { rowCount } = await pool.query(this.statements.purgeSecurityEvents, [checkCount(keep, 'How many events to keep')]);
+    return rowCount ?? 0;
   }
 }
 

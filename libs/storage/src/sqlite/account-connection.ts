@@ -11,11 +11,13 @@ import {
   type TicketParams,
   type UserParams,
 } from './account-statements';
+import { prepareSecurityEventStatements, type SecurityEventStatements } from './security-event-statements';
 import type { Statements } from './statements';
 
 /** The account side of an open database: statements, and the transactions that need several. */
 export interface AccountConnection {
   readonly statements: AccountStatements;
+  readonly securityEvents: SecurityEventStatements;
   readonly documents: Statements;
   /** Inserts the user and adopts ownerless documents, only while there is no user; else undefined. */
   readonly createFirstUser: (user: UserParams) => UserRow | undefined;
@@ -92,6 +94,7 @@ export function prepareAccountConnection(db: Database.Database, documents: State
 
   return {
     statements,
+    securityEvents: prepareSecurityEventStatements(db),
     documents,
     createFirstUser: createFirstUser.immediate,
     createOwnedDocument: createOwnedDocument.immediate,

@@ -107,6 +107,24 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX sessions_expires_at ON sessions (expires_at);
     `,
   },
+  {
+    // The administrator's list of security events (sign-ins, password changes, tokens, sharing).
+    // No foreign keys: an event outlives the account, document or token it names. Listed and
+    // purged by id, newest first, so the primary key is the only index it needs.
+    version: 5,
+    sql: `
+      CREATE TABLE security_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        actor_id TEXT,
+        address TEXT,
+        document_id TEXT,
+        subject_id TEXT,
+        details TEXT
+      );
+    `,
+  },
 ];
 
 /** The schema version this code writes; a database at a higher one was written by a newer Quire. */

@@ -29,6 +29,7 @@ import type {
 } from '../account-store';
 import { LAST_USE_RESOLUTION_MS } from '../account-store';
 import { noSuchDocument } from '../checks';
+import { checkCount, securityEventParams, toSecurityEvent, type NewSecurityEvent, type SecurityEvent } from '../security-events';
 import type { AccountConnection } from './account-connection';
 import { refusingConstraints } from './account-errors';
 import type { UserParams } from './account-statements';
@@ -245,6 +246,21 @@ export class SqliteAccountStore implements AccountStore {
 
   async revokeLink(documentId: string, id: string): Promise<boolean> {
     return this.connection().statements.revokeLink.run(Date.now(), documentId, id).changes > 0;
+  }
+
+  async recordSecurityEvent(event: NewSecurityEvent): Promise<void> {
+    const { securityEvents } = this.connection();
+    securityEvents.insert.run(securityEventParams(event));
+  }
+
+  async listSecurityEvents(limit: number): Promise<SecurityEvent[]> {
+    const { securityEvents } = this.connection();
+    return securityEvents.list.all(checkCount(limit, 'The limit')).map(toSecurityEvent);
+  }
+
+  async purgeSecurityEvents(keep: number): Promise<number> {
+    const { securityEvents } = this.connection();
+    return securityEvents.purge.run(checkCount(keep, 'How many events to keep')).changes;
   }
 }
 

@@ -3,6 +3,7 @@ import type { AccountStore, DocumentStoreWithAccounts } from '../account-store';
 import { describeDocumentsAndLinks } from './contract-account-documents';
 import { describeMembers } from './contract-account-members';
 import { describeSecrets } from './contract-account-secrets';
+import { describeSecurityEvents } from './contract-account-security-events';
 import { describeUsers } from './contract-account-users';
 
 /** What an account contract factory provides for one test: a store over empty storage, and a second one. */
@@ -76,5 +77,6 @@ export function describeAccountStoreContract(name: string, makeStore: () => Prom
     describeSecrets(context);
     describeMembers(context);
     describeDocumentsAndLinks(context);
+    describeSecurityEvents(context);
   });
 }
