@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BusModule } from './bus/bus.module';
 import { CollabModule } from './collab/collab.module';
@@ -40,6 +41,7 @@ export class AppModule {
         MetricsModule,
         StorageModule,
         AuthModule,
+        AuditModule,
         BusModule,
         CollabModule,
         HealthModule,
