@@ -28,6 +28,24 @@ describe('bus codec', () => {
       message: { type: 'update', update },
     });
     expect(decodeInstanceSignal(encodeInstanceSignal('i', 'goodbye'))).toEqual({ from: 'i', signal: 'goodbye' });
+    const change = { documentId: 'doc-1', userId: 'u1', documentDeleted: true };
+    expect(decodeBusMessage(encodeBusMessage('i', { type: 'access', change }))).toEqual({ from: 'i', message: { type: 'access', change } });
+    expect(decodeBusMessage(encodeBusMessage('i', { type: 'access', change: { userId: 'u2' } })).message).toEqual({
+      type: 'access',
+      change: { userId: 'u2' },
+    });
+  });
+
+  it('refuses access changes whose fields are not what they claim', () => {
+    const access = (json: string) => {
+      const head = [...encodeBusMessage('a', { type: 'hello', catchUp: false })].slice(0, 3);
+      const text = new TextEncoder().encode(json);
+      return Uint8Array.from([...head, 3, text.length, ...text]);
+    };
+    expect(decodeBusMessage(access('{"userId":"u"}')).message).toEqual({ type: 'access', change: { userId: 'u' } });
+    for (const bad of ['nope', '[]', 'null', '{"userId":5}', '{"documentId":{}}', '{"documentDeleted":"yes"}']) {
+      expect(() => decodeBusMessage(access(bad)), bad).toThrow(BusMessageError);
+    }
   });
 
   it('gives payloads memory of their own, even from a view into a larger buffer', () => {

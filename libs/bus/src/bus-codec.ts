@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import type { BusMessage } from './document-bus';
+import type { AccessChange, BusMessage } from './document-bus';
 
 /**
  * The bytes of bus messages, the same for every transport:
@@ -10,6 +10,7 @@ import type { BusMessage } from './document-bus';
  * body            := varUint(0) • varByteArray(update)        -- update
  *                  | varUint(1) • varByteArray(awareness)     -- awareness
  *                  | varUint(2) • varUint(catchUp ? 1 : 0)    -- hello
+ *                  | varUint(3) • varString(json(change))    -- access
  * instanceSignal  := varUint(1) • varString(instanceId) • varUint(0 alive | 1 goodbye)
  * ```
  *
@@ -21,6 +22,7 @@ export const BUS_CODEC_VERSION = 1;
 export const MESSAGE_UPDATE = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_HELLO = 2;
+export const MESSAGE_ACCESS = 3;
 
 export const SIGNAL_ALIVE = 0;
 export const SIGNAL_GOODBYE = 1;
@@ -51,6 +53,10 @@ export function encodeBusMessage(instanceId: string, message: BusMessage): Uint8
       encoding.writeVarUint(encoder, MESSAGE_HELLO);
       encoding.writeVarUint(encoder, message.catchUp ? 1 : 0);
       break;
+    case 'access':
+      encoding.writeVarUint(encoder, MESSAGE_ACCESS);
+      encoding.writeVarString(encoder, JSON.stringify(message.change));
+      break;
   }
   return encoding.toUint8Array(encoder);
 }
@@ -78,6 +84,8 @@ export function decodeBusMessage(data: Uint8Array): { readonly from: string; rea
         return { from, message: { type: 'awareness', update: readBytes(decoder) } };
       case MESSAGE_HELLO:
         return { from, message: { type: 'hello', catchUp: decoding.readVarUint(decoder) === 1 } };
+      case MESSAGE_ACCESS:
+        return { from, message: { type: 'access', change: readAccessChange(decoding.readVarString(decoder)) } };
       default:
         throw new BusMessageError(`Unknown bus message type ${type}`);
     }
@@ -131,4 +139,23 @@ function readBytes(decoder: decoding.Decoder): Uint8Array {
   if (decoder.pos + length > decoder.arr.length) throw new BusMessageError('Bus message payload longer than the message');
   // A view into the decoder's own copy of the message, which nothing else holds.
   return decoding.readUint8Array(decoder, length);
+}
+
+function readAccessChange(json: string): AccessChange {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw new BusMessageError('Access change is not JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new BusMessageError('Access change is not an object');
+  const { documentId, userId, documentDeleted } = parsed as Record<string, unknown>;
+  if (documentId !== undefined && typeof documentId !== 'string') throw new BusMessageError('Access change documentId is not a string');
+  if (userId !== undefined && typeof userId !== 'string') throw new BusMessageError('Access change userId is not a string');
+  if (documentDeleted !== undefined && typeof documentDeleted !== 'boolean') throw new BusMessageError('Access change documentDeleted is not a boolean');
+  return {
+    ...(documentId === undefined ? {} : { documentId }),
+    ...(userId === undefined ? {} : { userId }),
+    ...(documentDeleted === undefined ? {} : { documentDeleted }),
+  };
 }

@@ -9,7 +9,29 @@ export type BusMessage =
    * states of your own clients. With `catchUp`, the sender may also have stored updates that it
    * could not publish, so read the document from the store.
    */
-  | { readonly type: 'hello'; readonly catchUp: boolean };
+  | { readonly type: 'hello'; readonly catchUp: boolean }
+  /**
+   * Who may do what changed (committed to the database before it is published): re-check the
+   * affected connections now. Published on {@link ACCESS_CHANNEL} only.
+   */
+  | { readonly type: 'access'; readonly change: AccessChange };
+
+/**
+ * Which connections an access change affects: those on `documentId` (all documents when absent)
+ * of `userId` (everyone when absent). `documentDeleted`: the document is gone; drop it.
+ */
+export interface AccessChange {
+  readonly documentId?: string;
+  readonly userId?: string;
+  readonly documentDeleted?: boolean;
+}
+
+/**
+ * The pseudo-document id on which access changes are published, so that every instance hears
+ * them whatever documents it has open (subscribe to it at start). No document can have it: ids
+ * are letters, digits, `_` and `-`.
+ */
+export const ACCESS_CHANNEL = '!access';
 
 /** A message as a subscriber receives it. */
 export interface BusDelivery {

@@ -1,5 +1,7 @@
 export {
+  ACCESS_CHANNEL,
   silentBusLogger,
+  type AccessChange,
   type BusDelivery,
   type BusListener,
   type BusLogger,

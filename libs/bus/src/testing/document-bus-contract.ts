@@ -103,13 +103,18 @@ export function describeDocumentBusContract(name: string, makeFixture: () => Pro
         { type: 'awareness', update: Uint8Array.from([1, 200, 1, 3, 0x7b, 0x7d, 0x0a]) },
         { type: 'hello', catchUp: false },
         { type: 'hello', catchUp: true },
+        { type: 'access', change: { documentId: 'kinds', userId: 'u1' } },
         { type: 'update', update: large },
       ];
       for (const message of sent) a.publish('kinds', message);
       await eventually(() => inbox.deliveries.length === sent.length, 'every message arrives');
       // Compared as bytes: a deep equality over a megabyte takes vitest seconds.
       const bytes = (message: BusMessage) =>
-        message.type === 'hello' ? `hello ${message.catchUp}` : `${message.type} ${Buffer.from(message.update).toString('base64')}`;
+        message.type === 'hello'
+          ? `hello ${message.catchUp}`
+          : message.type === 'access'
+            ? `access ${JSON.stringify(message.change)}`
+            : `${message.type} ${Buffer.from(message.update).toString('base64')}`;
       expect(inbox.messages.map(bytes)).toEqual(sent.map(bytes));
     });
 
