@@ -5,13 +5,18 @@ export interface ConnectionUser {
 }
 
 /**
- * What a connection may do. Without one (tests, benchmarks, a server with no accounts) a
- * connection may read and write and publish any awareness state.
+ * What a connection may do. A connection without one may do nothing: it receives the document
+ * but its updates and awareness states are dropped (access that is not known is no access).
  */
 export interface ConnectionAccess {
   readonly user: ConnectionUser;
   /** Viewers receive everything; their document updates are dropped. Can change while open. */
   readOnly: boolean;
+  /**
+   * Someone without an account (a share link's guest): guests share a bounded part of a
+   * document's connections (`HubLimits.maxGuestConnectionsPerDocument`), so they cannot lock members out.
+   */
+  readonly guest?: boolean;
 }
 
 /** Largest awareness state (its JSON) one client may publish; a cursor and a name take ~150 bytes. */

@@ -108,6 +108,9 @@ export class BusLink {
         this.publishLocalAwareness();
         if (message.catchUp) this.catchUp();
         return;
+      case 'access':
+        // Published on the access channel, never a document's; the transport acts on it.
+        return;
     }
   }
 

@@ -12,7 +12,7 @@ export interface ConnectionContext {
   /** Unique per connection; appears in every log line about it. */
   readonly connectionId: string;
   readonly remoteAddress?: string;
-  /** Who the connection speaks for and whether it may write; omitted, it may do anything. */
+  /** Who the connection speaks for and whether it may write; omitted, it may do nothing but read. */
   readonly access?: ConnectionAccess;
 }
 
@@ -44,6 +44,8 @@ export class Connection implements OriginConnection {
   private pending: { data: Uint8Array; isBinary: boolean }[] = [];
   private pendingBytes = 0;
   private closed = false;
+  /** Frames wait (in `pending`) while what this connection may do is being checked again. */
+  private held = false;
   private readonly rate: TokenBucket;
   private lastSentAt = performance.now();
 
@@ -71,9 +73,25 @@ export class Connection implements OriginConnection {
     });
   }
 
-  /** False for a viewer: its document updates are dropped. */
+  /** False for a viewer, and for a connection whose access is unknown: its document updates are dropped. */
   get canWrite(): boolean {
-    return !this.access?.readOnly;
+    return this.access !== undefined && !this.access.readOnly;
+  }
+
+  /**
+   * Stops handling this connection's frames, which wait in arrival order, until {@link release}:
+   * for while its access is checked again after a change, so that nothing it sends meanwhile is
+   * applied under access it may no longer have. Holding twice needs one release.
+   */
+  hold(): void {
+    this.held = true;
+  }
+
+  /** Handles the frames that waited while held, then the rest as they come. */
+  release(): void {
+    if (!this.held) return;
+    this.held = false;
+    if (this.handler) this.drain();
   }
 
   /** False once the connection ended, whoever ended it. */
@@ -85,11 +103,21 @@ export class Connection implements OriginConnection {
   activate(handler: FrameHandler): void {
     if (this.closed) return;
     this.handler = handler;
+    if (!this.held) this.drain();
+  }
+
+  private drain(): void {
     const pending = this.pending;
     this.pending = [];
     this.pendingBytes = 0;
-    for (const frame of pending) {
+    for (const [index, frame] of pending.entries()) {
       if (this.closed) return;
+      if (this.held) {
+        // Held again by a frame's handling: what is left waits for the next release, in order.
+        this.pending = [...pending.slice(index), ...this.pending];
+        this.pendingBytes = this.pending.reduce((sum, waiting) => sum + waiting.data.byteLength, 0);
+        return;
+      }
       this.dispatch(frame.data, frame.isBinary);
     }
   }
@@ -165,14 +193,14 @@ export class Connection implements OriginConnection {
       });
       return;
     }
-    if (this.handler) {
+    if (this.handler && !this.held) {
       this.dispatch(data, isBinary);
       return;
     }
     this.pendingBytes += data.byteLength;
     const limit = this.hub.limits.maxLoadBufferBytes;
     if (this.pendingBytes > limit) {
-      this.reject('load-buffer-full', 'Too many bytes sent while the document loads; closing the connection', {
+      this.reject('load-buffer-full', 'Too many bytes sent while the document loads or access is checked; closing the connection', {
         bufferedBytes: this.pendingBytes,
         limit,
       });

@@ -40,6 +40,9 @@ export const DEFAULT_UNLOAD_DELAY_MS = 30_000;
 /** Reason sent with the 1001 close when the hub stops. */
 export const SHUTDOWN_REASON = 'server shutting down';
 
+/** Reason sent with the 4404 close when the document is deleted while open. */
+export const DOCUMENT_DELETED_REASON = 'This document was deleted';
+
 /** Reason sent with the 1013 close while the store fails writes. */
 export const STORE_UNAVAILABLE_REASON = 'storage unavailable, try again later';
 
@@ -139,15 +142,17 @@ export class DocumentHub {
   }
 
   /**
-   * Closes this instance's connections to a document that is about to be deleted, with `code`,
-   * and resolves once what they sent is stored, so that no late write re-creates it afterwards.
+   * The document was deleted: closes this instance's connections to it with 4404 and drops it
+   * from memory at once, so that an id created again starts from nothing. What its clients sent
+   * and was not stored yet goes with it (the store refuses appends to a deleted document).
    */
-  async closeDocument(documentId: string, code: number, reason: string): Promise<void> {
+  dropDocument(documentId: string): void {
     const entry = this.entries.get(documentId);
     if (!entry) return;
-    for (const connection of [...entry.connections]) connection.close(code, reason);
-    await entry.ready;
-    await entry.document?.flush();
+    for (const connection of [...entry.connections]) connection.close(CloseCode.NotFound, DOCUMENT_DELETED_REASON);
+    this.cancelUnload(entry);
+    this.forget(entry);
+    this.logger.info({ documentId }, 'Document deleted; dropped from memory');
   }
 
   /**
@@ -221,7 +226,7 @@ export class DocumentHub {
     const subscription = this.context.bus.subscribe(id, (delivery) => this.busDelivery(entry, delivery));
     entry.subscription = subscription;
     entry.ready = subscription.ready
-      .then(() => LoadedDocument.load(id, this.context))
+      .then(() => LoadedDocument.load(id, this.context, () => this.dropDocument(id)))
       .then(
         (document) => this.loaded(entry, document),
         (error: unknown) => this.loadFailed(entry, error),
@@ -236,7 +241,7 @@ export class DocumentHub {
     }
     if (entry.gapWhileLoading) return;
     const message = delivery.message;
-    entry.busBacklogBytes += message.type === 'hello' ? 0 : message.update.byteLength;
+    entry.busBacklogBytes += message.type === 'update' || message.type === 'awareness' ? message.update.byteLength : 0;
     if (entry.busBacklogBytes <= MAX_BUS_BACKLOG_BYTES) {
       entry.busBacklog.push(delivery);
       return;
@@ -257,6 +262,11 @@ export class DocumentHub {
   }
 
   private loaded(entry: DocumentEntry, document: LoadedDocument): void {
+    if (this.entries.get(entry.id) !== entry) {
+      // Dropped (deleted) while it loaded: its connections are closed already.
+      document.destroy();
+      return;
+    }
     entry.document = document;
     this.logger.debug({ documentId: entry.id }, 'Document loaded');
     const backlog = entry.busBacklog;

@@ -10,6 +10,11 @@ export interface HubLimits {
   readonly messageBurst: number;
   /** Connections one document accepts; the next is closed with 1008. */
   readonly maxConnectionsPerDocument: number;
+  /**
+   * Of those, how many may be guests (no account); the next guest is closed with 1008 while
+   * members still get in up to {@link maxConnectionsPerDocument}.
+   */
+  readonly maxGuestConnectionsPerDocument: number;
   /** Bytes queued on a socket the client does not read; past it the slow consumer is closed (1008). */
   readonly maxSendBufferBytes: number;
   /** Stored size a document may grow to; an update past it is refused (1009). */
@@ -30,6 +35,7 @@ export const DEFAULT_HUB_LIMITS: HubLimits = {
   messagesPerSecond: 200,
   messageBurst: 2_000,
   maxConnectionsPerDocument: 500,
+  maxGuestConnectionsPerDocument: 100,
   maxSendBufferBytes: 32 * 1024 * 1024,
   maxDocumentBytes: 256 * 1024 * 1024,
   maxUpdateStructs: 100_000,

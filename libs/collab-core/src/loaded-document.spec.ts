@@ -13,7 +13,7 @@ describe('LoadedDocument', () => {
   it('loads stored updates with the store origin, so they are neither stored again nor relayed', async () => {
     const store = new ControlledStore();
     store.logs.set('d', [textUpdate('stored')]);
-    const document = await LoadedDocument.load('d', createHubContext(store, { logger: new RecordingLogger() }));
+    const document = await LoadedDocument.load('d', createHubContext(store, { logger: new RecordingLogger() }), () => undefined);
     expect(document.doc.getText('text').toString()).toBe('stored');
     await document.flush();
     expect(store.appendCalls).toHaveLength(0);
@@ -21,7 +21,7 @@ describe('LoadedDocument', () => {
   });
 
   it('has no awareness state of its own and stops the awareness timer on destroy', async () => {
-    const document = await LoadedDocument.load('d', createHubContext(new ControlledStore(), { logger: new RecordingLogger() }));
+    const document = await LoadedDocument.load('d', createHubContext(new ControlledStore(), { logger: new RecordingLogger() }), () => undefined);
     expect(document.awareness.getStates().size).toBe(0);
     const clear = vi.spyOn(globalThis, 'clearInterval');
     document.destroy();
@@ -32,7 +32,7 @@ describe('LoadedDocument', () => {
   it('closes with 1011 and logs an error when handling a message fails unexpectedly', async () => {
     const logger = new RecordingLogger();
     const hub = createHubContext(new ControlledStore(), { logger });
-    const document = await LoadedDocument.load('d', hub);
+    const document = await LoadedDocument.load('d', hub, () => undefined);
     const socket = new FakeSocket();
     const connection = new Connection(socket, { documentId: 'd', connectionId: 'c' }, hub, (c) => document.detach(c));
     document.attach(connection);

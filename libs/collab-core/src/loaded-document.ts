@@ -26,6 +26,9 @@ import { deriveTitle } from './title';
 import { busOrigin, originConnection, storeOrigin, updatePolicy, type OriginConnection } from './transaction-origin';
 import { WriteQueue, type QueuedUpdate } from './write-queue';
 
+/** Owner of awareness client ids introduced by other instances or by the server. */
+const REMOTE_OWNER = Symbol('remote');
+
 interface AwarenessChange {
   added: number[];
   updated: number[];
@@ -41,8 +44,9 @@ export class LoadedDocument {
   private readonly writes: WriteQueue;
   private readonly compactor: Compactor;
   private readonly outbox: Outbox;
-  // Which connection introduced each awareness client id, to remove its states when it leaves.
-  private readonly awarenessOwners = new Map<number, OriginConnection>();
+  // Which connection introduced each awareness client id, to remove its states when it leaves
+  // ({@link REMOTE_OWNER} for states that came from another instance or the server itself).
+  private readonly awarenessOwners = new Map<number, OriginConnection | typeof REMOTE_OWNER>();
   // Viewers already told that their edits are dropped; told once, not per keystroke.
   private readonly toldReadOnly = new WeakSet<Connection>();
   private destroyed = false;
@@ -52,7 +56,7 @@ export class LoadedDocument {
    * Reads a document from the store into a fresh Y.Doc. Rejects, keeping nothing, if the store
    * fails or the stored updates do not form a complete document.
    */
-  static async load(id: string, hub: HubContext): Promise<LoadedDocument> {
+  static async load(id: string, hub: HubContext, onGone: () => void): Promise<LoadedDocument> {
     const stored = await hub.store.load(id);
     const doc = new Y.Doc();
     try {
@@ -67,7 +71,7 @@ export class LoadedDocument {
       doc.destroy();
       throw error;
     }
-    return new LoadedDocument(id, doc, hub, stored);
+    return new LoadedDocument(id, doc, hub, stored, onGone);
   }
 
   /** The awareness of everyone connected; the server itself has no state in it. */
@@ -80,6 +84,7 @@ export class LoadedDocument {
     readonly doc: Y.Doc,
     private readonly hub: HubContext,
     stored: StoredDocument,
+    onGone: () => void,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // Its interval only expires silent clients: it must not hold the process open.
@@ -91,7 +96,7 @@ export class LoadedDocument {
       documentId: id,
       doc,
       awareness: this.awareness,
-      localAwarenessClients: () => this.awarenessOwners.keys(),
+      localAwarenessClients: () => this.localAwarenessClients(),
       relay: (update) => {
         this.cachedFullState = undefined;
         this.outbox.addUpdate(update, undefined);
@@ -110,7 +115,10 @@ export class LoadedDocument {
         this.bus.settle();
         return deriveTitle(doc);
       },
+      onGone,
       onCommitted: (batch, storedBatch) => {
+        // Dropped (deleted) while the batch was being stored: its connections are gone.
+        if (this.destroyed) return;
         // Stored: now the other instances may have it too.
         if (storedBatch) this.bus.publishStored(storedBatch.updates);
         this.relay(batch);
@@ -140,11 +148,27 @@ export class LoadedDocument {
       });
       return;
     }
+    if (connection.access?.guest && this.guestCount() >= this.hub.limits.maxGuestConnectionsPerDocument) {
+      connection.reject('too-many-guests', 'Document has as many guest connections as allowed; refusing another', {
+        limit: this.hub.limits.maxGuestConnectionsPerDocument,
+      });
+      return;
+    }
     this.connections.add(connection);
     this.bus.settle();
     this.send(connection, 'sync-step-1', encodeSyncStep1(Y.encodeStateVector(this.doc)));
     if (this.awareness.getStates().size > 0) this.send(connection, 'awareness', this.allAwarenessStates());
     connection.activate(this.handleFrame);
+  }
+
+  private *localAwarenessClients(): Iterable<number> {
+    for (const [clientId, owner] of this.awarenessOwners) if (owner !== REMOTE_OWNER) yield clientId;
+  }
+
+  private guestCount(): number {
+    let guests = 0;
+    for (const connection of this.connections) if (connection.access?.guest) guests++;
+    return guests;
   }
 
   /**
@@ -317,7 +341,8 @@ export class LoadedDocument {
     const entries = decodeAwarenessUpdate(update);
     const access = connection.access;
     if (!access) {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, ownBytes(update), connection.origin);
+      // Whose presence it would be is not known: nobody's.
+      this.hub.metrics.rejected('awareness-no-access');
       return;
     }
     const { kept, dropped } = filterAwarenessEntries(entries, access.user, (clientId) => this.awarenessOwners.get(clientId), connection);
@@ -362,7 +387,10 @@ export class LoadedDocument {
 
   private readonly onAwarenessUpdate = (change: AwarenessChange, origin: unknown): void => {
     const from = originConnection(origin);
-    if (from) for (const clientId of [...change.added, ...change.updated]) this.awarenessOwners.set(clientId, from);
+    // States from other instances and the server's own (announcements) belong to no connection
+    // here, and none may take their client ids over.
+    const owner = from ?? REMOTE_OWNER;
+    for (const clientId of [...change.added, ...change.updated]) this.awarenessOwners.set(clientId, owner);
     for (const clientId of change.removed) this.awarenessOwners.delete(clientId);
     const changed = [...change.added, ...change.updated, ...change.removed];
     if (changed.length === 0) return;

@@ -13,6 +13,8 @@ export type RejectionReason =
   | 'backlog-full'
   | 'document-too-large'
   | 'too-many-connections'
+  | 'too-many-guests'
+  | 'awareness-no-access'
   | 'slow-consumer';
 
 /** What the hub reports as it works; the server turns it into Prometheus metrics. */

@@ -16,6 +16,7 @@ function setup(title = () => 'Title') {
     documentId: 'd',
     title,
     onCommitted: (batch) => committed.push([...batch]),
+    onGone: () => undefined,
   });
   return { store, logger, committed, queue, health };
 }

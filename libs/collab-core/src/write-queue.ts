@@ -1,3 +1,4 @@
+import { DocumentStoreError } from '@quire/storage';
 import type { HubContext } from './hub-context';
 
 /** An update the document emitted, waiting to be stored (if its origin asks for it) and then relayed. */
@@ -27,6 +28,11 @@ export interface WriteQueueOptions {
    * number of its last row (`undefined` when nothing in the batch was to be stored). Must not throw.
    */
   readonly onCommitted: (batch: readonly QueuedUpdate[], stored: StoredBatch | undefined) => void;
+  /**
+   * The store refused a batch because the document does not exist (deleted meanwhile): nothing of
+   * it or of what waits behind it is stored or relayed, and the queue takes nothing more.
+   */
+  readonly onGone: () => void;
 }
 
 /** First wait after a failed append; doubles on each failure of the same batch. */
@@ -46,6 +52,7 @@ export class WriteQueue {
   private enqueuedCount = 0;
   private committedCount = 0;
   private waiters: { readonly upTo: number; readonly callback: () => void }[] = [];
+  private gone = false;
 
   constructor(private readonly options: WriteQueueOptions) {}
 
@@ -56,6 +63,8 @@ export class WriteQueue {
 
   /** Queues an update; the write starts in a microtask so updates applied together share it. */
   enqueue(entry: QueuedUpdate): void {
+    // The document was deleted: an edit to it has nowhere to go, and must not be relayed.
+    if (this.gone) return;
     this.queued.push(entry);
     this.enqueuedCount++;
     this.options.hub.health.addBacklog(entry.update.byteLength);
@@ -108,6 +117,10 @@ export class WriteQueue {
         break;
       } catch (error) {
         metrics.storeWrite((performance.now() - started) / 1000, updates.length, false);
+        if (error instanceof DocumentStoreError && error.code === 'no-such-document') {
+          this.documentGone(batch);
+          return;
+        }
         health.recordFailure();
         logger.error(
           { documentId, attempt, updates: updates.length, retryInMs: delay, err: error },
@@ -123,6 +136,22 @@ export class WriteQueue {
     this.guarded(() => this.options.onCommitted(batch, stored));
     this.releaseWaiters();
     this.writeNext();
+  }
+
+  /** No retry can succeed: drop this batch and everything queued, and let waiters go. */
+  private documentGone(batch: QueuedUpdate[]): void {
+    this.gone = true;
+    this.writing = false;
+    const dropped = [...batch, ...this.queued];
+    this.queued = [];
+    for (const entry of dropped) this.options.hub.health.removeBacklog(entry.update.byteLength);
+    this.committedCount = this.enqueuedCount;
+    this.options.hub.logger.info(
+      { documentId: this.options.documentId, updates: dropped.length },
+      'The document no longer exists (deleted); dropping its unsaved updates',
+    );
+    this.guarded(() => this.options.onGone());
+    this.releaseWaiters();
   }
 
   private releaseWaiters(): void {
