@@ -120,6 +120,15 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    // Tickets remember the browser session they were issued to (grant kind 'session'), so that
+    // signing out voids them and closes the sockets they opened.
+    version: 4,
+    sql: `
+      ALTER TABLE tickets DROP CONSTRAINT tickets_grant_kind_check;
+      ALTER TABLE tickets ADD CONSTRAINT tickets_grant_kind_check CHECK (grant_kind IN ('user', 'session', 'link', 'token'));
+    `,
+  },
+  {
     // The administrator's list of security events (sign-ins, password changes, tokens, sharing).
     // No foreign keys: an event outlives the account, document or token it names. Listed and
     // purged by id, newest first, so the primary key is the only index it needs.

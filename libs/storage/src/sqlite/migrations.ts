@@ -108,6 +108,27 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    // Tickets remember the browser session they were issued to (grant kind 'session'), so that
+    // signing out voids them and closes the sockets they opened. A CHECK cannot be altered in
+    // SQLite: the table is made anew. Tickets live 60 s, so the ones dropped here are few.
+    version: 4,
+    sql: `
+      DROP TABLE tickets;
+      CREATE TABLE tickets (
+        digest TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        user_id TEXT REFERENCES users (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'viewer')),
+        grant_kind TEXT NOT NULL CHECK (grant_kind IN ('user', 'session', 'link', 'token')),
+        grant_id TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX tickets_document ON tickets (document_id);
+      CREATE INDEX tickets_expires_at ON tickets (expires_at);
+    `,
+  },
+  {
     // The administrator's list of security events (sign-ins, password changes, tokens, sharing).
     // No foreign keys: an event outlives the account, document or token it names. Listed and
     // purged by id, newest first, so the primary key is the only index it needs.
