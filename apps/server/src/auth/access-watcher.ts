@@ -1,15 +1,22 @@
+import type { AccessChange } from '@quire/bus';
 import type { Connection } from '@quire/collab-core';
 import { CloseCode } from '@quire/constants';
 import type { Logger } from 'pino';
 import { grantKey, type Grant, type GrantCheck } from './grant';
 
-/** How often open sockets' grants are re-checked: revocations take effect within this (plus a query). */
-export const ACCESS_CHECK_INTERVAL_MS = 2_000;
+/**
+ * How often every open socket's grant is re-checked anyway. Access changes are pushed (see
+ * {@link AccessWatcher.recheckAffected}); this pass only catches one whose message was lost (the
+ * bus was down, or a change made outside the server, such as the reset-admin-password command).
+ */
+export const ACCESS_CHECK_INTERVAL_MS = 30_000;
 
 /**
- * Re-checks, every few seconds, that each open socket may still do what it was let in for, so that
- * removing a member, revoking a link or token, or deleting a document closes the sockets it opened
- * on every instance (the state is in the database). Sockets sharing a grant share one check.
+ * Knows under which grant each open socket was let in, and re-checks grants against the database:
+ * at once for the sockets an access change affects, and every {@link ACCESS_CHECK_INTERVAL_MS} for
+ * all, so that removing a member, revoking a link or token, signing out or deleting a document
+ * closes (or makes read-only) the sockets it opened on every instance. Sockets sharing a grant
+ * share one check.
  */
 export class AccessWatcher {
   private readonly grants = new Map<Connection, Grant>();
@@ -50,20 +57,35 @@ export class AccessWatcher {
     await this.running;
   }
 
-  /** One pass over every open socket; exposed for tests. */
+  /** One pass over every open socket: the safety net, and what a gap in the access messages calls for. */
   async checkAll(): Promise<void> {
+    await this.checkEach([...this.grants], false);
+  }
+
+  /**
+   * Re-checks now the sockets `change` affects (committed before this is called). Their frames
+   * wait meanwhile, so that nothing a socket sends after the change is applied under access it may
+   * have lost; the ones that keep their access then go on in order.
+   */
+  async recheckAffected(change: AccessChange): Promise<void> {
+    const affected = [...this.grants].filter(([, grant]) => affects(change, grant));
+    await this.checkEach(affected, true);
+  }
+
+  private async checkEach(watched: Array<[Connection, Grant]>, hold: boolean): Promise<void> {
     const checks = new Map<string, Promise<GrantCheck | undefined>>();
     const pending: Array<[Connection, Grant, Promise<GrantCheck | undefined>]> = [];
-    for (const [connection, grant] of this.grants) {
+    for (const [connection, grant] of watched) {
       if (!connection.isOpen) {
         this.grants.delete(connection);
         continue;
       }
+      if (hold) connection.hold();
       const key = grantKey(grant);
       let check = checks.get(key);
       if (!check) {
         check = this.recheck(grant).catch((error: unknown) => {
-          // The database is away: keep sockets open (they were allowed) and try again next pass.
+          // The database is away: keep sockets as they were (they were allowed) and try again next pass.
           this.logger.warn({ err: error }, 'Could not re-check socket access; will retry');
           return undefined;
         });
@@ -71,7 +93,10 @@ export class AccessWatcher {
       }
       pending.push([connection, grant, check]);
     }
-    for (const [connection, grant, check] of pending) this.apply(connection, grant, await check);
+    for (const [connection, grant, check] of pending) {
+      this.apply(connection, grant, await check);
+      connection.release();
+    }
   }
 
   private apply(connection: Connection, grant: Grant, check: GrantCheck | undefined): void {
@@ -94,4 +119,8 @@ export class AccessWatcher {
     connection.close(CloseCode.Forbidden, 'Your access to this document changed: reconnect');
     this.grants.delete(connection);
   }
+}
+
+function affects(change: AccessChange, grant: Grant): boolean {
+  return (change.documentId === undefined || change.documentId === grant.documentId) && (change.userId === undefined || change.userId === grant.userId);
 }

@@ -1,9 +1,10 @@
+import type { AccessChange } from '@quire/bus';
 import { DocumentStoreError, type AccountStore, type ApiTokenInfo, type User } from '@quire/storage';
 import { z } from 'zod';
 import { displayName, email, parseBody, password } from './account-input';
 import { AuthError } from './auth-error';
 import { LoginThrottle } from './login-throttle';
-import { resetPassword } from './password-reset';
+import { resetPassword, revokeApiTokens } from './password-reset';
 import { hashPassword, verifyPassword } from './passwords';
 import type { Principal } from './principal';
 import { API_TOKEN_PREFIX, newId, Secrets } from './secrets';
@@ -16,7 +17,9 @@ const SESSION_RENEW_MS = 29 * 24 * 60 * 60 * 1000;
 const signupBody = z.object({ email, name: displayName, password }).strict();
 const setupBody = signupBody.extend({ code: z.string().trim().min(1, 'code: enter the setup code from the server log') }).strict();
 const signinBody = z.object({ email, password: z.string().max(1000) }).strict();
-const passwordBody = z.object({ currentPassword: z.string().max(1000), newPassword: password }).strict();
+const passwordBody = z
+  .object({ currentPassword: z.string().max(1000), newPassword: password, revokeTokens: z.boolean().optional() })
+  .strict();
 const nameBody = z.object({ name: displayName }).strict();
 const tokenBody = z.object({ name: z.string().trim().min(1, 'name: say what the token is for').max(80) }).strict();
 
@@ -31,6 +34,8 @@ export interface AccountsOptions {
   readonly secrets: Secrets;
   readonly setupCode: SetupCode;
   readonly allowSignup: boolean;
+  /** Pushes a committed access change to the sockets it affects (see AccessEvents). */
+  readonly accessChanged: (change: AccessChange) => Promise<void>;
   readonly now?: () => number;
 }
 
@@ -111,7 +116,10 @@ export class AccountsService {
   }
 
   async signout(principal: Principal | undefined): Promise<void> {
-    if (principal?.kind === 'session') await this.store.deleteSession(principal.sessionDigest);
+    if (principal?.kind !== 'session') return;
+    await this.store.deleteSession(principal.sessionDigest);
+    // The sockets this session opened close, and its unused tickets no longer open any.
+    await this.options.accessChanged({ userId: principal.user.id });
   }
 
   /** The user a session cookie or bearer token stands for, if it is valid. */
@@ -139,7 +147,7 @@ export class AccountsService {
     return { ...principal.user, name };
   }
 
-  /** Changes the password and ends every other session of the user. */
+  /** Changes the password, ends every other session of the user (and their sockets), and revokes their API tokens if asked. */
   async changePassword(principal: Principal, body: unknown): Promise<void> {
     const input = parseBody(passwordBody, body);
     const user = await this.store.getUser(principal.user.id);
@@ -148,6 +156,8 @@ export class AccountsService {
     }
     await this.store.updateUser(user.id, { passwordHash: await hashPassword(input.newPassword) });
     await this.store.deleteUserSessions(user.id, principal.kind === 'session' ? principal.sessionDigest : undefined);
+    if (input.revokeTokens) await revokeApiTokens(this.store, user.id);
+    await this.options.accessChanged({ userId: user.id });
   }
 
   async listUsers(principal: Principal): Promise<User[]> {
@@ -155,10 +165,12 @@ export class AccountsService {
     return this.store.listUsers();
   }
 
-  /** An administrator sets a temporary password for a user and ends their sessions. */
+  /** An administrator sets a temporary password for a user and ends their sessions, sockets and API tokens. */
   async resetPassword(principal: Principal, userId: string): Promise<string> {
     this.requireAdmin(principal);
-    return resetPassword(this.store, userId);
+    const fresh = await resetPassword(this.store, userId);
+    await this.options.accessChanged({ userId });
+    return fresh;
   }
 
   async listTokens(principal: Principal): Promise<ApiTokenInfo[]> {
@@ -174,6 +186,7 @@ export class AccountsService {
 
   async deleteToken(principal: Principal, id: string): Promise<void> {
     if (!(await this.store.deleteApiToken(principal.user.id, id))) throw new AuthError(404, 'No such token');
+    await this.options.accessChanged({ userId: principal.user.id });
   }
 
   /** Account and token routes take a browser session only: a leaked token must not mint more. */

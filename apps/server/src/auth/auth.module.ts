@@ -1,12 +1,15 @@
 import { Global, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import type { DocumentBus } from '@quire/bus';
 import type { AccountStore, DocumentStore, DocumentStoreWithAccounts } from '@quire/storage';
+import { DOCUMENT_BUS } from '../bus/document-bus.token';
 import type { Logger } from 'pino';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { newDocumentId } from '../documents/document-id';
 import { LOGGER } from '../logging/logger';
 import { DOCUMENT_STORE } from '../storage/document-store.token';
+import { AccessEvents } from './access-events';
 import { AccessWatcher } from './access-watcher';
 import { AccountController } from './account.controller';
 import { AccountsService } from './accounts-service';
@@ -40,14 +43,15 @@ const EXPIRED_PURGE_INTERVAL_MS = 60_000;
     { provide: SetupCode, inject: [ACCOUNT_STORE], useFactory: (store: AccountStore) => new SetupCode(store) },
     {
       provide: AccountsService,
-      inject: [ACCOUNT_STORE, Secrets, SetupCode, APP_CONFIG],
-      useFactory: (store: AccountStore, secrets: Secrets, setupCode: SetupCode, config: AppConfig) =>
-        new AccountsService({ store, secrets, setupCode, allowSignup: config.allowSignup }),
+      inject: [ACCOUNT_STORE, Secrets, SetupCode, APP_CONFIG, AccessEvents],
+      useFactory: (store: AccountStore, secrets: Secrets, setupCode: SetupCode, config: AppConfig, access: AccessEvents) =>
+        new AccountsService({ store, secrets, setupCode, allowSignup: config.allowSignup, accessChanged: (change) => access.changed(change) }),
     },
     {
       provide: DocumentsService,
-      inject: [ACCOUNT_STORE, Secrets],
-      useFactory: (store: AccountStore, secrets: Secrets) => new DocumentsService(store, secrets, newDocumentId),
+      inject: [ACCOUNT_STORE, Secrets, AccessEvents],
+      useFactory: (store: AccountStore, secrets: Secrets, access: AccessEvents) =>
+        new DocumentsService(store, secrets, newDocumentId, (change) => access.changed(change)),
     },
     {
       provide: TicketsService,
@@ -68,10 +72,15 @@ const EXPIRED_PURGE_INTERVAL_MS = 60_000;
       useFactory: (tickets: TicketsService, logger: Logger) =>
         new AccessWatcher((grant) => tickets.recheck(grant), logger.child({ component: 'access' })),
     },
+    {
+      provide: AccessEvents,
+      inject: [DOCUMENT_BUS, AccessWatcher, LOGGER],
+      useFactory: (bus: DocumentBus, watcher: AccessWatcher, logger: Logger) => new AccessEvents(bus, watcher, logger.child({ component: 'access' })),
+    },
     RequestAuth,
     { provide: APP_FILTER, useClass: AuthErrorFilter },
   ],
-  exports: [ACCOUNT_STORE, Secrets, AccountsService, DocumentsService, TicketsService, AccessWatcher, RequestAuth],
+  exports: [ACCOUNT_STORE, Secrets, AccountsService, DocumentsService, TicketsService, AccessWatcher, AccessEvents, RequestAuth],
 })
 export class AuthModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private purgeTimer: NodeJS.Timeout | undefined;
@@ -79,6 +88,7 @@ export class AuthModule implements OnApplicationBootstrap, OnApplicationShutdown
   constructor(
     private readonly setupCode: SetupCode,
     private readonly watcher: AccessWatcher,
+    private readonly accessEvents: AccessEvents,
     @Inject(ACCOUNT_STORE) private readonly store: AccountStore,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -92,12 +102,14 @@ export class AuthModule implements OnApplicationBootstrap, OnApplicationShutdown
       if (!this.logger.isLevelEnabled('warn')) process.stderr.write(`${message}\n`);
     }
     this.watcher.start();
+    this.accessEvents.start();
     this.purgeTimer = setInterval(() => void this.purgeExpired(new Date()), EXPIRED_PURGE_INTERVAL_MS);
     this.purgeTimer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.purgeTimer);
+    this.accessEvents.stop();
     await this.watcher.stop();
   }
 

@@ -1,3 +1,4 @@
+import type { AccessChange } from '@quire/bus';
 import { DocumentStoreError, type AccountStore, type LinkRole, type Member, type MemberDocument, type Role, type ShareLink } from '@quire/storage';
 import { isValidDocumentId } from '@quire/constants';
 import { z } from 'zod';
@@ -31,6 +32,8 @@ export class DocumentsService {
     private readonly store: AccountStore,
     private readonly secrets: Secrets,
     private readonly newDocumentId: () => string,
+    /** Pushes a committed access change to the sockets it affects (see AccessEvents). */
+    private readonly accessChanged: (change: AccessChange) => Promise<void>,
   ) {}
 
   async list(principal: Principal): Promise<{ owned: MemberDocument[]; shared: MemberDocument[] }> {
@@ -43,7 +46,8 @@ export class DocumentsService {
     try {
       return await this.store.createOwnedDocument(id ?? this.newDocumentId(), principal.user.id, title || undefined);
     } catch (error) {
-      if (error instanceof DocumentStoreError && error.code === 'document-exists') throw new AuthError(409, `A document with the id ${id} exists`);
+      // Says no more than that the id is taken: not whose, nor what it holds.
+      if (error instanceof DocumentStoreError && error.code === 'document-exists') throw new AuthError(409, 'This id is taken: choose another, or leave it out and Quire picks one');
       throw error;
     }
   }
@@ -66,6 +70,8 @@ export class DocumentsService {
   async delete(principal: Principal, id: string): Promise<void> {
     await this.get(principal, id, 'owner');
     await this.store.deleteDocument(id);
+    // Every instance drops it from memory now, so that an id created again starts from nothing.
+    await this.accessChanged({ documentId: id, documentDeleted: true });
   }
 
   async members(principal: Principal, id: string): Promise<Member[]> {
@@ -80,6 +86,8 @@ export class DocumentsService {
     if (!user) throw new AuthError(404, `No account has the email ${input.email}: ask them to sign up first`);
     if (user.id === principal.user.id) throw new AuthError(400, 'You own this document already');
     await this.store.setMember(id, user.id, input.role);
+    // They may have been a member already, with open sockets under another role.
+    await this.accessChanged({ documentId: id, userId: user.id });
     return this.member(id, user.id);
   }
 
@@ -89,6 +97,7 @@ export class DocumentsService {
     if ((await this.store.getRole(id, userId)) === undefined) throw new AuthError(404, 'No such member');
     if (userId === principal.user.id) throw new AuthError(400, 'The owner keeps the owner role');
     await this.store.setMember(id, userId, role);
+    await this.accessChanged({ documentId: id, userId });
     return this.member(id, userId);
   }
 
@@ -98,6 +107,7 @@ export class DocumentsService {
     const doc = await this.get(principal, id, self ? 'viewer' : 'owner');
     if (self && doc.role === 'owner') throw new AuthError(400, 'The owner cannot leave; delete the document instead');
     if (!(await this.store.removeMember(id, userId))) throw new AuthError(404, 'No such member');
+    await this.accessChanged({ documentId: id, userId });
   }
 
   async links(principal: Principal, id: string): Promise<ShareLink[]> {
@@ -114,6 +124,7 @@ export class DocumentsService {
   async revokeLink(principal: Principal, id: string, linkId: string): Promise<void> {
     await this.get(principal, id, 'owner');
     if (!(await this.store.revokeLink(id, linkId))) throw new AuthError(404, 'No such link');
+    await this.accessChanged({ documentId: id });
   }
 
   /** A working link from its token, with its document's title. */

@@ -4,7 +4,7 @@ import type { GrantKind, Role } from '@quire/storage';
 /** What an open socket was authorized under; re-checked while it stays open. */
 export interface Grant {
   readonly kind: GrantKind;
-  /** The link id for `link`, the token id for `token`, the user id for `user`. */
+  /** The session's digest for `session`, the link id for `link`, the token id for `token`, the user id for `user`. */
   readonly id: string;
   readonly documentId: string;
   readonly userId: string | null;

@@ -1,4 +1,4 @@
-import { CloseCode } from '@quire/constants';
+import { CloseCode, GUEST_ID_PREFIX } from '@quire/constants';
 import type { AccountStore, Role } from '@quire/storage';
 import { z } from 'zod';
 import { displayName, parseBody } from './account-input';
@@ -41,10 +41,11 @@ export class TicketsService {
 
   async issue(principal: Principal, documentId: string): Promise<TicketAnswer> {
     const doc = await this.documents.get(principal, documentId);
+    // A browser's ticket is tied to its session: signing out voids it and closes what it opened.
     const grant: Grant =
       principal.kind === 'token'
         ? { kind: 'token', id: principal.tokenId, documentId, userId: principal.user.id, role: doc.role }
-        : { kind: 'user', id: principal.user.id, documentId, userId: principal.user.id, role: doc.role };
+        : { kind: 'session', id: principal.sessionDigest, documentId, userId: principal.user.id, role: doc.role };
     return this.save(grant, principal.user.name);
   }
 
@@ -80,6 +81,9 @@ export class TicketsService {
       return { ok: true, role: link.role };
     }
     if (grant.kind === 'token' && !(await this.store.getApiToken(grant.id))) return refuse(CloseCode.Unauthenticated, 'The API token was revoked');
+    if (grant.kind === 'session' && !(await this.store.getSession(grant.id, new Date(this.now())))) {
+      return refuse(CloseCode.Unauthenticated, 'You signed out (or your session ended): sign in again');
+    }
     const role = grant.userId ? await this.store.getRole(grant.documentId, grant.userId) : undefined;
     return role ? { ok: true, role } : refuse(CloseCode.Forbidden, 'You are not a member of this document (any more)');
   }
@@ -116,5 +120,5 @@ export class TicketsService {
 
 /** A guest has no account: their id in awareness comes from their ticket, the same at issue and at use. */
 function guestId(ticketDigest: string): string {
-  return `guest-${ticketDigest.slice(0, 16)}`;
+  return `${GUEST_ID_PREFIX}${ticketDigest.slice(0, 16)}`;
 }

@@ -43,7 +43,7 @@ export class CollabGateway implements OnGatewayConnection<WebSocket> {
       connectionId,
       documentId,
       remoteAddress,
-      access: { user: access.user, readOnly: access.grant.role === 'viewer' },
+      access: { user: access.user, readOnly: access.grant.role === 'viewer', guest: access.grant.kind === 'link' },
     });
     this.watcher.watch(connection, access.grant);
     socket.once('close', () => this.watcher.forget(connection));

@@ -4,6 +4,7 @@ import { DocumentHub } from '@quire/collab-core';
 import type { DocumentStore } from '@quire/storage';
 import type { Logger } from 'pino';
 import { DOCUMENT_BUS } from '../bus/document-bus.token';
+import { AccessEvents } from '../auth/access-events';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { ReadinessService } from '../health/readiness.service';
@@ -20,8 +21,8 @@ import { CollabGateway } from './collab.gateway';
   providers: [
     {
       provide: DocumentHub,
-      inject: [DOCUMENT_STORE, DOCUMENT_BUS, LOGGER, APP_CONFIG, PrometheusMetrics],
-      useFactory: (store: DocumentStore, bus: DocumentBus, logger: Logger, config: AppConfig, metrics: PrometheusMetrics) => {
+      inject: [DOCUMENT_STORE, DOCUMENT_BUS, LOGGER, APP_CONFIG, PrometheusMetrics, AccessEvents],
+      useFactory: (store: DocumentStore, bus: DocumentBus, logger: Logger, config: AppConfig, metrics: PrometheusMetrics, access: AccessEvents) => {
         const hub = new DocumentHub({
           store,
           bus,
@@ -33,6 +34,7 @@ import { CollabGateway } from './collab.gateway';
           limits: config.limits,
         });
         metrics.observe(() => hub.stats);
+        access.onDocumentDeleted((documentId) => hub.dropDocument(documentId));
         return hub;
       },
     },

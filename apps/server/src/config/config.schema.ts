@@ -39,6 +39,7 @@ export const environmentSchema = z.object({
   COMPACT_AFTER_BYTES: integer(1024, 1024 * 1024 * 1024).default(4 * 1024 * 1024),
   MAX_MESSAGES_PER_SECOND: integer(1, 1_000_000).default(200),
   MAX_CONNECTIONS_PER_DOCUMENT: integer(1, 1_000_000).default(500),
+  MAX_GUEST_CONNECTIONS_PER_DOCUMENT: integer(0, 1_000_000).default(100),
   MAX_DOCUMENT_BYTES: integer(1024, 16 * 1024 * 1024 * 1024).default(256 * 1024 * 1024),
   MAX_AWARENESS_BYTES: integer(256, 16 * 1024 * 1024).default(64 * 1024),
   CONNECT_BURST_PER_ADDRESS: integer(1, 1_000_000).default(120),
@@ -81,6 +82,8 @@ export interface AppConfig {
   readonly limits: {
     readonly messagesPerSecond: number;
     readonly maxConnectionsPerDocument: number;
+    /** Of those, how many may be guests on share links: members always get the rest. */
+    readonly maxGuestConnectionsPerDocument: number;
     readonly maxDocumentBytes: number;
     readonly maxAwarenessBytes: number;
   };
@@ -135,6 +138,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     limits: {
       messagesPerSecond: values.MAX_MESSAGES_PER_SECOND,
       maxConnectionsPerDocument: values.MAX_CONNECTIONS_PER_DOCUMENT,
+      maxGuestConnectionsPerDocument: Math.min(values.MAX_GUEST_CONNECTIONS_PER_DOCUMENT, values.MAX_CONNECTIONS_PER_DOCUMENT),
       maxDocumentBytes: values.MAX_DOCUMENT_BYTES,
       maxAwarenessBytes: values.MAX_AWARENESS_BYTES,
     },

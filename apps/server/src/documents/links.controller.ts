@@ -1,12 +1,16 @@
 import type { IncomingMessage } from 'node:http';
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Req, type OnModuleDestroy } from '@nestjs/common';
+import { AuthError } from '../auth/auth-error';
 import { DocumentsService } from '../auth/documents-service';
 import { RequestAuth } from '../auth/request-auth';
 import { TicketsService, type TicketAnswer } from '../auth/tickets-service';
+import { GuestTicketLimiter } from './guest-ticket-limiter';
 
 /** `/api/links/<token>`: what a share link opens, joining through it, and guests' tickets. */
 @Controller('api/links')
-export class LinksController {
+export class LinksController implements OnModuleDestroy {
+  private readonly guestTickets = new GuestTicketLimiter();
+
   constructor(
     private readonly documents: DocumentsService,
     private readonly tickets: TicketsService,
@@ -29,6 +33,13 @@ export class LinksController {
   @HttpCode(HttpStatus.CREATED)
   async guestTicket(@Req() request: IncomingMessage, @Param('token') token: string, @Body() body: unknown): Promise<TicketAnswer> {
     this.auth.checkOrigin(request);
+    if (!this.guestTickets.allow(token, this.auth.address(request))) {
+      throw new AuthError(429, 'Too many people are opening this link right now: wait a few seconds and try again', 5);
+    }
     return this.tickets.issueGuest(token, body);
+  }
+
+  onModuleDestroy(): void {
+    this.guestTickets.stop();
   }
 }
