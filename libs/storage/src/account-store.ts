@@ -211,7 +211,8 @@ export interface AccountStore {
   removeMember(documentId: string, userId: string): Promise<boolean>;
   /**
    * Deletes a document with its log, members, links and tickets; false if it did not exist. An
-   * `append` to the id afterwards creates a new, ownerless document: close its connections first.
+   * `append` to the id afterwards is refused (`no-such-document`) until a document with that id is
+   * created again, and then starts from nothing.
    */
   deleteDocument(documentId: string): Promise<boolean>;
   /** Sets the title explicitly (rename). `no-such-document` if missing. */

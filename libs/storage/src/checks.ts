@@ -65,7 +65,7 @@ export function checkThroughSeqReached(id: string, throughSeq: number, lastSeq: 
 export function noSuchDocument(id: string, action: string): DocumentStoreError {
   return new DocumentStoreError(
     'no-such-document',
-    `Cannot ${action}: no document "${id}". Create it with createDocument() or append() first`,
+    `Cannot ${action}: no document "${id}" (it was never created, or was deleted)`,
   );
 }
 

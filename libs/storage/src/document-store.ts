@@ -35,7 +35,7 @@ export interface DocumentStore {
   /** Creates a document with no content. Rejects if the id exists. */
   createDocument(id: string, title?: string): Promise<DocumentInfo>;
 
-  /** Metadata of one document, or `undefined` if it was never created nor written. */
+  /** Metadata of one document, or `undefined` if it was never created (or was deleted). */
   getDocument(id: string): Promise<DocumentInfo | undefined>;
 
   /** Every document, most recently changed first. */
@@ -45,8 +45,10 @@ export interface DocumentStore {
   load(id: string): Promise<StoredDocument>;
 
   /**
-   * Appends updates in one transaction, creating the document if needed; resolves once they are
-   * durable, with the sequence number of the last row written.
+   * Appends updates in one transaction; resolves once they are durable, with the sequence number
+   * of the last row written. Never creates a document: an append to an id that no document has
+   * (never created, or deleted meanwhile) stores nothing and rejects with `no-such-document`, so a
+   * late edit cannot revive a deleted document without its owner and members.
    */
   append(id: string, updates: readonly Uint8Array[], options?: AppendOptions): Promise<{ lastSeq: number }>;
 

@@ -13,6 +13,7 @@ describe('MemoryDocumentStore', () => {
     const second = new MemoryDocumentStore();
     await first.open();
     await second.open();
+    await first.createDocument('doc');
     await first.append('doc', [Uint8Array.of(1)]);
     expect((await second.load('doc')).lastSeq).toBe(0);
   });

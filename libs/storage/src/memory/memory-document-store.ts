@@ -93,17 +93,17 @@ export class MemoryDocumentStore implements DocumentStore {
     this.checkOpen();
     checkUpdates(id, updates);
     const existing = this.data.documents.get(id);
-    // Nothing to write: like the SQL adapters, do not create the document nor touch its dates.
+    // Nothing to write: like the SQL adapters, do not touch the document's dates.
     if (updates.length === 0) return { lastSeq: existing?.rows.at(-1)?.seq ?? 0 };
+    if (!existing) throw noSuchDocument(id, 'append');
 
     const now = Date.now();
-    const document = existing ?? { title: '', titleExplicit: false, createdAt: now, updatedAt: now, rows: [] };
+    const document = existing;
     // Copies first, so that nothing is changed unless everything can be.
     const rows = updates.map((update) => ({ seq: ++this.data.lastSeq, data: new Uint8Array(update) }));
     document.rows.push(...rows);
     document.updatedAt = Math.max(document.updatedAt, now);
     if (options.title !== undefined && !document.titleExplicit) document.title = options.title;
-    this.data.documents.set(id, document);
     return { lastSeq: rows[rows.length - 1].seq };
   }
 

@@ -89,6 +89,7 @@ describe.skipIf(!database)('PostgresDocumentStore with other instances and faili
     ];
     let writing = true;
     let compactions = 0;
+    await first.createDocument('doc');
 
     // Each compactor snapshots what it loaded, as a server does; their compactions overlap too.
     const compacting = compactors.map(async (compactor) => {
@@ -129,6 +130,7 @@ describe.skipIf(!database)('PostgresDocumentStore with other instances and faili
     const fastName = uniqueName('quire_fast');
     const [slow, fast, compactor] = await Promise.all([openStore(slowName), openStore(fastName), openStore()]);
     const edited = new EditedDoc();
+    await slow.createDocument('doc');
     await slow.append('doc', [edited.type('start ')]);
     const early = edited.type('early ');
     const late = edited.type('late');
@@ -164,6 +166,8 @@ describe.skipIf(!database)('PostgresDocumentStore with other instances and faili
     const slowName = uniqueName('quire_slow');
     const [slow, other] = await Promise.all([openStore(slowName), openStore()]);
     const update = Uint8Array.of(42, 42);
+    await slow.createDocument('doc');
+    await other.createDocument('other');
     const gate = await holdInsertOf(update);
 
     const slowAppend = slow.append('doc', [update]);
@@ -181,6 +185,7 @@ describe.skipIf(!database)('PostgresDocumentStore with other instances and faili
     const name = uniqueName('quire_idle');
     const errors: Error[] = [];
     const store = await openStore(name, { onError: (error) => errors.push(error) });
+    await store.createDocument('doc');
     await store.append('doc', [Uint8Array.of(1)]);
 
     // What a PostgreSQL restart does to every connection the pool keeps open.
@@ -199,6 +204,7 @@ describe.skipIf(!database)('PostgresDocumentStore with other instances and faili
   it('rejects a call whose connection dies inside its transaction, and keeps working', async () => {
     const name = uniqueName('quire_killed');
     const store = await openStore(name);
+    await store.createDocument('doc');
     await store.append('doc', [Uint8Array.of(1)]);
     const locker = await holdConnection();
     await locker.query('BEGIN');

@@ -103,13 +103,15 @@ export class PostgresDocumentStore implements DocumentStoreWithAccounts {
   async append(id: string, updates: readonly Uint8Array[], options: AppendOptions = {}): Promise<{ lastSeq: number }> {
     const pool = this.use();
     checkUpdates(id, updates);
-    // Nothing to write: do not create the document nor touch its dates.
+    // Nothing to write: do not touch the document's dates.
     if (updates.length === 0) {
       const { rows } = await pool.query<{ last_seq: string | null }>(this.statements.lastSeq, [id]);
       return { lastSeq: toSeq(rows[0].last_seq) };
     }
     // One statement, one round trip: in autocommit it is its own transaction.
-    const { rows } = await pool.query<{ last_seq: string }>(this.statements.appendUpdates, [id, updates, options.title ?? null]);
+    const { rows } = await pool.query<{ last_seq: string | null }>(this.statements.appendUpdates, [id, updates, options.title ?? null]);
+    // No row was locked, so nothing was inserted: the document does not exist (or was just deleted).
+    if (rows[0].last_seq === null) throw noSuchDocument(id, 'append');
     // Converted here: a seq JavaScript cannot represent is an error, not a wrong number.
     return { lastSeq: toSeq(rows[0].last_seq) };
   }

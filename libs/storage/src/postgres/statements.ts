@@ -24,9 +24,9 @@ export interface Statements {
   readonly getDocument: string;
   readonly listDocuments: string;
   /**
-   * `$1` id, `$2` the updates as bytea[], `$3` title or null; upserts the document's row (locking
+   * `$1` id, `$2` the updates as bytea[], `$3` title or null; updates the document's row (locking
    * it) and only then draws the seqs and inserts the rows, in one statement: one round trip.
-   * Returns `last_seq`. See below for the order of seqs.
+   * Returns `last_seq`, null when no document has the id (then nothing is inserted). See below for the order of seqs.
    */
   readonly appendUpdates: string;
   /** `$1` id; locks the document's row, or returns nothing when there is none. */
@@ -64,11 +64,10 @@ export function statementsFor(schema: string): Statements {
     // appends to one document draw their seqs in commit order.
     appendUpdates: `
       WITH touched AS (
-        INSERT INTO ${documents} AS d (id, title, title_explicit, created_at, updated_at)
-        VALUES ($1, coalesce($3::text, ''), false, now(), now())
-        ON CONFLICT (id) DO UPDATE SET
-          updated_at = greatest(d.updated_at, excluded.updated_at),
+        UPDATE ${documents} AS d SET
+          updated_at = greatest(d.updated_at, now()),
           title = CASE WHEN NOT d.title_explicit AND $3::text IS NOT NULL THEN $3::text ELSE d.title END
+        WHERE d.id = $1
         RETURNING d.id
       ), drawn AS (
         SELECT nextval(${sequence}::regclass) AS seq FROM touched, generate_series(1, cardinality($2::bytea[]))

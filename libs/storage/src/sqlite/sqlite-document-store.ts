@@ -167,7 +167,7 @@ function prepare(db: Database.Database): Connection {
   const statements = prepareStatements(db);
   // Run inside appendAll, this is a savepoint: a refused append undoes its own rows only.
   const appendOne = db.transaction(({ id, updates, title }: QueuedAppend) => {
-    statements.touchDocument.run({ id, title, now: Date.now() });
+    if (statements.touchDocument.run({ id, title, now: Date.now() }).changes === 0) throw noSuchDocument(id, 'append');
     let lastSeq = 0;
     for (const update of updates) lastSeq = Number(statements.insertUpdate.run(id, update).lastInsertRowid);
     return lastSeq;

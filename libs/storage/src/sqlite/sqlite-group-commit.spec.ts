@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { createDocuments, expectRefused } from '../testing/helpers';
 import { useScratchDatabase } from '../testing/scratch-database';
-import type { SqliteDocumentStoreOptions } from './sqlite-document-store';
+import type { SqliteDocumentStore, SqliteDocumentStoreOptions } from './sqlite-document-store';
 
 // Appends made in one event-loop turn share one transaction (one fsync), each in its own savepoint.
 describe('SqliteDocumentStore group commit', () => {
@@ -29,7 +30,8 @@ describe('SqliteDocumentStore group commit', () => {
   /**
    * Frames written to the WAL so far. Every commit appends at least one frame (the one that marks
    * it committed), so fewer new frames than appends means fewer commits than appends. Nothing here
-   * writes the 1,000 frames that would trigger a checkpoint and a restart of the WAL.
+   * writes the 1,000 frames that would trigger a checkpoint and a restart of the WAL: createAndCheckpoint
+   * empties it before what a test measures.
    */
   function walFrames(pageSize: number): number {
     const size = statSync(`${scratch.path}-wal`, { throwIfNoEntry: false })?.size ?? 0;
@@ -38,8 +40,21 @@ describe('SqliteDocumentStore group commit', () => {
 
   const ids = Array.from({ length: 100 }, (_, index) => `doc-${index}`);
 
+  /**
+   * Creates the documents (append never creates one), then empties the WAL: creating 100 documents
+   * writes hundreds of frames, which would bring the appends measured after it near the 1,000.
+   */
+  async function createAndCheckpoint(store: SqliteDocumentStore, documentIds: readonly string[]): Promise<void> {
+    await createDocuments(store, ...documentIds);
+    const db = inspect();
+    const [checkpoint] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    expect(checkpoint.busy, 'the WAL checkpoint was blocked').toBe(0);
+    expect(walFrames(db.pragma('page_size', { simple: true }) as number), 'frames left after the checkpoint').toBe(0);
+  }
+
   it('commits 100 appends to 100 documents of one turn in one transaction', async () => {
     const store = await openStore();
+    await createAndCheckpoint(store, ids);
     const db = inspect();
     const pageSize = db.pragma('page_size', { simple: true }) as number;
     const before = walFrames(pageSize);
@@ -60,6 +75,7 @@ describe('SqliteDocumentStore group commit', () => {
 
   it('counts commits honestly: the same appends awaited one by one write a frame or more each', async () => {
     const store = await openStore({ synchronous: 'NORMAL' });
+    await createAndCheckpoint(store, ids);
     const pageSize = inspect().pragma('page_size', { simple: true }) as number;
     const before = walFrames(pageSize);
 
@@ -70,6 +86,7 @@ describe('SqliteDocumentStore group commit', () => {
 
   it('keeps the order of appends to one document within a turn', async () => {
     const store = await openStore();
+    await createDocuments(store, 'doc');
     const first = store.append('doc', [Uint8Array.of(1), Uint8Array.of(2)]);
     const second = store.append('doc', [Uint8Array.of(3)]);
 
@@ -83,6 +100,8 @@ describe('SqliteDocumentStore group commit', () => {
 
   it('rejects only the refused append of a turn; the others are stored', async () => {
     const store = await openStore();
+    await createDocuments(store, 'a', 'b', 'c');
+    const createdB = await store.getDocument('b');
     scratch.refuseThreeByteRows('ABORT');
 
     const a = store.append('a', [Uint8Array.of(1)]);
@@ -96,12 +115,33 @@ describe('SqliteDocumentStore group commit', () => {
     expect(rows.get('a')).toEqual([{ seq: seqA, data: [1] }]);
     expect(rows.get('c')).toEqual([{ seq: seqC, data: [3] }]);
     expect(rows.has('b')).toBe(false);
-    expect(await store.getDocument('b')).toBeUndefined();
+    // The savepoint undid b's title and date too.
+    expect(await store.getDocument('b')).toEqual(createdB);
+    expect((await store.listDocuments()).map(({ id }) => id).sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('rejects alone an append of a turn to a document that does not exist; the others are stored', async () => {
+    const store = await openStore();
+    await createDocuments(store, 'a', 'c');
+
+    const a = store.append('a', [Uint8Array.of(1)]);
+    const missing = store.append('missing', [Uint8Array.of(2), Uint8Array.of(4)], { title: 'Missing' });
+    const c = store.append('c', [Uint8Array.of(3)]);
+
+    await expectRefused(missing, 'no-such-document');
+    const [{ lastSeq: seqA }, { lastSeq: seqC }] = await Promise.all([a, c]);
+    const rows = storedRows(inspect());
+    expect(rows.get('a')).toEqual([{ seq: seqA, data: [1] }]);
+    expect(rows.get('c')).toEqual([{ seq: seqC, data: [3] }]);
+    expect(rows.has('missing')).toBe(false);
+    expect(await store.getDocument('missing')).toBeUndefined();
     expect((await store.listDocuments()).map(({ id }) => id).sort()).toEqual(['a', 'c']);
   });
 
   it('rejects every append of a turn, and stores none, when the transaction as a whole fails', async () => {
     const store = await openStore();
+    await createDocuments(store, 'a', 'b', 'c');
+    const listed = await store.listDocuments();
     const db = inspect();
     scratch.refuseThreeByteRows('ROLLBACK');
 
@@ -116,7 +156,7 @@ describe('SqliteDocumentStore group commit', () => {
       expect((result as PromiseRejectedResult).reason).toMatchObject({ message: 'refused by test trigger' });
     }
     expect(storedRows(db).size).toBe(0);
-    expect(await store.listDocuments()).toEqual([]);
+    expect(await store.listDocuments()).toEqual(listed);
     // The store is still usable for the next turn.
     expect(await store.append('a', [Uint8Array.of(1)])).toMatchObject({ lastSeq: expect.any(Number) });
     expect(storedRows(db).get('a')).toHaveLength(1);
@@ -124,6 +164,7 @@ describe('SqliteDocumentStore group commit', () => {
 
   it('lets a read made in the same turn see the appended rows', async () => {
     const store = await openStore();
+    await createDocuments(store, 'doc');
     const appended = store.append('doc', [Uint8Array.of(1)], { title: 'Title' });
     const loaded = store.load('doc');
     const info = store.getDocument('doc');
@@ -137,20 +178,26 @@ describe('SqliteDocumentStore group commit', () => {
 
   it('never re-creates a document deleted after an append of the same turn', async () => {
     const store = await openStore();
+    await createDocuments(store, 'doc');
     await store.append('doc', [Uint8Array.of(1)]);
 
     const appended = store.append('doc', [Uint8Array.of(2)]);
     const deleted = store.accounts.deleteDocument('doc');
+    // Queued after the delete: refused, not stored under a re-created document.
+    const late = store.append('doc', [Uint8Array.of(3)], { title: 'Late' });
 
     await appended;
     expect(await deleted).toBe(true);
+    await expectRefused(late, 'no-such-document');
     expect(await store.getDocument('doc')).toBeUndefined();
+    expect(await store.listDocuments()).toEqual([]);
     expect(storedRows(inspect()).size).toBe(0);
   });
 
   it('stores the bytes given, even if the caller changes its buffer before the turn ends', async () => {
     const store = await openStore();
     const buffer = Uint8Array.of(1, 2, 3);
+    await createDocuments(store, 'doc');
     const appended = store.append('doc', [buffer]);
     buffer.fill(9);
 
@@ -160,6 +207,7 @@ describe('SqliteDocumentStore group commit', () => {
 
   it('stores the appends still waiting when it closes', async () => {
     const store = await openStore();
+    await createDocuments(store, ...ids.slice(0, 3));
     const appended = ids.slice(0, 3).map((id, index) => store.append(id, [Uint8Array.of(index + 1)]));
 
     await store.close();

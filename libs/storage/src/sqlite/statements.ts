@@ -39,14 +39,14 @@ export function prepareStatements(db: Database.Database): Statements {
       `INSERT INTO documents (id, title, title_explicit, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (id) DO NOTHING`,
     ),
-    // Creates the row for a first append, or bumps updated_at (never backwards, should the clock
-    // step back) and takes the derived title unless one was set explicitly.
+    // Bumps updated_at (never backwards, should the clock step back) and takes the derived title
+    // unless one was set explicitly. Never creates the row: an append to a document that does not
+    // exist (deleted meanwhile) changes nothing, and the store refuses it.
     touchDocument: db.prepare<{ id: string; title: string | null; now: number }>(
-      `INSERT INTO documents (id, title, title_explicit, created_at, updated_at)
-       VALUES (@id, coalesce(@title, ''), 0, @now, @now)
-       ON CONFLICT (id) DO UPDATE SET
-         updated_at = max(documents.updated_at, excluded.updated_at),
-         title = CASE WHEN documents.title_explicit = 0 AND @title IS NOT NULL THEN @title ELSE documents.title END`,
+      `UPDATE documents SET
+         updated_at = max(updated_at, @now),
+         title = CASE WHEN title_explicit = 0 AND @title IS NOT NULL THEN @title ELSE title END
+       WHERE id = @id`,
     ),
     setTitle: db.prepare<[title: string, id: string]>(
       'UPDATE documents SET title = ?, title_explicit = 1 WHERE id = ?',

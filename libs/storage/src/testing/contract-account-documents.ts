@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { LinkRole } from '../account-store';
 import type { AccountContractContext } from './account-store-contract';
 import { newUser, ticketFor } from './account-fixtures';
-import { clockTick, expectRefused } from './helpers';
+import { clockTick, expectRefused, expectSameBytes } from './helpers';
 
 /** Renaming and deleting documents, and share links. */
-export function describeDocumentsAndLinks({ accounts, store }: AccountContractContext): void {
+export function describeDocumentsAndLinks({ accounts, store, another }: AccountContractContext): void {
   const link = (id: string, role: LinkRole = 'viewer', documentId = 'doc') => ({ id, documentId, role, createdBy: 'user-ada' });
 
   async function adaOwnsDoc(): Promise<void> {
@@ -54,6 +54,52 @@ export function describeDocumentsAndLinks({ accounts, store }: AccountContractCo
       expect(await accounts().getRole('kept', 'user-bob')).toBe('editor');
       expect(await accounts().getLink('link-kept')).toMatchObject({ documentId: 'kept', revokedAt: null });
       expect(await accounts().consumeTicket(ticketFor('kept', 'user-bob', now).digest, now)).toMatchObject({ documentId: 'kept' });
+    });
+
+    it('refuses a late append to a deleted document, from any instance, and revives nothing', async () => {
+      await adaOwnsDoc();
+      await accounts().setMember('doc', 'user-bob', 'editor');
+      await store().append('doc', [Uint8Array.of(1)], { title: 'Derived' });
+      const other = await another();
+
+      expect(await accounts().deleteDocument('doc')).toBe(true);
+      // Edits that were on their way when the owner deleted the document, here and at another instance.
+      await expectRefused(store().append('doc', [Uint8Array.of(2)], { title: 'Late' }), 'no-such-document');
+      await expectRefused(other.append('doc', [Uint8Array.of(3)]), 'no-such-document');
+
+      expect(await store().getDocument('doc')).toBeUndefined();
+      expect(await other.getDocument('doc')).toBeUndefined();
+      expect(await store().listDocuments()).toEqual([]);
+      expect(await store().load('doc')).toEqual({ updates: [], lastSeq: 0, byteLength: 0 });
+      expect(await accounts().listMembers('doc')).toEqual([]);
+      expect(await accounts().getRole('doc', 'user-ada')).toBeUndefined();
+      expect(await accounts().getRole('doc', 'user-bob')).toBeUndefined();
+      expect(await accounts().listMemberDocuments('user-ada')).toEqual([]);
+      expect(await accounts().listMemberDocuments('user-bob')).toEqual([]);
+      expect(await accounts().deleteDocument('doc')).toBe(false);
+    });
+
+    it('starts a document created again with a deleted id empty, and takes its appends', async () => {
+      await adaOwnsDoc();
+      await store().createDocument('plain');
+      for (const documentId of ['doc', 'plain']) {
+        await store().append(documentId, [Uint8Array.of(1), Uint8Array.of(2)], { title: 'Old' });
+        await accounts().deleteDocument(documentId);
+      }
+
+      await accounts().createOwnedDocument('doc', 'user-bob', 'New');
+      await store().createDocument('plain');
+      for (const documentId of ['doc', 'plain']) {
+        expect(await store().load(documentId)).toEqual({ updates: [], lastSeq: 0, byteLength: 0 });
+        const { lastSeq } = await store().append(documentId, [Uint8Array.of(3)], { title: 'Derived' });
+        const loaded = await store().load(documentId);
+        expectSameBytes(loaded.updates, [Uint8Array.of(3)]);
+        expect(loaded.lastSeq).toBe(lastSeq);
+      }
+      expect((await store().getDocument('doc'))?.title).toBe('New');
+      expect((await store().getDocument('plain'))?.title).toBe('Derived');
+      expect((await accounts().listMembers('doc')).map(({ user, role }) => `${user.id}:${role}`)).toEqual(['user-bob:owner']);
+      expect(await accounts().listMembers('plain')).toEqual([]);
     });
 
     it('leaves a deleted id free for a new document with no members', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LinkRole } from '../account-store';
 import type { AccountContractContext } from './account-store-contract';
 import { newUser } from './account-fixtures';
-import { clockTick, expectRefused } from './helpers';
+import { clockTick, createDocuments, expectRefused } from './helpers';
 
 /** Owned documents, members and their roles. */
 export function describeMembers({ accounts, store }: AccountContractContext): void {
@@ -40,6 +40,7 @@ export function describeMembers({ accounts, store }: AccountContractContext): vo
       await accounts().createUser(newUser('ada'));
       await accounts().createUser(newUser('bob'));
       await accounts().createOwnedDocument('doc', 'user-ada');
+      await createDocuments(store(), 'written');
       await store().append('written', [Uint8Array.of(1)]);
 
       await expectRefused(accounts().createOwnedDocument('doc', 'user-bob'), 'document-exists');
@@ -57,6 +58,7 @@ export function describeMembers({ accounts, store }: AccountContractContext): vo
       await accounts().setMember('bobs', 'user-ada', 'viewer');
       await clockTick();
       await accounts().createOwnedDocument('cys', 'user-cy');
+      await createDocuments(store(), 'ownerless');
       await store().append('ownerless', [Uint8Array.of(1)]);
 
       expect((await accounts().listMemberDocuments('user-ada')).map(({ id, role }) => `${id}:${role}`)).toEqual([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountContractContext } from './account-store-contract';
 import { newUser } from './account-fixtures';
-import { expectRefused } from './helpers';
+import { createDocuments, expectRefused } from './helpers';
 
 /** Settings, accounts, and the first account that adopts the documents written before it. */
 export function describeUsers({ accounts, store, another }: AccountContractContext): void {
@@ -114,10 +114,12 @@ export function describeUsers({ accounts, store, another }: AccountContractConte
     });
 
     it('owns every document written before accounts existed, and only those', async () => {
+      await createDocuments(store(), 'written');
       await store().append('written', [Uint8Array.of(1)], { title: 'Written' });
       await store().createDocument('created', 'Created');
 
       const ada = await accounts().createFirstUser(newUser('ada', { isAdmin: true }));
+      await createDocuments(store(), 'after');
       await store().append('after', [Uint8Array.of(2)]);
       expect(await accounts().createFirstUser(newUser('eve'))).toBeUndefined();
 

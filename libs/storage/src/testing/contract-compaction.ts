@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractContext } from './document-store-contract';
-import { EditedDoc, expectRefused, expectSameBytes, nextTurn, snapshotOf, textOf, totalBytes } from './helpers';
+import { createDocuments, EditedDoc, expectRefused, expectSameBytes, nextTurn, snapshotOf, textOf, totalBytes } from './helpers';
 
 /** Replacing the log rows a snapshot covers, while others keep appending. */
 export function describeCompaction({ store }: ContractContext): void {
   describe('compaction', () => {
     it('replaces exactly the rows through throughSeq and keeps those appended meanwhile', async () => {
+      await createDocuments(store(), 'doc');
       const edited = new EditedDoc();
       await store().append('doc', [edited.type('one '), edited.type('two ')]);
       await store().append('doc', [edited.type('three ')]);
@@ -25,6 +26,7 @@ export function describeCompaction({ store }: ContractContext): void {
     });
 
     it('keeps the snapshot first when appends continue after it', async () => {
+      await createDocuments(store(), 'doc');
       const edited = new EditedDoc();
       await store().append('doc', [edited.type('a'), edited.type('b')]);
       const before = await store().load('doc');
@@ -40,6 +42,7 @@ export function describeCompaction({ store }: ContractContext): void {
     });
 
     it('compacts again over an earlier snapshot', async () => {
+      await createDocuments(store(), 'doc');
       const edited = new EditedDoc();
       await store().append('doc', [edited.type('a'), edited.type('b')]);
       const first = await store().load('doc');
@@ -56,6 +59,7 @@ export function describeCompaction({ store }: ContractContext): void {
     });
 
     it('loses nothing when a stale compaction comes after a newer one', async () => {
+      await createDocuments(store(), 'doc');
       const edited = new EditedDoc();
       await store().append('doc', [edited.type('a'), edited.type('b')]);
       const stale = await store().load('doc');
@@ -72,6 +76,7 @@ export function describeCompaction({ store }: ContractContext): void {
     });
 
     it('loses nothing when a compaction through an older seq overlaps a newer one', async () => {
+      await createDocuments(store(), 'doc');
       const edited = new EditedDoc();
       await store().append('doc', [edited.type('a'), edited.type('b')]);
       const older = await store().load('doc');
@@ -90,6 +95,7 @@ export function describeCompaction({ store }: ContractContext): void {
     });
 
     it('loses nothing when appends and compactions run at once', async () => {
+      await createDocuments(store(), 'doc');
       // Three clients, each appending its own edits one call after another (as an instance's group
       // commits do), while a compactor loads and compacts whatever it finds until they are done.
       const writers = ['a', 'b', 'c'].map((name) => ({ name, edited: new EditedDoc(), sent: [] as Uint8Array[] }));
@@ -129,6 +135,7 @@ export function describeCompaction({ store }: ContractContext): void {
     });
 
     it('leaves other documents alone, even rows interleaved with the compacted ones', async () => {
+      await createDocuments(store(), 'doc', 'other');
       const edited = new EditedDoc();
       await store().append('doc', [edited.type('a')]);
       await store().append('other', [Uint8Array.of(1)]);
@@ -143,6 +150,7 @@ export function describeCompaction({ store }: ContractContext): void {
     });
 
     it('refuses a throughSeq beyond the last row, an empty snapshot and an unknown document', async () => {
+      await createDocuments(store(), 'doc');
       const edited = new EditedDoc();
       const updates = [edited.type('a'), edited.type('b')];
       const { lastSeq } = await store().append('doc', updates);

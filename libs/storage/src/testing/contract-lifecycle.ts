@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractContext } from './document-store-contract';
-import { EditedDoc, expectRefused, expectSameBytes, snapshotOf, textOf } from './helpers';
+import { createDocuments, EditedDoc, expectRefused, expectSameBytes, snapshotOf, textOf } from './helpers';
 
 /** Opening, closing and finding the data again after a restart. */
 export function describeLifecycle({ store, restart }: ContractContext): void {
@@ -8,6 +8,7 @@ export function describeLifecycle({ store, restart }: ContractContext): void {
     it('finds everything again after a restart', async () => {
       const edited = new EditedDoc();
       await store().createDocument('titled', 'Chosen');
+      await createDocuments(store(), 'doc');
       await store().append('doc', [edited.type('a'), edited.type('b')], { title: 'Derived' });
       const before = await store().load('doc');
       await store().compact('doc', snapshotOf(before.updates), before.lastSeq);
@@ -28,6 +29,7 @@ export function describeLifecycle({ store, restart }: ContractContext): void {
     });
 
     it('refuses calls after close() and before open()', async () => {
+      await createDocuments(store(), 'doc');
       await store().append('doc', [Uint8Array.of(1)]);
       const closed = store();
       await closed.close();

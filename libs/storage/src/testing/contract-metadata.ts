@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractContext } from './document-store-contract';
-import { clockTick, expectRefused, listedIds } from './helpers';
+import { clockTick, createDocuments, expectRefused, listedIds } from './helpers';
 
 /** Creating, describing and listing documents, and the title rules. */
 export function describeMetadata({ store }: ContractContext): void {
@@ -16,8 +16,9 @@ export function describeMetadata({ store }: ContractContext): void {
       expect(await store().load('doc')).toEqual({ updates: [], lastSeq: 0, byteLength: 0 });
     });
 
-    it('refuses to create a document twice, whether created or written', async () => {
+    it('refuses to create a document twice, whether only created or written to', async () => {
       await store().createDocument('created', 'First');
+      await createDocuments(store(), 'written');
       await store().append('written', [Uint8Array.of(1)], { title: 'Written' });
 
       await expectRefused(store().createDocument('created', 'Second'), 'document-exists');
@@ -26,7 +27,14 @@ export function describeMetadata({ store }: ContractContext): void {
       expect((await store().getDocument('written'))?.title).toBe('Written');
     });
 
-    it('creates a document on first append, with the title derived from the content', async () => {
+    it('never creates a document on append, not even one with a derived title', async () => {
+      await expectRefused(store().append('doc', [Uint8Array.of(1)], { title: 'Draft' }), 'no-such-document');
+      expect(await store().getDocument('doc')).toBeUndefined();
+      expect(await store().listDocuments()).toEqual([]);
+    });
+
+    it('takes the latest title derived from the content, and keeps it when an append gives none', async () => {
+      await createDocuments(store(), 'doc', 'untitled');
       await store().append('doc', [Uint8Array.of(1)], { title: 'Draft' });
       expect((await store().getDocument('doc'))?.title).toBe('Draft');
 
@@ -51,6 +59,7 @@ export function describeMetadata({ store }: ContractContext): void {
       await store().append('created', [Uint8Array.of(1)], { title: 'Derived' });
       expect((await store().getDocument('created'))?.title).toBe('Chosen');
 
+      await createDocuments(store(), 'renamed');
       await store().append('renamed', [Uint8Array.of(1)], { title: 'Derived' });
       await store().setTitle('renamed', 'Renamed');
       await store().append('renamed', [Uint8Array.of(2)], { title: 'Derived again' });
@@ -81,6 +90,7 @@ export function describeMetadata({ store }: ContractContext): void {
       expect(await store().listDocuments()).toEqual([]);
       await store().createDocument('a', 'A');
       await clockTick();
+      await createDocuments(store(), 'b');
       await store().append('b', [Uint8Array.of(1)], { title: 'B' });
       await clockTick();
       await store().createDocument('c');

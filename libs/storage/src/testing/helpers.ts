@@ -95,6 +95,14 @@ export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/**
+ * Creates each document, empty and untitled, as the server does before anything is written to it:
+ * `append` never creates a document.
+ */
+export async function createDocuments(store: DocumentStore, ...ids: string[]): Promise<void> {
+  for (const id of ids) await store.createDocument(id);
+}
+
 /** Ids of `listDocuments()`, in its order. */
 export async function listedIds(store: DocumentStore): Promise<string[]> {
   return (await store.listDocuments()).map((document) => document.id);
