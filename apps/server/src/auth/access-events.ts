@@ -1,39 +1,40 @@
 import { ACCESS_CHANNEL, type AccessChange, type BusSubscription, type DocumentBus } from '@quire/bus';
 import type { Logger } from 'pino';
-import type { AccessWatcher } from './access-watcher';
+
+/** Acts on an access change at this instance; may take time (a database re-check). */
+export type AccessListener = (change: AccessChange) => Promise<void> | void;
+
+/** Everything may have changed (a message was lost): every socket is re-checked. */
+const EVERYTHING: AccessChange = {};
 
 /**
  * Pushes access changes to the sockets they affect, at this instance and, through the bus, at every
  * other one: the HTTP route that changed who may do what calls {@link changed} after the change is
- * committed, and answers once this instance's sockets are dealt with.
+ * committed, and answers once this instance's listeners (the access watcher, the hub) have acted.
  */
 export class AccessEvents {
   private subscription: BusSubscription | undefined;
   private removeGapListener: (() => void) | undefined;
-  private readonly deletedListeners: Array<(documentId: string) => void> = [];
+  private readonly listeners: AccessListener[] = [];
 
   constructor(
     private readonly bus: DocumentBus,
-    private readonly watcher: AccessWatcher,
     private readonly logger: Logger,
   ) {}
 
-  /** Called with the id of every deleted document (here or at another instance), to drop it from memory. */
-  onDocumentDeleted(listener: (documentId: string) => void): void {
-    this.deletedListeners.push(listener);
+  /** Called with every change, made here or at another instance. */
+  onChange(listener: AccessListener): void {
+    this.listeners.push(listener);
   }
 
   /** Starts hearing the other instances' changes. */
   start(): void {
     this.subscription ??= this.bus.subscribe(ACCESS_CHANNEL, (delivery) => {
-      if (delivery.message.type !== 'access') return;
-      this.apply(delivery.message.change).catch((error: unknown) => {
-        this.logger.error({ err: error }, 'Acting on an access change from another instance failed');
-      });
+      if (delivery.message.type === 'access') void this.apply(delivery.message.change);
     });
     // A message may have been lost: re-check every socket rather than wait for the safety net.
     this.removeGapListener ??= this.bus.onGap((documentId) => {
-      if (documentId === undefined || documentId === ACCESS_CHANNEL) void this.watcher.checkAll();
+      if (documentId === undefined || documentId === ACCESS_CHANNEL) void this.apply(EVERYTHING);
     });
   }
 
@@ -51,10 +52,14 @@ export class AccessEvents {
   }
 
   private async apply(change: AccessChange): Promise<void> {
-    if (change.documentDeleted && change.documentId !== undefined) {
-      for (const listener of this.deletedListeners) listener(change.documentId);
-      return;
-    }
-    await this.watcher.recheckAffected(change);
+    await Promise.all(
+      this.listeners.map(async (listener) => {
+        try {
+          await listener(change);
+        } catch (error) {
+          this.logger.error({ err: error, change }, 'Acting on an access change failed; the periodic re-check will retry');
+        }
+      }),
+    );
   }
 }

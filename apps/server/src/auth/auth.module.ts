@@ -8,6 +8,8 @@ import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { newDocumentId } from '../documents/document-id';
 import { LOGGER } from '../logging/logger';
+import { SECURITY_EVENTS_KEPT } from '../audit/security-events';
+import { RateLimiters } from '../throttle/rate-limiters';
 import { DOCUMENT_STORE } from '../storage/document-store.token';
 import { AccessEvents } from './access-events';
 import { AccessWatcher } from './access-watcher';
@@ -43,9 +45,9 @@ const EXPIRED_PURGE_INTERVAL_MS = 60_000;
     { provide: SetupCode, inject: [ACCOUNT_STORE], useFactory: (store: AccountStore) => new SetupCode(store) },
     {
       provide: AccountsService,
-      inject: [ACCOUNT_STORE, Secrets, SetupCode, APP_CONFIG, AccessEvents],
-      useFactory: (store: AccountStore, secrets: Secrets, setupCode: SetupCode, config: AppConfig, access: AccessEvents) =>
-        new AccountsService({ store, secrets, setupCode, allowSignup: config.allowSignup, accessChanged: (change) => access.changed(change) }),
+      inject: [ACCOUNT_STORE, Secrets, SetupCode, APP_CONFIG, AccessEvents, RateLimiters],
+      useFactory: (store: AccountStore, secrets: Secrets, setupCode: SetupCode, config: AppConfig, access: AccessEvents, limiters: RateLimiters) =>
+        new AccountsService({ store, secrets, setupCode, allowSignup: config.allowSignup, accessChanged: (change) => access.changed(change), limiters }),
     },
     {
       provide: DocumentsService,
@@ -74,8 +76,8 @@ const EXPIRED_PURGE_INTERVAL_MS = 60_000;
     },
     {
       provide: AccessEvents,
-      inject: [DOCUMENT_BUS, AccessWatcher, LOGGER],
-      useFactory: (bus: DocumentBus, watcher: AccessWatcher, logger: Logger) => new AccessEvents(bus, watcher, logger.child({ component: 'access' })),
+      inject: [DOCUMENT_BUS, LOGGER],
+      useFactory: (bus: DocumentBus, logger: Logger) => new AccessEvents(bus, logger.child({ component: 'access' })),
     },
     RequestAuth,
     { provide: APP_FILTER, useClass: AuthErrorFilter },
@@ -102,6 +104,8 @@ export class AuthModule implements OnApplicationBootstrap, OnApplicationShutdown
       if (!this.logger.isLevelEnabled('warn')) process.stderr.write(`${message}\n`);
     }
     this.watcher.start();
+    // A deleted document's sockets are the hub's to close (CollabModule); the rest are re-checked.
+    this.accessEvents.onChange((change) => (change.documentDeleted ? undefined : this.watcher.recheckAffected(change)));
     this.accessEvents.start();
     this.purgeTimer = setInterval(() => void this.purgeExpired(new Date()), EXPIRED_PURGE_INTERVAL_MS);
     this.purgeTimer.unref();
@@ -113,16 +117,20 @@ export class AuthModule implements OnApplicationBootstrap, OnApplicationShutdown
     await this.watcher.stop();
   }
 
-  /** Removes expired tickets and sessions; one failing does not stop the other, and the next pass retries. */
+  /**
+   * Removes expired tickets and sessions, and security events past the newest SECURITY_EVENTS_KEPT;
+   * one failing does not stop the others, and the next pass retries.
+   */
   private async purgeExpired(now: Date): Promise<void> {
     const failed = (what: string) => (error: unknown) => {
       this.logger.warn({ err: error }, `Could not purge expired ${what}`);
       return 0;
     };
-    const [tickets, sessions] = await Promise.all([
+    const [tickets, sessions, events] = await Promise.all([
       this.store.purgeExpiredTickets(now).catch(failed('tickets')),
       this.store.purgeExpiredSessions(now).catch(failed('sessions')),
+      this.store.purgeSecurityEvents(SECURITY_EVENTS_KEPT).catch(failed('security events')),
     ]);
-    if (tickets + sessions > 0) this.logger.debug({ tickets, sessions }, 'Purged expired tickets and sessions');
+    if (tickets + sessions + events > 0) this.logger.debug({ tickets, sessions, events }, 'Purged expired tickets and sessions, and old security events');
   }
 }

@@ -34,7 +34,9 @@ import { CollabGateway } from './collab.gateway';
           limits: config.limits,
         });
         metrics.observe(() => hub.stats);
-        access.onDocumentDeleted((documentId) => hub.dropDocument(documentId));
+        access.onChange((change) => {
+          if (change.documentDeleted && change.documentId !== undefined) hub.dropDocument(change.documentId);
+        });
         return hub;
       },
     },

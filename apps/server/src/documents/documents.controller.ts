@@ -1,7 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Req } from '@nestjs/common';
 import { DocumentHub } from '@quire/collab-core';
+import { SecurityEvents, type SecurityEventType } from '../audit/security-events';
 import { DocumentsService } from '../auth/documents-service';
+import type { Principal } from '../auth/principal';
 import { RequestAuth } from '../auth/request-auth';
 import { TicketsService, type TicketAnswer } from '../auth/tickets-service';
 import { toDocumentView, toLinkView, toMemberView, type DocumentView, type LinkView, type MemberView } from './document-view';
@@ -14,6 +16,7 @@ export class DocumentsController {
     private readonly tickets: TicketsService,
     private readonly auth: RequestAuth,
     private readonly hub: DocumentHub,
+    private readonly events: SecurityEvents,
   ) {}
 
   @Get()
@@ -44,7 +47,9 @@ export class DocumentsController {
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   async delete(@Req() request: IncomingMessage, @Param('id') id: string): Promise<void> {
-    await this.documents.delete(await this.auth.require(request), id);
+    const principal = await this.auth.require(request);
+    await this.documents.delete(principal, id);
+    this.record(request, principal, 'document-deleted', id);
   }
 
   @Get(':id/members')
@@ -55,7 +60,10 @@ export class DocumentsController {
   @Post(':id/members')
   @HttpCode(HttpStatus.CREATED)
   async addMember(@Req() request: IncomingMessage, @Param('id') id: string, @Body() body: unknown): Promise<MemberView> {
-    return toMemberView(await this.documents.addMember(await this.auth.require(request), id, body));
+    const principal = await this.auth.require(request);
+    const member = await this.documents.addMember(principal, id, body);
+    this.record(request, principal, 'member-added', id, member.user.id, `role ${member.role}`);
+    return toMemberView(member);
   }
 
   @Patch(':id/members/:userId')
@@ -65,13 +73,18 @@ export class DocumentsController {
     @Param('userId') userId: string,
     @Body() body: unknown,
   ): Promise<MemberView> {
-    return toMemberView(await this.documents.changeRole(await this.auth.require(request), id, userId, body));
+    const principal = await this.auth.require(request);
+    const member = await this.documents.changeRole(principal, id, userId, body);
+    this.record(request, principal, 'member-role-changed', id, userId, `role ${member.role}`);
+    return toMemberView(member);
   }
 
   @Delete(':id/members/:userId')
   @HttpCode(HttpStatus.NO_CONTENT)
   async removeMember(@Req() request: IncomingMessage, @Param('id') id: string, @Param('userId') userId: string): Promise<void> {
-    await this.documents.removeMember(await this.auth.require(request), id, userId);
+    const principal = await this.auth.require(request);
+    await this.documents.removeMember(principal, id, userId);
+    this.record(request, principal, 'member-removed', id, userId);
   }
 
   @Get(':id/links')
@@ -83,19 +96,34 @@ export class DocumentsController {
   @Post(':id/links')
   @HttpCode(HttpStatus.CREATED)
   async createLink(@Req() request: IncomingMessage, @Param('id') id: string, @Body() body: unknown): Promise<LinkView> {
-    const link = await this.documents.createLink(await this.auth.require(request), id, body);
+    const principal = await this.auth.require(request);
+    const link = await this.documents.createLink(principal, id, body);
+    this.record(request, principal, 'link-created', id, link.id, `role ${link.role}`);
     return toLinkView(link, this.documents.linkToken(link));
   }
 
   @Delete(':id/links/:linkId')
   @HttpCode(HttpStatus.NO_CONTENT)
   async revokeLink(@Req() request: IncomingMessage, @Param('id') id: string, @Param('linkId') linkId: string): Promise<void> {
-    await this.documents.revokeLink(await this.auth.require(request), id, linkId);
+    const principal = await this.auth.require(request);
+    await this.documents.revokeLink(principal, id, linkId);
+    this.record(request, principal, 'link-revoked', id, linkId);
   }
 
   @Post(':id/tickets')
   @HttpCode(HttpStatus.CREATED)
   async ticket(@Req() request: IncomingMessage, @Param('id') id: string): Promise<TicketAnswer> {
     return this.tickets.issue(await this.auth.require(request), id);
+  }
+
+  private record(request: IncomingMessage, principal: Principal, type: SecurityEventType, documentId: string, subjectId?: string, details?: string): void {
+    this.events.record({
+      type,
+      actorId: principal.user.id,
+      address: this.auth.address(request),
+      documentId,
+      ...(subjectId === undefined ? {} : { subjectId }),
+      ...(details === undefined ? {} : { details }),
+    });
   }
 }
