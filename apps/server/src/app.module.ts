@@ -8,10 +8,12 @@ import { APP_CONFIG } from './config/app-config.token';
 import type { AppConfig } from './config/config.schema';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
+import { HttpEdgeModule } from './http/http-edge.module';
 import { ReadinessModule } from './health/readiness.module';
 import { LOGGER } from './logging/logger';
 import { MetricsModule } from './metrics/metrics.module';
 import { StorageModule } from './storage/storage.module';
+import { ThrottleModule } from './throttle/throttle.module';
 
 /** Configuration and the logger, made once in `main` and available everywhere. */
 @Global()
@@ -40,8 +42,10 @@ export class AppModule {
         ReadinessModule,
         MetricsModule,
         StorageModule,
+        ThrottleModule,
         AuthModule,
         AuditModule,
+        HttpEdgeModule,
         BusModule,
         CollabModule,
         HealthModule,

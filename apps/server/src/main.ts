@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { TicketsService } from './auth/tickets-service';
 import { QuireWsAdapter } from './collab/quire-ws-adapter';
+import { securityHeaders } from './http/security-headers';
 import { ConfigError, parseConfig, type AppConfig } from './config/config.schema';
 import { createLogger, PinoNestLogger } from './logging/logger';
 import { PrometheusMetrics } from './metrics/prometheus-metrics';
@@ -29,6 +30,9 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, logger), {
     logger: new PinoNestLogger(logger),
   });
+  // Express announces itself in X-Powered-By; nobody needs to know what the server runs.
+  app.disable('x-powered-by');
+  app.use(securityHeaders);
   // Credentials: the web app (another port in development) calls the API with its session cookie.
   app.enableCors({ origin: [...config.allowedOrigins], credentials: true });
   const metrics = app.get(PrometheusMetrics);

@@ -4,11 +4,14 @@ import { z } from 'zod';
 import { displayName, email, parseBody, password } from './account-input';
 import { AuthError } from './auth-error';
 import { LoginThrottle } from './login-throttle';
+import { setupCodeAttempts } from './setup-attempts';
 import { resetPassword, revokeApiTokens } from './password-reset';
 import { hashPassword, verifyPassword } from './passwords';
 import type { Principal } from './principal';
 import { API_TOKEN_PREFIX, newId, Secrets } from './secrets';
 import { SetupCode } from './setup-code';
+import type { AttemptLimit } from '../throttle/attempt-limit';
+import { RateLimiters } from '../throttle/rate-limiters';
 
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 /** A session is extended when used and less than this much of its life is left. */
@@ -36,12 +39,15 @@ export interface AccountsOptions {
   readonly allowSignup: boolean;
   /** Pushes a committed access change to the sockets it affects (see AccessEvents). */
   readonly accessChanged: (change: AccessChange) => Promise<void>;
+  /** Where the sign-in and setup-code counts live; default this process. */
+  readonly limiters?: RateLimiters;
   readonly now?: () => number;
 }
 
 /** Accounts, sessions and API tokens: everything about who someone is. */
 export class AccountsService {
   private readonly throttle: LoginThrottle;
+  private readonly setupAttempts: AttemptLimit;
   private readonly store: AccountStore;
   private readonly secrets: Secrets;
   private readonly now: () => number;
@@ -52,7 +58,9 @@ export class AccountsService {
     this.store = options.store;
     this.secrets = options.secrets;
     this.now = options.now ?? Date.now;
-    this.throttle = new LoginThrottle(this.now);
+    const limiters = options.limiters ?? RateLimiters.inMemory();
+    this.throttle = new LoginThrottle(limiters);
+    this.setupAttempts = setupCodeAttempts(limiters);
   }
 
   get allowSignup(): boolean {
@@ -63,11 +71,15 @@ export class AccountsService {
     return (await this.store.countUsers()) === 0;
   }
 
-  /** Creates the administrator with the one-time code from the log. */
-  async setup(body: unknown): Promise<SignedIn> {
+  /** Creates the administrator with the one-time code from the log; wrong codes are counted per address. */
+  async setup(body: unknown, address: string | undefined): Promise<SignedIn> {
     const input = parseBody(setupBody, body);
     if (!(await this.setupNeeded())) throw new AuthError(409, 'This Quire is already set up; sign in instead');
+    const key = address ?? 'unknown';
+    const wait = await this.setupAttempts.waitMs(key);
+    if (wait > 0) throw tooManyFailures('wrong setup codes', wait);
     if (!(await this.options.setupCode.matches(input.code))) {
+      await this.setupAttempts.add(key);
       throw new AuthError(403, 'Wrong setup code: copy it from the line "Setup code: …" in the server log');
     }
     const user = await this.store.createFirstUser({
@@ -100,18 +112,15 @@ export class AccountsService {
 
   async signin(body: unknown, address: string | undefined): Promise<SignedIn> {
     const input = parseBody(signinBody, body);
-    const wait = this.throttle.retryAfterMs(input.email, address);
-    if (wait > 0) {
-      const seconds = Math.ceil(wait / 1000);
-      throw new AuthError(429, `Too many failed sign-ins: try again in ${Math.ceil(seconds / 60)} minutes`, seconds);
-    }
+    const wait = await this.throttle.retryAfterMs(input.email, address);
+    if (wait > 0) throw tooManyFailures('failed sign-ins', wait);
     const user = await this.store.getUserByEmail(input.email);
     const ok = await verifyPassword(input.password, user?.passwordHash ?? (await this.decoyHash));
     if (!user || !ok) {
-      this.throttle.recordFailure(input.email, address);
+      await this.throttle.recordFailure(input.email, address);
       throw new AuthError(401, 'Wrong email or password');
     }
-    this.throttle.recordSuccess(input.email);
+    await this.throttle.recordSuccess(input.email, address);
     return this.startSession(user);
   }
 
@@ -189,11 +198,6 @@ export class AccountsService {
     await this.options.accessChanged({ userId: principal.user.id });
   }
 
-  /** Account and token routes take a browser session only: a leaked token must not mint more. */
-  requireSession(principal: Principal): void {
-    if (principal.kind !== 'session') throw new AuthError(403, 'Sign in with a browser to manage your account and tokens');
-  }
-
   private requireAdmin(principal: Principal): void {
     if (!principal.user.isAdmin) throw new AuthError(403, 'Only the administrator can do this');
   }
@@ -208,4 +212,11 @@ export class AccountsService {
     const { passwordHash: _omitted, ...plain } = user as User & { passwordHash?: string };
     return { user: plain, sessionToken };
   }
+}
+
+/** A 429 that says how long to wait, in seconds under a minute and in minutes past it. */
+function tooManyFailures(what: string, waitMs: number): AuthError {
+  const seconds = Math.ceil(waitMs / 1000);
+  const when = seconds < 60 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  return new AuthError(429, `Too many ${what}: try again in ${when}`, seconds);
 }

@@ -1,7 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { SecurityEvents } from '../audit/security-events';
+import { RateLimit } from '../http/rate-limit.decorator';
 import { AccountsService, SESSION_LIFETIME_MS, type SignedIn } from './accounts-service';
+import { AuthError } from './auth-error';
 import { toUserView, type UserView } from './principal';
 import { RequestAuth } from './request-auth';
 import { clearedSessionCookie, sessionCookie } from './request-credentials';
@@ -12,6 +15,7 @@ export class SessionController {
   constructor(
     private readonly accounts: AccountsService,
     private readonly auth: RequestAuth,
+    private readonly events: SecurityEvents,
   ) {}
 
   @Get('session')
@@ -27,28 +31,50 @@ export class SessionController {
   @Post('setup')
   @HttpCode(HttpStatus.CREATED)
   async setup(@Req() request: IncomingMessage, @Body() body: unknown, @Res({ passthrough: true }) response: Response) {
-    this.auth.checkOrigin(request);
-    return this.signedIn(request, response, await this.accounts.setup(body));
+    const address = this.auth.address(request);
+    try {
+      const result = await this.accounts.setup(body, address);
+      this.events.record({ type: 'setup', actorId: result.user.id, address });
+      return this.signedIn(request, response, result);
+    } catch (error) {
+      if (error instanceof AuthError && error.status === 403) this.events.record({ type: 'setup-failed', address, details: 'wrong setup code' });
+      throw error;
+    }
   }
 
   @Post('auth/signup')
   @HttpCode(HttpStatus.CREATED)
+  @RateLimit('signup')
   async signup(@Req() request: IncomingMessage, @Body() body: unknown, @Res({ passthrough: true }) response: Response) {
-    this.auth.checkOrigin(request);
-    return this.signedIn(request, response, await this.accounts.signup(body));
+    const result = await this.accounts.signup(body);
+    this.events.record({ type: 'signup', actorId: result.user.id, address: this.auth.address(request) });
+    return this.signedIn(request, response, result);
   }
 
   @Post('auth/signin')
   @HttpCode(HttpStatus.OK)
   async signin(@Req() request: IncomingMessage, @Body() body: unknown, @Res({ passthrough: true }) response: Response) {
-    this.auth.checkOrigin(request);
-    return this.signedIn(request, response, await this.accounts.signin(body, this.auth.address(request)));
+    const address = this.auth.address(request);
+    try {
+      const result = await this.accounts.signin(body, address);
+      this.events.record({ type: 'signin', actorId: result.user.id, address });
+      return this.signedIn(request, response, result);
+    } catch (error) {
+      // Wrong passwords only: a refusal by the throttle (429) guessed nothing, and a flood of them
+      // would push the real events out of the administrator's list.
+      if (error instanceof AuthError && error.status === 401) {
+        this.events.record({ type: 'signin-failed', address, details: `email ${attemptedEmail(body)}` });
+      }
+      throw error;
+    }
   }
 
   @Post('auth/signout')
   @HttpCode(HttpStatus.NO_CONTENT)
   async signout(@Req() request: IncomingMessage, @Res({ passthrough: true }) response: Response): Promise<void> {
-    await this.accounts.signout(await this.auth.optional(request));
+    const principal = await this.auth.optional(request);
+    await this.accounts.signout(principal);
+    if (principal?.kind === 'session') this.events.record({ type: 'signout', actorId: principal.user.id, address: this.auth.address(request) });
     response.setHeader('Set-Cookie', clearedSessionCookie(this.auth.isSecure(request)));
   }
 
@@ -56,4 +82,10 @@ export class SessionController {
     response.setHeader('Set-Cookie', sessionCookie(result.sessionToken, SESSION_LIFETIME_MS, this.auth.isSecure(request)));
     return { user: toUserView(result.user) };
   }
+}
+
+/** The email a failed sign-in named, for the administrator's list (an email is not a secret). */
+function attemptedEmail(body: unknown): string {
+  const value = (body as { email?: unknown } | null)?.email;
+  return typeof value === 'string' ? value.trim().toLowerCase().slice(0, 254) : '(none)';
 }
