@@ -6,6 +6,7 @@ import { DocumentsService } from '../auth/documents-service';
 import type { Principal } from '../auth/principal';
 import { RequestAuth } from '../auth/request-auth';
 import { TicketsService, type TicketAnswer } from '../auth/tickets-service';
+import { RateLimit } from '../http/rate-limit.decorator';
 import { toDocumentView, toLinkView, toMemberView, type DocumentView, type LinkView, type MemberView } from './document-view';
 
 /** `/api/documents`: a member's documents, their members, share links and socket tickets. */
@@ -59,6 +60,7 @@ export class DocumentsController {
 
   @Post(':id/members')
   @HttpCode(HttpStatus.CREATED)
+  @RateLimit('member-add')
   async addMember(@Req() request: IncomingMessage, @Param('id') id: string, @Body() body: unknown): Promise<MemberView> {
     const principal = await this.auth.require(request);
     const member = await this.documents.addMember(principal, id, body);
