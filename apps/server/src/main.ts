@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { dirname } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
@@ -8,6 +9,7 @@ import { securityHeaders } from './http/security-headers';
 import { ConfigError, parseConfig, type AppConfig } from './config/config.schema';
 import { createLogger, PinoNestLogger } from './logging/logger';
 import { PrometheusMetrics } from './metrics/prometheus-metrics';
+import { warnIfOthersCanRead } from './storage/private-directories';
 
 /** A graceful stop must finish within this; past it the process exits anyway. */
 const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -27,6 +29,7 @@ function loadConfigOrExit(): AppConfig {
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
+  warnIfOthersCanRead([config.dataDir, ...(config.database.kind === 'sqlite' && config.database.path !== ':memory:' ? [dirname(config.database.path)] : [])], logger);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, logger), {
     logger: new PinoNestLogger(logger),
   });

@@ -18,7 +18,8 @@ export function resolveAuthSecret(configured: string | undefined, dataDir: strin
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  mkdirSync(dataDir, { recursive: true });
+  // Owner-only, like the database beside it (a directory that exists keeps its permissions).
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString('base64url');
   // 'wx': if another process made it meanwhile, fail rather than replace theirs; then read theirs.
   try {

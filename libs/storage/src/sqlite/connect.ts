@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DocumentStoreError } from '../document-store-error';
@@ -12,7 +12,10 @@ const BUSY_TIMEOUT_MS = 5_000;
 
 /**
  * Opens the database file (creating its directory), sets the pragmas Quire relies on and migrates
- * the schema. Any failure closes the connection and throws one error that names the path.
+ * the schema. Any failure closes the connection and throws one error that names the path. A new
+ * directory is made owner-only (0700) and a new file owner-only (0600): the database holds the
+ * documents, password hashes and the digests of every session and token. SQLite gives its -wal and
+ * -shm files the database file's permissions, so they are 0600 too. Existing files keep theirs.
  */
 export function connect(path: string, synchronous: SqliteSynchronous): Database.Database {
   if (synchronous !== 'NORMAL' && synchronous !== 'FULL') {
@@ -23,7 +26,10 @@ export function connect(path: string, synchronous: SqliteSynchronous): Database.
   }
   let db: Database.Database | undefined;
   try {
-    if (!isInMemory(path)) mkdirSync(dirname(path), { recursive: true });
+    if (!isInMemory(path)) {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      createOwnerOnly(path);
+    }
     db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
     // journal_mode first: it cannot change inside a transaction, and it reads the file header, so a
     // file that is not a database fails here with a clear cause.
@@ -45,6 +51,15 @@ export function connect(path: string, synchronous: SqliteSynchronous): Database.
         'Check that the path is a writable file in a writable directory, and that the file is a Quire database',
       { cause: error },
     );
+  }
+}
+
+/** Creates an empty file readable by its owner only, unless the path exists (an empty file is an empty database). */
+function createOwnerOnly(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
 }
 
