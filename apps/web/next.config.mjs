@@ -18,13 +18,16 @@ const nextConfig = {
   // then holds the server and only the node_modules files it uses. Not by default, since
   // `next start` (npm start, the browser tests) warns about that output.
   ...(process.env.QUIRE_WEB_OUTPUT === 'standalone' ? { output: 'standalone' } : {}),
+  // The Content-Security-Policy, which needs a nonce per response, comes from src/proxy.ts.
   async headers() {
     return [
       {
         source: '/:path*',
         headers: [
           { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          // Never a Referer: share-link pages (/s/<token>) carry their secret in the URL, and even
+          // same-origin requests would copy it into proxies' access logs.
+          { key: 'Referrer-Policy', value: 'no-referrer' },
           { key: 'X-Frame-Options', value: 'DENY' },
         ],
       },

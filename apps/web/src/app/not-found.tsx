@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
 import { Wordmark } from '../components/common/Wordmark';
 import styles from './not-found.module.css';
 
 export const metadata: Metadata = { title: 'Not found' };
 
 /** Shown for unknown pages and malformed document links. */
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request like every page, so its scripts carry the nonce of the page's policy.
+  await connection();
   return (
     <div className={styles.page}>
       <header className={styles.header}>

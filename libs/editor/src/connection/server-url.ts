@@ -1,7 +1,6 @@
-import { COLLAB_PATH } from '@quire/constants';
+import { COLLAB_PATH, DEFAULT_SERVER_PORT } from '@quire/constants';
 
-/** Port of the collaboration server when the page is not told its address. */
-export const DEFAULT_SERVER_PORT = 4000;
+export { DEFAULT_SERVER_PORT };
 
 /**
  * The collaboration server's base URL without a trailing slash: the configured one, or the page's
