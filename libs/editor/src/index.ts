@@ -41,7 +41,7 @@ export {
   type ConnectionEvent,
   type TerminalReason,
 } from './connection/connection-status';
-export { readParticipants, readAwarenessUser, type Participant, type AwarenessUser } from './connection/presence';
+export { readParticipants, readAwarenessUser, presenceLabel, type Participant, type AwarenessUser } from './connection/presence';
 export { resolveServerUrl, collabSocketUrl, DEFAULT_SERVER_PORT } from './connection/server-url';
 export { onTitleAnnounced } from './connection/title-announcement';
 export {

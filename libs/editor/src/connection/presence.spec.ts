@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { colorForUserId } from '../identity/palette';
-import { readAwarenessUser, readParticipants } from './presence';
+import { presenceLabel, readAwarenessUser, readParticipants } from './presence';
 
 function awarenessWith(self: unknown, others: Record<number, unknown>): Awareness {
   const awareness = new Awareness(new Y.Doc());
@@ -46,5 +46,20 @@ describe('presence', () => {
     expect(readAwarenessUser({ user: { name: 'Eve', color: '#123456' } }, 7)).toEqual({ id: 'client-7', name: 'Eve', color: '#123456' });
     expect(readAwarenessUser({ user: 'Eve' }, 7)).toBeNull();
     expect(readAwarenessUser(null, 7)).toBeNull();
+  });
+
+  it('marks guests, whose ids the server starts with guest-, even under a member’s name', () => {
+    const awareness = awarenessWith(
+      { user: { id: 'me', name: 'Zoe', color: '#1d5fbf' } },
+      {
+        101: { user: { id: 'a', name: 'Ada', color: '#3f7d1c' } },
+        102: { user: { id: 'guest-0123456789abcdef', name: 'Ada', color: '#3f7d1c' } },
+      },
+    );
+    const others = readParticipants(awareness).filter((p) => !p.isSelf);
+    expect(others.map((p) => [p.id, p.isGuest, presenceLabel(p)])).toEqual([
+      ['a', false, 'Ada'],
+      ['guest-0123456789abcdef', true, 'Ada (guest)'],
+    ]);
   });
 });

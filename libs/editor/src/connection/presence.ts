@@ -1,3 +1,4 @@
+import { isGuestId } from '@quire/constants';
 import type { Awareness } from 'y-protocols/awareness';
 import { colorForUserId, isHexColor } from '../identity/palette';
 import { cleanDisplayName } from '../identity/names';
@@ -14,6 +15,8 @@ export interface Participant extends AwarenessUser {
   /** The awareness client id of one of their connections (tabs). */
   clientId: number;
   isSelf: boolean;
+  /** No account: on a viewer link under a name of their choosing, which may be anyone's. */
+  isGuest: boolean;
 }
 
 const FALLBACK_NAME = 'Anonymous';
@@ -37,6 +40,15 @@ export function readAwarenessUser(state: unknown, clientId: number): AwarenessUs
 }
 
 /**
+ * How a person is named to others: "Ada", or "Ada (guest)" for someone without an account, so a
+ * guest who types a member's name is not taken for that member. The id says who is a guest; the
+ * server makes guests' ids and checks that awareness carries the connection's own.
+ */
+export function presenceLabel(user: Pick<AwarenessUser, 'id' | 'name'>): string {
+  return isGuestId(user.id) ? `${user.name} (guest)` : user.name;
+}
+
+/**
  * Everyone present, once each even with several tabs open: this person first, then the others by
  * name.
  */
@@ -49,7 +61,7 @@ export function readParticipants(awareness: Awareness): Participant[] {
     const isSelf = clientId === self;
     const known = byUser.get(user.id);
     if (known && (known.isSelf || !isSelf)) return;
-    byUser.set(user.id, { ...user, clientId, isSelf: isSelf || Boolean(known?.isSelf) });
+    byUser.set(user.id, { ...user, clientId, isSelf: isSelf || Boolean(known?.isSelf), isGuest: isGuestId(user.id) });
   });
   return [...byUser.values()].sort((a, b) =>
     a.isSelf !== b.isSelf ? (a.isSelf ? -1 : 1) : a.name.localeCompare(b.name) || a.clientId - b.clientId,

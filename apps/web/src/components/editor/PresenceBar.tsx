@@ -1,6 +1,6 @@
 'use client';
 
-import { initials, type Participant } from '@quire/editor';
+import { initials, presenceLabel, type Participant } from '@quire/editor';
 import styles from './presence.module.css';
 
 const MAX_SHOWN = 5;
@@ -26,13 +26,15 @@ export function PresenceBar({ participants, onEditName, selfName }: Props) {
       <ul className={styles.avatars} aria-label={`People in this document: ${summary}`}>
         {shown.map((person) => (
           <li key={person.id} className={styles.item}>
+            {/* A guest's avatar is ringed in dashes and named "(guest)": anyone can type a member's name. */}
             <span
-              className={styles.avatar}
+              className={person.isGuest ? `${styles.avatar} ${styles.guest}` : styles.avatar}
               style={{ backgroundColor: person.color }}
               role="img"
-              aria-label={person.name}
-              title={person.name}
+              aria-label={presenceLabel(person)}
+              title={presenceLabel(person)}
               data-participant={person.name}
+              data-guest={person.isGuest ? 'true' : undefined}
             >
               {initials(person.name)}
             </span>
@@ -43,8 +45,8 @@ export function PresenceBar({ participants, onEditName, selfName }: Props) {
             <span
               className={`${styles.avatar} ${styles.more}`}
               role="img"
-              aria-label={`${hidden.length} more: ${hidden.map((p) => p.name).join(', ')}`}
-              title={hidden.map((p) => p.name).join(', ')}
+              aria-label={`${hidden.length} more: ${hidden.map(presenceLabel).join(', ')}`}
+              title={hidden.map(presenceLabel).join(', ')}
             >
               +{hidden.length}
             </span>
