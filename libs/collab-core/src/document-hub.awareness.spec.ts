@@ -1,7 +1,8 @@
+import { TEST_DOCUMENT } from './testing/hub-fixture';
 import { decodeAwarenessUpdate } from '@quire/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HubFixture } from './testing/hub-fixture';
-import { settle } from './testing/test-client';
+import { settle, writerAccess } from './testing/test-client';
 
 let f: HubFixture;
 afterEach(() => f.cleanup());
@@ -11,7 +12,7 @@ const alice = { user: { id: 'u1', name: 'Alice', color: '#aa0000' }, cursor: nul
 describe('DocumentHub awareness', () => {
   it('relays a new awareness state to the others, not back to its sender', async () => {
     f = new HubFixture();
-    const a = f.client();
+    const a = f.client(TEST_DOCUMENT, writerAccess('u1', 'Alice'));
     const b = f.client();
     await settle();
     a.awareness.setLocalState(alice);
@@ -22,7 +23,7 @@ describe('DocumentHub awareness', () => {
 
   it('removes the states of a connection that leaves and tells the others', async () => {
     f = new HubFixture();
-    const a = f.client();
+    const a = f.client(TEST_DOCUMENT, writerAccess('u1', 'Alice'));
     const b = f.client();
     await settle();
     a.awareness.setLocalState(alice);
@@ -38,7 +39,7 @@ describe('DocumentHub awareness', () => {
 
   it('treats a socket error like a close', async () => {
     f = new HubFixture();
-    const a = f.client();
+    const a = f.client(TEST_DOCUMENT, writerAccess('u1', 'Alice'));
     const b = f.client();
     await settle();
     a.awareness.setLocalState(alice);
@@ -52,7 +53,7 @@ describe('DocumentHub awareness', () => {
 
   it('sends every known state to a connection when it joins, and on query-awareness', async () => {
     f = new HubFixture();
-    const a = f.client();
+    const a = f.client(TEST_DOCUMENT, writerAccess('u1', 'Alice'));
     await settle();
     a.awareness.setLocalState(alice);
     await settle();

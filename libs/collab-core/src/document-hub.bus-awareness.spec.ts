@@ -1,7 +1,8 @@
+import { TEST_DOCUMENT } from './testing/hub-fixture';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventually } from './testing/eventually';
 import { InstancesFixture } from './testing/instances-fixture';
-import { settle } from './testing/test-client';
+import { settle, writerAccess } from './testing/test-client';
 
 let f: InstancesFixture;
 afterEach(() => f.cleanup());
@@ -12,7 +13,7 @@ const bob = { user: { id: 'u2', name: 'Bob', color: '#0000aa' }, cursor: null };
 describe('DocumentHub awareness across instances', () => {
   it('brings a state to the clients of other instances, and its removal when the client leaves', async () => {
     f = await new InstancesFixture().open();
-    const a = f.client(f.instance('A'));
+    const a = f.client(f.instance('A'), TEST_DOCUMENT, writerAccess('u1', 'Alice'));
     const b = f.client(f.instance('B'));
     await settle();
     a.awareness.setLocalState(alice);
@@ -24,7 +25,7 @@ describe('DocumentHub awareness across instances', () => {
 
   it('gives an instance that loads the document later the states of the others at once', async () => {
     f = await new InstancesFixture().open();
-    const a = f.client(f.instance('A'));
+    const a = f.client(f.instance('A'), TEST_DOCUMENT, writerAccess('u1', 'Alice'));
     await settle();
     a.awareness.setLocalState(alice);
     await settle();
@@ -35,9 +36,9 @@ describe('DocumentHub awareness across instances', () => {
   it('drops the states of an instance that dies, at every other instance and its clients', async () => {
     f = await new InstancesFixture().open();
     const dying = f.instance('A', { instanceTimeoutMs: 50 });
-    const a = f.client(dying);
+    const a = f.client(dying, TEST_DOCUMENT, writerAccess('u1', 'Alice'));
     const b = f.client(f.instance('B'));
-    const c = f.client(f.instance('C'));
+    const c = f.client(f.instance('C'), TEST_DOCUMENT, writerAccess('u2', 'Bob'));
     await settle();
     a.awareness.setLocalState(alice);
     c.awareness.setLocalState(bob);
@@ -51,7 +52,7 @@ describe('DocumentHub awareness across instances', () => {
   it('sends its states again after a gap, so that instances which expired them see them again', async () => {
     f = await new InstancesFixture().open();
     const instanceA = f.instance('A');
-    const a = f.client(instanceA);
+    const a = f.client(instanceA, TEST_DOCUMENT, writerAccess('u1', 'Alice'));
     const b = f.client(f.instance('B'));
     await settle();
     f.network.interrupt(instanceA.bus);

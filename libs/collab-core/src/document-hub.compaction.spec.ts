@@ -24,6 +24,8 @@ describe('DocumentHub compaction', () => {
   async function setup(maxUpdates: number) {
     const store = new MemoryDocumentStore();
     await store.open();
+    // Appends never create a document: it exists before a client connects, as the API ensures.
+    await store.createDocument(DOC);
     const hub = new DocumentHub({ store, compaction: { maxUpdates, maxBytes: 1024 * 1024 } });
     const client = new TestClient().connect(hub, DOC);
     cleanups.push(() => store.close(), () => hub.close(), () => client.destroy());

@@ -199,6 +199,7 @@ describe('DocumentHub unloading', () => {
     f = new HubFixture();
     const store = new MemoryDocumentStore();
     await store.open();
+    await store.createDocument('memory-doc');
     const hub = new DocumentHub({ store, unloadDelayMs: 5 });
     const a = new TestClient().connect(hub, 'memory-doc');
     await settle();

@@ -1,3 +1,5 @@
+import { TEST_DOCUMENT } from './testing/hub-fixture';
+import { writerAccess } from './testing/test-client';
 import { encodeAwareness, encodeAwarenessUpdate, encodeUpdate } from '@quire/protocol';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,6 +15,8 @@ function typed(text: string): Uint8Array {
   doc.getText('text').insert(0, text);
   return Y.encodeStateAsUpdate(doc);
 }
+
+const alice = { id: 'u1', name: 'Alice' };
 
 describe('DocumentHub outbox', () => {
   it("merges what one turn relays into one update frame per connection, never echoing a sender's own", async () => {
@@ -40,17 +44,17 @@ describe('DocumentHub outbox', () => {
 
   it("merges a turn's awareness changes into one message and skips the connection that made them all", async () => {
     f = new HubFixture();
-    const a = f.client();
+    const a = f.client(TEST_DOCUMENT, writerAccess('u1', 'Alice'));
     const reader = f.client();
     await settle();
     const before = reader.receivedOf('awareness').length;
-    a.send(encodeAwareness(encodeAwarenessUpdate([{ clientId: 101, clock: 1, state: { cursor: 1 } }])));
-    a.send(encodeAwareness(encodeAwarenessUpdate([{ clientId: 101, clock: 2, state: { cursor: 2 } }])));
-    a.send(encodeAwareness(encodeAwarenessUpdate([{ clientId: 102, clock: 1, state: { cursor: 3 } }])));
+    a.send(encodeAwareness(encodeAwarenessUpdate([{ clientId: 101, clock: 1, state: { user: alice, cursor: 1 } }])));
+    a.send(encodeAwareness(encodeAwarenessUpdate([{ clientId: 101, clock: 2, state: { user: alice, cursor: 2 } }])));
+    a.send(encodeAwareness(encodeAwarenessUpdate([{ clientId: 102, clock: 1, state: { user: alice, cursor: 3 } }])));
     await settle();
     expect(reader.receivedOf('awareness').slice(before)).toHaveLength(1);
-    expect(reader.awareness.getStates().get(101)).toEqual({ cursor: 2 });
-    expect(reader.awareness.getStates().get(102)).toEqual({ cursor: 3 });
+    expect(reader.awareness.getStates().get(101)).toEqual({ user: alice, cursor: 2 });
+    expect(reader.awareness.getStates().get(102)).toEqual({ user: alice, cursor: 3 });
     expect(a.receivedOf('awareness')).toHaveLength(0);
   });
 });

@@ -8,6 +8,8 @@ import { RETRY_MAX_MS, WriteQueue, type QueuedUpdate } from './write-queue';
 
 function setup(title = () => 'Title') {
   const store = new ControlledStore();
+  // Appends never create a document: it exists before anything is written to it.
+  store.ensureDocument('d');
   const logger = new RecordingLogger();
   const committed: QueuedUpdate[][] = [];
   const health = new StoreHealth();

@@ -1,4 +1,4 @@
-import type { AppendOptions, DocumentInfo, DocumentStore, StoredDocument } from '@quire/storage';
+import { DocumentStoreError, type AppendOptions, type DocumentInfo, type DocumentStore, type StoredDocument } from '@quire/storage';
 
 /** A promise together with the functions that settle it. */
 export interface Deferred<T> {
@@ -30,9 +30,13 @@ export interface AppendCall {
 /**
  * An in-memory `DocumentStore` whose loads and appends a test can hold, release or fail, and
  * which records every call. Only what the hub uses is implemented; the rest rejects.
+ *
+ * Like every store, it never creates a document on append: a document exists once created
+ * ({@link createDocument}, {@link ensureDocument}, or a log set in {@link logs}), and an append to
+ * one that does not exist, or was deleted ({@link deleteDocument}), rejects with `no-such-document`.
  */
 export class ControlledStore implements DocumentStore {
-  /** Stored updates per document, in append order. */
+  /** Stored updates per document, in append order; a document exists while it has an entry here. */
   readonly logs = new Map<string, Uint8Array[]>();
   /** Last title passed to append, per document. */
   readonly titles = new Map<string, string | undefined>();
@@ -56,6 +60,20 @@ export class ControlledStore implements DocumentStore {
   /** Appends complete at once again; calls already waiting stay waiting. */
   releaseAppends(): void {
     this.holding = false;
+  }
+
+  /**
+   * Creates the document, empty, unless it exists: what the server's API guarantees before any
+   * socket to it opens. Synchronous, so that a fixture can call it as a client connects.
+   */
+  ensureDocument(documentId: string): void {
+    if (!this.logs.has(documentId)) this.logs.set(documentId, []);
+  }
+
+  /** Deletes the document and its log, as `AccountStore.deleteDocument` does; false if it did not exist. */
+  deleteDocument(documentId: string): boolean {
+    this.titles.delete(documentId);
+    return this.logs.delete(documentId);
   }
 
   /** Everything stored for a document, in order. */
@@ -86,9 +104,15 @@ export class ControlledStore implements DocumentStore {
       this.failAppends--;
       throw new Error('append failed (test)');
     }
-    const log = this.logs.get(id) ?? [];
+    // Checked once the append is let through, as a store checks at commit: a document deleted
+    // while the append waited is refused, not created again.
+    const log = this.logs.get(id);
+    if (!log) {
+      // Like the real stores: an empty list answers the current lastSeq without checking anything.
+      if (updates.length === 0) return { lastSeq: 0 };
+      throw new DocumentStoreError('no-such-document', `Cannot append: no document "${id}" (it was never created, or was deleted)`);
+    }
     log.push(...updates.map((update) => update.slice()));
-    this.logs.set(id, log);
     this.titles.set(id, options?.title);
     return { lastSeq: log.length };
   }
@@ -97,8 +121,11 @@ export class ControlledStore implements DocumentStore {
     throw new Error('ControlledStore does not compact');
   }
 
-  async createDocument(): Promise<DocumentInfo> {
-    throw new Error('ControlledStore does not create documents');
+  async createDocument(id: string, title?: string): Promise<DocumentInfo> {
+    if (this.logs.has(id)) throw new DocumentStoreError('document-exists', `Document "${id}" already exists`);
+    this.ensureDocument(id);
+    const now = new Date();
+    return { id, title: title ?? '', createdAt: now, updatedAt: now };
   }
 
   async getDocument(): Promise<DocumentInfo | undefined> {

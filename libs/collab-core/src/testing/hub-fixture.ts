@@ -23,8 +23,13 @@ export class HubFixture {
     this.hub = new DocumentHub({ store: this.store, logger: this.logger, ...options });
   }
 
-  /** Connects a new client to `documentId`, acting under `access` if given. */
+  /**
+   * Connects a new client to `documentId`, acting under `access` if given. Creates the document in
+   * the store first unless it exists, as the server's API does before any socket to it opens
+   * (appends never create one); `store.deleteDocument` takes it away again.
+   */
   client(documentId = TEST_DOCUMENT, access?: ConnectionAccess): TestClient {
+    this.store.ensureDocument(documentId);
     const client = new TestClient().connect(this.hub, documentId, access);
     this.clients.push(client);
     return client;

@@ -1,5 +1,5 @@
 export { FakeSocket } from './fake-socket';
-export { TestClient, settle } from './test-client';
+export { TestClient, settle, writerAccess } from './test-client';
 export { ControlledStore, deferred, type AppendCall, type Deferred } from './controlled-store';
 export { RecordingLogger, type LogLine } from './recording-logger';
 export { HubFixture, TEST_DOCUMENT } from './hub-fixture';

@@ -1,7 +1,9 @@
+import type { ConnectionAccess } from '../access';
 import { LocalBusNetwork, type LocalDocumentBus } from '@quire/bus';
-import { MemoryDocumentStore, type DocumentStore } from '@quire/storage';
+import { DocumentStoreError, MemoryDocumentStore, type DocumentStore } from '@quire/storage';
 import * as Y from 'yjs';
 import { DocumentHub, type HubOptions } from '../document-hub';
+import { ControlledStore } from './controlled-store';
 import { RecordingLogger } from './recording-logger';
 import { TestClient } from './test-client';
 import { TEST_DOCUMENT } from './hub-fixture';
@@ -11,6 +13,8 @@ export interface TestInstance {
   readonly hub: DocumentHub;
   readonly bus: LocalDocumentBus;
   readonly logger: RecordingLogger;
+  /** The store its hub writes to: the shared one, unless the instance was given its own. */
+  readonly store: DocumentStore;
 }
 
 /**
@@ -22,6 +26,8 @@ export class InstancesFixture {
   readonly network = new LocalBusNetwork();
   private readonly instances: TestInstance[] = [];
   private readonly clients: TestClient[] = [];
+  /** Why creating a document for a client failed, if it did; `cleanup()` throws it. */
+  private creationError: unknown;
 
   constructor(readonly store: DocumentStore = new MemoryDocumentStore()) {}
 
@@ -36,15 +42,21 @@ export class InstancesFixture {
     const { instanceTimeoutMs, ...hubOptions } = options;
     const bus = this.network.connect({ instanceId: name, instanceTimeoutMs });
     const logger = new RecordingLogger();
-    const hub = new DocumentHub({ store: this.store, ...hubOptions, logger, bus });
-    const instance = { hub, bus, logger };
+    const store = hubOptions.store ?? this.store;
+    const hub = new DocumentHub({ ...hubOptions, store, logger, bus });
+    const instance = { hub, bus, logger, store };
     this.instances.push(instance);
     return instance;
   }
 
-  /** Connects a new client to `documentId` on `instance`. */
-  client(instance: TestInstance, documentId = TEST_DOCUMENT): TestClient {
-    const client = new TestClient().connect(instance.hub, documentId);
+  /**
+   * Connects a new client to `documentId` on `instance`. Creates the document first in the
+   * instance's store unless it exists, as the server's API does before any socket to it opens
+   * (appends never create one).
+   */
+  client(instance: TestInstance, documentId = TEST_DOCUMENT, access?: ConnectionAccess): TestClient {
+    this.ensureDocument(instance.store, documentId);
+    const client = new TestClient().connect(instance.hub, documentId, access);
     this.clients.push(client);
     return client;
   }
@@ -58,6 +70,22 @@ export class InstancesFixture {
     return text;
   }
 
+  /**
+   * Creates `documentId` in `store` unless it exists. A `ControlledStore` does it at once; the
+   * `MemoryDocumentStore` too, before the promise of `createDocument` is returned, so the client
+   * connecting next finds the document (its first write comes turns later, after the load).
+   */
+  private ensureDocument(store: DocumentStore, documentId: string): void {
+    if (store instanceof ControlledStore) {
+      store.ensureDocument(documentId);
+      return;
+    }
+    store.createDocument(documentId).catch((error: unknown) => {
+      if (error instanceof DocumentStoreError && error.code === 'document-exists') return;
+      this.creationError ??= error;
+    });
+  }
+
   /** Closes every hub and bus, frees every client, closes the store. */
   async cleanup(): Promise<void> {
     for (const { hub, bus } of this.instances) {
@@ -66,5 +94,6 @@ export class InstancesFixture {
     }
     for (const client of this.clients) client.destroy();
     await this.store.close();
+    if (this.creationError) throw this.creationError;
   }
 }

@@ -15,6 +15,11 @@ import { FakeSocket } from './fake-socket';
 
 let nextConnection = 1;
 
+/** What a signed-in editor's connection may do, as the server hands it over: write, and publish its own user. */
+export function writerAccess(userId: string, name = `User ${userId}`): ConnectionAccess {
+  return { user: { id: userId, name }, readOnly: false };
+}
+
 /**
  * A client-side Y.Doc speaking the y-websocket protocol to a hub through a {@link FakeSocket},
  * the way the stock `WebsocketProvider` does: step 1 and its awareness on open, a step 2 for the
@@ -43,8 +48,11 @@ export class TestClient {
     });
   }
 
-  /** Opens the connection to `documentId` on `hub` and starts syncing. */
-  connect(hub: DocumentHub, documentId: string, access?: ConnectionAccess): this {
+  /**
+   * Opens the connection to `documentId` on `hub` and starts syncing, as an editor ({@link writerAccess})
+   * unless `access` says otherwise (`null`: no access object at all, which may only read).
+   */
+  connect(hub: DocumentHub, documentId: string, access: ConnectionAccess | null = writerAccess(this.connectionId)): this {
     hub.handleConnection(this.socket, access ? { documentId, connectionId: this.connectionId, access } : { documentId, connectionId: this.connectionId });
     this.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
     if (this.awareness.getLocalState() !== null) {
