@@ -10,11 +10,15 @@ import { fakeRequest, httpContext } from './guard-context.testing';
 @Controller('test')
 class Routes {
   @Post('signin')
-  signin(): void {}
+  signin(): string {
+    return 'routed';
+  }
 
   @Post('beacon')
   @AllowCrossSite()
-  beacon(): void {}
+  beacon(): string {
+    return 'routed';
+  }
 }
 
 const config = { allowedOrigins: ['http://localhost:3000'], trustProxy: [] } as unknown as AppConfig;

@@ -15,10 +15,14 @@ import { RateLimitGuard } from './rate-limit.guard';
 class Routes {
   @Post(':id/members')
   @RateLimit('member-add')
-  addMember(): void {}
+  addMember(): string {
+    return 'routed';
+  }
 
   @Post()
-  create(): void {}
+  create(): string {
+    return 'routed';
+  }
 }
 
 function userNamed(id: string): Principal {

@@ -13,17 +13,23 @@ import { SessionOnlyGuard } from './session-only.guard';
 @SessionOnly()
 class AdminRoutes {
   @Get('users')
-  users(): void {}
+  users(): string {
+    return 'routed';
+  }
 }
 
 @Controller('documents')
 class DocumentRoutes {
   @Get()
-  list(): void {}
+  list(): string {
+    return 'routed';
+  }
 
   @Post(':id/secret')
   @SessionOnly()
-  secret(): void {}
+  secret(): string {
+    return 'routed';
+  }
 }
 
 const user: User = { id: 'user-1', email: 'ada@example.com', name: 'Ada', isAdmin: true, createdAt: new Date(0) };
