@@ -24,7 +24,8 @@ export class SendingClient {
     documentId: string,
     private readonly connectionId: string,
   ) {
-    hub.handleConnection(this.socket, { documentId, connectionId });
+    // As the server hands an editor's socket over: a connection without access may only read.
+    hub.handleConnection(this.socket, { documentId, connectionId, access: { user: { id: connectionId, name: connectionId }, readOnly: false } });
     this.doc.on('update', (update: Uint8Array) => {
       // A hub that closed the connection (a limit, a bad frame) would drop the rest silently and
       // leave the benchmark waiting for updates that never come.

@@ -28,7 +28,7 @@ export class HubFixture {
    * the store first unless it exists, as the server's API does before any socket to it opens
    * (appends never create one); `store.deleteDocument` takes it away again.
    */
-  client(documentId = TEST_DOCUMENT, access?: ConnectionAccess): TestClient {
+  client(documentId = TEST_DOCUMENT, access?: ConnectionAccess | null): TestClient {
     this.store.ensureDocument(documentId);
     const client = new TestClient().connect(this.hub, documentId, access);
     this.clients.push(client);
