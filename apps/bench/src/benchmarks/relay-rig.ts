@@ -49,6 +49,8 @@ export class RelayRig {
   static async open(kind: StoreKind, context: BenchContext, warmup: number): Promise<RelayRig | undefined> {
     const bench = await openStore(kind, context, 'relay');
     if (!bench) return undefined;
+    // The document exists before anyone connects, as the server's API makes sure: append never creates one.
+    await bench.store.createDocument(DOCUMENT);
     const store = new CountingStore(bench.store);
     const hub = benchHub(store);
     const writer = new SendingClient(hub, DOCUMENT, 'writer');

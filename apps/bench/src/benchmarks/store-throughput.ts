@@ -57,6 +57,8 @@ export const storeThroughput: Benchmark = {
         continue;
       }
       try {
+        // append never creates a document: each exists first, as the server's API makes sure.
+        await bench.store.createDocument('warmup');
         for (let call = 0; call < sizes.warmupCalls; call++) await bench.store.append('warmup', [updates[call]], TITLE);
         rows.push(await measure(bench.label, bench.store, updates, 1, sizes.sequentialCalls));
         rows.push(await measure(bench.label, bench.store, updates, GROUP, sizes.groupedCalls));
@@ -103,6 +105,7 @@ async function measure(
 ): Promise<ThroughputRow> {
   // A document of its own: every row appended belongs to one growing log, as a real document's.
   const documentId = `throughput-${perCall}`;
+  await target.createDocument(documentId);
   const latencies = new Float64Array(calls);
   let payloadBytes = 0;
   const started = performance.now();
