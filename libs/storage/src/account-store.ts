@@ -61,10 +61,11 @@ export interface ApiTokenInfo {
 
 /**
  * What a socket connection opened with a ticket acts under, re-checked while it stays open so that a
- * revocation closes it: a membership (`user`), a share link for a guest (`link`), or an API token
- * (`token`, which also needs the user's membership).
+ * revocation closes it: a membership through a browser session (`session`, which also needs the
+ * session; `user` for tickets issued before sessions were recorded), a share link for a guest
+ * (`link`), or an API token (`token`, which also needs the user's membership).
  */
-export type GrantKind = 'user' | 'link' | 'token';
+export type GrantKind = 'user' | 'session' | 'link' | 'token';
 
 /** A single-use ticket for one socket connection to one document. */
 export interface Ticket {
@@ -76,7 +77,7 @@ export interface Ticket {
   readonly name: string;
   readonly role: Role;
   readonly grantKind: GrantKind;
-  /** The link id for `link`, the token id for `token`, the user id for `user`. */
+  /** The session's digest for `session`, the link id for `link`, the token id for `token`, the user id for `user`. */
   readonly grantId: string;
   readonly expiresAt: Date;
 }
