@@ -21,6 +21,8 @@ export function AccountScreen({ configuredServerUrl }: { configuredServerUrl: st
 function AccountSettings({ initialUser, serverUrl }: { initialUser: User; serverUrl: string }) {
   // The header shows the new name as soon as it is saved.
   const [user, setUser] = useState(initialUser);
+  // A password change that revoked the tokens makes their list stale: a new key reads it again.
+  const [tokensRead, setTokensRead] = useState(0);
   return (
     <>
       <AppHeader user={user} serverUrl={serverUrl} />
@@ -40,13 +42,13 @@ function AccountSettings({ initialUser, serverUrl }: { initialUser: User; server
           <h2 id="password-title" className={styles.cardTitle}>
             Password
           </h2>
-          <PasswordForm serverUrl={serverUrl} />
+          <PasswordForm serverUrl={serverUrl} onChanged={(revokedTokens) => revokedTokens && setTokensRead((count) => count + 1)} />
         </section>
         <section className={styles.card} aria-labelledby="tokens-title">
           <h2 id="tokens-title" className={styles.cardTitle}>
             API tokens
           </h2>
-          <ApiTokens serverUrl={serverUrl} />
+          <ApiTokens key={tokensRead} serverUrl={serverUrl} />
         </section>
       </main>
     </>

@@ -1,28 +1,42 @@
 'use client';
 
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useRequestForm } from '../../hooks/use-request-form';
 import { changePassword } from '../../lib/api/account';
 import { FormError } from '../common/FormError';
 import forms from '../common/forms.module.css';
+import styles from '../common/settings.module.css';
 import { TextField } from '../common/TextField';
 
-/** Changes the password; the server signs out every other session. */
-export function PasswordForm({ serverUrl }: { serverUrl: string }) {
+interface Props {
+  serverUrl: string;
+  /** After a change; `revokedTokens` when the API tokens went with it (their list is stale). */
+  onChanged?: (revokedTokens: boolean) => void;
+}
+
+/**
+ * Changes the password; the server signs out every other session (other devices) and, if asked,
+ * revokes the API tokens too: a password changed because it leaked may have let someone make them.
+ */
+export function PasswordForm({ serverUrl, onChanged }: Props) {
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
-  const [saved, setSaved] = useState(false);
+  const [revokeTokens, setRevokeTokens] = useState(false);
+  const [saved, setSaved] = useState<{ revokedTokens: boolean } | null>(null);
+  const revokeId = useId();
   const { pending, error, setError, onSubmit } = useRequestForm(
     async () => {
-      setSaved(false);
+      setSaved(null);
       if (newPassword.length < 8) {
         setError('The new password needs at least 8 characters.');
         return;
       }
-      await changePassword(serverUrl, { currentPassword, newPassword });
+      await changePassword(serverUrl, { currentPassword, newPassword, revokeTokens });
       setCurrent('');
       setNew('');
-      setSaved(true);
+      setRevokeTokens(false);
+      setSaved({ revokedTokens: revokeTokens });
+      onChanged?.(revokeTokens);
     },
     { 401: 'Your current password is not right.' },
     serverUrl,
@@ -30,6 +44,7 @@ export function PasswordForm({ serverUrl }: { serverUrl: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate>
+      <p className={styles.text}>Other devices will be signed out.</p>
       <FormError message={error} />
       <TextField label="Current password" type="password" value={currentPassword} onChange={setCurrent} required autoComplete="current-password" />
       <TextField
@@ -40,11 +55,15 @@ export function PasswordForm({ serverUrl }: { serverUrl: string }) {
         required
         minLength={8}
         autoComplete="new-password"
-        hint="At least 8 characters. Your other sessions are signed out."
+        hint="At least 8 characters."
       />
+      <div className={forms.check}>
+        <input id={revokeId} type="checkbox" checked={revokeTokens} onChange={(event) => setRevokeTokens(event.target.checked)} />
+        <label htmlFor={revokeId}>Also revoke my API tokens</label>
+      </div>
       <div className={forms.actions}>
         <p role="status" className={forms.success}>
-          {saved ? 'Password changed. Other sessions were signed out.' : ''}
+          {saved ? `Password changed. Other devices were signed out${saved.revokedTokens ? ' and your API tokens revoked' : ''}.` : ''}
         </p>
         <span className={forms.spacer} />
         <button type="submit" className="button button--primary" aria-disabled={pending}>

@@ -4,9 +4,10 @@ import type { User } from '../../lib/api/types';
 import { AppHeader } from '../common/AppHeader';
 import { RequireAccount } from '../common/RequireAccount';
 import styles from '../common/settings.module.css';
+import { SecurityEventList } from './SecurityEventList';
 import { UserTable } from './UserTable';
 
-/** /admin: every account, and password resets. Administrators only (the server checks too). */
+/** /admin: every account, password resets, recent security events. Administrators only (the server checks too). */
 export function AdminScreen({ configuredServerUrl }: { configuredServerUrl: string | null }) {
   return (
     <RequireAccount configuredServerUrl={configuredServerUrl} action="open the administration page">
@@ -29,6 +30,12 @@ function Administration({ user, serverUrl }: { user: User; serverUrl: string }) 
                 Users
               </h2>
               <UserTable serverUrl={serverUrl} self={user} />
+            </section>
+            <section className={styles.card} aria-labelledby="events-title">
+              <h2 id="events-title" className={styles.cardTitle}>
+                Recent security events
+              </h2>
+              <SecurityEventList serverUrl={serverUrl} labelledBy="events-title" />
             </section>
           </>
         ) : (

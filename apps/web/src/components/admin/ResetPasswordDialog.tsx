@@ -49,7 +49,7 @@ export function ResetPasswordDialog({ serverUrl, user, onClose }: Props) {
       description={
         password
           ? `Give this password to ${name}. They sign in with it and should change it on their account page.`
-          : `${name} is signed out everywhere and gets a temporary password, shown once here.`
+          : `This signs ${name} out everywhere, closes their open documents and revokes their API tokens. They get a temporary password, shown once here.`
       }
       onCancel={onClose}
     >

@@ -5,8 +5,8 @@ export async function changeName(serverUrl: string, name: string): Promise<User>
   return (await apiRequest<{ user: User }>(serverUrl, '/api/account', { method: 'PATCH', body: { name } })).user;
 }
 
-/** Changes the password; the server ends every other session. */
-export function changePassword(serverUrl: string, change: { currentPassword: string; newPassword: string }): Promise<void> {
+/** Changes the password; the server ends every other session, and revokes the API tokens if asked. */
+export function changePassword(serverUrl: string, change: { currentPassword: string; newPassword: string; revokeTokens?: boolean }): Promise<void> {
   return apiRequest<void>(serverUrl, '/api/account/password', { method: 'POST', body: change });
 }
 

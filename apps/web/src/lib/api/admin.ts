@@ -1,5 +1,5 @@
 import { apiRequest } from './request';
-import type { User } from './types';
+import type { SecurityEvent, User } from './types';
 
 /** Every account (administrators only). */
 export async function listUsers(serverUrl: string, signal?: AbortSignal): Promise<User[]> {
@@ -12,4 +12,9 @@ export async function resetUserPassword(serverUrl: string, userId: string): Prom
     method: 'POST',
   });
   return answer.temporaryPassword;
+}
+
+/** The recent security events, newest first (administrators only). */
+export async function listSecurityEvents(serverUrl: string, signal?: AbortSignal): Promise<SecurityEvent[]> {
+  return (await apiRequest<{ events: SecurityEvent[] }>(serverUrl, '/api/admin/events', signal ? { signal } : {})).events;
 }

@@ -78,3 +78,18 @@ export interface TicketAnswer {
   role: DocumentRole;
   user: { id: string; name: string };
 }
+
+/** `GET /api/admin/events`: one thing that happened to accounts, tokens, documents or sharing. */
+export interface SecurityEvent {
+  id: string;
+  at: string;
+  /** What happened, e.g. `signin-failed` (docs/api.md, "Security events"). */
+  type: string;
+  /** Who did it: null when nobody was signed in (a failed sign-in). */
+  actor: { id: string; name: string } | null;
+  address: string | null;
+  documentId: string | null;
+  /** The account, token, member or link it was done to. */
+  subjectId: string | null;
+  details: string | null;
+}
