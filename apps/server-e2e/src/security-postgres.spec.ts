@@ -14,7 +14,9 @@ const skipReason = await postgresUnavailableReason('security matrix on PostgreSQ
 /**
  * Tickets, revocations and sessions live in the database, not in one process: two instances (A and
  * B) on one PostgreSQL database with one AUTH_SECRET. No Redis: nothing here needs updates to cross
- * instances, only access decisions.
+ * instances, only access decisions. Without Redis an access change made at A is not pushed to B, so
+ * B finds it at its periodic re-check, shortened here to a second (30 s by default; with Redis the
+ * change is pushed at once: multi-instance-access.spec.ts).
  */
 describe.skipIf(skipReason !== undefined)('security across two instances on one PostgreSQL database', () => {
   let database: TestDatabase;
@@ -34,7 +36,12 @@ describe.skipIf(skipReason !== undefined)('security across two instances on one 
 
   beforeAll(async () => {
     database = await createTestDatabase('security');
-    const env = { DATABASE_URL: database.url, AUTH_SECRET: randomBytes(32).toString('base64url'), TICKET_LIFETIME_MS: String(TICKET_LIFETIME_MS) };
+    const env = {
+      DATABASE_URL: database.url,
+      AUTH_SECRET: randomBytes(32).toString('base64url'),
+      TICKET_LIFETIME_MS: String(TICKET_LIFETIME_MS),
+      ACCESS_RECHECK_INTERVAL_MS: '1000',
+    };
     [a, b] = await Promise.all(dirs.map((dir) => startServer({ dataDir: dir.dir, env })));
     // One database: one setup code, printed by both; one administrator for both.
     adminA = await setUpAdmin(a);

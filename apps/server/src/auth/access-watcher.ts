@@ -5,9 +5,10 @@ import type { Logger } from 'pino';
 import { grantKey, type Grant, type GrantCheck } from './grant';
 
 /**
- * How often every open socket's grant is re-checked anyway. Access changes are pushed (see
- * {@link AccessWatcher.recheckAffected}); this pass only catches one whose message was lost (the
- * bus was down, or a change made outside the server, such as the reset-admin-password command).
+ * How often every open socket's grant is re-checked anyway (default of `ACCESS_RECHECK_INTERVAL_MS`).
+ * Access changes are pushed (see {@link AccessWatcher.recheckAffected}); this pass only catches one
+ * whose message was lost (the bus was down, or a change made outside the server, such as the
+ * reset-admin-password command).
  */
 export const ACCESS_CHECK_INTERVAL_MS = 30_000;
 

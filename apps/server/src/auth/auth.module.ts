@@ -70,9 +70,9 @@ const EXPIRED_PURGE_INTERVAL_MS = 60_000;
     },
     {
       provide: AccessWatcher,
-      inject: [TicketsService, LOGGER],
-      useFactory: (tickets: TicketsService, logger: Logger) =>
-        new AccessWatcher((grant) => tickets.recheck(grant), logger.child({ component: 'access' })),
+      inject: [TicketsService, LOGGER, APP_CONFIG],
+      useFactory: (tickets: TicketsService, logger: Logger, config: AppConfig) =>
+        new AccessWatcher((grant) => tickets.recheck(grant), logger.child({ component: 'access' }), config.accessRecheckIntervalMs),
     },
     {
       provide: AccessEvents,

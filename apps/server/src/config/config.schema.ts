@@ -58,6 +58,7 @@ export const environmentSchema = z.object({
     .default('true')
     .transform((value) => value === 'true'),
   TICKET_LIFETIME_MS: integer(1000, 60 * 60 * 1000).default(60_000),
+  ACCESS_RECHECK_INTERVAL_MS: integer(500, 60 * 60 * 1000).default(30_000),
 });
 
 /** Where documents are stored, parsed from `DATABASE_URL`. */
@@ -99,6 +100,12 @@ export interface AppConfig {
   readonly allowSignup: boolean;
   /** How long a socket ticket may wait before it is used (`TICKET_LIFETIME_MS`; tests shorten it). */
   readonly ticketLifetimeMs: number;
+  /**
+   * How often every open socket's access is re-checked although changes are pushed: the safety net
+   * for a change whose message was lost, and the only way instances without Redis learn of each
+   * other's changes (`ACCESS_RECHECK_INTERVAL_MS`).
+   */
+  readonly accessRecheckIntervalMs: number;
 }
 
 /** Thrown when the environment holds a bad value; the message names the variable and what it expects. */
@@ -149,6 +156,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     authSecret: values.AUTH_SECRET,
     allowSignup: values.ALLOW_SIGNUP,
     ticketLifetimeMs: values.TICKET_LIFETIME_MS,
+    accessRecheckIntervalMs: values.ACCESS_RECHECK_INTERVAL_MS,
   };
 }
 
