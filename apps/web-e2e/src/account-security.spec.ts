@@ -118,8 +118,8 @@ describe('account security', () => {
     const admin = await signedInAs(browser, sharedQuire(), inject('admin'));
     await admin.page.goto(`${sharedQuire().webUrl}/admin`);
     await admin.page.getByRole('heading', { name: 'Recent security events' }).waitFor();
-    await waitForEvent(admin.page, ['Failed sign-in', 'not signed in', 'from 127.0.0.1', 'nobody-here@example.com']);
-    await waitForEvent(admin.page, ['Token revoked', 'by Rita', 'from 127.0.0.1']);
+    await waitForEvent(admin.page, ['Failed sign-in', 'not signed in', `from ${stranger.address}`, 'nobody-here@example.com']);
+    await waitForEvent(admin.page, ['Token revoked', 'by Rita', `from ${revoker.address}`]);
     await waitForEvent(admin.page, ['Password reset by the administrator', 'by Admin']);
     // Newest first.
     const items = await admin.page.getByRole('list', { name: 'Recent security events' }).getByRole('listitem').allInnerTexts();

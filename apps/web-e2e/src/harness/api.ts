@@ -1,4 +1,5 @@
 import { request as playwrightRequest, type APIRequestContext } from 'playwright-core';
+import { fromAddress, newClientAddress } from './client-address';
 
 /** Where the two halves of a running Quire answer. */
 export interface QuireUrls {
@@ -53,11 +54,14 @@ export class QuireApi {
   constructor(
     readonly request: APIRequestContext,
     readonly urls: QuireUrls,
+    /** The address the server sees these requests come from. */
+    readonly address: string,
   ) {}
 
-  /** A person with no browser: their own cookie jar. */
+  /** A person with no browser: their own cookie jar, from an address of their own. */
   static async standalone(urls: QuireUrls): Promise<QuireApi> {
-    return new QuireApi(await playwrightRequest.newContext(), urls);
+    const address = newClientAddress();
+    return new QuireApi(await playwrightRequest.newContext({ extraHTTPHeaders: fromAddress(address) }), urls, address);
   }
 
   async call<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {

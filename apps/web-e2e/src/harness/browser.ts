@@ -1,5 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { QuireApi, type Account, type QuireUrls } from './api';
+import { fromAddress, newClientAddress } from './client-address';
 
 /** Chromium as the tests run it: headless, no sandbox (containers), no background traffic. */
 export function launchBrowser(): Promise<Browser> {
@@ -21,6 +22,8 @@ export function launchBrowser(): Promise<Browser> {
 /** One person in their own browser profile (context): their own cookies and localStorage. */
 export interface Person {
   name: string;
+  /** The address the server sees this person's requests come from. */
+  address: string;
   context: BrowserContext;
   page: Page;
   /** The editable document. */
@@ -35,10 +38,11 @@ export interface Member extends Person {
 
 /** Opens a new browser profile for `name`, signed out. */
 export async function newPerson(browser: Browser, name: string): Promise<Person> {
-  const context = await browser.newContext({ viewport: { width: 1180, height: 820 }, deviceScaleFactor: 1 });
+  const address = newClientAddress();
+  const context = await browser.newContext({ viewport: { width: 1180, height: 820 }, deviceScaleFactor: 1, extraHTTPHeaders: fromAddress(address) });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[${name}] page error: ${error.message}`));
-  return { name, context, page, editor: page.locator('.quire-doc') };
+  return { name, address, context, page, editor: page.locator('.quire-doc') };
 }
 
 /**
@@ -47,7 +51,7 @@ export async function newPerson(browser: Browser, name: string): Promise<Person>
  */
 export async function newMember(browser: Browser, urls: QuireUrls, name: string): Promise<Member> {
   const person = await newPerson(browser, name);
-  const api = new QuireApi(person.context.request, urls);
+  const api = new QuireApi(person.context.request, urls, person.address);
   const account = await api.signUp(name);
   return { ...person, account, api };
 }
@@ -55,7 +59,7 @@ export async function newMember(browser: Browser, urls: QuireUrls, name: string)
 /** Opens a new browser profile signed in as an existing account. */
 export async function signedInAs(browser: Browser, urls: QuireUrls, account: Account): Promise<Member> {
   const person = await newPerson(browser, account.name);
-  const api = new QuireApi(person.context.request, urls);
+  const api = new QuireApi(person.context.request, urls, person.address);
   await api.signIn(account);
   return { ...person, account, api };
 }

@@ -47,7 +47,8 @@ export async function startQuire(serverEnv: Record<string, string> = {}): Promis
   try {
     const server = startProcess('collaboration server', process.execPath, [serverMain], {
       cwd: root,
-      env: { PORT: String(serverPort), HOST: '127.0.0.1', DATA_DIR: dataDir, ALLOWED_ORIGINS: webUrl, NODE_ENV: 'production', ...serverEnv },
+      // TRUST_PROXY: the tests' requests say which address they come from (harness/client-address.ts).
+      env: { PORT: String(serverPort), HOST: '127.0.0.1', DATA_DIR: dataDir, ALLOWED_ORIGINS: webUrl, NODE_ENV: 'production', TRUST_PROXY: '127.0.0.1', ...serverEnv },
     });
     started.push(server);
     const setupCode = watchForSetupCode(server.child);
