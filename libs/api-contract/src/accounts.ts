@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { DisplayName, Email, NewPassword, Timestamp } from './fields';
+
+/** A user as the API shows it: never the password hash. */
+export const UserView = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  isAdmin: z.boolean(),
+  createdAt: Timestamp,
+});
+export type UserView = z.infer<typeof UserView>;
+
+/** `GET /api/session`: who is signed in, and whether the first account or sign-ups are possible. */
+export const SessionInfo = z.object({ user: UserView.nullable(), setupNeeded: z.boolean(), allowSignup: z.boolean() });
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+/** What setup, sign-up, sign-in and a rename answer (the first three with a session cookie). */
+export const SignedIn = z.object({ user: UserView });
+export type SignedIn = z.infer<typeof SignedIn>;
+
+/** `POST /api/auth/signup`. */
+export const SignupBody = z.object({ email: Email, name: DisplayName, password: NewPassword }).strict();
+export type SignupBody = z.infer<typeof SignupBody>;
+
+/** `POST /api/setup`: sign-up with the one-time code from the server's log. */
+export const SetupBody = SignupBody.extend({ code: z.string().trim().min(1, 'code: enter the setup code from the server log') }).strict();
+export type SetupBody = z.infer<typeof SetupBody>;
+
+/** `POST /api/auth/signin`. */
+export const SigninBody = z.object({ email: Email, password: z.string().max(1000) }).strict();
+export type SigninBody = z.infer<typeof SigninBody>;
+
+/** `PATCH /api/account`. */
+export const RenameAccountBody = z.object({ name: DisplayName }).strict();
+export type RenameAccountBody = z.infer<typeof RenameAccountBody>;
+
+/** `POST /api/account/password`; `revokeTokens` revokes every API token too. */
+export const ChangePasswordBody = z
+  .object({ currentPassword: z.string().max(1000), newPassword: NewPassword, revokeTokens: z.boolean().optional() })
+  .strict();
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
+
+/** A personal API token as its owner lists it: never the secret. */
+export const ApiTokenView = z.object({ id: z.string(), name: z.string(), createdAt: Timestamp, lastUsedAt: Timestamp.nullable() });
+export type ApiTokenView = z.infer<typeof ApiTokenView>;
+
+/** `GET /api/tokens`. */
+export const ApiTokenList = z.object({ tokens: z.array(ApiTokenView) });
+export type ApiTokenList = z.infer<typeof ApiTokenList>;
+
+/** `POST /api/tokens`. */
+export const CreateApiTokenBody = z.object({ name: z.string().trim().min(1, 'name: say what the token is for').max(80) }).strict();
+export type CreateApiTokenBody = z.infer<typeof CreateApiTokenBody>;
+
+/** A token just made: its secret (`qt_…`) is shown this once. */
+export const CreatedApiToken = ApiTokenView.extend({ token: z.string() });
+export type CreatedApiToken = z.infer<typeof CreatedApiToken>;

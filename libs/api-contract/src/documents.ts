@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { DocumentId, Email, Timestamp, Title } from './fields';
+import { Role, ShareRole } from './roles';
+
+/** Someone named beside a document or a member: an id and a display name. */
+export const PersonRef = z.object({ id: z.string(), name: z.string() });
+export type PersonRef = z.infer<typeof PersonRef>;
+
+/** A document as one member sees it: `role` is the caller's. */
+export const DocumentView = z.object({
+  id: z.string(),
+  title: z.string(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  role: Role,
+  owner: PersonRef.nullable(),
+});
+export type DocumentView = z.infer<typeof DocumentView>;
+
+/** `GET /api/documents`: each list most recently changed first. */
+export const DocumentLists = z.object({ owned: z.array(DocumentView), shared: z.array(DocumentView) });
+export type DocumentLists = z.infer<typeof DocumentLists>;
+
+/** `POST /api/documents`: a script may choose the id. */
+export const CreateDocumentBody = z.object({ title: Title.optional(), id: DocumentId.optional() }).strict();
+export type CreateDocumentBody = z.infer<typeof CreateDocumentBody>;
+
+/** `PATCH /api/documents/:id`. */
+export const RenameDocumentBody = z.object({ title: Title }).strict();
+export type RenameDocumentBody = z.infer<typeof RenameDocumentBody>;
+
+/** A document's member, with their email (members see each other's). */
+export const MemberView = z.object({
+  user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  role: Role,
+  addedAt: Timestamp,
+});
+export type MemberView = z.infer<typeof MemberView>;
+
+/** `GET /api/documents/:id/members`. */
+export const MemberList = z.object({ members: z.array(MemberView) });
+export type MemberList = z.infer<typeof MemberList>;
+
+/** `POST /api/documents/:id/members`: whom, by the email of their account. */
+export const AddMemberBody = z.object({ email: Email, role: ShareRole }).strict();
+export type AddMemberBody = z.infer<typeof AddMemberBody>;
+
+/** `PATCH /api/documents/:id/members/:userId` and `POST /api/documents/:id/links`. */
+export const RoleBody = z.object({ role: ShareRole }).strict();
+export type RoleBody = z.infer<typeof RoleBody>;
+
+/** A share link; the web page for it is `/s/<token>`. */
+export const ShareLinkView = z.object({ id: z.string(), role: ShareRole, createdAt: Timestamp, token: z.string() });
+export type ShareLinkView = z.infer<typeof ShareLinkView>;
+
+/** `GET /api/documents/:id/links`. */
+export const ShareLinkList = z.object({ links: z.array(ShareLinkView) });
+export type ShareLinkList = z.infer<typeof ShareLinkList>;

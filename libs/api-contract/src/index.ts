@@ -1,0 +1,35 @@
+export { Role, ShareRole } from './roles';
+export { DisplayName, DocumentId, Email, MAX_PASSWORD_LENGTH, MAX_TITLE_LENGTH, MIN_PASSWORD_LENGTH, NewPassword, Timestamp, Title } from './fields';
+export {
+  ApiTokenList,
+  ApiTokenView,
+  ChangePasswordBody,
+  CreateApiTokenBody,
+  CreatedApiToken,
+  RenameAccountBody,
+  SessionInfo,
+  SetupBody,
+  SignedIn,
+  SigninBody,
+  SignupBody,
+  UserView,
+} from './accounts';
+export { SecurityEventList, SecurityEventView, TemporaryPassword, UserList } from './admin';
+export {
+  AddMemberBody,
+  CreateDocumentBody,
+  DocumentLists,
+  DocumentView,
+  MemberList,
+  MemberView,
+  PersonRef,
+  RenameDocumentBody,
+  RoleBody,
+  ShareLinkList,
+  ShareLinkView,
+} from './documents';
+export { GuestTicketBody, JoinAnswer, LinkInfo, TicketAnswer } from './links';
+export { ErrorBody } from './errors';
+export { HealthAnswer, LiveAnswer, OpenApiDocument } from './operations';
+export type { ApiRoute, HttpMethod, RouteCaller, RouteGroup } from './api-route';
+export { API_ROUTES } from './routes';

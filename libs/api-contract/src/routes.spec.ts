@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { API_ROUTES } from './routes';
+
+describe('API_ROUTES', () => {
+  it('lists each route once', () => {
+    const keys = API_ROUTES.map((route) => `${route.method} ${route.path}`);
+    expect(keys.length).toBeGreaterThan(30);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('gives every answer but 204 a body, and 204 none', () => {
+    for (const route of API_ROUTES) {
+      expect(route.answer === undefined, `${route.method} ${route.path}`).toBe(route.status === 204);
+    }
+  });
+
+  it('takes bodies only on state-changing routes, and refuses fields it does not know', () => {
+    for (const route of API_ROUTES.filter((candidate) => candidate.body)) {
+      expect(route.method, route.path).not.toBe('GET');
+      expect(route.body).toBeInstanceOf(z.ZodObject);
+      expect((route.body as z.AnyZodObject).safeParse({ unexpected: true }).success, `${route.method} ${route.path}`).toBe(false);
+    }
+  });
+
+  it('keeps the API under /api, and only health and metrics outside it', () => {
+    const outside = API_ROUTES.filter((route) => !route.path.startsWith('/api/')).map((route) => route.path);
+    expect(outside).toEqual(['/health', '/health/live', '/metrics']);
+  });
+});
