@@ -1,11 +1,11 @@
-import { LocalDocumentBus, type BusDelivery, type BusSubscription, type DocumentBus } from '@quire/bus';
+import { LocalDocumentBus, type DocumentBus } from '@quire/bus';
 import { CloseCode } from '@quire/constants';
 import type { DocumentStore } from '@quire/storage';
 import type { CompactionLimits } from './compaction';
 import { Connection, type ConnectionContext } from './connection';
+import { DocumentEntry } from './document-entry';
 import { createHubContext, type HubContext } from './hub-context';
 import type { HubLimits } from './limits';
-import { LoadedDocument } from './loaded-document';
 import type { HubLogger } from './logger';
 import type { HubMetrics } from './metrics';
 import { StoreHealth } from './store-health';
@@ -45,29 +45,6 @@ export const DOCUMENT_DELETED_REASON = 'This document was deleted';
 
 /** Reason sent with the 1013 close while the store fails writes. */
 export const STORE_UNAVAILABLE_REASON = 'storage unavailable, try again later';
-
-/** Bytes of bus messages kept for a loading document; past it they are dropped and the document catches up from the store. */
-export const MAX_BUS_BACKLOG_BYTES = 16 * 1024 * 1024;
-
-// One per document id in memory or loading. `connections` is kept synchronously, including
-// connections still waiting for the load, so an unload never races a connection that just arrived.
-interface DocumentEntry {
-  readonly id: string;
-  readonly connections: Set<Connection>;
-  /** Settles (never rejects) once the load succeeded and waiting connections are attached, or failed. */
-  ready: Promise<void>;
-  document?: LoadedDocument;
-  unloadTimer?: ReturnType<typeof setTimeout>;
-  /** Identifies the current unload attempt; anything else invalidates it. */
-  unloadToken?: object;
-  /** Made before the load, so that nothing published after the load's read is missed. */
-  subscription?: BusSubscription;
-  /** Bus messages received while loading, applied once loaded. */
-  busBacklog: BusDelivery[];
-  busBacklogBytes: number;
-  /** Messages may have been lost while loading: catch up once loaded. */
-  gapWhileLoading: boolean;
-}
 
 /**
  * Serves Yjs documents to y-websocket connections: loads a document on its first connection,
@@ -134,10 +111,8 @@ export class DocumentHub {
     const entry = this.entries.get(context.documentId) ?? this.startLoad(context.documentId);
     const connection = new Connection(socket, context, this.context, (ended) => this.connectionEnded(entry, ended));
     this.connections.add(connection);
-    entry.connections.add(connection);
-    this.cancelUnload(entry);
     this.logger.debug(connection.logFields, 'Connection opened');
-    if (entry.document) entry.document.attach(connection);
+    entry.add(connection);
     return connection;
   }
 
@@ -149,9 +124,7 @@ export class DocumentHub {
   dropDocument(documentId: string): void {
     const entry = this.entries.get(documentId);
     if (!entry) return;
-    for (const connection of [...entry.connections]) connection.close(CloseCode.NotFound, DOCUMENT_DELETED_REASON);
-    this.cancelUnload(entry);
-    this.forget(entry);
+    entry.drop(DOCUMENT_DELETED_REASON);
     this.logger.info({ documentId }, 'Document deleted; dropped from memory');
   }
 
@@ -199,138 +172,33 @@ export class DocumentHub {
     await this.flush();
     for (const connection of [...this.connections]) connection.close(CloseCode.GoingAway, SHUTDOWN_REASON);
     // Updates that arrived between the flush and the close still get stored before unloading.
-    await Promise.all(
-      [...this.entries.values()].map(async (entry) => {
-        this.cancelUnload(entry);
-        await entry.document?.flush();
-        this.forget(entry);
-      }),
-    );
+    await Promise.all([...this.entries.values()].map((entry) => entry.unloadNow()));
     for (const remove of this.busListeners) remove();
     await this.ownBus?.close();
     this.logger.info({}, 'Document hub stopped');
   }
 
   private startLoad(id: string): DocumentEntry {
-    const entry: DocumentEntry = {
-      id,
-      connections: new Set<Connection>(),
-      ready: Promise.resolve(),
-      busBacklog: [],
-      busBacklogBytes: 0,
-      gapWhileLoading: false,
-    };
+    const entry = new DocumentEntry(id, {
+      context: this.context,
+      unloadDelayMs: this.unloadDelayMs,
+      onGone: () => this.dropDocument(id),
+      onForgotten: (forgotten) => {
+        if (this.entries.get(id) === forgotten) this.entries.delete(id);
+      },
+    });
     this.entries.set(id, entry);
-    // Subscribed first, loaded second: whatever another instance publishes after the read
-    // arrives over the bus, and whatever it published before is in what the read returns.
-    const subscription = this.context.bus.subscribe(id, (delivery) => this.busDelivery(entry, delivery));
-    entry.subscription = subscription;
-    entry.ready = subscription.ready
-      .then(() => LoadedDocument.load(id, this.context, () => this.dropDocument(id)))
-      .then(
-        (document) => this.loaded(entry, document),
-        (error: unknown) => this.loadFailed(entry, error),
-      );
     return entry;
-  }
-
-  private busDelivery(entry: DocumentEntry, delivery: BusDelivery): void {
-    if (entry.document) {
-      entry.document.bus.receive(delivery);
-      return;
-    }
-    if (entry.gapWhileLoading) return;
-    const message = delivery.message;
-    entry.busBacklogBytes += message.type === 'update' || message.type === 'awareness' ? message.update.byteLength : 0;
-    if (entry.busBacklogBytes <= MAX_BUS_BACKLOG_BYTES) {
-      entry.busBacklog.push(delivery);
-      return;
-    }
-    // Everything in it is stored: catching up from the store once loaded brings the same.
-    entry.busBacklog = [];
-    entry.busBacklogBytes = 0;
-    entry.gapWhileLoading = true;
   }
 
   private busGap(documentId: string | undefined): void {
     const entries = documentId === undefined ? [...this.entries.values()] : [this.entries.get(documentId)];
-    for (const entry of entries) {
-      if (!entry) continue;
-      if (entry.document) entry.document.bus.gap();
-      else entry.gapWhileLoading = true;
-    }
-  }
-
-  private loaded(entry: DocumentEntry, document: LoadedDocument): void {
-    if (this.entries.get(entry.id) !== entry) {
-      // Dropped (deleted) while it loaded: its connections are closed already.
-      document.destroy();
-      return;
-    }
-    entry.document = document;
-    this.logger.debug({ documentId: entry.id }, 'Document loaded');
-    const backlog = entry.busBacklog;
-    entry.busBacklog = [];
-    entry.busBacklogBytes = 0;
-    for (const delivery of backlog) document.bus.receive(delivery);
-    if (entry.gapWhileLoading) document.bus.gap();
-    else document.bus.announce();
-    for (const connection of [...entry.connections]) {
-      try {
-        document.attach(connection);
-      } catch (error) {
-        this.logger.error({ ...connection.logFields, err: error }, 'Unexpected error attaching a connection');
-        connection.close(CloseCode.InternalError, 'internal error');
-      }
-    }
-    if (entry.connections.size === 0) this.scheduleUnload(entry);
-  }
-
-  private loadFailed(entry: DocumentEntry, error: unknown): void {
-    // Nothing stays in memory: the next connection starts a fresh load.
-    if (this.entries.get(entry.id) === entry) this.entries.delete(entry.id);
-    entry.subscription?.unsubscribe();
-    this.logger.error(
-      { documentId: entry.id, connections: entry.connections.size, err: error },
-      'Loading the document failed; closing its connections',
-    );
-    for (const connection of [...entry.connections]) connection.close(CloseCode.InternalError, 'document failed to load');
+    for (const entry of entries) entry?.busGap();
   }
 
   private connectionEnded(entry: DocumentEntry, connection: Connection): void {
     this.connections.delete(connection);
-    entry.connections.delete(connection);
-    entry.document?.detach(connection);
+    entry.remove(connection, this.closing !== undefined);
     this.logger.debug(connection.logFields, 'Connection closed');
-    if (entry.connections.size === 0 && entry.document && !this.closing) this.scheduleUnload(entry);
-  }
-
-  private scheduleUnload(entry: DocumentEntry): void {
-    this.cancelUnload(entry);
-    const token = {};
-    entry.unloadToken = token;
-    entry.unloadTimer = setTimeout(() => {
-      entry.unloadTimer = undefined;
-      // Stays fully usable while its writes finish; a connection arriving meanwhile cancels the unload.
-      entry.document?.afterCommitted(() => {
-        if (entry.unloadToken !== token || entry.connections.size > 0) return;
-        this.forget(entry);
-        this.logger.debug({ documentId: entry.id }, 'Document unloaded');
-      });
-    }, this.unloadDelayMs);
-    entry.unloadTimer.unref?.();
-  }
-
-  private cancelUnload(entry: DocumentEntry): void {
-    if (entry.unloadTimer !== undefined) clearTimeout(entry.unloadTimer);
-    entry.unloadTimer = undefined;
-    entry.unloadToken = undefined;
-  }
-
-  private forget(entry: DocumentEntry): void {
-    if (this.entries.get(entry.id) === entry) this.entries.delete(entry.id);
-    entry.subscription?.unsubscribe();
-    entry.document?.destroy();
-    entry.document = undefined;
   }
 }

@@ -7,7 +7,8 @@ import type { OriginConnection } from './transaction-origin';
 
 /** What an {@link Outbox} sends through. */
 export interface OutboxOptions {
-  readonly connections: () => Iterable<Connection>;
+  /** The document's connections, as they are when a turn ends. */
+  readonly connections: Iterable<Connection>;
   readonly awareness: awarenessProtocol.Awareness;
   readonly metrics: HubMetrics;
   /** Called with this turn's awareness changes made by local connections, encoded once, for the bus. */
@@ -60,7 +61,7 @@ export class Outbox {
     let updatesSent = 0;
     let updateBytes = 0;
     let awarenessSent = 0;
-    for (const connection of this.options.connections()) {
+    for (const connection of this.options.connections) {
       const update = updateFrames?.(connection);
       const awareness = awarenessFrame?.skip === connection ? undefined : awarenessFrame?.frame;
       if (!update && !awareness) continue;
