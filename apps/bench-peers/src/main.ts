@@ -15,7 +15,8 @@ import { planRuns, type PlannedRun } from './runner/plan';
 import { ServerProcess } from './runner/server-process';
 import { choosePinning, type Pinning } from './runner/spawn-pinned';
 import { GENERATOR_CPU_LIMIT, GENERATOR_LAG_P99_LIMIT_MS } from './load/self-monitor';
-import { SERVER_KINDS } from './server-kinds';
+import { ensurePeerServers } from './peer-servers';
+import { PEERS, SERVER_KINDS } from './server-kinds';
 import { TRACE_CREDIT } from './trace';
 import { prepareTraceUpdates } from './trace-updates';
 
@@ -35,6 +36,7 @@ async function main(): Promise<number> {
   const out = resolve(args.out ?? resolve(PROJECT_ROOT, 'results', complete ? '.' : 'partial'));
   const missing = missingPrerequisite(args.servers.includes('quire'));
   if (missing) throw new Error(missing);
+  if (args.servers.some((server) => PEERS.includes(server))) ensurePeerServers((line) => console.log(line));
 
   const machine = machineInfo();
   const pinning = choosePinning(args.pin);

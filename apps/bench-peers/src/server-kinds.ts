@@ -1,4 +1,5 @@
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { peerFile } from './peer-servers';
 
 /** How a load-generator client frames its messages for a server. */
 export type Dialect = 'y-websocket' | 'hocuspocus';
@@ -96,7 +97,7 @@ export const SERVER_KINDS: Readonly<Record<ServerName, ServerKind>> = {
     label: 'Hocuspocus 4.7.0',
     dialect: 'hocuspocus',
     syncs: true,
-    script: () => join(__dirname, 'servers', 'hocuspocus-server.js'),
+    script: () => peerFile('hocuspocus-server.mjs'),
     env: () => ({}),
     readyPath: '/',
     urlPrefix: (port) => `ws://127.0.0.1:${port}/`,
@@ -109,7 +110,7 @@ export const SERVER_KINDS: Readonly<Record<ServerName, ServerKind>> = {
     label: 'y-websocket-server 0.1.1',
     dialect: 'y-websocket',
     syncs: true,
-    script: () => join(dirname(require.resolve('@y/websocket-server/package.json')), 'src', 'server.js'),
+    script: () => peerFile('node_modules', '@y', 'websocket-server', 'src', 'server.js'),
     env: () => ({}),
     readyPath: '/',
     urlPrefix: (port) => `ws://127.0.0.1:${port}/`,
