@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import Redis, { type RedisOptions } from 'ioredis';
-import { BusMessageError, decodeBusMessage, decodeInstanceSignal, encodeBusMessage, encodeInstanceSignal, encodeSenderPrefix } from '../bus-codec';
+import type Redis from 'ioredis';
+import { encodeBusMessage } from '../bus-codec';
 import { BusListeners } from '../bus-listeners';
 import {
   silentBusLogger,
@@ -12,7 +12,9 @@ import {
   type BusSubscription,
   type DocumentBus,
 } from '../document-bus';
-import { InstanceTracker } from '../instance-tracker';
+import { asBuffer, connectRedis, quit } from './redis-connection';
+import { RedisHeartbeat } from './redis-heartbeat';
+import { RedisSubscriptions } from './redis-subscriptions';
 
 /** How a {@link RedisDocumentBus} is built. */
 export interface RedisDocumentBusOptions {
@@ -35,14 +37,12 @@ export const DEFAULT_HEARTBEAT_INTERVAL_MS = 2_000;
 export const DEFAULT_INSTANCE_TIMEOUT_MS = 10_000;
 export const DEFAULT_RECONNECT_MAX_DELAY_MS = 1_000;
 
-/** Channels subscribed per SUBSCRIBE command when many documents subscribe again at once. */
-const SUBSCRIBE_CHUNK = 1_000;
-
 /**
  * The `DocumentBus` over Redis pub/sub: one channel per document (`<prefix>:doc:<id>`) and one
- * for heartbeats (`<prefix>:instances`), on two connections (a subscribing connection can do
- * nothing else). Nothing is queued while Redis is away: a publish that cannot be sent is dropped
- * and counted, and every (re)connection of either connection is reported as a gap once its
+ * for heartbeats (`<prefix>:instances`, see {@link RedisHeartbeat}), on two connections: this
+ * class publishes, and {@link RedisSubscriptions} follows the channels on the other (a
+ * subscribing connection can do nothing else). Nothing is queued while Redis is away: a publish
+ * that cannot be sent is dropped and counted, and every (re)connection of either connection is reported as a gap once its
  * subscriptions are active again, for the hub to catch up from the store. Redis itself never
  * drops single pub/sub messages: a subscriber that falls too far behind is disconnected
  * (`client-output-buffer-limit pubsub`), which is a reconnection like any other.
@@ -53,16 +53,8 @@ export class RedisDocumentBus implements DocumentBus {
   private readonly subscriber: Redis;
   private readonly listeners: BusListeners;
   private readonly logger: BusLogger;
-  private readonly prefix: string;
-  private readonly instancesChannel: string;
-  /** How this instance's own messages begin, to drop Redis's echo of them unread. */
-  private readonly ownPrefix: Buffer;
-  private readonly instancesChannelBytes: Buffer;
-  private readonly instances: InstanceTracker;
-  private readonly heartbeat: ReturnType<typeof setInterval>;
-  private readonly instanceTimeoutMs: number;
-  /** When this instance last heard its own heartbeat: proof that its subscription works. */
-  private ownHeartbeatAt = Date.now();
+  private readonly heartbeat: RedisHeartbeat;
+  private readonly subscriptions: RedisSubscriptions;
   private subscriberReadyOnce = false;
   private publisherReadyOnce = false;
   /** A publish was dropped since the publisher was last ready: the others may have missed it. */
@@ -74,29 +66,22 @@ export class RedisDocumentBus implements DocumentBus {
     this.instanceId = options.instanceId ?? randomUUID();
     this.logger = options.logger ?? silentBusLogger;
     this.listeners = new BusListeners(this.logger);
-    this.prefix = options.channelPrefix ?? 'quire';
-    this.instancesChannel = `${this.prefix}:instances`;
-    this.ownPrefix = encodeSenderPrefix(this.instanceId);
-    this.instancesChannelBytes = Buffer.from(this.instancesChannel);
-    this.instanceTimeoutMs = options.instanceTimeoutMs ?? DEFAULT_INSTANCE_TIMEOUT_MS;
-    this.instances = new InstanceTracker(this.instanceTimeoutMs, (instanceId) => this.listeners.instanceGone(instanceId));
+    const prefix = options.channelPrefix ?? 'quire';
     const reconnectMaxDelayMs = options.reconnectMaxDelayMs ?? DEFAULT_RECONNECT_MAX_DELAY_MS;
-    const common: RedisOptions = {
-      // Nothing waits for Redis: a message that cannot go now is replaced by a catch-up later.
-      enableOfflineQueue: false,
-      autoResendUnfulfilledCommands: false,
-      // This class subscribes again itself, so that it knows when the subscriptions are active.
-      autoResubscribe: false,
-      maxRetriesPerRequest: 0,
-      retryStrategy: (attempt: number) => Math.min(attempt * 100, reconnectMaxDelayMs),
-      connectTimeout: 5_000,
-      commandTimeout: 5_000,
-      keepAlive: 10_000,
-    };
-    // Not auto-pipelined: that defers each write to setImmediate, after the local relays of the
-    // same turn, and costs a pipeline per turn; measured, it saved no CPU at editing rates.
-    this.publisher = new Redis(options.url, { ...common, connectionName: `quire-${this.instanceId}-publish` });
-    this.subscriber = new Redis(options.url, { ...common, connectionName: `quire-${this.instanceId}-subscribe` });
+    this.publisher = connectRedis(options.url, `quire-${this.instanceId}-publish`, reconnectMaxDelayMs);
+    this.subscriber = connectRedis(options.url, `quire-${this.instanceId}-subscribe`, reconnectMaxDelayMs);
+    this.heartbeat = new RedisHeartbeat({
+      instanceId: this.instanceId,
+      channel: `${prefix}:instances`,
+      publisher: this.publisher,
+      subscriber: this.subscriber,
+      intervalMs: options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS,
+      timeoutMs: options.instanceTimeoutMs ?? DEFAULT_INSTANCE_TIMEOUT_MS,
+      logger: this.logger,
+      onGone: (instanceId) => this.listeners.instanceGone(instanceId),
+    });
+    const { instanceId, subscriber, listeners, heartbeat, logger } = this;
+    this.subscriptions = new RedisSubscriptions({ instanceId, prefix, subscriber, listeners, heartbeat, logger });
     for (const [name, connection] of [
       ['publisher', this.publisher],
       ['subscriber', this.subscriber],
@@ -106,9 +91,6 @@ export class RedisDocumentBus implements DocumentBus {
     }
     this.publisher.on('ready', () => this.publisherReady());
     this.subscriber.on('ready', () => void this.subscriberReady());
-    this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel, message));
-    this.heartbeat = setInterval(() => this.beat(), options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS);
-    this.heartbeat.unref?.();
   }
 
   get status(): BusStatus {
@@ -121,7 +103,7 @@ export class RedisDocumentBus implements DocumentBus {
 
   /** Other instances heard from within the instance timeout. */
   get liveInstances(): string[] {
-    return this.instances.alive;
+    return this.heartbeat.alive;
   }
 
   /**
@@ -139,22 +121,7 @@ export class RedisDocumentBus implements DocumentBus {
 
   subscribe(documentId: string, listener: BusListener): BusSubscription {
     if (this.closed) return { ready: Promise.resolve(), unsubscribe: () => undefined };
-    const first = this.listeners.add(documentId, listener);
-    // Down, the subscription is made when Redis is back, and that reconnection is reported as a gap.
-    const ready = first && this.subscriber.status === 'ready' ? this.subscribeChannels([this.channel(documentId)]) : Promise.resolve();
-    let subscribed = true;
-    return {
-      ready,
-      unsubscribe: () => {
-        if (!subscribed) return;
-        subscribed = false;
-        if (this.listeners.remove(documentId, listener) && this.subscriber.status === 'ready' && !this.closed) {
-          this.subscriber.unsubscribe(this.channel(documentId)).catch((error: unknown) => {
-            this.logger.debug({ documentId, err: error }, 'Unsubscribing failed; the reconnection will not subscribe it again');
-          });
-        }
-      },
-    };
+    return this.subscriptions.add(documentId, listener);
   }
 
   publish(documentId: string, message: BusMessage): void {
@@ -163,7 +130,7 @@ export class RedisDocumentBus implements DocumentBus {
       this.dropped(documentId);
       return;
     }
-    this.publisher.publish(this.channel(documentId), asBuffer(encodeBusMessage(this.instanceId, message))).then(
+    this.publisher.publish(this.subscriptions.channel(documentId), asBuffer(encodeBusMessage(this.instanceId, message))).then(
       () => this.listeners.published(),
       (error: unknown) => {
         this.logger.warn({ documentId, err: error }, 'Publishing on the bus failed; other instances will catch up from the store');
@@ -183,10 +150,8 @@ export class RedisDocumentBus implements DocumentBus {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    clearInterval(this.heartbeat);
-    if (this.publisher.status === 'ready') {
-      await this.publisher.publish(this.instancesChannel, asBuffer(encodeInstanceSignal(this.instanceId, 'goodbye'))).catch(() => undefined);
-    }
+    this.subscriptions.stop();
+    await this.heartbeat.goodbye();
     await Promise.all([quit(this.publisher), quit(this.subscriber)]);
   }
 
@@ -196,37 +161,19 @@ export class RedisDocumentBus implements DocumentBus {
    */
   abandon(): void {
     this.closed = true;
-    clearInterval(this.heartbeat);
+    this.subscriptions.stop();
+    this.heartbeat.stop();
     this.publisher.disconnect();
     this.subscriber.disconnect();
-  }
-
-  private channel(documentId: string): string {
-    return `${this.prefix}:doc:${documentId}`;
-  }
-
-  private async subscribeChannels(channels: string[]): Promise<void> {
-    try {
-      for (let start = 0; start < channels.length; start += SUBSCRIBE_CHUNK) {
-        await this.subscriber.subscribe(...channels.slice(start, start + SUBSCRIBE_CHUNK));
-      }
-    } catch (error) {
-      // Usually the connection dropped meanwhile: its reconnection subscribes everything and
-      // reports a gap. If it is still up (a timeout), start that reconnection now.
-      this.logger.warn({ channels: channels.length, err: error }, 'Subscribing on the bus failed; reconnecting to subscribe again');
-      if (!this.closed && this.subscriber.status === 'ready') this.subscriber.disconnect(true);
-    }
   }
 
   private async subscriberReady(): Promise<void> {
     if (this.closed) return;
     const again = this.subscriberReadyOnce;
     this.subscriberReadyOnce = true;
-    const documentIds = this.listeners.documentIds;
-    await this.subscribeChannels([this.instancesChannel, ...documentIds.map((id) => this.channel(id))]);
-    if (this.closed || this.subscriber.status !== 'ready') return;
-    this.ownHeartbeatAt = Date.now();
-    this.instances.resume();
+    const documentIds = await this.subscriptions.subscribeAll();
+    if (documentIds === undefined) return;
+    this.heartbeat.hearing();
     this.connectedAgain('subscriber');
     // Documents subscribed while Redis was away, or a subscription that dropped: either may have missed messages.
     if (again || documentIds.length > 0) this.listeners.gap(undefined);
@@ -237,10 +184,8 @@ export class RedisDocumentBus implements DocumentBus {
     const again = this.publisherReadyOnce || this.publishFailedWhileDown;
     this.publisherReadyOnce = true;
     this.publishFailedWhileDown = false;
-    // Its heartbeats could not be sent meanwhile: the subscription's silence proves nothing yet.
-    this.ownHeartbeatAt = Date.now();
     this.connectedAgain('publisher');
-    this.beat();
+    this.heartbeat.publisherReady();
     // What this instance stored meanwhile was not published: the others must catch up from the store.
     if (again) this.listeners.gap(undefined);
   }
@@ -256,47 +201,6 @@ export class RedisDocumentBus implements DocumentBus {
     }
   }
 
-  private receive(channelBytes: Buffer, data: Buffer): void {
-    if (this.closed) return;
-    const onInstancesChannel = channelBytes.equals(this.instancesChannelBytes);
-    // Its own heartbeats are wanted (they prove the subscription hears); its own document messages are not.
-    if (!onInstancesChannel && startsWith(data, this.ownPrefix)) return;
-    const channel = channelBytes.toString();
-    try {
-      if (onInstancesChannel) {
-        const { from, signal } = decodeInstanceSignal(data);
-        if (from === this.instanceId) this.ownHeartbeatAt = Date.now();
-        else if (signal === 'alive') this.instances.seen(from);
-        else this.instances.goodbye(from);
-        return;
-      }
-      const documentId = channel.slice(this.prefix.length + ':doc:'.length);
-      if (!this.listeners.has(documentId)) return;
-      const { from, message } = decodeBusMessage(data);
-      if (from === this.instanceId) return;
-      this.instances.seen(from);
-      this.listeners.deliver({ documentId, from, message });
-    } catch (error) {
-      if (!(error instanceof BusMessageError)) throw error;
-      this.logger.warn({ channel, bytes: data.byteLength, err: error }, 'Dropping a bus message that cannot be read');
-    }
-  }
-
-  private beat(): void {
-    if (this.closed) return;
-    if (this.publisher.status === 'ready') {
-      this.publisher.publish(this.instancesChannel, asBuffer(encodeInstanceSignal(this.instanceId, 'alive'))).catch(() => undefined);
-    }
-    if (this.subscriber.status !== 'ready') return;
-    this.instances.check();
-    if (Date.now() - this.ownHeartbeatAt > this.instanceTimeoutMs && this.publisher.status === 'ready') {
-      // Connected on paper, deaf in fact (a half-open TCP connection): start over.
-      this.logger.warn({ silentForMs: Date.now() - this.ownHeartbeatAt }, 'Bus subscription hears nothing, not even itself; reconnecting');
-      this.ownHeartbeatAt = Date.now();
-      this.subscriber.disconnect(true);
-    }
-  }
-
   private connectionError(name: string, error: Error): void {
     if (this.closed) return;
     // ioredis reports each failed reconnection attempt: one line per outage is enough.
@@ -306,7 +210,7 @@ export class RedisDocumentBus implements DocumentBus {
 
   private connectionClosed(name: string): void {
     if (this.closed) return;
-    if (name === 'subscriber') this.instances.pause();
+    if (name === 'subscriber') this.heartbeat.deaf();
     if (!this.reportedDown) this.logger.warn({ connection: name }, 'Redis connection lost; retrying (local editing goes on)');
     this.reportedDown = true;
   }
@@ -316,24 +220,5 @@ export class RedisDocumentBus implements DocumentBus {
       this.reportedDown = false;
       this.logger.info({ connection: name }, 'Redis connection back; catching up from the store');
     }
-  }
-}
-
-function startsWith(data: Buffer, prefix: Buffer): boolean {
-  return data.length >= prefix.length && prefix.equals(data.subarray(0, prefix.length));
-}
-
-/** The same bytes as a Buffer (what ioredis sends as is), without copying them. */
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-async function quit(connection: Redis): Promise<void> {
-  if (connection.status === 'end') return;
-  try {
-    if (connection.status !== 'ready') throw new Error('not connected');
-    await connection.quit();
-  } catch {
-    connection.disconnect();
   }
 }
