@@ -19,6 +19,16 @@ function stateOf(updates: readonly Uint8Array[] = []) {
 
 const textOf = (doc: Y.Doc) => doc.getText('text').toString();
 
+/** `count` consecutive one-character updates of one client. */
+function keystrokes(count: number): Uint8Array[] {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  for (let index = 0; index < count; index++) doc.getText('text').insert(index, 'x');
+  doc.destroy();
+  return updates;
+}
+
 describe('DocumentState', () => {
   afterEach(() => {
     vi.useRealTimers();
@@ -48,7 +58,7 @@ describe('DocumentState', () => {
     expect(emitted).toHaveLength(0);
     vi.advanceTimersByTime(1);
     expect(emitted).toHaveLength(1);
-    for (let index = 0; index < MAX_UNSETTLED; index++) state.deferBusUpdate(textUpdate(`u${index}`));
+    for (const update of keystrokes(MAX_UNSETTLED)) state.deferBusUpdate(update);
     expect(emitted).toHaveLength(2);
     state.destroy();
   });
