@@ -121,6 +121,7 @@ describe('the HTTP edge', () => {
       'POST /api/links/:token/join': { bearer: 200 },
       'POST /api/documents/:id/tickets': { bearer: 201 },
       'POST /api/links/:token/tickets': { bearer: 201, body: { name: 'A guest' } },
+      'GET /api/openapi.json': { bearer: 200 },
     };
 
     async function pathOf(route: string, row: Row, doc: Walked): Promise<string> {

@@ -12,6 +12,7 @@ import { HttpEdgeModule } from './http/http-edge.module';
 import { ReadinessModule } from './health/readiness.module';
 import { LOGGER } from './logging/logger';
 import { MetricsModule } from './metrics/metrics.module';
+import { OpenApiModule } from './openapi/openapi.module';
 import { StorageModule } from './storage/storage.module';
 import { ThrottleModule } from './throttle/throttle.module';
 
@@ -31,7 +32,7 @@ class CoreProvidersModule {
   }
 }
 
-/** The collaboration server: storage, the bus, the collaboration gateway, the documents API and health. */
+/** The collaboration server: storage, the bus, the collaboration gateway, the documents API, its OpenAPI document and health. */
 @Module({})
 export class AppModule {
   static register(config: AppConfig, logger: Logger): DynamicModule {
@@ -50,6 +51,7 @@ export class AppModule {
         CollabModule,
         HealthModule,
         DocumentsModule,
+        OpenApiModule,
       ],
     };
   }

@@ -1,14 +1,8 @@
 import 'reflect-metadata';
 import { dirname } from 'node:path';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AppModule } from './app.module';
-import { TicketsService } from './auth/tickets-service';
-import { QuireWsAdapter } from './collab/quire-ws-adapter';
-import { securityHeaders } from './http/security-headers';
 import { ConfigError, parseConfig, type AppConfig } from './config/config.schema';
-import { createLogger, PinoNestLogger } from './logging/logger';
-import { PrometheusMetrics } from './metrics/prometheus-metrics';
+import { createApp } from './create-app';
+import { createLogger } from './logging/logger';
 import { warnIfOthersCanRead } from './storage/private-directories';
 
 /** A graceful stop must finish within this; past it the process exits anyway. */
@@ -30,28 +24,7 @@ async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   warnIfOthersCanRead([config.dataDir, ...(config.database.kind === 'sqlite' && config.database.path !== ':memory:' ? [dirname(config.database.path)] : [])], logger);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, logger), {
-    logger: new PinoNestLogger(logger),
-  });
-  // Express announces itself in X-Powered-By; nobody needs to know what the server runs.
-  app.disable('x-powered-by');
-  app.use(securityHeaders);
-  // Credentials: the web app (another port in development) calls the API with its session cookie.
-  app.enableCors({ origin: [...config.allowedOrigins], credentials: true });
-  const metrics = app.get(PrometheusMetrics);
-  const tickets = app.get(TicketsService);
-  app.useWebSocketAdapter(
-    new QuireWsAdapter(app, {
-      allowedOrigins: config.allowedOrigins,
-      maxMessageBytes: config.maxMessageBytes,
-      logger,
-      pingIntervalMs: config.pingIntervalMs,
-      connectLimit: config.connectLimit,
-      trustProxy: config.trustProxy,
-      authorize: (token, documentId) => tickets.authorize(token, documentId),
-      onRefused: (status) => metrics.upgradeRefused(status),
-    }),
-  );
+  const app = await createApp(config, logger);
   // Our own signal handling rather than enableShutdownHooks: Nest re-raises the signal after
   // closing, which ends the process before the last log lines are written and exits non-zero.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -31,5 +31,5 @@ export interface ApiRoute {
    * not repeated: 400 for a body, 401 without a user, 403 for a token on a session-only route or a
    * cross-site request to a state-changing one.
    */
-  readonly refusals?: Readonly<Partial<Record<400 | 401 | 403 | 404 | 409 | 429 | 503, string>>>;
+  readonly refusals?: Readonly<Partial<Record<400 | 401 | 403 | 404 | 409 | 429, string>>>;
 }

@@ -1,22 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Req } from '@nestjs/common';
-import type { ApiTokenInfo } from '@quire/storage';
+import type { ApiTokenList, CreatedApiToken, SignedIn } from '@quire/api-contract';
 import { SecurityEvents } from '../audit/security-events';
+import { Caller } from '../http/caller.decorator';
 import { SessionOnly } from '../http/session-only.decorator';
+import { toTokenView, toUserView } from './account-views';
 import { AccountsService } from './accounts-service';
-import { toUserView, type UserView } from './principal';
+import type { Principal } from './principal';
 import { RequestAuth } from './request-auth';
-
-interface ApiTokenView {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
-
-function toTokenView(info: ApiTokenInfo): ApiTokenView {
-  return { id: info.id, name: info.name, createdAt: info.createdAt.toISOString(), lastUsedAt: info.lastUsedAt?.toISOString() ?? null };
-}
 
 /**
  * The signed-in person's own account: name, password and personal API tokens. A browser session
@@ -32,15 +23,13 @@ export class AccountController {
   ) {}
 
   @Patch('account')
-  async rename(@Req() request: IncomingMessage, @Body() body: unknown): Promise<{ user: UserView }> {
-    const principal = await this.auth.require(request);
+  async rename(@Caller() principal: Principal, @Body() body: unknown): Promise<SignedIn> {
     return { user: toUserView(await this.accounts.rename(principal, body)) };
   }
 
   @Post('account/password')
   @HttpCode(HttpStatus.NO_CONTENT)
-  async changePassword(@Req() request: IncomingMessage, @Body() body: unknown): Promise<void> {
-    const principal = await this.auth.require(request);
+  async changePassword(@Caller() principal: Principal, @Req() request: IncomingMessage, @Body() body: unknown): Promise<void> {
     await this.accounts.changePassword(principal, body);
     const revoked = (body as { revokeTokens?: unknown }).revokeTokens === true;
     this.events.record({
@@ -52,15 +41,13 @@ export class AccountController {
   }
 
   @Get('tokens')
-  async tokens(@Req() request: IncomingMessage): Promise<{ tokens: ApiTokenView[] }> {
-    const principal = await this.auth.require(request);
+  async tokens(@Caller() principal: Principal): Promise<ApiTokenList> {
     return { tokens: (await this.accounts.listTokens(principal)).map(toTokenView) };
   }
 
   @Post('tokens')
   @HttpCode(HttpStatus.CREATED)
-  async createToken(@Req() request: IncomingMessage, @Body() body: unknown): Promise<ApiTokenView & { token: string }> {
-    const principal = await this.auth.require(request);
+  async createToken(@Caller() principal: Principal, @Req() request: IncomingMessage, @Body() body: unknown): Promise<CreatedApiToken> {
     const { info, token } = await this.accounts.createToken(principal, body);
     this.events.record({
       type: 'token-created',
@@ -74,8 +61,7 @@ export class AccountController {
 
   @Delete('tokens/:id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  async deleteToken(@Req() request: IncomingMessage, @Param('id') id: string): Promise<void> {
-    const principal = await this.auth.require(request);
+  async deleteToken(@Caller() principal: Principal, @Req() request: IncomingMessage, @Param('id') id: string): Promise<void> {
     await this.accounts.deleteToken(principal, id);
     this.events.record({ type: 'token-revoked', actorId: principal.user.id, address: this.auth.address(request), subjectId: id });
   }

@@ -1,9 +1,9 @@
+import { ChangePasswordBody, CreateApiTokenBody, RenameAccountBody, SetupBody, SigninBody, SignupBody } from '@quire/api-contract';
 import type { AccessChange } from '@quire/bus';
 import { DocumentStoreError, type AccountStore, type ApiTokenInfo, type User } from '@quire/storage';
-import { z } from 'zod';
-import { displayName, email, parseBody, password } from './account-input';
 import { AuthError } from './auth-error';
 import { LoginThrottle } from './login-throttle';
+import { parseBody } from './parse-body';
 import { setupCodeAttempts } from './setup-attempts';
 import { resetPassword, revokeApiTokens } from './password-reset';
 import { hashPassword, verifyPassword } from './passwords';
@@ -17,17 +17,8 @@ export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 /** A session is extended when used and less than this much of its life is left. */
 const SESSION_RENEW_MS = 29 * 24 * 60 * 60 * 1000;
 
-const signupBody = z.object({ email, name: displayName, password }).strict();
-const setupBody = signupBody.extend({ code: z.string().trim().min(1, 'code: enter the setup code from the server log') }).strict();
-const signinBody = z.object({ email, password: z.string().max(1000) }).strict();
-const passwordBody = z
-  .object({ currentPassword: z.string().max(1000), newPassword: password, revokeTokens: z.boolean().optional() })
-  .strict();
-const nameBody = z.object({ name: displayName }).strict();
-const tokenBody = z.object({ name: z.string().trim().min(1, 'name: say what the token is for').max(80) }).strict();
-
 /** A signed-in result: the user and the session secret for the cookie. */
-export interface SignedIn {
+export interface StartedSession {
   readonly user: User;
   readonly sessionToken: string;
 }
@@ -72,8 +63,8 @@ export class AccountsService {
   }
 
   /** Creates the administrator with the one-time code from the log; wrong codes are counted per address. */
-  async setup(body: unknown, address: string | undefined): Promise<SignedIn> {
-    const input = parseBody(setupBody, body);
+  async setup(body: unknown, address: string | undefined): Promise<StartedSession> {
+    const input = parseBody(SetupBody, body);
     if (!(await this.setupNeeded())) throw new AuthError(409, 'This Quire is already set up; sign in instead');
     const key = address ?? 'unknown';
     const wait = await this.setupAttempts.waitMs(key);
@@ -94,9 +85,9 @@ export class AccountsService {
     return this.startSession(user);
   }
 
-  async signup(body: unknown): Promise<SignedIn> {
+  async signup(body: unknown): Promise<StartedSession> {
     if (!this.options.allowSignup) throw new AuthError(403, 'Sign-up is turned off on this Quire: ask its administrator for an account');
-    const input = parseBody(signupBody, body);
+    const input = parseBody(SignupBody, body);
     if (await this.setupNeeded()) throw new AuthError(403, 'This Quire is not set up yet: its administrator signs up first, at /setup');
     const passwordHash = await hashPassword(input.password);
     try {
@@ -110,8 +101,8 @@ export class AccountsService {
     }
   }
 
-  async signin(body: unknown, address: string | undefined): Promise<SignedIn> {
-    const input = parseBody(signinBody, body);
+  async signin(body: unknown, address: string | undefined): Promise<StartedSession> {
+    const input = parseBody(SigninBody, body);
     const wait = await this.throttle.retryAfterMs(input.email, address);
     if (wait > 0) throw tooManyFailures('failed sign-ins', wait);
     const user = await this.store.getUserByEmail(input.email);
@@ -151,14 +142,14 @@ export class AccountsService {
   }
 
   async rename(principal: Principal, body: unknown): Promise<User> {
-    const { name } = parseBody(nameBody, body);
+    const { name } = parseBody(RenameAccountBody, body);
     await this.store.updateUser(principal.user.id, { name });
     return { ...principal.user, name };
   }
 
   /** Changes the password, ends every other session of the user (and their sockets), and revokes their API tokens if asked. */
   async changePassword(principal: Principal, body: unknown): Promise<void> {
-    const input = parseBody(passwordBody, body);
+    const input = parseBody(ChangePasswordBody, body);
     const user = await this.store.getUser(principal.user.id);
     if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
       throw new AuthError(401, 'The current password is wrong');
@@ -187,7 +178,7 @@ export class AccountsService {
   }
 
   async createToken(principal: Principal, body: unknown): Promise<{ info: ApiTokenInfo; token: string }> {
-    const { name } = parseBody(tokenBody, body);
+    const { name } = parseBody(CreateApiTokenBody, body);
     const token = this.secrets.newApiToken();
     const info = await this.store.createApiToken({ id: newId(), userId: principal.user.id, name, digest: this.secrets.digest(token) });
     return { info, token };
@@ -202,7 +193,7 @@ export class AccountsService {
     if (!principal.user.isAdmin) throw new AuthError(403, 'Only the administrator can do this');
   }
 
-  private async startSession(user: User): Promise<SignedIn> {
+  private async startSession(user: User): Promise<StartedSession> {
     const sessionToken = this.secrets.newSessionToken();
     await this.store.createSession({
       digest: this.secrets.digest(sessionToken),

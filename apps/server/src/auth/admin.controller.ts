@@ -1,41 +1,18 @@
 import type { IncomingMessage } from 'node:http';
 import { Controller, Get, Param, Post, Req } from '@nestjs/common';
-import type { SecurityEvent } from '@quire/storage';
+import type { SecurityEventList, TemporaryPassword, UserList } from '@quire/api-contract';
 import { SecurityEvents } from '../audit/security-events';
+import { toEventView } from '../audit/security-event-view';
+import { Caller } from '../http/caller.decorator';
 import { SessionOnly } from '../http/session-only.decorator';
+import { toUserView } from './account-views';
 import { AccountsService } from './accounts-service';
 import { AuthError } from './auth-error';
-import { toUserView, type UserView, type Principal } from './principal';
+import type { Principal } from './principal';
 import { RequestAuth } from './request-auth';
 
 /** How many events `GET /api/admin/events` lists. */
 export const ADMIN_EVENTS_LISTED = 200;
-
-/** A security event as the administrator's page reads it (docs/api.md, "Security events"). */
-export interface SecurityEventView {
-  id: string;
-  at: string;
-  type: string;
-  actor: { id: string; name: string } | null;
-  address: string | null;
-  documentId: string | null;
-  subjectId: string | null;
-  details: string | null;
-}
-
-function toEventView(event: SecurityEvent): SecurityEventView {
-  return {
-    id: event.id,
-    at: event.at.toISOString(),
-    type: event.type,
-    // An actor without a name is an account that no longer exists (or a guest's id).
-    actor: event.actorId === null ? null : { id: event.actorId, name: event.actorName ?? 'unknown account' },
-    address: event.address,
-    documentId: event.documentId,
-    subjectId: event.subjectId,
-    details: event.details,
-  };
-}
 
 /**
  * What only the administrator may do: list accounts, reset a password, read the security events.
@@ -52,14 +29,12 @@ export class AdminController {
   ) {}
 
   @Get('users')
-  async users(@Req() request: IncomingMessage): Promise<{ users: UserView[] }> {
-    const principal = await this.auth.require(request);
+  async users(@Caller() principal: Principal): Promise<UserList> {
     return { users: (await this.accounts.listUsers(principal)).map(toUserView) };
   }
 
   @Post('users/:id/password')
-  async resetPassword(@Req() request: IncomingMessage, @Param('id') id: string): Promise<{ temporaryPassword: string }> {
-    const principal = await this.auth.require(request);
+  async resetPassword(@Caller() principal: Principal, @Req() request: IncomingMessage, @Param('id') id: string): Promise<TemporaryPassword> {
     const temporaryPassword = await this.accounts.resetPassword(principal, id);
     this.events.record({
       type: 'password-reset',
@@ -72,12 +47,8 @@ export class AdminController {
   }
 
   @Get('events')
-  async securityEvents(@Req() request: IncomingMessage): Promise<{ events: SecurityEventView[] }> {
-    requireAdmin(await this.auth.require(request));
+  async securityEvents(@Caller() principal: Principal): Promise<SecurityEventList> {
+    if (!principal.user.isAdmin) throw new AuthError(403, 'Only the administrator can do this');
     return { events: (await this.events.list(ADMIN_EVENTS_LISTED)).map(toEventView) };
   }
-}
-
-function requireAdmin(principal: Principal): void {
-  if (!principal.user.isAdmin) throw new AuthError(403, 'Only the administrator can do this');
 }

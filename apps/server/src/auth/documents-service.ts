@@ -1,23 +1,10 @@
+import { AddMemberBody, CreateDocumentBody, RenameDocumentBody, RoleBody, type Role } from '@quire/api-contract';
 import type { AccessChange } from '@quire/bus';
-import { DocumentStoreError, type AccountStore, type LinkRole, type Member, type MemberDocument, type Role, type ShareLink } from '@quire/storage';
-import { isValidDocumentId } from '@quire/constants';
-import { z } from 'zod';
-import { email, parseBody } from './account-input';
+import { DocumentStoreError, type AccountStore, type LinkRole, type Member, type MemberDocument, type ShareLink } from '@quire/storage';
 import { AuthError, notFound } from './auth-error';
+import { parseBody } from './parse-body';
 import type { Principal } from './principal';
 import { newId, type Secrets } from './secrets';
-
-const linkRole = z.enum(['editor', 'viewer'], { errorMap: () => ({ message: 'role: expected "editor" or "viewer"' }) });
-const titleBody = z.object({ title: z.string().trim().max(200, 'title: at most 200 characters') }).strict();
-const createBody = z
-  .object({
-    title: z.string().trim().max(200, 'title: at most 200 characters').optional(),
-    // Scripts may choose the id (a migration, a known name); browsers let the server pick one.
-    id: z.string().refine(isValidDocumentId, 'id: 1-128 characters of A-Z, a-z, 0-9, _ and -').optional(),
-  })
-  .strict();
-const addMemberBody = z.object({ email, role: linkRole }).strict();
-const roleBody = z.object({ role: linkRole }).strict();
 
 const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
 
@@ -42,7 +29,7 @@ export class DocumentsService {
   }
 
   async create(principal: Principal, body: unknown): Promise<MemberDocument> {
-    const { title, id } = parseBody(createBody, body);
+    const { title, id } = parseBody(CreateDocumentBody, body);
     try {
       return await this.store.createOwnedDocument(id ?? this.newDocumentId(), principal.user.id, title || undefined);
     } catch (error) {
@@ -61,7 +48,7 @@ export class DocumentsService {
   }
 
   async rename(principal: Principal, id: string, body: unknown): Promise<MemberDocument> {
-    const { title } = parseBody(titleBody, body);
+    const { title } = parseBody(RenameDocumentBody, body);
     await this.get(principal, id, 'editor');
     await this.store.renameDocument(id, title);
     return this.get(principal, id);
@@ -80,7 +67,7 @@ export class DocumentsService {
   }
 
   async addMember(principal: Principal, id: string, body: unknown): Promise<Member> {
-    const input = parseBody(addMemberBody, body);
+    const input = parseBody(AddMemberBody, body);
     await this.get(principal, id, 'owner');
     const user = await this.store.getUserByEmail(input.email);
     if (!user) throw new AuthError(404, `No account has the email ${input.email}: ask them to sign up first`);
@@ -92,7 +79,7 @@ export class DocumentsService {
   }
 
   async changeRole(principal: Principal, id: string, userId: string, body: unknown): Promise<Member> {
-    const { role } = parseBody(roleBody, body);
+    const { role } = parseBody(RoleBody, body);
     await this.get(principal, id, 'owner');
     if ((await this.store.getRole(id, userId)) === undefined) throw new AuthError(404, 'No such member');
     if (userId === principal.user.id) throw new AuthError(400, 'The owner keeps the owner role');
@@ -116,7 +103,7 @@ export class DocumentsService {
   }
 
   async createLink(principal: Principal, id: string, body: unknown): Promise<ShareLink> {
-    const { role } = parseBody(roleBody, body);
+    const { role } = parseBody(RoleBody, body);
     await this.get(principal, id, 'owner');
     return this.store.createLink({ id: newId(), documentId: id, role, createdBy: principal.user.id });
   }

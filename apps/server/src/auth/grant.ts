@@ -1,5 +1,6 @@
+import type { Role } from '@quire/api-contract';
 import type { CloseCode } from '@quire/constants';
-import type { GrantKind, Role } from '@quire/storage';
+import type { GrantKind } from '@quire/storage';
 
 /** What an open socket was authorized under; re-checked while it stays open. */
 export interface Grant {

@@ -5,18 +5,17 @@ import type { AppConfig } from '../config/config.schema';
 import { clientAddress } from '../collab/client-address';
 import { isTrustedProxy } from '../http/origin-check';
 import { AccountsService } from './accounts-service';
-import { AuthError } from './auth-error';
 import type { Principal } from './principal';
 import { credentialsOf } from './request-credentials';
 
 /**
- * Finds who made an HTTP request; controllers call it first thing. Cross-site requests are refused
- * before this, by the CrossSiteGuard that every state-changing route passes.
+ * Finds who made an HTTP request, and where from. The CallerGuard asks first, for every route, and
+ * hands the answer to handlers as `@Caller()`; cross-site requests are refused before that, by the
+ * CrossSiteGuard.
  */
 @Injectable()
 export class RequestAuth {
-  // One lookup per request, however many guards and handlers ask: the guards that need the caller
-  // (session-only routes, per-user rate limits) run before the handler asks again.
+  // One lookup per request, however many ask: the CallerGuard, then per-user rate limits.
   private readonly known = new WeakMap<IncomingMessage, Promise<Principal | undefined>>();
 
   constructor(
@@ -24,20 +23,13 @@ export class RequestAuth {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The caller, or undefined when signed out. */
-  optional(request: IncomingMessage): Promise<Principal | undefined> {
+  /** Who made the request, or undefined when nobody is signed in (or the credentials are not valid). */
+  callerOf(request: IncomingMessage): Promise<Principal | undefined> {
     let principal = this.known.get(request);
     if (!principal) {
       principal = this.accounts.principalFrom(credentialsOf(request.headers));
       this.known.set(request, principal);
     }
-    return principal;
-  }
-
-  /** The caller; 401 when signed out. */
-  async require(request: IncomingMessage): Promise<Principal> {
-    const principal = await this.optional(request);
-    if (!principal) throw new AuthError(401, 'Sign in first (or send an API token as "Authorization: Bearer qt_…")');
     return principal;
   }
 

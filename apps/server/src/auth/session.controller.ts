@@ -1,16 +1,21 @@
 import type { IncomingMessage } from 'node:http';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import type { SessionInfo, SignedIn } from '@quire/api-contract';
 import type { Response } from 'express';
 import { SecurityEvents } from '../audit/security-events';
+import { AllowAnonymous } from '../http/allow-anonymous.decorator';
+import { Caller } from '../http/caller.decorator';
 import { RateLimit } from '../http/rate-limit.decorator';
-import { AccountsService, SESSION_LIFETIME_MS, type SignedIn } from './accounts-service';
+import { toUserView } from './account-views';
+import { AccountsService, SESSION_LIFETIME_MS, type StartedSession } from './accounts-service';
 import { AuthError } from './auth-error';
-import { toUserView, type UserView } from './principal';
+import type { Principal } from './principal';
 import { RequestAuth } from './request-auth';
 import { clearedSessionCookie, sessionCookie } from './request-credentials';
 
-/** Setup, sign-up, sign-in and sign-out; `/api/session` says who is signed in. */
+/** Setup, sign-up, sign-in and sign-out, for anyone; `/api/session` says who is signed in. */
 @Controller('api')
+@AllowAnonymous()
 export class SessionController {
   constructor(
     private readonly accounts: AccountsService,
@@ -19,10 +24,9 @@ export class SessionController {
   ) {}
 
   @Get('session')
-  async session(@Req() request: IncomingMessage): Promise<{ user: UserView | null; setupNeeded: boolean; allowSignup: boolean }> {
-    const principal = await this.auth.optional(request);
+  async session(@Caller() caller: Principal | undefined): Promise<SessionInfo> {
     return {
-      user: principal ? toUserView(principal.user) : null,
+      user: caller ? toUserView(caller.user) : null,
       setupNeeded: await this.accounts.setupNeeded(),
       allowSignup: this.accounts.allowSignup,
     };
@@ -71,14 +75,13 @@ export class SessionController {
 
   @Post('auth/signout')
   @HttpCode(HttpStatus.NO_CONTENT)
-  async signout(@Req() request: IncomingMessage, @Res({ passthrough: true }) response: Response): Promise<void> {
-    const principal = await this.auth.optional(request);
-    await this.accounts.signout(principal);
-    if (principal?.kind === 'session') this.events.record({ type: 'signout', actorId: principal.user.id, address: this.auth.address(request) });
+  async signout(@Caller() caller: Principal | undefined, @Req() request: IncomingMessage, @Res({ passthrough: true }) response: Response): Promise<void> {
+    await this.accounts.signout(caller);
+    if (caller?.kind === 'session') this.events.record({ type: 'signout', actorId: caller.user.id, address: this.auth.address(request) });
     response.setHeader('Set-Cookie', clearedSessionCookie(this.auth.isSecure(request)));
   }
 
-  private signedIn(request: IncomingMessage, response: Response, result: SignedIn): { user: UserView } {
+  private signedIn(request: IncomingMessage, response: Response, result: StartedSession): SignedIn {
     response.setHeader('Set-Cookie', sessionCookie(result.sessionToken, SESSION_LIFETIME_MS, this.auth.isSecure(request)));
     return { user: toUserView(result.user) };
   }

@@ -1,25 +1,15 @@
+import { GuestTicketBody, type TicketAnswer } from '@quire/api-contract';
 import { CloseCode, GUEST_ID_PREFIX } from '@quire/constants';
-import type { AccountStore, Role } from '@quire/storage';
-import { z } from 'zod';
-import { displayName, parseBody } from './account-input';
+import type { AccountStore } from '@quire/storage';
 import { AuthError } from './auth-error';
 import type { DocumentsService } from './documents-service';
 import type { Grant, GrantCheck, RefusalCode } from './grant';
+import { parseBody } from './parse-body';
 import type { Principal } from './principal';
 import { API_TOKEN_PREFIX, TICKET_PREFIX, type Secrets } from './secrets';
 
 /** A ticket opens one connection within this long of being issued (unless `TICKET_LIFETIME_MS` says otherwise). */
 export const TICKET_LIFETIME_MS = 60_000;
-
-const guestBody = z.object({ name: displayName }).strict();
-
-export interface TicketAnswer {
-  readonly ticket: string;
-  readonly expiresAt: string;
-  readonly role: Role;
-  readonly documentId: string;
-  readonly user: { readonly id: string; readonly name: string };
-}
 
 /** What the socket layer needs to accept a connection, or the close code to refuse it with. */
 export type SocketDecision =
@@ -51,7 +41,7 @@ export class TicketsService {
 
   /** A guest (no account) opening a viewer link, under a name of their choosing. */
   async issueGuest(linkToken: string, body: unknown): Promise<TicketAnswer> {
-    const { name } = parseBody(guestBody, body);
+    const { name } = parseBody(GuestTicketBody, body);
     const { link } = await this.documents.resolveLink(linkToken);
     if (link.role !== 'viewer') throw new AuthError(401, 'This link lets people edit: sign in or sign up to open it');
     const grant: Grant = { kind: 'link', id: link.id, documentId: link.documentId, userId: null, role: 'viewer' };

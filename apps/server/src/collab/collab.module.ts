@@ -11,11 +11,14 @@ import { ReadinessService } from '../health/readiness.service';
 import { LOGGER } from '../logging/logger';
 import { PrometheusMetrics } from '../metrics/prometheus-metrics';
 import { DOCUMENT_STORE } from '../storage/document-store.token';
+import { CollabWsAdapter } from './collab-ws.adapter';
 import { CollabGateway } from './collab.gateway';
+import { UpgradeRouter } from './upgrade-router';
 
 /**
- * The document hub (over the store and the bus) and the gateway in front of it; on shutdown the
- * hub flushes and says goodbye (1001).
+ * The document hub (over the store and the bus), and in front of it the upgrade router, the
+ * WebSocket adapter that main.ts installs, and the gateway; on shutdown the hub flushes and says
+ * goodbye (1001).
  */
 @Module({
   providers: [
@@ -40,6 +43,8 @@ import { CollabGateway } from './collab.gateway';
         return hub;
       },
     },
+    UpgradeRouter,
+    CollabWsAdapter,
     CollabGateway,
   ],
   exports: [DocumentHub],

@@ -1,15 +1,7 @@
+import type { DocumentView, MemberView, ShareLinkView } from '@quire/api-contract';
 import type { Member, MemberDocument, ShareLink } from '@quire/storage';
 
 /** A document as the HTTP API shows it to one member. */
-export interface DocumentView {
-  id: string;
-  title: string;
-  createdAt: string;
-  updatedAt: string;
-  role: MemberDocument['role'];
-  owner: { id: string; name: string } | null;
-}
-
 export function toDocumentView(doc: MemberDocument): DocumentView {
   return {
     id: doc.id,
@@ -21,12 +13,6 @@ export function toDocumentView(doc: MemberDocument): DocumentView {
   };
 }
 
-export interface MemberView {
-  user: { id: string; name: string; email: string };
-  role: Member['role'];
-  addedAt: string;
-}
-
 export function toMemberView(member: Member): MemberView {
   return {
     user: { id: member.user.id, name: member.user.name, email: member.user.email },
@@ -35,13 +21,6 @@ export function toMemberView(member: Member): MemberView {
   };
 }
 
-export interface LinkView {
-  id: string;
-  role: ShareLink['role'];
-  createdAt: string;
-  token: string;
-}
-
-export function toLinkView(link: ShareLink, token: string): LinkView {
+export function toLinkView(link: ShareLink, token: string): ShareLinkView {
   return { id: link.id, role: link.role, createdAt: link.createdAt.toISOString(), token };
 }

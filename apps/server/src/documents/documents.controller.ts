@@ -1,13 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Req } from '@nestjs/common';
+import type { DocumentLists, DocumentView, MemberList, MemberView, ShareLinkList, ShareLinkView, TicketAnswer } from '@quire/api-contract';
 import { DocumentHub } from '@quire/collab-core';
 import { SecurityEvents, type SecurityEventType } from '../audit/security-events';
 import { DocumentsService } from '../auth/documents-service';
 import type { Principal } from '../auth/principal';
 import { RequestAuth } from '../auth/request-auth';
-import { TicketsService, type TicketAnswer } from '../auth/tickets-service';
+import { TicketsService } from '../auth/tickets-service';
+import { Caller } from '../http/caller.decorator';
 import { RateLimit } from '../http/rate-limit.decorator';
-import { toDocumentView, toLinkView, toMemberView, type DocumentView, type LinkView, type MemberView } from './document-view';
+import { toDocumentView, toLinkView, toMemberView } from './document-view';
 
 /** `/api/documents`: a member's documents, their members, share links and socket tickets. */
 @Controller('api/documents')
@@ -21,25 +23,25 @@ export class DocumentsController {
   ) {}
 
   @Get()
-  async list(@Req() request: IncomingMessage): Promise<{ owned: DocumentView[]; shared: DocumentView[] }> {
-    const { owned, shared } = await this.documents.list(await this.auth.require(request));
+  async list(@Caller() principal: Principal): Promise<DocumentLists> {
+    const { owned, shared } = await this.documents.list(principal);
     return { owned: owned.map(toDocumentView), shared: shared.map(toDocumentView) };
   }
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
-  async create(@Req() request: IncomingMessage, @Body() body: unknown): Promise<DocumentView> {
-    return toDocumentView(await this.documents.create(await this.auth.require(request), body));
+  async create(@Caller() principal: Principal, @Body() body: unknown): Promise<DocumentView> {
+    return toDocumentView(await this.documents.create(principal, body));
   }
 
   @Get(':id')
-  async get(@Req() request: IncomingMessage, @Param('id') id: string): Promise<DocumentView> {
-    return toDocumentView(await this.documents.get(await this.auth.require(request), id));
+  async get(@Caller() principal: Principal, @Param('id') id: string): Promise<DocumentView> {
+    return toDocumentView(await this.documents.get(principal, id));
   }
 
   @Patch(':id')
-  async rename(@Req() request: IncomingMessage, @Param('id') id: string, @Body() body: unknown): Promise<DocumentView> {
-    const renamed = await this.documents.rename(await this.auth.require(request), id, body);
+  async rename(@Caller() principal: Principal, @Param('id') id: string, @Body() body: unknown): Promise<DocumentView> {
+    const renamed = await this.documents.rename(principal, id, body);
     // Whoever has it open, at this instance or another, reads the new title.
     this.hub.announceTitleChange(id);
     return toDocumentView(renamed);
@@ -47,22 +49,20 @@ export class DocumentsController {
 
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  async delete(@Req() request: IncomingMessage, @Param('id') id: string): Promise<void> {
-    const principal = await this.auth.require(request);
+  async delete(@Caller() principal: Principal, @Req() request: IncomingMessage, @Param('id') id: string): Promise<void> {
     await this.documents.delete(principal, id);
     this.record(request, principal, 'document-deleted', id);
   }
 
   @Get(':id/members')
-  async members(@Req() request: IncomingMessage, @Param('id') id: string): Promise<{ members: MemberView[] }> {
-    return { members: (await this.documents.members(await this.auth.require(request), id)).map(toMemberView) };
+  async members(@Caller() principal: Principal, @Param('id') id: string): Promise<MemberList> {
+    return { members: (await this.documents.members(principal, id)).map(toMemberView) };
   }
 
   @Post(':id/members')
   @HttpCode(HttpStatus.CREATED)
   @RateLimit('member-add')
-  async addMember(@Req() request: IncomingMessage, @Param('id') id: string, @Body() body: unknown): Promise<MemberView> {
-    const principal = await this.auth.require(request);
+  async addMember(@Caller() principal: Principal, @Req() request: IncomingMessage, @Param('id') id: string, @Body() body: unknown): Promise<MemberView> {
     const member = await this.documents.addMember(principal, id, body);
     this.record(request, principal, 'member-added', id, member.user.id, `role ${member.role}`);
     return toMemberView(member);
@@ -70,12 +70,12 @@ export class DocumentsController {
 
   @Patch(':id/members/:userId')
   async changeRole(
+    @Caller() principal: Principal,
     @Req() request: IncomingMessage,
     @Param('id') id: string,
     @Param('userId') userId: string,
     @Body() body: unknown,
   ): Promise<MemberView> {
-    const principal = await this.auth.require(request);
     const member = await this.documents.changeRole(principal, id, userId, body);
     this.record(request, principal, 'member-role-changed', id, userId, `role ${member.role}`);
     return toMemberView(member);
@@ -83,22 +83,20 @@ export class DocumentsController {
 
   @Delete(':id/members/:userId')
   @HttpCode(HttpStatus.NO_CONTENT)
-  async removeMember(@Req() request: IncomingMessage, @Param('id') id: string, @Param('userId') userId: string): Promise<void> {
-    const principal = await this.auth.require(request);
+  async removeMember(@Caller() principal: Principal, @Req() request: IncomingMessage, @Param('id') id: string, @Param('userId') userId: string): Promise<void> {
     await this.documents.removeMember(principal, id, userId);
     this.record(request, principal, 'member-removed', id, userId);
   }
 
   @Get(':id/links')
-  async links(@Req() request: IncomingMessage, @Param('id') id: string): Promise<{ links: LinkView[] }> {
-    const links = await this.documents.links(await this.auth.require(request), id);
+  async links(@Caller() principal: Principal, @Param('id') id: string): Promise<ShareLinkList> {
+    const links = await this.documents.links(principal, id);
     return { links: links.map((link) => toLinkView(link, this.documents.linkToken(link))) };
   }
 
   @Post(':id/links')
   @HttpCode(HttpStatus.CREATED)
-  async createLink(@Req() request: IncomingMessage, @Param('id') id: string, @Body() body: unknown): Promise<LinkView> {
-    const principal = await this.auth.require(request);
+  async createLink(@Caller() principal: Principal, @Req() request: IncomingMessage, @Param('id') id: string, @Body() body: unknown): Promise<ShareLinkView> {
     const link = await this.documents.createLink(principal, id, body);
     this.record(request, principal, 'link-created', id, link.id, `role ${link.role}`);
     return toLinkView(link, this.documents.linkToken(link));
@@ -106,16 +104,15 @@ export class DocumentsController {
 
   @Delete(':id/links/:linkId')
   @HttpCode(HttpStatus.NO_CONTENT)
-  async revokeLink(@Req() request: IncomingMessage, @Param('id') id: string, @Param('linkId') linkId: string): Promise<void> {
-    const principal = await this.auth.require(request);
+  async revokeLink(@Caller() principal: Principal, @Req() request: IncomingMessage, @Param('id') id: string, @Param('linkId') linkId: string): Promise<void> {
     await this.documents.revokeLink(principal, id, linkId);
     this.record(request, principal, 'link-revoked', id, linkId);
   }
 
   @Post(':id/tickets')
   @HttpCode(HttpStatus.CREATED)
-  async ticket(@Req() request: IncomingMessage, @Param('id') id: string): Promise<TicketAnswer> {
-    return this.tickets.issue(await this.auth.require(request), id);
+  async ticket(@Caller() principal: Principal, @Param('id') id: string): Promise<TicketAnswer> {
+    return this.tickets.issue(principal, id);
   }
 
   private record(request: IncomingMessage, principal: Principal, type: SecurityEventType, documentId: string, subjectId?: string, details?: string): void {

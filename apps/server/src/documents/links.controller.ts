@@ -1,9 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Req, type OnModuleDestroy } from '@nestjs/common';
+import type { JoinAnswer, LinkInfo, TicketAnswer } from '@quire/api-contract';
 import { AuthError } from '../auth/auth-error';
 import { DocumentsService } from '../auth/documents-service';
+import type { Principal } from '../auth/principal';
 import { RequestAuth } from '../auth/request-auth';
-import { TicketsService, type TicketAnswer } from '../auth/tickets-service';
+import { TicketsService } from '../auth/tickets-service';
+import { AllowAnonymous } from '../http/allow-anonymous.decorator';
+import { Caller } from '../http/caller.decorator';
 import { GuestTicketLimiter } from './guest-ticket-limiter';
 
 /** `/api/links/<token>`: what a share link opens, joining through it, and guests' tickets. */
@@ -18,19 +22,21 @@ export class LinksController implements OnModuleDestroy {
   ) {}
 
   @Get(':token')
-  async resolve(@Param('token') token: string): Promise<{ documentId: string; title: string; role: string }> {
+  @AllowAnonymous()
+  async resolve(@Param('token') token: string): Promise<LinkInfo> {
     const { link, title } = await this.documents.resolveLink(token);
     return { documentId: link.documentId, title, role: link.role };
   }
 
   @Post(':token/join')
   @HttpCode(HttpStatus.OK)
-  async join(@Req() request: IncomingMessage, @Param('token') token: string) {
-    return this.documents.join(await this.auth.require(request), token);
+  async join(@Caller() principal: Principal, @Param('token') token: string): Promise<JoinAnswer> {
+    return this.documents.join(principal, token);
   }
 
   @Post(':token/tickets')
   @HttpCode(HttpStatus.CREATED)
+  @AllowAnonymous()
   async guestTicket(@Req() request: IncomingMessage, @Param('token') token: string, @Body() body: unknown): Promise<TicketAnswer> {
     if (!this.guestTickets.allow(token, this.auth.address(request))) {
       throw new AuthError(429, 'Too many people are opening this link right now: wait a few seconds and try again', 5);

@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { DOCUMENT_BUS } from '../bus/document-bus.token';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
+import { AllowAnonymous } from '../http/allow-anonymous.decorator';
 import { DOCUMENT_STORE } from '../storage/document-store.token';
 import { ReadinessService } from './readiness.service';
 
@@ -20,6 +21,7 @@ const STORE_CHECK_TIMEOUT_MS = 2_000;
  * instances").
  */
 @Controller('health')
+@AllowAnonymous()
 export class HealthController {
   constructor(
     @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,

@@ -1,18 +1,19 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { CallerGuard } from './caller.guard';
 import { CrossSiteGuard } from './cross-site.guard';
 import { RateLimitGuard } from './rate-limit.guard';
-import { SessionOnlyGuard } from './session-only.guard';
 
 /**
- * The guards every API route passes, in this order: the cross-site check (every state-changing
- * request), then the routes' own `@SessionOnly()` and `@RateLimit()`. Each does nothing on a route
- * that does not ask for it, except the first, which applies unless a route says `@AllowCrossSite()`.
+ * The guards every route passes, in this order: the cross-site check (every state-changing
+ * request, unless a route says `@AllowCrossSite()`), the caller (a user unless a route says
+ * `@AllowAnonymous()`, a browser session where it says `@SessionOnly()`), then the routes' own
+ * `@RateLimit()`.
  */
 @Module({
   providers: [
     { provide: APP_GUARD, useClass: CrossSiteGuard },
-    { provide: APP_GUARD, useClass: SessionOnlyGuard },
+    { provide: APP_GUARD, useClass: CallerGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
 })

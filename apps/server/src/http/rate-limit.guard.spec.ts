@@ -32,7 +32,7 @@ function userNamed(id: string): Principal {
 
 function guardWith(principalOf: (address: string) => Principal | undefined): (handler: string, address: string) => Promise<true | AuthError> {
   const auth = {
-    optional: async (request: { socket: { remoteAddress: string } }) => principalOf(request.socket.remoteAddress),
+    callerOf: async (request: { socket: { remoteAddress: string } }) => principalOf(request.socket.remoteAddress),
     address: (request: { socket: { remoteAddress: string } }) => request.socket.remoteAddress,
   } as unknown as RequestAuth;
   const guard = new RateLimitGuard(new Reflector(), auth, RateLimiters.inMemory());

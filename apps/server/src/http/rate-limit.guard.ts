@@ -43,7 +43,7 @@ export class RateLimitGuard implements CanActivate {
   }
 
   private async userKey(request: IncomingMessage): Promise<string | undefined> {
-    const principal = await this.auth.optional(request);
+    const principal = await this.auth.callerOf(request);
     return principal && `user ${principal.user.id}`;
   }
 

@@ -1,8 +1,10 @@
 import { Controller, Get, Header } from '@nestjs/common';
+import { AllowAnonymous } from '../http/allow-anonymous.decorator';
 import { PrometheusMetrics } from './prometheus-metrics';
 
 /** `GET /metrics` in the Prometheus text format. */
 @Controller('metrics')
+@AllowAnonymous()
 export class MetricsController {
   constructor(private readonly metrics: PrometheusMetrics) {}
 

@@ -1,0 +1,67 @@
+import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import * as contract from '@quire/api-contract';
+import { API_ROUTES, ErrorBody, type ApiRoute } from '@quire/api-contract';
+import { z, type ZodTypeAny } from 'zod';
+import { SESSION_COOKIE } from '../auth/request-credentials';
+
+/** The version of the API the document describes; a change that breaks clients would make it 2. */
+export const API_VERSION = '1';
+
+/**
+ * The OpenAPI 3.1 document of `routes`, made from their schemas in `@quire/api-contract`: every
+ * schema the library exports is a named component, and each route says who may call it, what it
+ * takes and what it answers, refusals included (each with the API's `{ statusCode, message }`).
+ */
+export function openApiDocument(routes: readonly ApiRoute[] = API_ROUTES): ReturnType<OpenApiGeneratorV31['generateDocument']> {
+  // The generator keeps names and metadata in `.openapi()`, which this adds to zod's types.
+  extendZodWithOpenApi(z);
+  const registry = new OpenAPIRegistry();
+  const named = new Map<ZodTypeAny, ZodTypeAny>();
+  for (const [name, value] of Object.entries(contract)) {
+    if (value instanceof z.ZodType) named.set(value, registry.register(name, value));
+  }
+  const schema = (value: ZodTypeAny) => named.get(value) ?? value;
+  registry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
+  registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'A personal API token, qt_…' });
+  for (const route of routes) registry.registerPath(operation(route, schema));
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: { title: 'Quire', version: API_VERSION, description: 'The HTTP API of a Quire server (docs/api.md in the repository).' },
+  });
+}
+
+function operation(route: ApiRoute, schema: (value: ZodTypeAny) => ZodTypeAny): RouteConfig {
+  const params = [...route.path.matchAll(/:(\w+)/g)].map((match) => match[1]);
+  return {
+    method: route.method.toLowerCase() as RouteConfig['method'],
+    path: route.path.replace(/:(\w+)/g, '{$1}'),
+    tags: [route.group],
+    summary: route.summary,
+    security: route.caller === 'anyone' ? [] : route.caller === 'session' ? [{ session: [] }] : [{ session: [] }, { bearer: [] }],
+    request: {
+      ...(params.length > 0 ? { params: z.object(Object.fromEntries(params.map((name) => [name, z.string()]))) } : {}),
+      ...(route.body ? { body: { required: true, content: { 'application/json': { schema: schema(route.body) } } } } : {}),
+    },
+    responses: {
+      [route.status]: {
+        description: route.summary,
+        ...(route.answer ? { content: { [route.answerType ?? 'application/json']: { schema: schema(route.answer) } } } : {}),
+      },
+      ...refusals(route, schema(ErrorBody)),
+    },
+  };
+}
+
+/** The refusals a route may answer: those that follow from what it takes and who may call it, and its own. */
+function refusals(route: ApiRoute, errorBody: ZodTypeAny): RouteConfig['responses'] {
+  const reasons = new Map<number, string[]>();
+  const add = (status: number, reason: string) => reasons.set(status, [...(reasons.get(status) ?? []), reason]);
+  if (route.body) add(400, 'the body is not valid (the message lists every problem)');
+  if (route.caller !== 'anyone') add(401, 'nobody is signed in');
+  if (route.caller === 'session') add(403, 'an API token: this route takes a browser session only');
+  if (route.method !== 'GET') add(403, 'a cross-site request: an Origin neither in ALLOWED_ORIGINS nor the server’s own');
+  for (const [status, reason] of Object.entries(route.refusals ?? {})) add(Number(status), reason);
+  return Object.fromEntries(
+    [...reasons].map(([status, why]) => [status, { description: why.join('; '), content: { 'application/json': { schema: errorBody } } }]),
+  );
+}
