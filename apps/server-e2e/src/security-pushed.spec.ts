@@ -133,9 +133,10 @@ describe('security: pushed access changes', () => {
         expect((await fx.admin.request('DELETE', `/api/documents/${id}/members/${fx.bob.user.id}`)).status).toBe(204);
         const answeredAt = performance.now();
         await eventually(() => closedAt !== undefined, 'the socket closes');
-        // Closed before the answer was sent: it reaches the client at about the same time.
+        // The server closes the socket before it answers, so the close arrives with the answer; the
+        // bound is loose (a loaded machine) but far below the 30 s safety-net re-check.
         delays.push((closedAt as number) - started);
-        expect((closedAt as number) - answeredAt).toBeLessThan(50);
+        expect((closedAt as number) - answeredAt).toBeLessThan(1_000);
         browser.destroy();
         expect((await fx.admin.request('POST', `/api/documents/${id}/members`, { email: fx.bob.user.email, role: 'editor' })).status).toBe(201);
       }
