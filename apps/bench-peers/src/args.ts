@@ -1,3 +1,4 @@
+import { readFlags } from '@quire/bench-support';
 import { SCENARIOS } from './scenario-catalog';
 import { SERVER_NAMES, type ServerName } from './server-kinds';
 
@@ -33,10 +34,7 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--only <scenario>[,<sce
 The root \`npm run bench\` runs Quire's own benchmarks and then these; \`npm run bench -- --only <x>\`
 reaches both suites (each runs the names it knows), see apps/bench-peers/README.md.`;
 
-/**
- * Parses the arguments. Nx forwards them in either spelling (`--only x` or `--only=x`, `--quick`
- * possibly as `--quick=true`), so both are accepted.
- */
+/** Parses the arguments (either spelling Nx forwards: `readFlags`). */
 export function parseArgs(argv: readonly string[]): BenchArgs {
   let quick = false;
   let only: string[] = [];
@@ -44,46 +42,35 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let rounds: number | undefined;
   let out: string | undefined;
   let from: string | undefined;
-  let help = false;
   let pin = true;
-  for (let index = 0; index < argv.length; index++) {
-    const [flag, inline] = splitFlag(argv[index]);
-    const value = () => {
-      const next = inline ?? argv[++index];
-      if (next === undefined || next === '') throw new Error(`${flag} needs a value`);
-      return next;
-    };
+  const { help } = readFlags(argv, (flag, read) => {
     switch (flag) {
       case '--quick':
-        quick = inline === undefined || inline === 'true';
-        break;
+        quick = read.enabled();
+        return true;
       case '--only':
-        only = value().split(',').map((name) => name.trim()).filter(Boolean);
-        break;
+        only = read.value().split(',').map((name) => name.trim()).filter(Boolean);
+        return true;
       case '--rounds':
-        rounds = Number(value());
+        rounds = Number(read.value());
         if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds needs a whole number of at least 1');
-        break;
+        return true;
       case '--servers':
-        servers = value().split(',').map((name) => parseServer(name.trim()));
-        break;
+        servers = read.value().split(',').map((name) => parseServer(name.trim()));
+        return true;
       case '--out':
-        out = value();
-        break;
+        out = read.value();
+        return true;
       case '--from':
-        from = value();
-        break;
+        from = read.value();
+        return true;
       case '--no-pin':
         pin = false;
-        break;
-      case '--help':
-      case '-h':
-        help = true;
-        break;
+        return true;
       default:
-        throw new Error(`Unknown argument ${JSON.stringify(argv[index])}`);
+        return false;
     }
-  }
+  });
   return { quick, only, servers, rounds: rounds ?? (quick ? 1 : 3), out, from, help, pin };
 }
 
@@ -91,9 +78,4 @@ function parseServer(name: string): ServerName {
   const found = SERVER_NAMES.find((server) => server === name);
   if (found === undefined) throw new Error(`Unknown server ${JSON.stringify(name)}; one of ${SERVER_NAMES.join(', ')}`);
   return found;
-}
-
-function splitFlag(arg: string): [string, string | undefined] {
-  const equals = arg.indexOf('=');
-  return equals === -1 ? [arg, undefined] : [arg.slice(0, equals), arg.slice(equals + 1)];
 }

@@ -1,13 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { parseArgs, USAGE } from './args';
+import { parseArgs, USAGE, type BenchArgs } from './args';
 import { describeGit, gitState, type GitState } from './git-state';
-import { currentLoad, describeMachine, machineInfo } from './machine';
+import { currentLoad, describeMachine, format, machineInfo, renderTable, runCli, TRACE_CREDIT } from '@quire/bench-support';
 import { summarize, type RunRecord } from './report/aggregate';
-import { duration } from './report/format';
 import { headlineTable } from './report/headline';
 import { LEGEND, scenarioTable } from './report/render';
-import { renderTable } from './report/table';
 import { writeResults, type RunInfo } from './report/write-results';
 import type { RunResult } from './results';
 import { runInGenerator } from './runner/generator-process';
@@ -17,19 +15,13 @@ import { choosePinning, type Pinning } from './runner/spawn-pinned';
 import { GENERATOR_CPU_LIMIT, GENERATOR_LAG_P99_LIMIT_MS } from './load/self-monitor';
 import { ensurePeerServers } from './peer-servers';
 import { PEERS, SERVER_KINDS } from './server-kinds';
-import { TRACE_CREDIT } from './trace';
 import { prepareTraceUpdates } from './trace-updates';
 
 // apps/bench-peers/dist/main.js: the project is one level up, the repository three.
 const PROJECT_ROOT = resolve(__dirname, '..');
 const REPO_ROOT = resolve(__dirname, '../../..');
 
-async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+async function main(args: BenchArgs): Promise<number> {
   if (args.from !== undefined) return rerender(args.from, args.out);
   const runs = planRuns(args.only, args.servers, args.rounds);
   const complete = !args.quick && args.only.length === 0 && args.servers.length === 4;
@@ -93,7 +85,7 @@ function report(info: RunInfo, records: readonly RunRecord[], out: string): void
   console.log('');
   for (const line of LEGEND) console.log(line);
   const written = writeResults(out, info, summaries, records);
-  console.log(`\n${duration(info.durationMs)}; wrote ${written.length} files to ${relative(REPO_ROOT, out)}/ (results.md, results.json, charts)`);
+  console.log(`\n${format.duration(info.durationMs)}; wrote ${written.length} files to ${relative(REPO_ROOT, out)}/ (results.md, results.json, charts)`);
 }
 
 /** `--from`: the tables and charts of an earlier run again, from the runs its JSON recorded. */
@@ -136,13 +128,4 @@ function missingPrerequisite(quire: boolean): string | undefined {
   return undefined;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    console.error(USAGE);
-    process.exitCode = 2;
-  },
-);
+runCli(parseArgs, main, USAGE);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { loadTrace, TRACE_PATH, type EditingTrace } from './trace';
+import { loadTrace, TRACE_PATH, type EditingTrace } from '@quire/bench-support';
 
 /** The Y.Text the trace is typed into. */
 export const TRACE_TEXT = 'text';

@@ -1,5 +1,5 @@
 import type { BenchContext } from './context';
-import type { Table } from './table';
+import type { Table } from '@quire/bench-support';
 
 /** What a benchmark hands back: lines and a table to print, and the raw numbers for the JSON. */
 export interface BenchmarkReport {

@@ -1,24 +1,18 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs, USAGE } from './args';
+import { parseArgs, USAGE, type BenchArgs } from './args';
 import type { Benchmark, BenchmarkReport } from './benchmark';
 import { BENCHMARKS } from './benchmarks';
 import type { BenchContext } from './context';
-import { currentLoad, describeMachine, machineInfo } from './machine';
+import { currentLoad, describeMachine, machineInfo, renderTable, runCli } from '@quire/bench-support';
 import { createBenchDatabase, dropBenchDatabase } from './postgres';
 import { writeResult } from './results';
-import { renderTable } from './table';
 
 // apps/bench/dist/main.js: the repository root is three levels up.
 const REPO_ROOT = resolve(__dirname, '../../..');
 
-async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+async function main(args: BenchArgs): Promise<number> {
   const selected = args.only === undefined ? BENCHMARKS : BENCHMARKS.filter((benchmark) => benchmark.name === args.only);
   if (selected.length === 0) {
     throw new Error(`No benchmark named ${JSON.stringify(args.only)}; there are ${BENCHMARKS.map((b) => b.name).join(', ')}`);
@@ -26,7 +20,7 @@ async function main(): Promise<number> {
 
   const machine = machineInfo();
   console.log(`Quire benchmarks${args.quick ? ' (--quick: short run, rough numbers)' : ''}`);
-  console.log(`machine: ${describeMachine(machine)}`);
+  console.log(`machine: ${describeMachine(machine)}; load average ${machine.loadAverage.toFixed(2)}`);
 
   const tempDir = await mkdtemp(join(tmpdir(), 'quire-bench-'));
   const postgres = await createBenchDatabase();
@@ -94,13 +88,4 @@ async function runOne(benchmark: Benchmark, context: BenchContext, machine: Retu
   return true;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    console.error(USAGE);
-    process.exitCode = 2;
-  },
-);
+runCli(parseArgs, main, USAGE);

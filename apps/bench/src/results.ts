@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BenchmarkReport } from './benchmark';
-import { currentLoad, type MachineInfo } from './machine';
+import { currentLoad, type MachineInfo } from '@quire/bench-support';
 
 /** Writes `bench-results/<name>.json` at the repository root; returns the path. */
 export async function writeResult(

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDockerfile } from './dockerfile/parse-dockerfile';
 import { composeConfig, serviceVolumes, type ComposeConfig, type ComposeService } from './harness/compose';
-import { workspaceRoot } from './harness/workspace';
+import { workspaceRoot } from '@quire/testing';
 
 const root = workspaceRoot();
 const docker = (file: string) => path.join(root, 'docker', file);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseDockerfile } from './dockerfile/parse-dockerfile';
-import { workspaceRoot } from './harness/workspace';
+import { workspaceRoot } from '@quire/testing';
 
 const run = promisify(execFile);
 const root = workspaceRoot();

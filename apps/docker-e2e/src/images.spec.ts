@@ -2,19 +2,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort, stopProcess, waitForHttp, workspaceRoot, type ManagedProcess } from '@quire/testing';
+import { launchBrowser } from '@quire/testing/browser';
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killContainer, namedVolume, startContainer, type Container } from './container/container';
 import { ImageBuilder, type Image } from './container/image-builder';
 import { DockerIgnore } from './dockerfile/dockerignore';
-import { launchBrowser, Visitor } from './harness/browser';
+import { Visitor } from './harness/browser';
 import { startCaddy } from './harness/caddy';
-import { stopProcess, type ManagedProcess } from './harness/child-process';
 import { composeConfig, serviceEnvironment, serviceTmpfs, serviceVolumes, type ComposeConfig, type ComposeService } from './harness/compose';
-import { freePort } from './harness/free-port';
-import { waitForHttp } from './harness/wait-for-http';
-import { workspaceRoot } from './harness/workspace';
 
 /*
  * docker/server.Dockerfile and docker/web.Dockerfile, performed without Docker: ImageBuilder runs

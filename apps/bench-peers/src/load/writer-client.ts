@@ -1,4 +1,4 @@
-import { PROSEMIRROR_FRAGMENT } from '@quire/constants';
+import { Typist } from '@quire/bench-support';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { ServerTarget } from '../server-kinds';
@@ -6,22 +6,14 @@ import type { DeliveryLedger } from './delivery-ledger';
 import { forEachAwarenessClock } from './frames';
 import { ProtocolSocket } from './protocol-socket';
 
-// Typed over and over; what matters is one character per transaction, as in an editor.
-const PROSE =
-  'Whatever any collaborator has seen survives a kill -9 of the server, even if every browser ' +
-  'closes at the same moment. Updates arriving together share one write, so this costs little. ';
-
-/** Characters per paragraph before the typist presses Enter. */
-const LINE_LENGTH = 72;
-
 const REMOTE = 'remote';
 
 /**
- * A typing client as a browser is one: a real Y.Doc edited the way y-prosemirror edits it
- * (paragraphs holding a Y.XmlText in the `prosemirror` fragment, one character per transaction,
- * Enter every 72 characters) and a y-protocols Awareness whose cursor (relative positions, as
- * y-prosemirror publishes them) moves with every key. It applies the updates it receives, and
- * times them and others' cursors like a lean client does (its own echo excluded).
+ * A typing client as a browser is one: a real Y.Doc edited the way y-prosemirror edits it (a
+ * `Typist`: paragraphs in the `prosemirror` fragment, one character per transaction, Enter every
+ * 72 characters) and a y-protocols Awareness whose cursor (relative positions, as y-prosemirror
+ * publishes them) moves with every key. It applies the updates it receives, and times them and
+ * others' cursors like a lean client does (its own echo excluded).
  */
 export class WriterClient {
   readonly doc = new Y.Doc();
@@ -30,9 +22,7 @@ export class WriterClient {
   private readonly receiver: number;
   /** The first clock of the keystroke being typed, recorded when its update is sent. */
   private clockStart = 0;
-  private paragraph: Y.XmlText | undefined;
-  private column = 0;
-  private typed = 0;
+  private readonly typist = new Typist(this.doc);
 
   constructor(
     target: ServerTarget,
@@ -81,10 +71,10 @@ export class WriterClient {
   press(): void {
     const clientId = this.doc.clientID;
     this.clockStart = Y.getState(this.doc.store, clientId);
-    this.doc.transact(() => this.type());
-    const paragraph = this.paragraph;
-    if (paragraph === undefined) return;
-    const position = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(paragraph, this.column));
+    this.doc.transact(() => this.typist.press());
+    const caret = this.typist.caret;
+    if (caret === undefined) return;
+    const position = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(caret.text, caret.index));
     this.awareness.setLocalStateField('cursor', { anchor: position, head: position });
     const clock = this.awareness.meta.get(clientId)?.clock ?? 0;
     this.ledger.sentAwareness(clientId, clock, performance.now());
@@ -95,20 +85,5 @@ export class WriterClient {
     this.awareness.destroy();
     this.doc.destroy();
     return this.socket.close();
-  }
-
-  private type(): void {
-    if (this.paragraph === undefined || this.column >= LINE_LENGTH) {
-      const paragraph = new Y.XmlElement('paragraph');
-      const text = new Y.XmlText();
-      paragraph.insert(0, [text]);
-      this.doc.getXmlFragment(PROSEMIRROR_FRAGMENT).push([paragraph]);
-      this.paragraph = text;
-      this.column = 0;
-      return;
-    }
-    this.paragraph.insert(this.column, PROSE[this.typed % PROSE.length]);
-    this.column += 1;
-    this.typed += 1;
   }
 }

@@ -2,7 +2,7 @@ import { FIGURES, type FigureKey, type FigureSpec } from '../figures';
 import { SUMMARY_STEP, type RunResult, type StepResult } from '../results';
 import { SCENARIOS, type ScenarioInfo } from '../scenario-catalog';
 import { PEERS, type ServerName } from '../server-kinds';
-import { median } from '../stats/percentile';
+import { median } from '@quire/bench-support';
 
 /** One run as the runner recorded it: a result, or the error that ended it. */
 export interface RunRecord {

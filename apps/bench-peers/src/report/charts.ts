@@ -2,7 +2,7 @@ import { SERVER_KINDS, type ServerName } from '../server-kinds';
 import { bucketUpperMs, type LatencySummary } from '../stats/samples';
 import { addHistograms } from '../stats/samples';
 import type { RunRecord, ScenarioSummary } from './aggregate';
-import { bytes } from './format';
+import { format } from '@quire/bench-support';
 import * as svg from './svg';
 
 export const SERVER_COLORS: Readonly<Record<ServerName, string>> = {
@@ -91,7 +91,7 @@ export function memoryChart(summary: ScenarioSummary, servers: readonly ServerNa
   for (let tick = 0; tick <= 4; tick++) {
     const value = (top / 4) * tick;
     body.push(svg.line(svg.MARGIN.left, y(value), svg.MARGIN.left + svg.PLOT.width, y(value)));
-    body.push(svg.text(svg.MARGIN.left - 6, y(value) + 4, bytes(value), { anchor: 'end', size: 11 }));
+    body.push(svg.text(svg.MARGIN.left - 6, y(value) + 4, format.bytes(value), { anchor: 'end', size: 11 }));
   }
   present.forEach((server, index) => {
     const left = svg.MARGIN.left + index * group + group * 0.16;
@@ -99,8 +99,8 @@ export function memoryChart(summary: ScenarioSummary, servers: readonly ServerNa
     const heapValue = heap?.cells[server]?.value ?? 0;
     body.push(svg.rect(left, y(rssValue), bar, y(0) - y(rssValue), SERVER_COLORS[server]));
     body.push(svg.rect(left + bar + 4, y(heapValue), bar, y(0) - y(heapValue), `${SERVER_COLORS[server]}88`));
-    body.push(svg.text(left + bar / 2, y(rssValue) - 4, bytes(rssValue), { anchor: 'middle', size: 10 }));
-    body.push(svg.text(left + bar * 1.5 + 4, y(heapValue) - 4, bytes(heapValue), { anchor: 'middle', size: 10 }));
+    body.push(svg.text(left + bar / 2, y(rssValue) - 4, format.bytes(rssValue), { anchor: 'middle', size: 10 }));
+    body.push(svg.text(left + bar * 1.5 + 4, y(heapValue) - 4, format.bytes(heapValue), { anchor: 'middle', size: 10 }));
     body.push(svg.text(left + bar + 2, svg.MARGIN.top + svg.PLOT.height + 16, SERVER_KINDS[server].label.replace(/ \(floor\)$/, ''), { anchor: 'middle', size: 11 }));
   });
   body.push(...svg.legend([

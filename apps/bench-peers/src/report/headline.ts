@@ -1,9 +1,8 @@
 import type { FigureKey } from '../figures';
 import { SERVER_KINDS, type ServerName } from '../server-kinds';
 import type { FigureRow, ScenarioSummary } from './aggregate';
-import * as format from './format';
+import { format, type Table } from '@quire/bench-support';
 import { formatCell } from './render';
-import type { Table } from './table';
 
 /** The figures the targets are about, one row each: scenario, step (or any), figure. */
 const HEADLINES: readonly { scenario: string; step?: string; key: FigureKey }[] = [

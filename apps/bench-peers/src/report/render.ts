@@ -1,8 +1,7 @@
 import type { Unit } from '../figures';
 import { SERVER_KINDS, type ServerName } from '../server-kinds';
 import type { Cell, ScenarioSummary } from './aggregate';
-import * as format from './format';
-import type { Table } from './table';
+import { format, type Table } from '@quire/bench-support';
 
 /** A value in its unit, as printed. */
 export function formatValue(value: number, unit: Unit): string {

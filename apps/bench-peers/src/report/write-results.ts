@@ -1,16 +1,12 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeGit, type GitState } from '../git-state';
-import type { MachineInfo } from '../machine';
-import { describeMachine } from '../machine';
-import { TRACE_CREDIT } from '../trace';
+import { describeMachine, format, renderMarkdown, TRACE_CREDIT, type MachineInfo } from '@quire/bench-support';
 import { SERVER_KINDS, type ServerName } from '../server-kinds';
 import type { RunRecord, ScenarioSummary } from './aggregate';
 import { fanOutChart, latencyChart, memoryChart } from './charts';
-import { duration } from './format';
 import { headlineTable } from './headline';
 import { LEGEND, scenarioTable } from './render';
-import { renderMarkdown } from './table';
 
 /** Everything a run knows about itself, for the JSON and the Markdown header. */
 export interface RunInfo {
@@ -84,7 +80,7 @@ function markdown(info: RunInfo, summaries: readonly ScenarioSummary[], charts: 
     '',
     `Measured by \`npm run bench\` (apps/bench-peers) on ${info.startedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC, ` +
       `${info.options.rounds} round(s)${info.options.quick ? ', --quick (a smoke run: rough numbers)' : ''}, ` +
-      `${duration(info.durationMs)} in all.`,
+      `${format.duration(info.durationMs)} in all.`,
     '',
     `- **Machine**: ${describeMachine(info.machine)}; load average ${info.machine.loadAverage.toFixed(2)} at the start, ${info.loadAverageAfter.toFixed(2)} at the end (other work shared the machine).`,
     `- **Code**: ${describeGit(info.git)}.`,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isProbeReading, type ProbeReading } from '../ipc-messages';
 import type { ServerKind, ServerTarget } from '../server-kinds';
-import { freePort } from './free-port';
+import { freePort } from '@quire/testing';
 import { setUpQuireAccount } from '../quire-account';
 import { spawnNode, tailOf } from './spawn-pinned';
 

@@ -1,4 +1,4 @@
-import { percentile } from './percentile';
+import { percentile } from '@quire/bench-support';
 
 /** A list of numbers that grows without reallocating on every push (latencies: up to millions). */
 export class Samples {

@@ -1,25 +1,13 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { decodeMessage, encodeUpdate, messageSync, syncStep1 } from '@quire/protocol';
 import Redis from 'ioredis';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { Typist } from '../keystrokes';
+import { Typist } from '@quire/bench-support';
+import { freePort } from '@quire/testing';
 import { UpdateReceipts } from '../update-receipts';
 import { waitFor } from '../wait';
-
-/** A free TCP port on the loopback interface. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /**
  * CPU seconds a process has used so far, all its threads: the scheduler's nanosecond count from

@@ -5,7 +5,7 @@ import { PROSEMIRROR_FRAGMENT } from '@quire/constants';
 import { setUpAccess } from '../access';
 import { skippedReport, type Benchmark, type BenchmarkReport } from '../benchmark';
 import type { BenchContext } from '../context';
-import * as format from '../format';
+import { format } from '@quire/bench-support';
 import { distribution } from '../stats';
 import { waitFor } from '../wait';
 import { missingPrerequisite, processCpuSeconds, Reader, startRedis, startServer, Writer, type Child } from './cross-instance-rig';

@@ -1,6 +1,6 @@
 import type { Benchmark, BenchmarkReport } from '../benchmark';
 import type { BenchContext } from '../context';
-import * as format from '../format';
+import { format } from '@quire/bench-support';
 import { distribution, type Distribution } from '../stats';
 import { STORE_LABELS, unavailableReason, type StoreKind } from '../stores';
 import { INTERVAL_MS, READERS, RelayRig, type Segment } from './relay-rig';

@@ -5,7 +5,7 @@ import { benchHub } from '../bench-hub';
 import type { BenchContext } from '../context';
 import { CountingStore } from '../counting-store';
 import { ReceivingClient, SendingClient } from '../hub-clients';
-import { Typist } from '../keystrokes';
+import { Typist } from '@quire/bench-support';
 import { openStore, type BenchStore, type StoreKind } from '../stores';
 import { nextTurn, waitFor } from '../wait';
 

@@ -1,8 +1,7 @@
 import type { DocumentStore } from '@quire/storage';
 import type { Benchmark, BenchmarkReport } from '../benchmark';
 import type { BenchContext } from '../context';
-import * as format from '../format';
-import { keystrokeUpdates } from '../keystrokes';
+import { format, keystrokeUpdates } from '@quire/bench-support';
 import { distribution, type Distribution } from '../stats';
 import { openStore, STORE_LABELS, unavailableReason, type StoreKind } from '../stores';
 

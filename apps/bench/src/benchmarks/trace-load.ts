@@ -3,11 +3,8 @@ import type { DocumentStore } from '@quire/storage';
 import * as Y from 'yjs';
 import type { Benchmark, BenchmarkReport } from '../benchmark';
 import type { BenchContext } from '../context';
-import * as format from '../format';
-import { heapUsedAfterGc } from '../heap';
-import { median } from '../stats';
 import { openStore, STORE_LABELS, unavailableReason, type StoreKind } from '../stores';
-import { applyPatch, loadTrace, TRACE_CREDIT, type EditingTrace } from '../trace';
+import { applyPatch, format, heapUsedAfterGc, loadTrace, median, TRACE_CREDIT, type EditingTrace } from '@quire/bench-support';
 
 const STORES: readonly StoreKind[] = ['sqlite-full', 'postgres'];
 const DOCUMENT = 'automerge-paper';
@@ -31,7 +28,7 @@ export const traceLoad: Benchmark = {
   name: 'trace-load',
   title: 'Trace load: the whole editing trace replayed, stored, and loaded as the server loads it',
   async run(context: BenchContext): Promise<BenchmarkReport> {
-    const trace = loadTrace(context.repoRoot);
+    const trace = loadTrace();
     const loads = context.quick ? 3 : 5;
 
     const heapBefore = heapUsedAfterGc();

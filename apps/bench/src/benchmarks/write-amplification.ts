@@ -4,10 +4,9 @@ import type { Benchmark, BenchmarkReport } from '../benchmark';
 import { benchHub } from '../bench-hub';
 import type { BenchContext } from '../context';
 import { CountingStore, type WriteCounts } from '../counting-store';
-import * as format from '../format';
+import { applyPatch, format, loadTrace, replayOnString, TRACE_CREDIT, type EditingTrace } from '@quire/bench-support';
 import { SendingClient } from '../hub-clients';
 import { openStore, STORE_LABELS, unavailableReason, type StoreKind } from '../stores';
-import { applyPatch, loadTrace, replayOnString, TRACE_CREDIT, type EditingTrace } from '../trace';
 import { nextTurn } from '../wait';
 
 const STORES: readonly StoreKind[] = ['sqlite-full', 'postgres'];
@@ -37,7 +36,7 @@ export const writeAmplification: Benchmark = {
   name: 'write-amplification',
   title: 'Write amplification: the editing trace typed through the hub, with default compaction',
   async run(context: BenchContext): Promise<BenchmarkReport> {
-    const trace = loadTrace(context.repoRoot);
+    const trace = loadTrace();
     const operations = Math.min(trace.operations.length, context.quick ? 5_000 : 20_000);
     const expected = replayOnString(trace, operations);
     const runs: AmplificationRun[] = [];

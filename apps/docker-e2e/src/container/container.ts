@@ -1,5 +1,5 @@
 import { chown, chmod, mkdir, stat } from 'node:fs/promises';
-import type { ManagedProcess } from '../harness/child-process';
+import type { ManagedProcess } from '@quire/testing';
 import type { Image } from './image-builder';
 
 /** How compose runs a service, as far as the stand-in needs it. */

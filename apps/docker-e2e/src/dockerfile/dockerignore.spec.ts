@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { workspaceRoot } from '../harness/workspace';
+import { workspaceRoot } from '@quire/testing';
 import { DockerIgnore } from './dockerignore';
 
 describe('DockerIgnore', () => {

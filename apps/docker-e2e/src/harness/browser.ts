@@ -1,21 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-
-/** Chromium as the project's browser tests run it: headless, no sandbox, no background traffic. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 /** One person in a browser profile of their own, calling the API as the web app does. */
 export class Visitor {

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { startProcess, type ManagedProcess } from './child-process';
+import { startProcess, type ManagedProcess } from '@quire/testing';
 
 /**
  * Runs Caddy (Debian's package) on `caddyfile` with `env`, as the compose file's caddy service

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { workspaceRoot } from './workspace';
+import { workspaceRoot } from '@quire/testing';
 
 interface AxeViolation {
   id: string;

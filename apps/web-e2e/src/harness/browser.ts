@@ -1,23 +1,8 @@
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { QuireApi, type Account, type QuireUrls } from './api';
 import { fromAddress, newClientAddress } from './client-address';
 
-/** Chromium as the tests run it: headless, no sandbox (containers), no background traffic. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+export { launchBrowser } from '@quire/testing/browser';
 
 /** One person in their own browser profile (context): their own cookies and localStorage. */
 export interface Person {

@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { QuireApi, type Account } from './api';
 import { startQuire } from './start-quire';
-import { workspaceRoot } from './workspace';
+import { workspaceRoot } from '@quire/testing';
 
 declare module 'vitest' {
   export interface ProvidedContext {

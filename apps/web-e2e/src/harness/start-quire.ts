@@ -2,11 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startProcess, stopProcess, type ManagedProcess } from './child-process';
-import { freePort } from './free-port';
+import { freePort, startProcess, stopProcess, waitForHttp, workspaceRoot, type ManagedProcess } from '@quire/testing';
 import { watchForSetupCode } from './setup-code';
-import { waitForHttp } from './wait-for-http';
-import { workspaceRoot } from './workspace';
 
 /** A running Quire: the built server on fresh data, and the built web app pointing at it. */
 export interface RunningQuire {

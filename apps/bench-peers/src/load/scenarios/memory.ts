@@ -3,7 +3,7 @@ import type { RunResult } from '../../results';
 import { readTraceUpdates } from '../../trace-updates';
 import { closeAll, connectAll, sleep } from '../connect-all';
 import { DeliveryLedger } from '../delivery-ledger';
-import { heapUsedAfterGc } from '../heap';
+import { heapUsedAfterGc } from '@quire/bench-support';
 import { LeanClient } from '../lean-client';
 import type { ScenarioContext } from '../scenario-context';
 import { SelfMonitor } from '../self-monitor';

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { RunResult } from '../../results';
-import { loadTrace, replayOnString } from '../../trace';
+import { loadTrace, replayOnString } from '@quire/bench-support';
 import { readTraceUpdates, TRACE_TEXT } from '../../trace-updates';
 import { sleep } from '../connect-all';
 import type { ScenarioContext } from '../scenario-context';

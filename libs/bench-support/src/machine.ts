@@ -11,6 +11,7 @@ export interface MachineInfo {
   readonly loadAverage: number;
 }
 
+/** This machine, now. */
 export function machineInfo(): MachineInfo {
   return {
     cores: availableParallelism(),
@@ -22,12 +23,13 @@ export function machineInfo(): MachineInfo {
   };
 }
 
+/** "2 cores (AMD EPYC), 24 GiB, linux 6.18, Node v20.20.2": the load average is the caller's to add. */
 export function describeMachine(machine: MachineInfo): string {
   const gib = (machine.memoryBytes / 1024 ** 3).toFixed(0);
   return `${machine.cores} cores (${machine.cpuModel}), ${gib} GiB, ${machine.platform}, Node ${machine.node}`;
 }
 
-/** The 1-minute load average now, to show whether the machine was busy. */
+/** The 1-minute load average now, to show whether the machine was busy during a benchmark. */
 export function currentLoad(): number {
   return loadavg()[0];
 }

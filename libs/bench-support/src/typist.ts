@@ -7,7 +7,7 @@ const PROSE =
   'closes at the same moment. Updates arriving together share one write, so this costs little. ';
 
 /** Characters per paragraph before the typist presses Enter. */
-const LINE_LENGTH = 72;
+export const LINE_LENGTH = 72;
 
 /**
  * Types into a Y.Doc the way y-prosemirror edits it: paragraphs (`Y.XmlElement('paragraph')`
@@ -20,6 +20,11 @@ export class Typist {
   private typed = 0;
 
   constructor(readonly doc: Y.Doc) {}
+
+  /** Where the caret stands after the last keystroke (a cursor to publish); none before the first. */
+  get caret(): { readonly text: Y.XmlText; readonly index: number } | undefined {
+    return this.paragraph === undefined ? undefined : { text: this.paragraph, index: this.column };
+  }
 
   /** One keystroke: a character, or Enter when the line is full (and before the first one). */
   press(): void {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import type * as Y from 'yjs';
 
 /** One edit of the trace: at `position`, delete `deleteCount` characters, then insert `insert`. */
 export type Patch = readonly [position: number, deleteCount: number, insert: string];
@@ -19,11 +20,22 @@ export const TRACE_CREDIT =
   "Martin Kleppmann and the automerge-perf authors; from Joseph Gentle's editing-traces collection " +
   '(github.com/josephg/editing-traces).';
 
-/** The copy that travels with this project (see data/README.md). */
+/** The copy that travels with the repository (data/README.md); src/ and dist/ both sit beside data/. */
 export const TRACE_PATH = resolve(__dirname, '..', 'data', 'automerge-paper.json.gz');
 
-/** Reads and checks the trace's shape; throws naming what is wrong. */
+const parsed = new Map<string, EditingTrace>();
+
+/** Reads and checks the trace, once per path and process (parsing takes a while); throws naming what is wrong. */
 export function loadTrace(path = TRACE_PATH): EditingTrace {
+  let trace = parsed.get(path);
+  if (trace === undefined) {
+    trace = parseTrace(path);
+    parsed.set(path, trace);
+  }
+  return trace;
+}
+
+function parseTrace(path: string): EditingTrace {
   if (!existsSync(path)) throw new Error(`Editing trace not found at ${path}`);
   const json: unknown = JSON.parse(gunzipSync(readFileSync(path)).toString('utf8'));
   if (!isRecord(json) || typeof json['startContent'] !== 'string' || typeof json['endContent'] !== 'string') {
@@ -41,6 +53,12 @@ export function loadTrace(path = TRACE_PATH): EditingTrace {
     }
   }
   return { path, startContent: json['startContent'], endContent: json['endContent'], operations };
+}
+
+/** Applies one operation to a Y.Text; call inside a transaction to get one update for it. */
+export function applyPatch(text: Y.Text, [position, deleteCount, insert]: Patch): void {
+  if (deleteCount > 0) text.delete(position, deleteCount);
+  if (insert !== '') text.insert(position, insert);
 }
 
 /** The text after the first `count` operations, replayed on a plain string (the reference result). */

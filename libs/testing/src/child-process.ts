@@ -4,9 +4,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 export interface ManagedProcess {
   name: string;
   child: ChildProcess;
-  /** stdout and stderr so far, for error messages. */
+  /** stdout and stderr so far (the last 20,000 characters), and why it could not start, for error messages. */
   output: () => string;
-  /** Resolves when the process has exited. */
+  /** Resolves when the process has exited (null: killed by a signal, or never started). */
   exited: Promise<number | null>;
 }
 
@@ -28,7 +28,7 @@ function killGroup(managed: ManagedProcess, signal: NodeJS.Signals): void {
 }
 
 /** Starts `command` detached (a new process group) with `env` added to this environment. */
-export function startProcess(name: string, command: string, args: string[], options: { cwd: string; env: Record<string, string> }): ManagedProcess {
+export function startProcess(name: string, command: string, args: readonly string[], options: { cwd: string; env: Record<string, string> }): ManagedProcess {
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
@@ -36,14 +36,18 @@ export function startProcess(name: string, command: string, args: string[], opti
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const append = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
+  const append = (text: string) => {
+    output = (output + text).slice(-20_000);
   };
-  child.stdout?.on('data', append);
-  child.stderr?.on('data', append);
+  child.stdout?.on('data', (chunk: Buffer) => append(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => append(chunk.toString()));
   const exited = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => resolve(code));
-    child.once('error', () => resolve(null));
+    // A command that is not installed never runs: say so, or the caller reports an empty output.
+    child.once('error', (error) => {
+      append(`${name} could not be started (${command}): ${error.message}\n`);
+      resolve(null);
+    });
   });
   const managed: ManagedProcess = { name, child, output: () => output, exited };
   running.add(managed);

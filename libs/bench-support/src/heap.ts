@@ -5,8 +5,8 @@ let collect: (() => void) | undefined;
 
 /**
  * This process's heap in use after a full garbage collection, so that differences measure what is
- * retained. The generator is started with `--expose-gc`; otherwise the flag is set at run time
- * and a new context picks it up.
+ * retained, not garbage waiting to be collected. Without `--expose-gc` (the run targets start
+ * plain `node`) the flag is set at run time, and a new context picks it up.
  */
 export function heapUsedAfterGc(): number {
   if (collect === undefined) {
@@ -17,7 +17,7 @@ export function heapUsedAfterGc(): number {
       collect = runInNewContext('gc') as () => void;
     }
   }
-  // Twice: the first pass can leave objects that only the second finds unreachable.
+  // Twice: the first pass can leave objects that only the second finds unreachable (weak maps, finalizers).
   collect();
   collect();
   return process.memoryUsage().heapUsed;

@@ -22,7 +22,7 @@ export function renderTable(table: Table): string {
   return [line(table.headers), rule, ...table.rows.map(line)].join('\n');
 }
 
-/** The same table in Markdown, for the results file a README links to. */
+/** The same table in Markdown, for a results file a README links to. */
 export function renderMarkdown(table: Table): string {
   const escape = (cell: string) => cell.replace(/\|/g, '\\|');
   const numeric = numericColumns(table);
@@ -35,5 +35,5 @@ export function renderMarkdown(table: Table): string {
 
 /** Columns whose every cell reads as a number (the first column never does: it names the row). */
 function numericColumns(table: Table): boolean[] {
-  return table.headers.map((_header, column) => column > 0 && table.rows.every((row) => NUMERIC.test(row[column] ?? '–')));
+  return table.headers.map((_header, column) => column > 0 && table.rows.length > 0 && table.rows.every((row) => NUMERIC.test(row[column] ?? '–')));
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-/** The repository root: the nearest directory above the working directory with nx.json. */
+/** The repository root: the nearest directory above `from` (the working directory) with nx.json. */
 export function workspaceRoot(from: string = process.cwd()): string {
   let dir = path.resolve(from);
   while (!existsSync(path.join(dir, 'nx.json'))) {
