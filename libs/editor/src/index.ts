@@ -3,7 +3,6 @@ export { buildCollabPlugins } from './collab-plugins';
 export { buildKeyBindings, buildKeymaps, type EditorHost } from './keymap';
 export { buildInputRules, markdownInputRules } from './input-rules';
 export { placeholderPlugin } from './placeholder';
-export { titleFromDocument, MAX_TITLE_LENGTH } from './document-title';
 export { buildRemoteCursor, buildRemoteSelection } from './remote-cursor';
 export {
   TOOLBAR_ACTIONS,

@@ -1,6 +1,7 @@
 'use client';
 
-import { canEdit, linkAtSelection, removeLink, setLink, titleFromDocument, type EditorHost, type TicketProvider } from '@quire/editor';
+import { canEdit, linkAtSelection, removeLink, setLink, type EditorHost, type TicketProvider } from '@quire/editor';
+import { deriveTitle } from '@quire/editor-schema';
 import type { EditorView } from 'prosemirror-view';
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useCollabSession } from '../../hooks/use-collab-session';
@@ -104,7 +105,8 @@ export function EditorScreen({ documentId, serverUrl, ticket, serverTitle, onRen
     viewRef.current = view;
   }, [view]);
 
-  const derivedTitle = state ? titleFromDocument(state.doc) : '';
+  // From the session's Y.Doc, which each new editor state reflects: the server derives the title it stores the same way.
+  const derivedTitle = state && session ? deriveTitle(session.doc) : '';
   const title = serverTitle.trim() || derivedTitle || 'Untitled document';
   useEffect(() => {
     document.title = `${title} — Quire`;

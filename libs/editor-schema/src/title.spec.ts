@@ -23,11 +23,13 @@ function docWith(blocks: () => Y.XmlElement[]): Y.Doc {
 describe('deriveTitle', () => {
   it('is empty for an empty document', () => {
     expect(deriveTitle(new Y.Doc())).toBe('');
+    expect(deriveTitle(docWith(() => [element('paragraph', []), element('horizontal_rule', [])]))).toBe('');
   });
 
-  it('takes the first top-level block with non-whitespace text, trimmed', () => {
+  it('takes the first textblock with non-whitespace text, trimmed', () => {
     const doc = docWith(() => [
       element('paragraph', []),
+      element('horizontal_rule', []),
       element('paragraph', [text('   ')]),
       element('heading', [text('  Quarterly '), text('report ')]),
       element('paragraph', [text('body')]),
@@ -35,11 +37,21 @@ describe('deriveTitle', () => {
     expect(deriveTitle(doc)).toBe('Quarterly report');
   });
 
-  it('reads text nested in inline and block elements, and collapses whitespace', () => {
-    const doc = docWith(() => [
-      element('blockquote', [element('paragraph', [text('Nested'), element('hard_break', []), text('\n\tquote')])]),
+  it('reads the first line inside quotes and lists, not the whole list', () => {
+    const quote = docWith(() => [element('blockquote', [element('paragraph', [text('Nested'), element('hard_break', []), text('\n\tquote')])])]);
+    expect(deriveTitle(quote)).toBe('Nested quote');
+    const list = docWith(() => [
+      element('bullet_list', [
+        element('list_item', [element('paragraph', [])]),
+        element('list_item', [element('paragraph', [text('first item')])]),
+        element('list_item', [element('paragraph', [text('second item')])]),
+      ]),
     ]);
-    expect(deriveTitle(doc)).toBe('Nested quote');
+    expect(deriveTitle(list)).toBe('first item');
+  });
+
+  it('lets a hard break separate words', () => {
+    expect(deriveTitle(docWith(() => [element('paragraph', [text('Plans'), element('hard_break', []), text('2025')])]))).toBe('Plans 2025');
   });
 
   it('ignores formatting and embeds', () => {
