@@ -1,5 +1,5 @@
 import { DEFAULT_COMPACTION_LIMITS, DocumentHub } from '@quire/collab-core';
-import type { DocumentStore } from '@quire/storage';
+import type { UpdateLog } from '@quire/storage';
 
 /**
  * Per-connection message rate for the benchmark's clients. The hub's default (200 per second,
@@ -11,7 +11,7 @@ import type { DocumentStore } from '@quire/storage';
 const MACHINE_SPEED = 1_000_000;
 
 /** A hub as the server builds it (default compaction limits), with the message rate lifted. */
-export function benchHub(store: DocumentStore): DocumentHub {
+export function benchHub(store: UpdateLog): DocumentHub {
   return new DocumentHub({
     store,
     compaction: DEFAULT_COMPACTION_LIMITS,

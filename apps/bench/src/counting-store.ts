@@ -1,4 +1,4 @@
-import type { AppendOptions, DocumentInfo, DocumentStore, StoredDocument } from '@quire/storage';
+import type { AppendOptions, StoredDocument, UpdateLog } from '@quire/storage';
 
 /** What went through a {@link CountingStore} since it was made or last reset. */
 export interface WriteCounts {
@@ -12,32 +12,16 @@ export interface WriteCounts {
 }
 
 /**
- * A `DocumentStore` decorator that counts calls and bytes of `append` and `compact`, so a
+ * An `UpdateLog` decorator that counts calls and bytes of `append` and `compact`, so a
  * benchmark sees what the hub asks of the store (group commit, compaction) without touching it.
  */
-export class CountingStore implements DocumentStore {
+export class CountingStore implements UpdateLog {
   counts: WriteCounts = emptyCounts();
 
-  constructor(private readonly inner: DocumentStore) {}
+  constructor(private readonly inner: UpdateLog) {}
 
   reset(): void {
     this.counts = emptyCounts();
-  }
-
-  open(): Promise<void> {
-    return this.inner.open();
-  }
-
-  createDocument(id: string, title?: string): Promise<DocumentInfo> {
-    return this.inner.createDocument(id, title);
-  }
-
-  getDocument(id: string): Promise<DocumentInfo | undefined> {
-    return this.inner.getDocument(id);
-  }
-
-  listDocuments(): Promise<DocumentInfo[]> {
-    return this.inner.listDocuments();
   }
 
   load(id: string): Promise<StoredDocument> {
@@ -56,14 +40,6 @@ export class CountingStore implements DocumentStore {
     this.counts.compactCalls += 1;
     this.counts.compactedBytes += snapshot.byteLength;
     return this.inner.compact(id, snapshot, throughSeq);
-  }
-
-  setTitle(id: string, title: string): Promise<void> {
-    return this.inner.setTitle(id, title);
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
   }
 }
 

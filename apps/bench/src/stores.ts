@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MemoryDocumentStore, PostgresDocumentStore, SqliteDocumentStore, type DocumentStore } from '@quire/storage';
+import { PostgresStorage, SqliteStorage, type Storage, type UpdateLog } from '@quire/storage';
+import { MemoryStorage } from '@quire/storage/memory';
 import type { BenchContext } from './context';
 import { schemaBytes } from './postgres';
 
@@ -19,12 +20,19 @@ export const STORE_LABELS: Record<StoreKind, string> = {
 export interface BenchStore {
   readonly kind: StoreKind;
   readonly label: string;
-  readonly store: DocumentStore;
+  /** What the hub writes to, and what the benchmarks measure. */
+  readonly log: UpdateLog;
+  /** Creates an empty document, as the server's API does before anyone writes to it: append never creates one. */
+  createDocument(id: string): Promise<void>;
+  close(): Promise<void>;
   /** Bytes the store occupies on disk; call after `close()` (SQLite folds its WAL in on close). */
   diskBytes(): Promise<number | undefined>;
   /** Closes the store and removes its files (the PostgreSQL schema goes with the run's database). */
   dispose(): Promise<void>;
 }
+
+/** The account that owns the benchmarks' documents in the SQL stores: every document has an owner. */
+const OWNER = { id: 'bench-owner', email: 'bench@example.com', name: 'Bench', passwordHash: 'not a hash', isAdmin: false };
 
 let made = 0;
 
@@ -38,23 +46,28 @@ export async function openStore(kind: StoreKind, context: BenchContext, purpose:
   const label = STORE_LABELS[kind];
   switch (kind) {
     case 'memory': {
-      const store = new MemoryDocumentStore();
-      await store.open();
-      return { kind, label, store, diskBytes: async () => undefined, dispose: () => store.close() };
+      const storage = new MemoryStorage();
+      await storage.open();
+      return {
+        kind,
+        label,
+        log: storage.log,
+        createDocument: async (id) => void (await storage.documents.create(id)),
+        close: () => storage.close(),
+        diskBytes: async () => undefined,
+        dispose: () => storage.close(),
+      };
     }
     case 'sqlite-full':
     case 'sqlite-normal': {
       const directory = await mkdtemp(join(context.tempDir, `${purpose}-${kind}-`));
       const path = join(directory, 'quire.db');
-      const store = new SqliteDocumentStore({ path, synchronous: kind === 'sqlite-full' ? 'FULL' : 'NORMAL' });
-      await store.open();
+      const storage = new SqliteStorage({ path, synchronous: kind === 'sqlite-full' ? 'FULL' : 'NORMAL' });
       return {
-        kind,
-        label,
-        store,
+        ...(await openSql(kind, label, storage)),
         diskBytes: async () => fileBytes(path) + fileBytes(`${path}-wal`),
         dispose: async () => {
-          await store.close();
+          await storage.close();
           await rm(directory, { recursive: true, force: true });
         },
       };
@@ -63,17 +76,27 @@ export async function openStore(kind: StoreKind, context: BenchContext, purpose:
       const database = context.postgres;
       if (!database.available) return undefined;
       const schema = `bench_${purpose.replace(/[^a-z0-9]/g, '_')}_${made}`;
-      const store = new PostgresDocumentStore({ connectionString: database.url, schema });
-      await store.open();
+      const storage = new PostgresStorage({ connectionString: database.url, schema });
       return {
-        kind,
-        label,
-        store,
+        ...(await openSql(kind, label, storage)),
         diskBytes: () => schemaBytes(database.url, schema),
-        dispose: () => store.close(),
+        dispose: () => storage.close(),
       };
     }
   }
+}
+
+/** Opens SQL storage with the owner of its documents; the caller adds how to measure and remove it. */
+async function openSql(kind: StoreKind, label: string, storage: Storage): Promise<Omit<BenchStore, 'diskBytes' | 'dispose'>> {
+  await storage.open();
+  await storage.directory.createUser(OWNER);
+  return {
+    kind,
+    label,
+    log: storage.log,
+    createDocument: async (id) => void (await storage.directory.createOwnedDocument(id, OWNER.id)),
+    close: () => storage.close(),
+  };
 }
 
 function fileBytes(path: string): number {

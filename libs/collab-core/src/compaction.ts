@@ -1,4 +1,4 @@
-import type { DocumentStore, StoredDocument } from '@quire/storage';
+import type { StoredDocument, UpdateLog } from '@quire/storage';
 import type { HubLogger } from './logger';
 
 /** When a document's stored log is folded into one snapshot: past either bound. */
@@ -20,7 +20,7 @@ export const MAX_ROWS_FACTOR = 20;
 export const COMPACTION_RETRY_MS = 30_000;
 
 export interface CompactorOptions {
-  readonly store: DocumentStore;
+  readonly store: UpdateLog;
   readonly documentId: string;
   readonly logger: HubLogger;
   readonly limits: CompactionLimits;

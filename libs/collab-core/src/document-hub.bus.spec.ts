@@ -1,6 +1,6 @@
 import type { BusDelivery, DocumentBus } from '@quire/bus';
 import { Inbox } from '@quire/bus/testing';
-import type { AppendOptions, DocumentStore, StoredDocument } from '@quire/storage';
+import type { AppendOptions, StoredDocument, UpdateLog } from '@quire/storage';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DocumentHub } from './document-hub';
 import { ControlledStore, deferred, type Deferred } from './testing/controlled-store';
@@ -212,12 +212,12 @@ function filteredBus(inner: DocumentBus, keep: (delivery: BusDelivery) => boolea
   };
 }
 
-/** A store whose loads read at once but resolve only when the test opens `gate`. */
-class ReadThenWaitStore implements DocumentStore {
+/** A log whose loads read at once but resolve only when the test opens `gate`. */
+class ReadThenWaitStore implements UpdateLog {
   readonly gate: Deferred<void> = deferred();
   read: StoredDocument | undefined;
 
-  constructor(private readonly inner: DocumentStore) {}
+  constructor(private readonly inner: UpdateLog) {}
 
   async load(id: string): Promise<StoredDocument> {
     const stored = await this.inner.load(id);
@@ -226,12 +226,6 @@ class ReadThenWaitStore implements DocumentStore {
     return stored;
   }
 
-  open = () => this.inner.open();
   append = (id: string, updates: readonly Uint8Array[], options?: AppendOptions) => this.inner.append(id, updates, options);
   compact = (id: string, snapshot: Uint8Array, throughSeq: number) => this.inner.compact(id, snapshot, throughSeq);
-  createDocument = (id: string, title?: string) => this.inner.createDocument(id, title);
-  getDocument = (id: string) => this.inner.getDocument(id);
-  listDocuments = () => this.inner.listDocuments();
-  setTitle = (id: string, title: string) => this.inner.setTitle(id, title);
-  close = async () => undefined;
 }

@@ -1,4 +1,5 @@
-import { MemoryDocumentStore } from '@quire/storage';
+import type { UpdateLog } from '@quire/storage';
+import { MemoryStorage } from '@quire/storage/memory';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DocumentHub } from './document-hub';
@@ -8,7 +9,7 @@ import { settle, TestClient } from './testing/test-client';
 
 const DOC = 'compacted';
 
-async function storedText(store: MemoryDocumentStore): Promise<{ text: string; rows: number }> {
+async function storedText(store: UpdateLog): Promise<{ text: string; rows: number }> {
   const stored = await store.load(DOC);
   const doc = new Y.Doc();
   for (const update of stored.updates) Y.applyUpdate(doc, update);
@@ -22,13 +23,14 @@ describe('DocumentHub compaction', () => {
   });
 
   async function setup(maxUpdates: number) {
-    const store = new MemoryDocumentStore();
-    await store.open();
+    const storage = new MemoryStorage();
+    await storage.open();
     // Appends never create a document: it exists before a client connects, as the API ensures.
-    await store.createDocument(DOC);
+    await storage.documents.create(DOC);
+    const store = storage.log;
     const hub = new DocumentHub({ store, compaction: { maxUpdates, maxBytes: 1024 * 1024 } });
     const client = new TestClient().connect(hub, DOC);
-    cleanups.push(() => store.close(), () => hub.close(), () => client.destroy());
+    cleanups.push(() => storage.close(), () => hub.close(), () => client.destroy());
     await settle();
     return { store, hub, client };
   }

@@ -1,5 +1,5 @@
 import { CloseCode } from '@quire/constants';
-import { MemoryDocumentStore } from '@quire/storage';
+import { MemoryStorage } from '@quire/storage/memory';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DocumentHub } from './document-hub';
 import { DEFAULT_HUB_LIMITS } from './limits';
@@ -195,12 +195,12 @@ describe('DocumentHub unloading', () => {
     expect(f.storedText()).toBe('last words');
   });
 
-  it('reloads the content from a MemoryDocumentStore after an unload', async () => {
+  it('reloads the content from a MemoryStorage after an unload', async () => {
     f = new HubFixture();
-    const store = new MemoryDocumentStore();
-    await store.open();
-    await store.createDocument('memory-doc');
-    const hub = new DocumentHub({ store, unloadDelayMs: 5 });
+    const storage = new MemoryStorage();
+    await storage.open();
+    await storage.documents.create('memory-doc');
+    const hub = new DocumentHub({ store: storage.log, unloadDelayMs: 5 });
     const a = new TestClient().connect(hub, 'memory-doc');
     await settle();
     a.text.insert(0, 'survives an unload');
@@ -210,7 +210,7 @@ describe('DocumentHub unloading', () => {
 
     const b = new TestClient().connect(hub, 'memory-doc');
     await vi.waitFor(() => expect(b.text.toString()).toBe('survives an unload'));
-    expect((await store.getDocument('memory-doc'))?.title).toBe('');
+    expect((await storage.documents.get('memory-doc'))?.title).toBe('');
     await hub.close();
     a.destroy();
     b.destroy();

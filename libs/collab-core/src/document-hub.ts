@@ -1,6 +1,6 @@
 import { LocalDocumentBus, type DocumentBus } from '@quire/bus';
 import { CloseCode } from '@quire/constants';
-import type { DocumentStore } from '@quire/storage';
+import type { UpdateLog } from '@quire/storage';
 import type { CompactionLimits } from './compaction';
 import { Connection, type ConnectionContext } from './connection';
 import { DocumentEntry } from './document-entry';
@@ -14,8 +14,8 @@ import type { WebSocketLike } from './websocket-like';
 
 /** How a {@link DocumentHub} is built. */
 export interface HubOptions {
-  /** Where documents are loaded from and every update is appended to before anyone sees it. */
-  store: DocumentStore;
+  /** The update log: where documents are loaded from, and every update is appended to before anyone sees it. */
+  store: UpdateLog;
   logger?: HubLogger;
   /** How long a document stays in memory after its last connection leaves; default 30 s. */
   unloadDelayMs?: number;

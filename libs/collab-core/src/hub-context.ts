@@ -1,5 +1,5 @@
 import { LocalDocumentBus, type DocumentBus } from '@quire/bus';
-import type { DocumentStore } from '@quire/storage';
+import type { UpdateLog } from '@quire/storage';
 import { DEFAULT_COMPACTION_LIMITS, type CompactionLimits } from './compaction';
 import { DEFAULT_HUB_LIMITS, type HubLimits } from './limits';
 import { silentLogger, type HubLogger } from './logger';
@@ -8,7 +8,7 @@ import { StoreHealth } from './store-health';
 
 /** What every document and connection of one hub shares. */
 export interface HubContext {
-  readonly store: DocumentStore;
+  readonly store: UpdateLog;
   readonly logger: HubLogger;
   readonly metrics: HubMetrics;
   readonly limits: HubLimits;
@@ -20,7 +20,7 @@ export interface HubContext {
 
 /** A context with defaults for everything but the store; tests override what they look at. */
 export function createHubContext(
-  store: DocumentStore,
+  store: UpdateLog,
   overrides: Partial<Omit<HubContext, 'store' | 'limits'>> & { limits?: Partial<HubLimits> } = {},
 ): HubContext {
   return {

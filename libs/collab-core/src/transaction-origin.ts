@@ -9,7 +9,7 @@ export interface ClientOrigin {
   readonly connection: OriginConnection;
 }
 
-/** Updates read back from the `DocumentStore` while loading: already stored, never relayed. */
+/** Updates read back from the `UpdateLog` while loading: already stored, never relayed. */
 export interface StoreOrigin {
   readonly kind: 'store';
 }
@@ -43,7 +43,7 @@ export function clientOrigin(connection: OriginConnection): ClientOrigin {
 
 /** What the hub does with an update the Y.Doc emitted, by origin. */
 export interface UpdatePolicy {
-  /** Append it to the `DocumentStore` before anyone sees it. */
+  /** Append it to the `UpdateLog` before anyone sees it. */
   readonly store: boolean;
   /** Send it to the document's connections (except the one it came from) once committed. */
   readonly relay: boolean;

@@ -1,4 +1,4 @@
-import { DocumentStoreError } from '@quire/storage';
+import { StorageError } from '@quire/storage';
 import type { HubContext } from './hub-context';
 
 /** An update the document emitted, waiting to be stored (if its origin asks for it) and then relayed. */
@@ -117,7 +117,7 @@ export class WriteQueue {
         break;
       } catch (error) {
         metrics.storeWrite((performance.now() - started) / 1000, updates.length, false);
-        if (error instanceof DocumentStoreError && error.code === 'no-such-document') {
+        if (error instanceof StorageError && error.code === 'no-such-document') {
           this.documentGone(batch);
           return;
         }

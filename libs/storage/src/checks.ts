@@ -1,17 +1,17 @@
-import { DocumentStoreError } from './document-store-error';
+import { StorageError } from './storage-error';
 
 // Refusals shared by every adapter, so that they refuse the same calls with the same messages.
 
-/** Where a store is in its life: `open()` moves it from `new` to `open`, `close()` to `closed`. */
+/** Where a storage is in its life: `open()` moves it from `new` to `open`, `close()` to `closed`. */
 export type StoreState = 'new' | 'open' | 'closed';
 
-/** Refuses calls before `open()` and after `close()`. */
-export function checkOpen(storeName: string, state: StoreState): void {
+/** Refuses calls, to the log and the directory alike, before `open()` and after `close()`. */
+export function checkOpen(storageName: string, state: StoreState): void {
   if (state === 'new') {
-    throw new DocumentStoreError('not-open', `${storeName} is not open: await store.open() before using it`);
+    throw new StorageError('not-open', `${storageName} is not open: await storage.open() before using it`);
   }
   if (state === 'closed') {
-    throw new DocumentStoreError('closed', `${storeName} is closed: create and open a new store`);
+    throw new StorageError('closed', `${storageName} is closed: create and open a new one`);
   }
 }
 
@@ -22,7 +22,7 @@ export function checkOpen(storeName: string, state: StoreState): void {
 export function checkUpdates(id: string, updates: readonly Uint8Array[]): void {
   updates.forEach((update, index) => {
     if (!(update instanceof Uint8Array) || update.byteLength === 0) {
-      throw new DocumentStoreError(
+      throw new StorageError(
         'invalid-argument',
         `Update ${index + 1} of ${updates.length} for document "${id}" is empty or not a Uint8Array: ` +
           'pass the bytes Yjs produced (a Yjs update is never empty)',
@@ -34,13 +34,13 @@ export function checkUpdates(id: string, updates: readonly Uint8Array[]): void {
 /** Refuses an empty snapshot and a `throughSeq` that is not a positive integer. */
 export function checkCompaction(id: string, snapshot: Uint8Array, throughSeq: number): void {
   if (!(snapshot instanceof Uint8Array) || snapshot.byteLength === 0) {
-    throw new DocumentStoreError(
+    throw new StorageError(
       'invalid-argument',
       `Snapshot for document "${id}" is empty or not a Uint8Array: pass Y.encodeStateAsUpdate(doc)`,
     );
   }
   if (!Number.isSafeInteger(throughSeq) || throughSeq < 1) {
-    throw new DocumentStoreError(
+    throw new StorageError(
       'invalid-argument',
       `throughSeq ${throughSeq} for document "${id}" is not a positive integer: pass the lastSeq that load() returned`,
     );
@@ -53,7 +53,7 @@ export function checkCompaction(id: string, snapshot: Uint8Array, throughSeq: nu
  */
 export function checkThroughSeqReached(id: string, throughSeq: number, lastSeq: number): void {
   if (throughSeq > lastSeq) {
-    throw new DocumentStoreError(
+    throw new StorageError(
       'invalid-argument',
       `throughSeq ${throughSeq} is beyond the last row (${lastSeq}) of document "${id}": ` +
         'pass the lastSeq that load() or append() returned for this document',
@@ -62,14 +62,14 @@ export function checkThroughSeqReached(id: string, throughSeq: number, lastSeq: 
 }
 
 /** The error for a call about a document that was never created nor written. */
-export function noSuchDocument(id: string, action: string): DocumentStoreError {
-  return new DocumentStoreError(
+export function noSuchDocument(id: string, action: string): StorageError {
+  return new StorageError(
     'no-such-document',
     `Cannot ${action}: no document "${id}" (it was never created, or was deleted)`,
   );
 }
 
-/** The error for `createDocument` on an id that is taken. */
-export function documentExists(id: string): DocumentStoreError {
-  return new DocumentStoreError('document-exists', `Document "${id}" already exists: choose another id`);
+/** The error for creating a document with an id that is taken. */
+export function documentExists(id: string): StorageError {
+  return new StorageError('document-exists', `Document "${id}" already exists: choose another id`);
 }

@@ -1,7 +1,9 @@
+export type { Storage } from './storage';
+export type { AppendOptions, StoredDocument, UpdateLog } from './update-log';
+export { LAST_USE_RESOLUTION_MS, type Directory } from './directory';
 export type {
-  AccountStore,
   ApiTokenInfo,
-  DocumentStoreWithAccounts,
+  DocumentInfo,
   GrantKind,
   LinkRole,
   Member,
@@ -15,14 +17,9 @@ export type {
   Ticket,
   User,
   UserWithPassword,
-} from './account-store';
-export { LAST_USE_RESOLUTION_MS } from './account-store';
+} from './directory-records';
 export type { NewSecurityEvent, SecurityEvent } from './security-events';
-export type { AppendOptions, DocumentInfo, DocumentStore, StoredDocument } from './document-store';
-export { DocumentStoreError, type DocumentStoreErrorCode } from './document-store-error';
-export { MemoryDocumentStore } from './memory/memory-document-store';
-export { SqliteDocumentStore, type SqliteDocumentStoreOptions } from './sqlite/sqlite-document-store';
-export { SqliteAccountStore } from './sqlite/sqlite-account-store';
+export { StorageError, type StorageErrorCode } from './storage-error';
+export { SqliteStorage, type SqliteStorageOptions } from './sqlite/sqlite-storage';
 export type { SqliteSynchronous } from './sqlite/connect';
-export { PostgresDocumentStore, type PostgresDocumentStoreOptions } from './postgres/postgres-document-store';
-export { PostgresAccountStore } from './postgres/postgres-account-store';
+export { PostgresStorage, type PostgresStorageOptions } from './postgres/postgres-storage';

@@ -1,5 +1,5 @@
-import { timeOf } from './account-checks';
-import { DocumentStoreError } from './document-store-error';
+import { timeOf } from './directory-checks';
+import { StorageError } from './storage-error';
 
 /**
  * A security event as stored: who did what, from which address, to what. Never a secret: the
@@ -67,7 +67,7 @@ export interface SecurityEventParams {
 
 export function securityEventParams(event: NewSecurityEvent): SecurityEventParams {
   if (typeof event.type !== 'string' || event.type === '') {
-    throw new DocumentStoreError('invalid-argument', 'A security event needs a type, such as "signin"');
+    throw new StorageError('invalid-argument', 'A security event needs a type, such as "signin"');
   }
   return {
     at: timeOf(event.at, 'Security event at'),
@@ -83,7 +83,7 @@ export function securityEventParams(event: NewSecurityEvent): SecurityEventParam
 /** Refuses a count that is not a whole number from 0 (a limit, how many to keep). */
 export function checkCount(count: number, what: string): number {
   if (!Number.isSafeInteger(count) || count < 0) {
-    throw new DocumentStoreError('invalid-argument', `${what} must be a whole number from 0, not ${String(count)}`);
+    throw new StorageError('invalid-argument', `${what} must be a whole number from 0, not ${String(count)}`);
   }
   return count;
 }

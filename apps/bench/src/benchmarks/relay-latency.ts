@@ -31,7 +31,7 @@ interface RelayRun {
 /**
  * The price of "stored before seen": one writer and ten readers on one document of an in-process
  * `DocumentHub`; the writer types a keystroke every 2 ms, and each reader timestamps each relayed
- * update as the hub hands it to its socket. Over `MemoryDocumentStore` that is the hub's own cost;
+ * update as the hub hands it to its socket. Over `MemoryStorage` that is the hub's own cost;
  * over a durable store the difference is what waiting for the write adds. The stores take turns
  * in rounds, so that other work on the machine weighs on each of them alike.
  */

@@ -50,8 +50,8 @@ export class RelayRig {
     const bench = await openStore(kind, context, 'relay');
     if (!bench) return undefined;
     // The document exists before anyone connects, as the server's API makes sure: append never creates one.
-    await bench.store.createDocument(DOCUMENT);
-    const store = new CountingStore(bench.store);
+    await bench.createDocument(DOCUMENT);
+    const store = new CountingStore(bench.log);
     const hub = benchHub(store);
     const writer = new SendingClient(hub, DOCUMENT, 'writer');
     const readers = Array.from({ length: READERS }, (_unused, index) => new ReceivingClient(hub, DOCUMENT, `reader-${index + 1}`));

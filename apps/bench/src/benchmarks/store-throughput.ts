@@ -1,9 +1,8 @@
-import type { DocumentStore } from '@quire/storage';
 import type { Benchmark, BenchmarkReport } from '../benchmark';
 import type { BenchContext } from '../context';
 import { format, keystrokeUpdates } from '@quire/bench-support';
 import { distribution, type Distribution } from '../stats';
-import { openStore, STORE_LABELS, unavailableReason, type StoreKind } from '../stores';
+import { openStore, STORE_LABELS, unavailableReason, type BenchStore, type StoreKind } from '../stores';
 
 const STORES: readonly StoreKind[] = ['sqlite-full', 'sqlite-normal', 'postgres'];
 
@@ -57,10 +56,10 @@ export const storeThroughput: Benchmark = {
       }
       try {
         // append never creates a document: each exists first, as the server's API makes sure.
-        await bench.store.createDocument('warmup');
-        for (let call = 0; call < sizes.warmupCalls; call++) await bench.store.append('warmup', [updates[call]], TITLE);
-        rows.push(await measure(bench.label, bench.store, updates, 1, sizes.sequentialCalls));
-        rows.push(await measure(bench.label, bench.store, updates, GROUP, sizes.groupedCalls));
+        await bench.createDocument('warmup');
+        for (let call = 0; call < sizes.warmupCalls; call++) await bench.log.append('warmup', [updates[call]], TITLE);
+        rows.push(await measure(bench.label, bench, updates, 1, sizes.sequentialCalls));
+        rows.push(await measure(bench.label, bench, updates, GROUP, sizes.groupedCalls));
       } finally {
         await bench.dispose();
       }
@@ -97,7 +96,7 @@ export const storeThroughput: Benchmark = {
 
 async function measure(
   store: string,
-  target: DocumentStore,
+  target: BenchStore,
   updates: readonly Uint8Array[],
   perCall: number,
   calls: number,
@@ -112,7 +111,7 @@ async function measure(
     const batch = updates.slice(call * perCall, (call + 1) * perCall);
     for (const update of batch) payloadBytes += update.byteLength;
     const before = performance.now();
-    await target.append(documentId, batch, TITLE);
+    await target.log.append(documentId, batch, TITLE);
     latencies[call] = performance.now() - before;
   }
   const elapsedMs = performance.now() - started;

@@ -1,9 +1,8 @@
 import { storeOrigin } from '@quire/collab-core';
-import type { DocumentStore } from '@quire/storage';
 import * as Y from 'yjs';
 import type { Benchmark, BenchmarkReport } from '../benchmark';
 import type { BenchContext } from '../context';
-import { openStore, STORE_LABELS, unavailableReason, type StoreKind } from '../stores';
+import { openStore, STORE_LABELS, unavailableReason, type BenchStore, type StoreKind } from '../stores';
 import { applyPatch, format, heapUsedAfterGc, loadTrace, median, TRACE_CREDIT, type EditingTrace } from '@quire/bench-support';
 
 const STORES: readonly StoreKind[] = ['sqlite-full', 'postgres'];
@@ -51,7 +50,7 @@ export const traceLoad: Benchmark = {
         continue;
       }
       try {
-        rows.push(await storeAndLoad(bench.label, bench.store, update, trace, loads));
+        rows.push(await storeAndLoad(bench.label, bench, update, trace, loads));
       } finally {
         await bench.dispose();
       }
@@ -111,7 +110,7 @@ function replay(trace: EditingTrace): { doc: Y.Doc; ms: number } {
 
 async function storeAndLoad(
   source: string,
-  store: DocumentStore,
+  store: BenchStore,
   update: Uint8Array,
   trace: EditingTrace,
   loads: number,
@@ -119,9 +118,9 @@ async function storeAndLoad(
   // append never creates a document: it exists first, as the server's API makes sure (not timed).
   await store.createDocument(DOCUMENT);
   const started = performance.now();
-  await store.append(DOCUMENT, [update]);
+  await store.log.append(DOCUMENT, [update]);
   const appendMs = performance.now() - started;
-  return measureLoads(source, appendMs, () => store.load(DOCUMENT), trace, loads);
+  return measureLoads(source, appendMs, () => store.log.load(DOCUMENT), trace, loads);
 }
 
 async function measureLoads(

@@ -104,8 +104,8 @@ async function measure(
   const bench = await openStore(kind, context, 'amplification');
   if (!bench) return undefined;
   // The document exists before the client connects, as the server's API makes sure: append never creates one.
-  await bench.store.createDocument(DOCUMENT);
-  const store = new CountingStore(bench.store);
+  await bench.createDocument(DOCUMENT);
+  const store = new CountingStore(bench.log);
   const hub = benchHub(store);
   const client = new SendingClient(hub, DOCUMENT, 'typist');
   try {
@@ -135,7 +135,7 @@ async function measure(
 
     const counts = { ...store.counts };
     await hub.close();
-    await bench.store.close();
+    await bench.close();
     return {
       store: bench.label,
       operations,

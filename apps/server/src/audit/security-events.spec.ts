@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import type { AccountStore, NewSecurityEvent } from '@quire/storage';
+import type { Directory, NewSecurityEvent } from '@quire/storage';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { SecurityEvents } from './security-events';
@@ -16,8 +16,8 @@ function recordingLogger(): { logger: pino.Logger; lines: Array<Record<string, u
   return { logger: pino({ level: 'info' }, stream), lines };
 }
 
-function storeWith(recordSecurityEvent: (event: NewSecurityEvent) => Promise<void>): AccountStore {
-  return { recordSecurityEvent } as Partial<AccountStore> as AccountStore;
+function storeWith(recordSecurityEvent: (event: NewSecurityEvent) => Promise<void>): Directory {
+  return { recordSecurityEvent } as Partial<Directory> as Directory;
 }
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AccountStore, SecurityEvent } from '@quire/storage';
+import type { Directory, SecurityEvent } from '@quire/storage';
 import type { Logger } from 'pino';
-import { ACCOUNT_STORE } from '../auth/auth.tokens';
+import { DIRECTORY } from '../storage/storage.tokens';
 import { LOGGER } from '../logging/logger';
 import type { SecurityEventType } from './security-event-type';
 
@@ -34,7 +34,7 @@ export interface SecurityEventInput {
 @Injectable()
 export class SecurityEvents {
   constructor(
-    @Inject(ACCOUNT_STORE) private readonly store: AccountStore,
+    @Inject(DIRECTORY) private readonly store: Directory,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 

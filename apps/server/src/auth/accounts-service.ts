@@ -1,6 +1,6 @@
 import { ChangePasswordBody, CreateApiTokenBody, RenameAccountBody, SetupBody, SigninBody, SignupBody } from '@quire/api-contract';
 import type { AccessChange } from '@quire/bus';
-import { DocumentStoreError, type AccountStore, type ApiTokenInfo, type User } from '@quire/storage';
+import { StorageError, type ApiTokenInfo, type Directory, type User } from '@quire/storage';
 import { AuthError } from './auth-error';
 import { LoginThrottle } from './login-throttle';
 import { parseBody } from './parse-body';
@@ -24,7 +24,7 @@ export interface StartedSession {
 }
 
 export interface AccountsOptions {
-  readonly store: AccountStore;
+  readonly store: Directory;
   readonly secrets: Secrets;
   readonly setupCode: SetupCode;
   readonly allowSignup: boolean;
@@ -39,7 +39,7 @@ export interface AccountsOptions {
 export class AccountsService {
   private readonly throttle: LoginThrottle;
   private readonly setupAttempts: AttemptLimit;
-  private readonly store: AccountStore;
+  private readonly store: Directory;
   private readonly secrets: Secrets;
   private readonly now: () => number;
   // Compared against when an email is unknown, so a wrong email costs as long as a wrong password.
@@ -94,7 +94,7 @@ export class AccountsService {
       const user = await this.store.createUser({ id: newId(), email: input.email, name: input.name, passwordHash, isAdmin: false });
       return await this.startSession(user);
     } catch (error) {
-      if (error instanceof DocumentStoreError && error.code === 'conflict') {
+      if (error instanceof StorageError && error.code === 'conflict') {
         throw new AuthError(409, 'An account with this email exists: sign in instead');
       }
       throw error;

@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { DocumentBus } from '@quire/bus';
-import type { AccountStore, DocumentStore, DocumentStoreWithAccounts } from '@quire/storage';
+import type { Directory } from '@quire/storage';
 import { DOCUMENT_BUS } from '../bus/document-bus.token';
 import type { Logger } from 'pino';
 import { APP_CONFIG } from '../config/app-config.token';
@@ -10,7 +10,7 @@ import { newDocumentId } from '../documents/document-id';
 import { LOGGER } from '../logging/logger';
 import { SECURITY_EVENTS_KEPT } from '../audit/security-events';
 import { RateLimiters } from '../throttle/rate-limiters';
-import { DOCUMENT_STORE } from '../storage/document-store.token';
+import { DIRECTORY } from '../storage/storage.tokens';
 import { AccessEvents } from './access-events';
 import { AccessWatcher } from './access-watcher';
 import { AccountController } from './account.controller';
@@ -18,7 +18,6 @@ import { AccountsService } from './accounts-service';
 import { AdminController } from './admin.controller';
 import { AuthErrorFilter } from './auth-error.filter';
 import { resolveAuthSecret } from './auth-secret';
-import { ACCOUNT_STORE } from './auth.tokens';
 import { DocumentsService } from './documents-service';
 import { RequestAuth } from './request-auth';
 import { Secrets } from './secrets';
@@ -36,34 +35,33 @@ const EXPIRED_PURGE_INTERVAL_MS = 60_000;
 @Module({
   controllers: [SessionController, AccountController, AdminController],
   providers: [
-    { provide: ACCOUNT_STORE, inject: [DOCUMENT_STORE], useFactory: (store: DocumentStoreWithAccounts) => store.accounts },
     {
       provide: Secrets,
       inject: [APP_CONFIG, LOGGER],
       useFactory: (config: AppConfig, logger: Logger) => new Secrets(resolveAuthSecret(config.authSecret, config.dataDir, logger)),
     },
-    { provide: SetupCode, inject: [ACCOUNT_STORE], useFactory: (store: AccountStore) => new SetupCode(store) },
+    { provide: SetupCode, inject: [DIRECTORY], useFactory: (directory: Directory) => new SetupCode(directory) },
     {
       provide: AccountsService,
-      inject: [ACCOUNT_STORE, Secrets, SetupCode, APP_CONFIG, AccessEvents, RateLimiters],
-      useFactory: (store: AccountStore, secrets: Secrets, setupCode: SetupCode, config: AppConfig, access: AccessEvents, limiters: RateLimiters) =>
-        new AccountsService({ store, secrets, setupCode, allowSignup: config.allowSignup, accessChanged: (change) => access.changed(change), limiters }),
+      inject: [DIRECTORY, Secrets, SetupCode, APP_CONFIG, AccessEvents, RateLimiters],
+      useFactory: (directory: Directory, secrets: Secrets, setupCode: SetupCode, config: AppConfig, access: AccessEvents, limiters: RateLimiters) =>
+        new AccountsService({ store: directory, secrets, setupCode, allowSignup: config.allowSignup, accessChanged: (change) => access.changed(change), limiters }),
     },
     {
       provide: DocumentsService,
-      inject: [ACCOUNT_STORE, Secrets, AccessEvents],
-      useFactory: (store: AccountStore, secrets: Secrets, access: AccessEvents) =>
-        new DocumentsService(store, secrets, newDocumentId, (change) => access.changed(change)),
+      inject: [DIRECTORY, Secrets, AccessEvents],
+      useFactory: (directory: Directory, secrets: Secrets, access: AccessEvents) =>
+        new DocumentsService(directory, secrets, newDocumentId, (change) => access.changed(change)),
     },
     {
       provide: TicketsService,
-      inject: [ACCOUNT_STORE, Secrets, DocumentsService, DOCUMENT_STORE, APP_CONFIG],
-      useFactory: (store: AccountStore, secrets: Secrets, documents: DocumentsService, documentStore: DocumentStore, config: AppConfig) =>
+      inject: [DIRECTORY, Secrets, DocumentsService, APP_CONFIG],
+      useFactory: (directory: Directory, secrets: Secrets, documents: DocumentsService, config: AppConfig) =>
         new TicketsService(
-          store,
+          directory,
           secrets,
           documents,
-          async (id) => (await documentStore.getDocument(id)) !== undefined,
+          async (id) => (await directory.getDocument(id)) !== undefined,
           Date.now,
           config.ticketLifetimeMs,
         ),
@@ -82,7 +80,7 @@ const EXPIRED_PURGE_INTERVAL_MS = 60_000;
     RequestAuth,
     { provide: APP_FILTER, useClass: AuthErrorFilter },
   ],
-  exports: [ACCOUNT_STORE, Secrets, AccountsService, DocumentsService, TicketsService, AccessWatcher, AccessEvents, RequestAuth],
+  exports: [Secrets, AccountsService, DocumentsService, TicketsService, AccessWatcher, AccessEvents, RequestAuth],
 })
 export class AuthModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private purgeTimer: NodeJS.Timeout | undefined;
@@ -91,7 +89,7 @@ export class AuthModule implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly setupCode: SetupCode,
     private readonly watcher: AccessWatcher,
     private readonly accessEvents: AccessEvents,
-    @Inject(ACCOUNT_STORE) private readonly store: AccountStore,
+    @Inject(DIRECTORY) private readonly directory: Directory,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -127,9 +125,9 @@ export class AuthModule implements OnApplicationBootstrap, OnApplicationShutdown
       return 0;
     };
     const [tickets, sessions, events] = await Promise.all([
-      this.store.purgeExpiredTickets(now).catch(failed('tickets')),
-      this.store.purgeExpiredSessions(now).catch(failed('sessions')),
-      this.store.purgeSecurityEvents(SECURITY_EVENTS_KEPT).catch(failed('security events')),
+      this.directory.purgeExpiredTickets(now).catch(failed('tickets')),
+      this.directory.purgeExpiredSessions(now).catch(failed('sessions')),
+      this.directory.purgeSecurityEvents(SECURITY_EVENTS_KEPT).catch(failed('security events')),
     ]);
     if (tickets + sessions + events > 0) this.logger.debug({ tickets, sessions, events }, 'Purged expired tickets and sessions, and old security events');
   }

@@ -1,6 +1,6 @@
 import { AddMemberBody, CreateDocumentBody, RenameDocumentBody, RoleBody, type Role } from '@quire/api-contract';
 import type { AccessChange } from '@quire/bus';
-import { DocumentStoreError, type AccountStore, type LinkRole, type Member, type MemberDocument, type ShareLink } from '@quire/storage';
+import { StorageError, type Directory, type LinkRole, type Member, type MemberDocument, type ShareLink } from '@quire/storage';
 import { AuthError, notFound } from './auth-error';
 import { parseBody } from './parse-body';
 import type { Principal } from './principal';
@@ -16,7 +16,7 @@ export function roleAtLeast(role: Role | undefined, needed: Role): boolean {
 /** Documents as their members see them: lists, rename, delete, members and share links. */
 export class DocumentsService {
   constructor(
-    private readonly store: AccountStore,
+    private readonly store: Directory,
     private readonly secrets: Secrets,
     private readonly newDocumentId: () => string,
     /** Pushes a committed access change to the sockets it affects (see AccessEvents). */
@@ -34,7 +34,7 @@ export class DocumentsService {
       return await this.store.createOwnedDocument(id ?? this.newDocumentId(), principal.user.id, title || undefined);
     } catch (error) {
       // Says no more than that the id is taken: not whose, nor what it holds.
-      if (error instanceof DocumentStoreError && error.code === 'document-exists') throw new AuthError(409, 'This id is taken: choose another, or leave it out and Quire picks one');
+      if (error instanceof StorageError && error.code === 'document-exists') throw new AuthError(409, 'This id is taken: choose another, or leave it out and Quire picks one');
       throw error;
     }
   }
@@ -130,7 +130,7 @@ export class DocumentsService {
       const role = await this.store.joinAsMember(link.documentId, principal.user.id, link.role as LinkRole);
       return { documentId: link.documentId, role };
     } catch (error) {
-      if (error instanceof DocumentStoreError && error.code === 'no-such-document') throw notFound();
+      if (error instanceof StorageError && error.code === 'no-such-document') throw notFound();
       throw error;
     }
   }

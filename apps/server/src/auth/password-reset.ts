@@ -1,4 +1,4 @@
-import type { AccountStore } from '@quire/storage';
+import type { Directory } from '@quire/storage';
 import { AuthError } from './auth-error';
 import { hashPassword, temporaryPassword } from './passwords';
 
@@ -6,7 +6,7 @@ import { hashPassword, temporaryPassword } from './passwords';
  * Gives a user a fresh random password, ends their sessions and revokes their API tokens (whoever
  * asked for a reset may have lost control of the account), and returns the password to show once.
  */
-export async function resetPassword(store: AccountStore, userId: string): Promise<string> {
+export async function resetPassword(store: Directory, userId: string): Promise<string> {
   const user = await store.getUser(userId);
   if (!user) throw new AuthError(404, 'No such user');
   const fresh = temporaryPassword();
@@ -17,6 +17,6 @@ export async function resetPassword(store: AccountStore, userId: string): Promis
 }
 
 /** Deletes every API token of a user. */
-export async function revokeApiTokens(store: AccountStore, userId: string): Promise<void> {
+export async function revokeApiTokens(store: Directory, userId: string): Promise<void> {
   for (const token of await store.listApiTokens(userId)) await store.deleteApiToken(userId, token.id);
 }

@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { AccountStore } from '@quire/storage';
+import type { Directory } from '@quire/storage';
 
 const SETTING = 'setup_code';
 
@@ -9,7 +9,7 @@ const SETTING = 'setup_code';
  * and accepts the same code; removed once the administrator exists.
  */
 export class SetupCode {
-  constructor(private readonly store: AccountStore) {}
+  constructor(private readonly store: Directory) {}
 
   /** The code to print while no account exists, made on first call; undefined once set up. */
   async current(): Promise<string | undefined> {

@@ -1,6 +1,6 @@
 import { GuestTicketBody, type TicketAnswer } from '@quire/api-contract';
 import { CloseCode, GUEST_ID_PREFIX } from '@quire/constants';
-import type { AccountStore } from '@quire/storage';
+import type { Directory } from '@quire/storage';
 import { AuthError } from './auth-error';
 import type { DocumentsService } from './documents-service';
 import type { Grant, GrantCheck, RefusalCode } from './grant';
@@ -21,7 +21,7 @@ const refuse = (code: RefusalCode, message: string) => ({ ok: false as const, co
 /** Socket tickets: issued over HTTP to members and guests, taken once at the socket's upgrade. */
 export class TicketsService {
   constructor(
-    private readonly store: AccountStore,
+    private readonly store: Directory,
     private readonly secrets: Secrets,
     private readonly documents: DocumentsService,
     private readonly documentExists: (id: string) => Promise<boolean>,

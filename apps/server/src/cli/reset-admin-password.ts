@@ -1,6 +1,6 @@
 import { ConfigError, parseConfig } from '../config/config.schema';
 import { resetPassword } from '../auth/password-reset';
-import { openDocumentStore } from '../storage/open-document-store';
+import { openStorage } from '../storage/open-storage';
 import { createLogger } from '../logging/logger';
 
 /**
@@ -11,21 +11,21 @@ import { createLogger } from '../logging/logger';
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const logger = createLogger('warn');
-  const store = await openDocumentStore(config.database, logger);
+  const storage = await openStorage(config.database, logger);
   try {
-    const { accounts } = store;
+    const { directory } = storage;
     const wanted = process.argv[2]?.trim().toLowerCase();
-    const admins = (await accounts.listUsers()).filter((user) => user.isAdmin && (!wanted || user.email === wanted));
+    const admins = (await directory.listUsers()).filter((user) => user.isAdmin && (!wanted || user.email === wanted));
     if (admins.length === 0) {
       process.stderr.write(wanted ? `No administrator has the email ${wanted}\n` : 'No administrator exists yet: use the setup code from the server log\n');
       process.exitCode = 1;
       return;
     }
     const admin = admins[0];
-    const password = await resetPassword(accounts, admin.id);
+    const password = await resetPassword(directory, admin.id);
     process.stdout.write(`New password for ${admin.email}: ${password}\nSign in with it, then change it on the account page.\n`);
   } finally {
-    await store.close();
+    await storage.close();
   }
 }
 

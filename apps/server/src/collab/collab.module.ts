@@ -1,7 +1,7 @@
 import { Inject, Module, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { DocumentBus } from '@quire/bus';
 import { DocumentHub } from '@quire/collab-core';
-import type { DocumentStore } from '@quire/storage';
+import type { UpdateLog } from '@quire/storage';
 import type { Logger } from 'pino';
 import { DOCUMENT_BUS } from '../bus/document-bus.token';
 import { AccessEvents } from '../auth/access-events';
@@ -10,7 +10,7 @@ import type { AppConfig } from '../config/config.schema';
 import { ReadinessService } from '../health/readiness.service';
 import { LOGGER } from '../logging/logger';
 import { PrometheusMetrics } from '../metrics/prometheus-metrics';
-import { DOCUMENT_STORE } from '../storage/document-store.token';
+import { UPDATE_LOG } from '../storage/storage.tokens';
 import { CollabWsAdapter } from './collab-ws.adapter';
 import { CollabGateway } from './collab.gateway';
 import { UpgradeRouter } from './upgrade-router';
@@ -24,8 +24,8 @@ import { UpgradeRouter } from './upgrade-router';
   providers: [
     {
       provide: DocumentHub,
-      inject: [DOCUMENT_STORE, DOCUMENT_BUS, LOGGER, APP_CONFIG, PrometheusMetrics, AccessEvents],
-      useFactory: (store: DocumentStore, bus: DocumentBus, logger: Logger, config: AppConfig, metrics: PrometheusMetrics, access: AccessEvents) => {
+      inject: [UPDATE_LOG, DOCUMENT_BUS, LOGGER, APP_CONFIG, PrometheusMetrics, AccessEvents],
+      useFactory: (store: UpdateLog, bus: DocumentBus, logger: Logger, config: AppConfig, metrics: PrometheusMetrics, access: AccessEvents) => {
         const hub = new DocumentHub({
           store,
           bus,

@@ -1,13 +1,13 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import type { DocumentBus } from '@quire/bus';
 import { DocumentHub } from '@quire/collab-core';
-import type { DocumentStore } from '@quire/storage';
+import type { Directory } from '@quire/storage';
 import type { Response } from 'express';
 import { DOCUMENT_BUS } from '../bus/document-bus.token';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { AllowAnonymous } from '../http/allow-anonymous.decorator';
-import { DOCUMENT_STORE } from '../storage/document-store.token';
+import { DIRECTORY } from '../storage/storage.tokens';
 import { ReadinessService } from './readiness.service';
 
 const STORE_CHECK_TIMEOUT_MS = 2_000;
@@ -24,7 +24,7 @@ const STORE_CHECK_TIMEOUT_MS = 2_000;
 @AllowAnonymous()
 export class HealthController {
   constructor(
-    @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
+    @Inject(DIRECTORY) private readonly directory: Directory,
     @Inject(DOCUMENT_BUS) private readonly bus: DocumentBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly readiness: ReadinessService,
@@ -59,7 +59,7 @@ export class HealthController {
       timer = setTimeout(() => resolve('down'), STORE_CHECK_TIMEOUT_MS);
     });
     try {
-      return await Promise.race([this.store.getDocument('health-check').then(() => 'ok' as const), timeout]);
+      return await Promise.race([this.directory.getDocument('health-check').then(() => 'ok' as const), timeout]);
     } catch {
       return 'down';
     } finally {

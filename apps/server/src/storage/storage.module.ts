@@ -1,28 +1,33 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import type { DocumentStore } from '@quire/storage';
+import type { Storage } from '@quire/storage';
 import type { Logger } from 'pino';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { LOGGER } from '../logging/logger';
-import { DOCUMENT_STORE } from './document-store.token';
-import { openDocumentStore } from './open-document-store';
+import { openStorage } from './open-storage';
+import { DIRECTORY, STORAGE, UPDATE_LOG } from './storage.tokens';
 
-/** Provides the document store and closes it last, after the hub has flushed into it. */
+/**
+ * Opens the storage once and provides its two halves: the update log to the hub, the directory to
+ * the API. Closes it last, after the hub has flushed into the log.
+ */
 @Global()
 @Module({
   providers: [
     {
-      provide: DOCUMENT_STORE,
+      provide: STORAGE,
       inject: [APP_CONFIG, LOGGER],
-      useFactory: (config: AppConfig, logger: Logger) => openDocumentStore(config.database, logger),
+      useFactory: (config: AppConfig, logger: Logger) => openStorage(config.database, logger),
     },
+    { provide: UPDATE_LOG, inject: [STORAGE], useFactory: (storage: Storage) => storage.log },
+    { provide: DIRECTORY, inject: [STORAGE], useFactory: (storage: Storage) => storage.directory },
   ],
-  exports: [DOCUMENT_STORE],
+  exports: [UPDATE_LOG, DIRECTORY],
 })
 export class StorageModule implements OnApplicationShutdown {
-  constructor(@Inject(DOCUMENT_STORE) private readonly store: DocumentStore) {}
+  constructor(@Inject(STORAGE) private readonly storage: Storage) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.store.close();
+    await this.storage.close();
   }
 }

@@ -1,4 +1,4 @@
-import { DocumentStoreError, type AppendOptions, type DocumentInfo, type DocumentStore, type StoredDocument } from '@quire/storage';
+import { StorageError, type AppendOptions, type StoredDocument, type UpdateLog } from '@quire/storage';
 
 /** A promise together with the functions that settle it. */
 export interface Deferred<T> {
@@ -28,14 +28,15 @@ export interface AppendCall {
 }
 
 /**
- * An in-memory `DocumentStore` whose loads and appends a test can hold, release or fail, and
- * which records every call. Only what the hub uses is implemented; the rest rejects.
+ * An in-memory `UpdateLog` whose loads and appends a test can hold, release or fail, and which
+ * records every call. It does not compact (that rejects).
  *
- * Like every store, it never creates a document on append: a document exists once created
- * ({@link createDocument}, {@link ensureDocument}, or a log set in {@link logs}), and an append to
- * one that does not exist, or was deleted ({@link deleteDocument}), rejects with `no-such-document`.
+ * Like every log, it never creates a document on append: a document exists once created
+ * ({@link ensureDocument}, or a log set in {@link logs}), as the directory creates it, and an
+ * append to one that does not exist, or was deleted ({@link deleteDocument}), rejects with
+ * `no-such-document`.
  */
-export class ControlledStore implements DocumentStore {
+export class ControlledStore implements UpdateLog {
   /** Stored updates per document, in append order; a document exists while it has an entry here. */
   readonly logs = new Map<string, Uint8Array[]>();
   /** Last title passed to append, per document. */
@@ -70,7 +71,7 @@ export class ControlledStore implements DocumentStore {
     if (!this.logs.has(documentId)) this.logs.set(documentId, []);
   }
 
-  /** Deletes the document and its log, as `AccountStore.deleteDocument` does; false if it did not exist. */
+  /** Deletes the document and its log, as `Directory.deleteDocument` does; false if it did not exist. */
   deleteDocument(documentId: string): boolean {
     this.titles.delete(documentId);
     return this.logs.delete(documentId);
@@ -79,10 +80,6 @@ export class ControlledStore implements DocumentStore {
   /** Everything stored for a document, in order. */
   stored(documentId: string): Uint8Array[] {
     return this.logs.get(documentId) ?? [];
-  }
-
-  async open(): Promise<void> {
-    // Nothing to prepare in memory.
   }
 
   async load(id: string): Promise<StoredDocument> {
@@ -110,7 +107,7 @@ export class ControlledStore implements DocumentStore {
     if (!log) {
       // Like the real stores: an empty list answers the current lastSeq without checking anything.
       if (updates.length === 0) return { lastSeq: 0 };
-      throw new DocumentStoreError('no-such-document', `Cannot append: no document "${id}" (it was never created, or was deleted)`);
+      throw new StorageError('no-such-document', `Cannot append: no document "${id}" (it was never created, or was deleted)`);
     }
     log.push(...updates.map((update) => update.slice()));
     this.titles.set(id, options?.title);
@@ -119,28 +116,5 @@ export class ControlledStore implements DocumentStore {
 
   async compact(): Promise<void> {
     throw new Error('ControlledStore does not compact');
-  }
-
-  async createDocument(id: string, title?: string): Promise<DocumentInfo> {
-    if (this.logs.has(id)) throw new DocumentStoreError('document-exists', `Document "${id}" already exists`);
-    this.ensureDocument(id);
-    const now = new Date();
-    return { id, title: title ?? '', createdAt: now, updatedAt: now };
-  }
-
-  async getDocument(): Promise<DocumentInfo | undefined> {
-    return undefined;
-  }
-
-  async listDocuments(): Promise<DocumentInfo[]> {
-    return [];
-  }
-
-  async setTitle(): Promise<void> {
-    // Titles set explicitly are not part of what the hub is tested on.
-  }
-
-  async close(): Promise<void> {
-    // Nothing to release.
   }
 }

@@ -1,6 +1,7 @@
 import type { ConnectionAccess } from '../access';
 import { LocalBusNetwork, type LocalDocumentBus } from '@quire/bus';
-import { DocumentStoreError, MemoryDocumentStore, type DocumentStore } from '@quire/storage';
+import { StorageError, type UpdateLog } from '@quire/storage';
+import { MemoryStorage } from '@quire/storage/memory';
 import * as Y from 'yjs';
 import { DocumentHub, type HubOptions } from '../document-hub';
 import { ControlledStore } from './controlled-store';
@@ -13,14 +14,14 @@ export interface TestInstance {
   readonly hub: DocumentHub;
   readonly bus: LocalDocumentBus;
   readonly logger: RecordingLogger;
-  /** The store its hub writes to: the shared one, unless the instance was given its own. */
-  readonly store: DocumentStore;
+  /** The log its hub writes to: the shared one, unless the instance was given its own. */
+  readonly store: UpdateLog;
 }
 
 /**
- * Several hubs in one process, as several server instances: one shared store (by default a
- * `MemoryDocumentStore`, as one database) and one `LocalBusNetwork` (as one Redis), which a test
- * can cut an instance off from. `cleanup()` closes everything.
+ * Several hubs in one process, as several server instances: one shared log (a `MemoryStorage`'s,
+ * as one database) and one `LocalBusNetwork` (as one Redis), which a test can cut an instance off
+ * from. `cleanup()` closes everything.
  */
 export class InstancesFixture {
   readonly network = new LocalBusNetwork();
@@ -29,11 +30,13 @@ export class InstancesFixture {
   /** Why creating a document for a client failed, if it did; `cleanup()` throws it. */
   private creationError: unknown;
 
-  constructor(readonly store: DocumentStore = new MemoryDocumentStore()) {}
+  private readonly storage = new MemoryStorage();
+  /** The shared log. */
+  readonly store: UpdateLog = this.storage.log;
 
-  /** Opens the shared store; call once first. */
+  /** Opens the shared storage; call once first. */
   async open(): Promise<this> {
-    await this.store.open();
+    await this.storage.open();
     return this;
   }
 
@@ -71,29 +74,30 @@ export class InstancesFixture {
   }
 
   /**
-   * Creates `documentId` in `store` unless it exists. A `ControlledStore` does it at once; the
-   * `MemoryDocumentStore` too, before the promise of `createDocument` is returned, so the client
-   * connecting next finds the document (its first write comes turns later, after the load).
+   * Creates `documentId` for `store` unless it exists. A `ControlledStore` does it at once; any
+   * other log is taken to be (or to wrap) the shared one, whose storage creates it before the
+   * promise of `create` is returned, so the client connecting next finds the document (its first
+   * write comes turns later, after the load).
    */
-  private ensureDocument(store: DocumentStore, documentId: string): void {
+  private ensureDocument(store: UpdateLog, documentId: string): void {
     if (store instanceof ControlledStore) {
       store.ensureDocument(documentId);
       return;
     }
-    store.createDocument(documentId).catch((error: unknown) => {
-      if (error instanceof DocumentStoreError && error.code === 'document-exists') return;
+    this.storage.documents.create(documentId).catch((error: unknown) => {
+      if (error instanceof StorageError && error.code === 'document-exists') return;
       this.creationError ??= error;
     });
   }
 
-  /** Closes every hub and bus, frees every client, closes the store. */
+  /** Closes every hub and bus, frees every client, closes the storage. */
   async cleanup(): Promise<void> {
     for (const { hub, bus } of this.instances) {
       await hub.close();
       await bus.close();
     }
     for (const client of this.clients) client.destroy();
-    await this.store.close();
+    await this.storage.close();
     if (this.creationError) throw this.creationError;
   }
 }

@@ -1,5 +1,5 @@
 import { escapeIdentifier, type Pool } from 'pg';
-import { DocumentStoreError } from '../document-store-error';
+import { StorageError } from '../storage-error';
 import { inTransaction } from './pool';
 
 /** One step of the schema; `version` is the row `schema_migrations` gains once it is applied. */
@@ -38,7 +38,7 @@ export const migrations: readonly Migration[] = [
   {
     // Accounts, beside the documents so that foreign keys hold them together: deleting a document
     // deletes its members, links and tickets. The adapter maps the constraint names below to
-    // DocumentStoreError codes (postgres/account-errors.ts): rename one there too.
+    // StorageError codes (postgres/directory-errors.ts): rename one there too.
     version: 2,
     sql: `
       CREATE TABLE settings (
@@ -181,7 +181,7 @@ export async function migrate(pool: Pool, schema: string): Promise<void> {
     );
     const current = versions.rows[0].version;
     if (current > schemaVersion) {
-      throw new DocumentStoreError(
+      throw new StorageError(
         'schema-too-new',
         `PostgreSQL schema "${schema}" has schema version ${current}, ` +
           `newer than this Quire knows (${schemaVersion}): ` +

@@ -1,6 +1,6 @@
 import { Pool, type PoolClient } from 'pg';
 
-/** How the store's connection pool is built; see {@link PostgresDocumentStoreOptions}. */
+/** How the storage's connection pool is built; see {@link PostgresStorageOptions}. */
 export interface PoolSettings {
   readonly connectionString: string;
   readonly max: number;
@@ -30,7 +30,7 @@ export function createPool(settings: PoolSettings): Pool {
 /**
  * Runs `work` in one READ COMMITTED transaction on one pooled connection: commits if it resolves,
  * rolls back and rejects with its error if it rejects. READ COMMITTED is asked for explicitly
- * (a database may default to another level): the store's locking relies on each statement seeing
+ * (a database may default to another level): the storage's locking relies on each statement seeing
  * everything committed before it, including what committed while it waited for a row lock.
  */
 export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {

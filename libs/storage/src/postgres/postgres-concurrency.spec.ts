@@ -3,15 +3,16 @@ import { escapeIdentifier, type PoolClient } from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findTestDatabase, uniqueName, withApplicationName } from '../testing';
 import { EditedDoc, snapshotOf, textOf } from '../testing/helpers';
-import { PostgresDocumentStore, type PostgresDocumentStoreOptions } from './postgres-document-store';
+import { createOwnedDocuments } from '../testing/test-documents';
+import { PostgresStorage, type PostgresStorageOptions } from './postgres-storage';
 
 // Runs under CI=true (and fails there if PostgreSQL is unreachable); elsewhere skips, saying why.
-const database = await findTestDatabase('PostgresDocumentStore concurrency');
+const database = await findTestDatabase('PostgresStorage concurrency');
 
 /** Several instances on one schema, connections that die: what a single process never shows. */
-describe.skipIf(!database)('PostgresDocumentStore with other instances and failing connections', () => {
+describe.skipIf(!database)('PostgresStorage with other instances and failing connections', () => {
   let schema: string;
-  const opened: PostgresDocumentStore[] = [];
+  const opened: PostgresStorage[] = [];
   const held: PoolClient[] = [];
   const admin = () => database!.schemas.pool();
   const table = (name: string) => `${escapeIdentifier(schema)}.${name}`;
@@ -22,22 +23,22 @@ describe.skipIf(!database)('PostgresDocumentStore with other instances and faili
 
   afterEach(async () => {
     for (const client of held.splice(0)) client.release(true);
-    await Promise.all(opened.splice(0).map((store) => store.close()));
+    await Promise.all(opened.splice(0).map((storage) => storage.close()));
     await database!.schemas.drop(schema);
   });
 
   afterAll(() => database!.schemas.dropAll());
 
-  /** An opened store whose connections carry `name` as application_name, to be found in pg_stat_activity. */
-  async function openStore(name = uniqueName('quire_store'), options: Partial<PostgresDocumentStoreOptions> = {}) {
-    const store = new PostgresDocumentStore({
+  /** An opened storage whose connections carry `name` as application_name, to be found in pg_stat_activity. */
+  async function openStorage(name = uniqueName('quire_store'), options: Partial<PostgresStorageOptions> = {}) {
+    const storage = new PostgresStorage({
       connectionString: withApplicationName(database!.url, name),
       schema,
       ...options,
     });
-    opened.push(store);
-    await store.open();
-    return store;
+    opened.push(storage);
+    await storage.open();
+    return storage;
   }
 
   /** A connection of the test's own, held until the test ends (for locks that outlive one query). */
@@ -82,31 +83,31 @@ describe.skipIf(!database)('PostgresDocumentStore with other instances and faili
   }
 
   it('loses nothing when two instances append to one document while two others compact it', async () => {
-    const [first, second, ...compactors] = await Promise.all([openStore(), openStore(), openStore(), openStore()]);
+    const [first, second, ...compactors] = await Promise.all([openStorage(), openStorage(), openStorage(), openStorage()]);
     const writers = [
-      { store: first, edited: new EditedDoc(), sent: [] as Uint8Array[] },
-      { store: second, edited: new EditedDoc(), sent: [] as Uint8Array[] },
+      { storage: first, edited: new EditedDoc(), sent: [] as Uint8Array[] },
+      { storage: second, edited: new EditedDoc(), sent: [] as Uint8Array[] },
     ];
     let writing = true;
     let compactions = 0;
-    await first.createDocument('doc');
+    await createOwnedDocuments(first.directory, 'doc');
 
     // Each compactor snapshots what it loaded, as a server does; their compactions overlap too.
     const compacting = compactors.map(async (compactor) => {
       while (writing) {
-        const loaded = await compactor.load('doc');
+        const loaded = await compactor.log.load('doc');
         if (loaded.updates.length < 2) continue;
-        await compactor.compact('doc', snapshotOf(loaded.updates), loaded.lastSeq);
+        await compactor.log.compact('doc', snapshotOf(loaded.updates), loaded.lastSeq);
         compactions += 1;
       }
     });
     await Promise.all(
-      writers.map(async ({ store, edited, sent }, writer) => {
+      writers.map(async ({ storage, edited, sent }, writer) => {
         for (let round = 0; round < 40; round += 1) {
           // Two updates per call, as a group commit stores what arrived together.
           const batch = [edited.type(`${writer}:${round} `), edited.type(`${writer}.${round} `)];
           sent.push(...batch);
-          await store.append('doc', batch);
+          await storage.log.append('doc', batch);
         }
       }),
     ).finally(() => {
@@ -114,7 +115,7 @@ describe.skipIf(!database)('PostgresDocumentStore with other instances and faili
     });
     await Promise.all(compacting);
 
-    const after = await first.load('doc');
+    const after = await first.log.load('doc');
     expect(compactions).toBeGreaterThan(0);
     // textOf rebuilds a fresh Y.Doc and fails if any update waits for a row that is missing.
     expect(textOf(after.updates)).toBe(textOf(writers.flatMap(({ sent }) => sent)));
@@ -128,65 +129,65 @@ describe.skipIf(!database)('PostgresDocumentStore with other instances and faili
   it('commits a document’s appends in seq order, so a compaction never drops a row its load missed', async () => {
     const slowName = uniqueName('quire_slow');
     const fastName = uniqueName('quire_fast');
-    const [slow, fast, compactor] = await Promise.all([openStore(slowName), openStore(fastName), openStore()]);
+    const [slow, fast, compactor] = await Promise.all([openStorage(slowName), openStorage(fastName), openStorage()]);
     const edited = new EditedDoc();
-    await slow.createDocument('doc');
-    await slow.append('doc', [edited.type('start ')]);
+    await createOwnedDocuments(slow.directory, 'doc');
+    await slow.log.append('doc', [edited.type('start ')]);
     const early = edited.type('early ');
     const late = edited.type('late');
     const gate = await holdInsertOf(early);
 
     // The slow append locks the document and draws its seq, then stops before committing.
-    const slowAppend = slow.append('doc', [early]);
+    const slowAppend = slow.log.append('doc', [early]);
     await waitForLockWait(slowName, ['advisory']);
     // Without the row lock, this append would draw a higher seq and commit first; a load between
     // the two commits would then see `late` without `early`, and a compaction through its lastSeq
     // would delete `early` (lower seq) unseen. Instead it waits for the slow append to commit.
-    const fastAppend = fast.append('doc', [late]);
+    const fastAppend = fast.log.append('doc', [late]);
     let fastSettled = false;
     void fastAppend.finally(() => (fastSettled = true)).catch(() => undefined);
     await waitUntil('the later append to wait for the earlier one (or to end)', async () => {
       return fastSettled || (await isWaitingForLock(fastName, ['transactionid', 'tuple']));
     });
     expect(fastSettled, 'the append that started later committed first').toBe(false);
-    const during = await compactor.load('doc');
+    const during = await compactor.log.load('doc');
     expect(textOf(during.updates)).toBe('start ');
     // A compaction through what that load saw also waits, then replaces only what it saw.
-    const compaction = compactor.compact('doc', snapshotOf(during.updates), during.lastSeq);
+    const compaction = compactor.log.compact('doc', snapshotOf(during.updates), during.lastSeq);
 
     await gate.release();
     const [earlyAppended, lateAppended] = await Promise.all([slowAppend, fastAppend, compaction]);
     expect(lateAppended.lastSeq).toBeGreaterThan(earlyAppended.lastSeq);
-    const after = await compactor.load('doc');
+    const after = await compactor.log.load('doc');
     expect(after.lastSeq).toBe(lateAppended.lastSeq);
     expect(textOf(after.updates)).toBe('start early late');
   });
 
   it('does not make appends to other documents wait', async () => {
     const slowName = uniqueName('quire_slow');
-    const [slow, other] = await Promise.all([openStore(slowName), openStore()]);
+    const [slow, other] = await Promise.all([openStorage(slowName), openStorage()]);
     const update = Uint8Array.of(42, 42);
-    await slow.createDocument('doc');
-    await other.createDocument('other');
+    await createOwnedDocuments(slow.directory, 'doc');
+    await createOwnedDocuments(other.directory, 'other');
     const gate = await holdInsertOf(update);
 
-    const slowAppend = slow.append('doc', [update]);
+    const slowAppend = slow.log.append('doc', [update]);
     await waitForLockWait(slowName, ['advisory']);
-    await other.append('other', [Uint8Array.of(1)]);
-    await other.compact('other', Uint8Array.of(2), (await other.load('other')).lastSeq);
-    expect((await other.load('other')).updates).toEqual([Uint8Array.of(2)]);
+    await other.log.append('other', [Uint8Array.of(1)]);
+    await other.log.compact('other', Uint8Array.of(2), (await other.log.load('other')).lastSeq);
+    expect((await other.log.load('other')).updates).toEqual([Uint8Array.of(2)]);
 
     await gate.release();
     await slowAppend;
-    expect((await other.load('doc')).updates).toEqual([update]);
+    expect((await other.log.load('doc')).updates).toEqual([update]);
   });
 
   it('survives its idle connections dying: onError is told, and the next call connects again', async () => {
     const name = uniqueName('quire_idle');
     const errors: Error[] = [];
-    const store = await openStore(name, { onError: (error) => errors.push(error) });
-    await store.createDocument('doc');
-    await store.append('doc', [Uint8Array.of(1)]);
+    const storage = await openStorage(name, { onError: (error) => errors.push(error) });
+    await createOwnedDocuments(storage.directory, 'doc');
+    await storage.log.append('doc', [Uint8Array.of(1)]);
 
     // What a PostgreSQL restart does to every connection the pool keeps open.
     const { rowCount } = await admin().query(
@@ -197,20 +198,20 @@ describe.skipIf(!database)('PostgresDocumentStore with other instances and faili
     await waitUntil('onError to be called', async () => errors.length > 0);
 
     expect(errors[0].message).toMatch(/terminat/);
-    await store.append('doc', [Uint8Array.of(2)]);
-    expect((await store.load('doc')).updates).toEqual([Uint8Array.of(1), Uint8Array.of(2)]);
+    await storage.log.append('doc', [Uint8Array.of(2)]);
+    expect((await storage.log.load('doc')).updates).toEqual([Uint8Array.of(1), Uint8Array.of(2)]);
   });
 
   it('rejects a call whose connection dies inside its transaction, and keeps working', async () => {
     const name = uniqueName('quire_killed');
-    const store = await openStore(name);
-    await store.createDocument('doc');
-    await store.append('doc', [Uint8Array.of(1)]);
+    const storage = await openStorage(name);
+    await createOwnedDocuments(storage.directory, 'doc');
+    await storage.log.append('doc', [Uint8Array.of(1)]);
     const locker = await holdConnection();
     await locker.query('BEGIN');
     await locker.query(`SELECT 1 FROM ${table('documents')} WHERE id = 'doc' FOR UPDATE`);
 
-    const append = store.append('doc', [Uint8Array.of(2)]);
+    const append = storage.log.append('doc', [Uint8Array.of(2)]);
     const outcome = append.then(
       () => undefined,
       (error: unknown) => error,
@@ -220,8 +221,8 @@ describe.skipIf(!database)('PostgresDocumentStore with other instances and faili
 
     expect(await outcome).toMatchObject({ message: expect.stringMatching(/terminat/) });
     await locker.query('ROLLBACK');
-    await store.append('doc', [Uint8Array.of(3)]);
-    expect((await store.load('doc')).updates).toEqual([Uint8Array.of(1), Uint8Array.of(3)]);
+    await storage.log.append('doc', [Uint8Array.of(3)]);
+    expect((await storage.log.load('doc')).updates).toEqual([Uint8Array.of(1), Uint8Array.of(3)]);
   });
 });
 

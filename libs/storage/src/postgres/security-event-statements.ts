@@ -1,5 +1,5 @@
 /**
- * The security-event statements, with the table qualified by the store's schema (`quoted`, already
+ * The security-event statements, with the table qualified by the storage's schema (`quoted`, already
  * an escaped identifier).
  */
 export function securityEventStatementsFor(quoted: string) {

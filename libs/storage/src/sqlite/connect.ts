@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { DocumentStoreError } from '../document-store-error';
+import { StorageError } from '../storage-error';
 import { migrate } from './migrations';
 
 /** SQLite's `synchronous` setting; see the README for what each survives. */
@@ -19,7 +19,7 @@ const BUSY_TIMEOUT_MS = 5_000;
  */
 export function connect(path: string, synchronous: SqliteSynchronous): Database.Database {
   if (synchronous !== 'NORMAL' && synchronous !== 'FULL') {
-    throw new DocumentStoreError(
+    throw new StorageError(
       'invalid-argument',
       `SQLite synchronous must be 'NORMAL' or 'FULL', not ${JSON.stringify(synchronous)}`,
     );
@@ -44,8 +44,8 @@ export function connect(path: string, synchronous: SqliteSynchronous): Database.
     return db;
   } catch (error) {
     db?.close();
-    if (error instanceof DocumentStoreError) throw error;
-    throw new DocumentStoreError(
+    if (error instanceof StorageError) throw error;
+    throw new StorageError(
       'open-failed',
       `Cannot open SQLite database ${path}: ${error instanceof Error ? error.message : String(error)}. ` +
         'Check that the path is a writable file in a writable directory, and that the file is a Quire database',

@@ -2,11 +2,11 @@ import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteDocumentStore } from './sqlite-document-store';
+import { SqliteStorage } from './sqlite-storage';
 
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 
-describe('SqliteDocumentStore file permissions', () => {
+describe('SqliteStorage file permissions', () => {
   const made: string[] = [];
   afterEach(() => {
     for (const directory of made.splice(0)) rmSync(directory, { recursive: true, force: true });
@@ -16,10 +16,10 @@ describe('SqliteDocumentStore file permissions', () => {
     const root = mkdtempSync(join(tmpdir(), 'quire-modes-'));
     made.push(root);
     const path = join(root, 'data', 'nested', 'quire.db');
-    const store = new SqliteDocumentStore({ path });
-    await store.open();
-    await store.accounts.createOwnedDocument('doc', (await store.accounts.createUser({ id: 'u', email: 'u@example.com', name: 'U', passwordHash: 'h', isAdmin: false })).id);
-    await store.append('doc', [Uint8Array.of(0, 0)]);
+    const storage = new SqliteStorage({ path });
+    await storage.open();
+    await storage.directory.createOwnedDocument('doc', (await storage.directory.createUser({ id: 'u', email: 'u@example.com', name: 'U', passwordHash: 'h', isAdmin: false })).id);
+    await storage.log.append('doc', [Uint8Array.of(0, 0)]);
     try {
       expect(modeOf(join(root, 'data')).toString(8)).toBe('700');
       expect(modeOf(join(root, 'data', 'nested')).toString(8)).toBe('700');
@@ -27,7 +27,7 @@ describe('SqliteDocumentStore file permissions', () => {
         expect(modeOf(join(root, 'data', 'nested', file)).toString(8), file).toBe('600');
       }
     } finally {
-      await store.close();
+      await storage.close();
     }
   });
 
@@ -36,11 +36,11 @@ describe('SqliteDocumentStore file permissions', () => {
     made.push(root);
     chmodSync(root, 0o750);
     const path = join(root, 'quire.db');
-    const first = new SqliteDocumentStore({ path });
+    const first = new SqliteStorage({ path });
     await first.open();
     await first.close();
     chmodSync(path, 0o640);
-    const second = new SqliteDocumentStore({ path });
+    const second = new SqliteStorage({ path });
     await second.open();
     await second.close();
     expect(modeOf(root).toString(8)).toBe('750');

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { DocumentStoreError } from '../document-store-error';
+import { StorageError } from '../storage-error';
 
 /** One step of the schema; `version` is what `PRAGMA user_version` holds once it is applied. */
 export interface Migration {
@@ -160,7 +160,7 @@ export function migrate(db: Database.Database, path: string): void {
   db.transaction(() => {
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current > schemaVersion) {
-      throw new DocumentStoreError(
+      throw new StorageError(
         'schema-too-new',
         `SQLite database ${path} has schema version ${current}, newer than this Quire knows (${schemaVersion}): ` +
           'upgrade Quire, or restore a backup made by this version',

@@ -1,7 +1,6 @@
 import { expect } from 'vitest';
 import * as Y from 'yjs';
-import type { DocumentStore } from '../document-store';
-import { DocumentStoreError, type DocumentStoreErrorCode } from '../document-store-error';
+import { StorageError, type StorageErrorCode } from '../storage-error';
 
 /** The shared text every contract document edits. */
 const TEXT = 'text';
@@ -74,14 +73,14 @@ export function totalBytes(updates: readonly Uint8Array[]): number {
   return updates.reduce((sum, update) => sum + update.byteLength, 0);
 }
 
-/** Asserts that `promise` rejects with a {@link DocumentStoreError} of this code. */
-export async function expectRefused(promise: Promise<unknown>, code: DocumentStoreErrorCode): Promise<void> {
+/** Asserts that `promise` rejects with a {@link StorageError} of this code. */
+export async function expectRefused(promise: Promise<unknown>, code: StorageErrorCode): Promise<void> {
   const error = await promise.then(
     () => undefined,
     (reason: unknown) => reason,
   );
-  expect(error, `expected a rejection with code ${code}`).toBeInstanceOf(DocumentStoreError);
-  expect((error as DocumentStoreError).code).toBe(code);
+  expect(error, `expected a rejection with code ${code}`).toBeInstanceOf(StorageError);
+  expect((error as StorageError).code).toBe(code);
 }
 
 /** Resolves once the clock has moved on by 2 ms, so timestamps taken before and after differ. */
@@ -93,17 +92,4 @@ export async function clockTick(): Promise<void> {
 /** Resolves after pending I/O callbacks have run, so that other async work gets its turn. */
 export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
-}
-
-/**
- * Creates each document, empty and untitled, as the server does before anything is written to it:
- * `append` never creates a document.
- */
-export async function createDocuments(store: DocumentStore, ...ids: string[]): Promise<void> {
-  for (const id of ids) await store.createDocument(id);
-}
-
-/** Ids of `listDocuments()`, in its order. */
-export async function listedIds(store: DocumentStore): Promise<string[]> {
-  return (await store.listDocuments()).map((document) => document.id);
 }

@@ -1,9 +1,17 @@
+export { describeDirectoryContract, type DirectoryFixture } from './directory-contract';
 export {
-  describeAccountStoreContract,
-  type AccountContractContext,
-  type AccountStoreFixture,
-} from './account-store-contract';
-export { describeDocumentStoreContract, type DocumentStoreFixture } from './document-store-contract';
+  describeUpdateLogContract,
+  withOwnedDocuments,
+  type LogContractStorage,
+  type UpdateLogFixture,
+} from './update-log-contract';
+export {
+  createDocuments,
+  createOwnedDocuments,
+  DOCUMENT_OWNER,
+  ownedDocuments,
+  type TestDocuments,
+} from './test-documents';
 export {
   DEFAULT_TEST_DATABASE_URL,
   findTestDatabase,

@@ -44,7 +44,7 @@ export function uniqueName(prefix: string): string {
 }
 
 /**
- * Hands out schema names under one prefix per test file, and drops them. The store creates a
+ * Hands out schema names under one prefix per test file, and drops them. The storage creates a
  * schema on `open()`; `drop` and `dropAll` remove it and everything in it.
  */
 export class TestSchemas {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach } from 'vitest';
-import { SqliteDocumentStore, type SqliteDocumentStoreOptions } from '../sqlite/sqlite-document-store';
+import { SqliteStorage, type SqliteStorageOptions } from '../sqlite/sqlite-storage';
 
 /** What {@link useScratchDatabase} gives a spec: a database path of its own per test. */
 export interface ScratchDatabase {
@@ -11,8 +11,8 @@ export interface ScratchDatabase {
   readonly directory: string;
   /** `quire.db` in {@link directory}, unless a test points it elsewhere (reset for each test). */
   path: string;
-  /** An opened store on {@link path} (or `options.path`), closed after the test. */
-  openStore(options?: Partial<SqliteDocumentStoreOptions>): Promise<SqliteDocumentStore>;
+  /** Opened storage on {@link path} (or `options.path`), closed after the test. */
+  openStorage(options?: Partial<SqliteStorageOptions>): Promise<SqliteStorage>;
   /** A second, plain connection to look at the file as SQLite sees it, closed after the test. */
   inspect(): Database.Database;
   /** Closes `handle` after the test. */
@@ -47,10 +47,10 @@ export function useScratchDatabase(prefix: string): ScratchDatabase {
     set path(value: string) {
       path = value;
     },
-    async openStore(options = {}) {
-      const store = this.track(new SqliteDocumentStore({ path, ...options }));
-      await store.open();
-      return store;
+    async openStorage(options = {}) {
+      const storage = this.track(new SqliteStorage({ path, ...options }));
+      await storage.open();
+      return storage;
     },
     inspect() {
       return this.track(new Database(path));

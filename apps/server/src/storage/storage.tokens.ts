@@ -1,0 +1,8 @@
+/** Injection token of the opened `Storage` that `DATABASE_URL` names; StorageModule closes it. */
+export const STORAGE = Symbol('STORAGE');
+
+/** Injection token of the storage's update log: all the collaboration hub needs. */
+export const UPDATE_LOG = Symbol('UPDATE_LOG');
+
+/** Injection token of the storage's directory: documents, members, links, accounts, sessions, tokens, tickets. */
+export const DIRECTORY = Symbol('DIRECTORY');

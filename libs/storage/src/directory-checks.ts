@@ -1,0 +1,62 @@
+import type { LinkRole } from './directory-records';
+import { StorageError } from './storage-error';
+
+// Refusals shared by the directory adapters, so that they refuse the same calls with the same messages.
+
+/** An email as stored and compared: trimmed and lower-cased, so that one address is one account. */
+export function emailKey(email: string): string {
+  return typeof email === 'string' ? email.trim().toLowerCase() : '';
+}
+
+/** {@link emailKey} for an account being written; refuses an empty email, which no lookup could find. */
+export function normalizeEmail(email: string): string {
+  const normalized = emailKey(email);
+  if (normalized === '') {
+    throw new StorageError('invalid-argument', 'Email is empty: pass the address the user gave');
+  }
+  return normalized;
+}
+
+/** Refuses a role a member or link cannot be given (`owner` above all: a document has one). */
+export function checkLinkRole(role: LinkRole, action: string): void {
+  if (role !== 'editor' && role !== 'viewer') {
+    throw new StorageError(
+      'invalid-argument',
+      `Cannot ${action} with role ${JSON.stringify(role)}: pass 'editor' or 'viewer' ` +
+        '(a document has exactly one owner, set when it is created)',
+    );
+  }
+}
+
+/** Milliseconds of a valid Date; refuses anything else rather than store a NaN or null time. */
+export function timeOf(date: Date, what: string): number {
+  const time = date instanceof Date ? date.getTime() : Number.NaN;
+  if (Number.isNaN(time)) {
+    throw new StorageError('invalid-argument', `${what} is not a valid Date: pass a Date such as new Date()`);
+  }
+  return time;
+}
+
+/** A valid Date (a copy), for drivers that take Dates; refuses anything else rather than store a wrong time. */
+export function dateOf(date: Date, what: string): Date {
+  return new Date(timeOf(date, what));
+}
+
+/** The error for a row whose key is taken. Says what, never the value: it may be a secret's digest. */
+export function conflict(what: string): StorageError {
+  return new StorageError('conflict', `${what} exists already: nothing was changed`);
+}
+
+/** The error for a call that names an account that does not exist. */
+export function noSuchUser(action: string): StorageError {
+  return new StorageError('invalid-argument', `Cannot ${action}: no account has that user id`);
+}
+
+/** The error for changing or removing a document's owner through a membership call. */
+export function ownerUnchangeable(documentId: string, action: string): StorageError {
+  return new StorageError(
+    'invalid-argument',
+    `Cannot ${action}: that user owns document "${documentId}", and the owner's membership never changes ` +
+      '(delete the document instead)',
+  );
+}

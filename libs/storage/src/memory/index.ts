@@ -1,0 +1,2 @@
+export { MemoryStorage } from './memory-storage';
+export type { MemoryDocuments } from './memory-documents';

@@ -1,0 +1,40 @@
+import { checkOpen, type StoreState } from '../checks';
+import type { UpdateLog } from '../update-log';
+import type { MemoryData } from './memory-data';
+import { MemoryDocuments } from './memory-documents';
+import { MemoryUpdateLog } from './memory-update-log';
+
+/**
+ * An {@link UpdateLog} in process memory, with the same semantics as the SQL adapters', for tests
+ * and benchmarks; not a production adapter (the server stores on SQLite or PostgreSQL). Holds no
+ * accounts, so it has no directory: {@link documents} stands in for the little of one a log needs.
+ * Both refuse calls before `open()` and after `close()`, as the SQL adapters do.
+ */
+export class MemoryStorage {
+  private state: StoreState = 'new';
+  private data: MemoryData = { documents: new Map(), lastSeq: 0 };
+
+  readonly log: UpdateLog = new MemoryUpdateLog(() => this.opened());
+  readonly documents = new MemoryDocuments(() => this.opened());
+
+  /** A new, unopened storage over the same data, as a restarted process would find it; for restart tests. */
+  reopen(): MemoryStorage {
+    const storage = new MemoryStorage();
+    storage.data = this.data;
+    return storage;
+  }
+
+  async open(): Promise<void> {
+    if (this.state === 'closed') checkOpen('MemoryStorage', this.state);
+    this.state = 'open';
+  }
+
+  async close(): Promise<void> {
+    this.state = 'closed';
+  }
+
+  private opened(): MemoryData {
+    checkOpen('MemoryStorage', this.state);
+    return this.data;
+  }
+}

@@ -1,0 +1,52 @@
+import { checkCompaction, checkThroughSeqReached, checkUpdates, noSuchDocument } from '../checks';
+import type { AppendOptions, StoredDocument, UpdateLog } from '../update-log';
+import type { MemoryData } from './memory-data';
+
+/**
+ * The {@link UpdateLog} of a {@link MemoryStorage}, with the same semantics as the SQL adapters'.
+ * It copies every byte array it is given or returns, so callers may reuse or modify their buffers.
+ */
+export class MemoryUpdateLog implements UpdateLog {
+  /** `data` refuses calls while the storage is not open. */
+  constructor(private readonly data: () => MemoryData) {}
+
+  async load(id: string): Promise<StoredDocument> {
+    const rows = this.data().documents.get(id)?.rows ?? [];
+    return {
+      updates: rows.map((row) => new Uint8Array(row.data)),
+      lastSeq: rows.at(-1)?.seq ?? 0,
+      byteLength: rows.reduce((sum, row) => sum + row.data.byteLength, 0),
+    };
+  }
+
+  async append(id: string, updates: readonly Uint8Array[], options: AppendOptions = {}): Promise<{ lastSeq: number }> {
+    const data = this.data();
+    checkUpdates(id, updates);
+    const document = data.documents.get(id);
+    // Nothing to write: like the SQL adapters, do not check the document nor touch its dates.
+    if (updates.length === 0) return { lastSeq: document?.rows.at(-1)?.seq ?? 0 };
+    if (!document) throw noSuchDocument(id, 'append');
+
+    // Copies first, so that nothing is changed unless everything can be.
+    const rows = updates.map((update) => ({ seq: ++data.lastSeq, data: new Uint8Array(update) }));
+    document.rows.push(...rows);
+    document.updatedAt = Math.max(document.updatedAt, Date.now());
+    if (options.title !== undefined && !document.titleExplicit) document.title = options.title;
+    return { lastSeq: rows[rows.length - 1].seq };
+  }
+
+  async compact(id: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    const data = this.data();
+    checkCompaction(id, snapshot, throughSeq);
+    const document = data.documents.get(id);
+    if (!document) throw noSuchDocument(id, 'compact');
+    checkThroughSeqReached(id, throughSeq, document.rows.at(-1)?.seq ?? 0);
+
+    const covered = document.rows.filter((row) => row.seq <= throughSeq);
+    // Nothing left to replace: a newer compaction already covers these rows, and this snapshot is stale.
+    if (covered.length === 0) return;
+    // The snapshot takes the slot of the newest row it replaces, so it stays before every row it did not.
+    const snapshotRow = { seq: covered[covered.length - 1].seq, data: new Uint8Array(snapshot) };
+    document.rows = [snapshotRow, ...document.rows.filter((row) => row.seq > throughSeq)];
+  }
+}

@@ -1,0 +1,59 @@
+import type Database from 'better-sqlite3';
+
+/** A `document_updates` row as `load` selects it. */
+export interface UpdateRow {
+  seq: number;
+  data: Buffer;
+}
+
+type Statement<Params extends unknown[] | object, Result = unknown> = Database.Statement<Params, Result>;
+
+/** Every statement the update log runs, prepared once per connection. */
+export interface LogStatements {
+  readonly touchDocument: Statement<{ id: string; title: string | null; now: number }>;
+  /** Plucked: 1 when the document exists. */
+  readonly documentExists: Statement<[id: string], number>;
+  readonly insertUpdate: Statement<[id: string, data: Uint8Array]>;
+  readonly insertSnapshot: Statement<[seq: number, id: string, data: Uint8Array]>;
+  readonly loadUpdates: Statement<[id: string], UpdateRow>;
+  /** Plucked: the value itself, `null` when the document has no rows. */
+  readonly lastSeq: Statement<[id: string], number | null>;
+  readonly lastSeqThrough: Statement<[id: string, throughSeq: number], number | null>;
+  readonly deleteThrough: Statement<[id: string, throughSeq: number]>;
+}
+
+/** Prepares the log's statements; they stay valid until the connection closes. */
+export function prepareLogStatements(db: Database.Database): LogStatements {
+  return {
+    // Bumps updated_at (never backwards, should the clock step back) and takes the derived title
+    // unless one was set explicitly. Never creates the row: an append to a document that does not
+    // exist (deleted meanwhile) changes nothing, and the log refuses it.
+    touchDocument: db.prepare<{ id: string; title: string | null; now: number }>(
+      `UPDATE documents SET
+         updated_at = max(updated_at, @now),
+         title = CASE WHEN title_explicit = 0 AND @title IS NOT NULL THEN @title ELSE title END
+       WHERE id = @id`,
+    ),
+    documentExists: db.prepare<[id: string], number>('SELECT 1 FROM documents WHERE id = ?').pluck(),
+    insertUpdate: db.prepare<[id: string, data: Uint8Array]>(
+      'INSERT INTO document_updates (document_id, data) VALUES (?, ?)',
+    ),
+    insertSnapshot: db.prepare<[seq: number, id: string, data: Uint8Array]>(
+      'INSERT INTO document_updates (seq, document_id, data, is_snapshot) VALUES (?, ?, ?, 1)',
+    ),
+    loadUpdates: db.prepare<[id: string], UpdateRow>(
+      'SELECT seq, data FROM document_updates WHERE document_id = ? ORDER BY seq',
+    ),
+    lastSeq: db
+      .prepare<[id: string], number | null>('SELECT max(seq) FROM document_updates WHERE document_id = ?')
+      .pluck(),
+    lastSeqThrough: db
+      .prepare<[id: string, throughSeq: number], number | null>(
+        'SELECT max(seq) FROM document_updates WHERE document_id = ? AND seq <= ?',
+      )
+      .pluck(),
+    deleteThrough: db.prepare<[id: string, throughSeq: number]>(
+      'DELETE FROM document_updates WHERE document_id = ? AND seq <= ?',
+    ),
+  };
+}

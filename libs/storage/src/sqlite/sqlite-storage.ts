@@ -1,0 +1,69 @@
+import type Database from 'better-sqlite3';
+import { checkOpen, type StoreState } from '../checks';
+import type { Directory } from '../directory';
+import type { Storage } from '../storage';
+import type { UpdateLog } from '../update-log';
+import { connect, type SqliteSynchronous } from './connect';
+import { prepareDirectoryConnection, type DirectoryConnection } from './directory-connection';
+import { prepareLogConnection, type LogConnection } from './log-connection';
+import { SqliteDirectory } from './sqlite-directory';
+import { SqliteUpdateLog } from './sqlite-update-log';
+
+/** Options of {@link SqliteStorage}. */
+export interface SqliteStorageOptions {
+  /** Database file; its directory is created if missing. `':memory:'` for a throwaway database. */
+  readonly path: string;
+  /** `'FULL'` (default) survives power loss; `'NORMAL'` survives a process crash only. See the README. */
+  readonly synchronous?: SqliteSynchronous;
+}
+
+/** An open database with the statements and transactions of both halves, prepared once. */
+interface Connection {
+  readonly db: Database.Database;
+  readonly log: LogConnection;
+  readonly directory: DirectoryConnection;
+}
+
+/**
+ * {@link Storage} in one SQLite file (better-sqlite3, WAL), on one connection that the update log
+ * and the directory share: the foreign keys from a document's log, members and links to the
+ * document hold even for `':memory:'`, and a directory call sees every append made before it.
+ */
+export class SqliteStorage implements Storage {
+  private state: StoreState = 'new';
+  private connection: Connection | undefined;
+  private readonly appends = new SqliteUpdateLog(() => this.connected().log);
+
+  readonly log: UpdateLog = this.appends;
+  readonly directory: Directory = new SqliteDirectory(() => {
+    const { directory } = this.connected();
+    // Appends made before this call commit first, so that calls keep their order.
+    this.appends.flush();
+    return directory;
+  });
+
+  constructor(private readonly options: SqliteStorageOptions) {}
+
+  async open(): Promise<void> {
+    if (this.state === 'open') return;
+    if (this.state === 'closed') checkOpen('SqliteStorage', this.state);
+    const db = connect(this.options.path, this.options.synchronous ?? 'FULL');
+    this.connection = { db, log: prepareLogConnection(db), directory: prepareDirectoryConnection(db) };
+    this.state = 'open';
+  }
+
+  async close(): Promise<void> {
+    // Accepted appends are stored (or rejected with their error), never dropped.
+    if (this.state === 'open') this.appends.flush();
+    const connection = this.connection;
+    this.state = 'closed';
+    this.connection = undefined;
+    connection?.db.close();
+  }
+
+  /** The connection; refuses calls before `open()` and after `close()`. */
+  private connected(): Connection {
+    checkOpen('SqliteStorage', this.state);
+    return this.connection as Connection;
+  }
+}

@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe } from 'vitest';
+import type { Storage } from '../storage';
+import type { UpdateLog } from '../update-log';
+import { describeCompaction } from './contract-compaction';
+import { describeLifecycle } from './contract-lifecycle';
+import { describeLog } from './contract-log';
+import { describeTitles } from './contract-titles';
+import { ownedDocuments, type TestDocuments } from './test-documents';
+
+/**
+ * Storage as the update log contract sees it: the log, the documents it writes to, and the
+ * lifecycle. `MemoryStorage` is one; {@link withOwnedDocuments} makes one of a {@link Storage}.
+ */
+export interface LogContractStorage {
+  readonly log: UpdateLog;
+  readonly documents: TestDocuments;
+  open(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** What a contract factory provides for one test: storage that is empty, and how to find it again. */
+export interface UpdateLogFixture {
+  /** Storage over empty storage, not yet opened: the suite calls `open()`. */
+  readonly storage: LogContractStorage;
+  /**
+   * New, unopened storage over the same data, as a restarted process would build it; called once
+   * the previous one is closed. Required: every adapter is meant to outlive a restart.
+   */
+  readonly reopen: () => Promise<LogContractStorage>;
+  /** Removes what the fixture made (files, schemas); called after every storage it gave is closed. */
+  readonly cleanup?: () => Promise<void>;
+}
+
+/** The running test's storage, for the contract's sections. */
+export interface UpdateLogContractContext {
+  /** The current storage, opened. */
+  storage(): LogContractStorage;
+  /** Its log. */
+  log(): UpdateLog;
+  /** Its documents. */
+  documents(): TestDocuments;
+  /** Closes the current storage and makes a reopened one current (opened unless `open: false`). */
+  restart(options?: { open?: boolean }): Promise<LogContractStorage>;
+}
+
+/** A SQL adapter's storage as the contract takes it: documents made through its directory, with an owner. */
+export function withOwnedDocuments(storage: Storage): LogContractStorage {
+  return {
+    log: storage.log,
+    documents: ownedDocuments(storage.directory),
+    open: () => storage.open(),
+    close: () => storage.close(),
+  };
+}
+
+/**
+ * Registers the tests every {@link UpdateLog} adapter must pass, under `describe(name)`.
+ * `makeStorage` is called before each test and must give storage no other test sees.
+ */
+export function describeUpdateLogContract(name: string, makeStorage: () => Promise<UpdateLogFixture>): void {
+  describe(name, () => {
+    let fixture: UpdateLogFixture | undefined;
+    let current: LogContractStorage | undefined;
+    const made: LogContractStorage[] = [];
+
+    const context: UpdateLogContractContext = {
+      storage() {
+        if (!current) throw new Error('The contract storage is not set up: use it inside a test');
+        return current;
+      },
+      log() {
+        return context.storage().log;
+      },
+      documents() {
+        return context.storage().documents;
+      },
+      async restart(options = {}) {
+        if (!fixture || !current) throw new Error('The contract storage is not set up: call restart() inside a test');
+        await current.close();
+        current = await fixture.reopen();
+        made.push(current);
+        if (options.open ?? true) await current.open();
+        return current;
+      },
+    };
+
+    beforeEach(async () => {
+      fixture = await makeStorage();
+      current = fixture.storage;
+      made.push(current);
+      await current.open();
+    });
+
+    afterEach(async () => {
+      // Close everything even if one close fails, then report the first failure.
+      const closed = await Promise.allSettled(made.splice(0).map((storage) => storage.close()));
+      await fixture?.cleanup?.();
+      fixture = undefined;
+      current = undefined;
+      const failure = closed.find((result) => result.status === 'rejected');
+      if (failure) throw failure.reason;
+    });
+
+    describeLog(context);
+    describeCompaction(context);
+    describeTitles(context);
+    describeLifecycle(context);
+  });
+}
