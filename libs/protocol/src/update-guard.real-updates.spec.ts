@@ -1,10 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { checkUpdate } from './update-guard';
+
+/** The editing trace the benchmarks replay, in the repository (libs/bench-support/data/README.md). */
+const TRACE = resolve(__dirname, '../../bench-support/data/automerge-paper.json.gz');
 
 /** mulberry32: a seeded PRNG, so a failing run can be replayed. */
 function seededRandom(seed: number): () => number {
@@ -213,9 +216,8 @@ describe('checkUpdate accepts what Yjs writes', () => {
     expectAccepted(Y.encodeStateAsUpdate(doc), 'a value nested 100 deep');
   });
 
-  const trace = findTrace();
-  it.skipIf(trace === undefined)('the first 5,000 operations of a real editing trace (automerge-paper)', { timeout: 30_000 }, () => {
-    const { txns } = JSON.parse(gunzipSync(readFileSync(trace as string)).toString('utf8')) as {
+  it('the first 5,000 operations of a real editing trace (automerge-paper)', { timeout: 30_000 }, () => {
+    const { txns } = JSON.parse(gunzipSync(readFileSync(TRACE)).toString('utf8')) as {
       txns: Array<{ patches: Array<[number, number, string]> }>;
     };
     const doc = new Y.Doc();
@@ -241,9 +243,3 @@ describe('checkUpdate accepts what Yjs writes', () => {
     expectAccepted(Y.encodeStateAsUpdate(doc, halfway), 'the second half of the trace');
   });
 });
-
-/** The shared trace beside the repository (as the benchmarks find it), or where QUIRE_TRACE says. */
-function findTrace(): string | undefined {
-  const candidates = [resolve(__dirname, '../../../../shared/data/automerge-paper.json.gz'), process.env['QUIRE_TRACE']];
-  return candidates.find((path): path is string => path !== undefined && path !== '' && existsSync(path));
-}
