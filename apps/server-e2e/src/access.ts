@@ -4,6 +4,8 @@
  * token (`POST /api/tokens`), and documents created before anyone connects (`POST /api/documents`).
  */
 
+import { TicketAnswer } from '@quire/api-contract';
+
 /** The session cookie's name (docs/api.md). */
 export const SESSION_COOKIE = 'quire_session';
 
@@ -20,15 +22,6 @@ export interface UserInfo {
   readonly id: string;
   readonly name: string;
   readonly email: string;
-}
-
-/** What `POST /api/documents/:id/tickets` answers. */
-export interface TicketAnswer {
-  readonly ticket: string;
-  readonly expiresAt: string;
-  readonly role: 'owner' | 'editor' | 'viewer';
-  readonly documentId: string;
-  readonly user: { readonly id: string; readonly name: string };
 }
 
 /** An HTTP answer with its JSON body (or undefined when there is none). */
@@ -169,9 +162,10 @@ export class Account implements Caller {
    * asks, under the membership (a role change closes it with 4403 so the page reconnects).
    */
   async ticket(documentId: string, as: 'token' | 'session' = 'token'): Promise<TicketAnswer> {
-    const answer = await this.request<TicketAnswer>('POST', `/api/documents/${documentId}/tickets`, undefined, as);
+    const answer = await this.request('POST', `/api/documents/${documentId}/tickets`, undefined, as);
     expectStatus(answer, 201, `a ticket for ${documentId}`);
-    return answer.body;
+    // Parsed with the contract the web app parses it with: an answer that strays from it fails here.
+    return TicketAnswer.parse(answer.body);
   }
 
   /** An awareness state the server relays for this account: its own user id and name. */

@@ -1,3 +1,4 @@
+import type { ShareRole } from '@quire/api-contract';
 import { findRedisServer, RedisServer } from '@quire/bus/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
@@ -50,7 +51,7 @@ describe.skipIf(postgresSkipReason !== undefined || !redisAvailable)('access cha
     return client;
   }
 
-  async function sharedWithBob(role: 'editor' | 'viewer' = 'editor'): Promise<string> {
+  async function sharedWithBob(role: ShareRole = 'editor'): Promise<string> {
     const id = await admin.createDocument();
     expect((await admin.request('POST', `/api/documents/${id}/members`, { email: bob.user.email, role })).status).toBe(201);
     return id;
