@@ -12,7 +12,7 @@ export interface Grant {
   readonly role: Role;
 }
 
-/** Close codes for a socket that may not (or may no longer) open its document (DESIGN.md). */
+/** Close codes for a socket that may not (or may no longer) open its document (docs/architecture.md, "Collaboration endpoint"). */
 export type RefusalCode = typeof CloseCode.Unauthenticated | typeof CloseCode.Forbidden | typeof CloseCode.NotFound;
 
 export type GrantCheck = { readonly ok: true; readonly role: Role } | { readonly ok: false; readonly code: RefusalCode; readonly message: string };

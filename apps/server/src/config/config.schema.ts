@@ -21,7 +21,7 @@ const integer = (min: number, max: number) =>
     .min(min, `expected a whole number from ${min} to ${max}`)
     .max(max, `expected a whole number from ${min} to ${max}`);
 
-/** The environment variables the server reads (DESIGN.md, server configuration). */
+/** The environment variables the server reads (docs/architecture.md, "Server configuration"; README, "Configuration"). */
 export const environmentSchema = z.object({
   PORT: integer(0, 65535).default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),

@@ -3,7 +3,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { colorForUserId, isHexColor } from '../identity/palette';
 import { cleanDisplayName } from '../identity/names';
 
-/** The `user` field of an awareness state (DESIGN.md: `{ user: { id, name, color }, cursor }`). */
+/** The `user` field of an awareness state (docs/architecture.md: `{ user: { id, name, color }, cursor }`). */
 export interface AwarenessUser {
   id: string;
   name: string;
