@@ -1,5 +1,5 @@
+import type { Role } from '@quire/api-contract';
 import { CloseCode, TERMINAL_CLOSE_CODES } from '@quire/constants';
-import type { DocumentRole } from './socket-ticket';
 
 /** Why the server ended the connection for good; the page says it and stops reconnecting. */
 export type TerminalReason = 'outdated' | 'unauthenticated' | 'forbidden' | 'not-found' | 'refused';
@@ -27,7 +27,7 @@ export type ConnectionEvent =
   | { type: 'offline' }
   | { type: 'online' }
   /** A ticket was granted: the next connection acts with this role. */
-  | { type: 'granted'; role: DocumentRole };
+  | { type: 'granted'; role: Role };
 
 /** The status plus what it is derived from. */
 export interface ConnectionState {
@@ -39,7 +39,7 @@ export interface ConnectionState {
   /** Attempts that ended since the last successful connection: the page says more after a few. */
   failedAttempts: number;
   /** The role of the latest ticket (viewers get a read-only editor); null before the first. */
-  role: DocumentRole | null;
+  role: Role | null;
 }
 
 /** True when reconnecting cannot help: the 44xx codes, ours and any other. */

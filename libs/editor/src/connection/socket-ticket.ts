@@ -1,7 +1,8 @@
+import type { Role } from '@quire/api-contract';
 import { CloseCode } from '@quire/constants';
 
-/** What a person may do with a document (docs/api.md). */
-export type DocumentRole = 'owner' | 'editor' | 'viewer';
+/** The web app's name for `Role` until it imports it from `@quire/api-contract` (issue 17). */
+export type { Role as DocumentRole };
 
 /**
  * A single-use ticket for one socket connection, as `POST /api/documents/:id/tickets` or
@@ -9,7 +10,7 @@ export type DocumentRole = 'owner' | 'editor' | 'viewer';
  */
 export interface SocketTicket {
   ticket: string;
-  role: DocumentRole;
+  role: Role;
   /** The identity the connection must publish in awareness, exactly as given. */
   user: { id: string; name: string };
 }
@@ -33,7 +34,7 @@ export class TicketRefusedError extends Error {
 }
 
 /** True when the role may change the document. */
-export function canEdit(role: DocumentRole | null): boolean {
+export function canEdit(role: Role | null): boolean {
   return role === 'owner' || role === 'editor';
 }
 
