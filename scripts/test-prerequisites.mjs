@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Run first by `npm test`: finds what the suites need on this machine (lib/test-prerequisites.mjs)
 // before any of them starts, installs it with apt-get when running as root (CI machines start
-// bare), and otherwise stops at once with the command that installs it, rather than failing
-// minutes later inside a browser or Caddy test.
+// bare), and otherwise stops at once with the command that installs it (or, for a user who is not
+// root, how to run the suites that do not need root), rather than failing minutes later inside a
+// browser, Caddy or chroot test.
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';

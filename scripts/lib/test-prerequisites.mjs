@@ -31,28 +31,40 @@ export function installCommand(missing, { isRoot }) {
 }
 
 /**
- * What to do about `missing`: nothing, install with apt-get (only as root, where nothing needs a
- * password and a CI machine starts bare), or stop with one message that names the packages and
- * the command that installs them.
+ * What to do: nothing; install `missing` with apt-get (as root, where nothing needs a password and
+ * a CI machine starts bare); or stop with one message. Not being root stops too: apps/docker-e2e
+ * mounts and chroots as Docker would, and would otherwise fail minutes into the run.
  */
 export function plan(missing, { isRoot, hasAptGet }) {
-  if (missing.length === 0) return { action: 'none' };
+  if (isRoot && missing.length === 0) return { action: 'none' };
   if (isRoot && hasAptGet) return { action: 'install', packages: missing.map((requirement) => requirement.package) };
   return { action: 'stop', message: stopMessage(missing, { isRoot, hasAptGet }) };
 }
 
-/** One message: what is missing, who needs it, how to install it. */
+/** One message: what is missing and who needs it, the command that installs it, and root. */
 export function stopMessage(missing, { isRoot, hasAptGet }) {
-  const names = missing.map((requirement) => requirement.package);
-  const command = installCommand(missing, { isRoot });
-  const them = names.length > 1 ? 'them' : 'it';
-  return [
-    `npm test needs ${names.join(', ')}, not found on this machine:`,
-    ...missing.map((requirement) => `  - ${requirement.package}: ${requirement.usedBy}`),
-    hasAptGet ? `Install ${them} with:` : `Install ${them} with your system's package manager; on Debian or Ubuntu:`,
-    '',
-    `    ${command}`,
-    '',
-    'then run npm test again.',
-  ].join('\n');
+  const lines = [];
+  if (missing.length > 0) {
+    const names = missing.map((requirement) => requirement.package);
+    const them = names.length > 1 ? 'them' : 'it';
+    lines.push(
+      `npm test needs ${names.join(', ')}, not found on this machine:`,
+      ...missing.map((requirement) => `  - ${requirement.package}: ${requirement.usedBy}`),
+      hasAptGet ? `Install ${them} with:` : `Install ${them} with your system's package manager; on Debian or Ubuntu:`,
+      '',
+      `    ${installCommand(missing, { isRoot })}`,
+      '',
+    );
+  }
+  if (!isRoot) {
+    lines.push(
+      'npm test runs as root: apps/docker-e2e mounts and chroots, as Docker would. Run it as root (sudo -E npm test),',
+      'or run every other project without it:',
+      '',
+      '    npx nx run-many -t lint typecheck readme-exports test --exclude docker-e2e',
+      '',
+    );
+  }
+  lines.push(missing.length > 0 ? 'then run npm test again.' : 'Nothing else is missing.');
+  return lines.join('\n');
 }

@@ -12,7 +12,7 @@ const names = (missing) => missing.map((requirement) => requirement.package);
 describe('test prerequisites', () => {
   it('finds nothing missing on a machine with Chromium, Caddy and docker-compose', () => {
     expect(findMissing(everything)).toEqual([]);
-    expect(plan(findMissing(everything), { isRoot: false, hasAptGet: true })).toEqual({ action: 'none' });
+    expect(plan(findMissing(everything), { isRoot: true, hasAptGet: true })).toEqual({ action: 'none' });
   });
 
   it('names each missing package', () => {
@@ -43,6 +43,14 @@ describe('test prerequisites', () => {
     expect(decision.message).not.toContain('chromium');
     const elsewhere = plan(missing, { isRoot: false, hasAptGet: false });
     expect(elsewhere.message).toContain("your system's package manager");
+  });
+
+  it('stops a user who is not root, since the Docker tests mount and chroot, and says how to run the rest', () => {
+    const decision = plan([], { isRoot: false, hasAptGet: true });
+    expect(decision.action).toBe('stop');
+    expect(decision.message).toContain('npm test runs as root');
+    expect(decision.message).toContain('npx nx run-many -t lint typecheck readme-exports test --exclude docker-e2e');
+    expect(decision.message).not.toContain('apt-get');
   });
 
   it('leaves sudo out for root', () => {
