@@ -2,8 +2,8 @@ import { storeOrigin } from '@quire/collab-core';
 import * as Y from 'yjs';
 import type { Benchmark, BenchmarkReport } from '../benchmark';
 import type { BenchContext } from '../context';
-import { openStore, STORE_LABELS, unavailableReason, type BenchStore, type StoreKind } from '../stores';
 import { applyPatch, format, heapUsedAfterGc, loadTrace, median, TRACE_CREDIT, type EditingTrace } from '@quire/bench-support';
+import { openStore, STORE_LABELS, unavailableReason, type BenchStore, type StoreKind } from '../stores';
 
 const STORES: readonly StoreKind[] = ['sqlite-full', 'postgres'];
 const DOCUMENT = 'automerge-paper';
