@@ -45,7 +45,7 @@ export async function composeConfig(
     return { ok: true, config: options.quiet ? { services: {} } : (parse(stdout) as ComposeConfig), output: `${stdout}${stderr}` };
   } catch (error) {
     const failure = error as { stdout?: string; stderr?: string; message: string };
-    if ((failure as { code?: unknown }).code === 'ENOENT') throw new Error('docker-compose is missing: apt-get install docker-compose (.ci/run does)');
+    if ((failure as { code?: unknown }).code === 'ENOENT') throw new Error('docker-compose is missing: apt-get install docker-compose (npm test does, as root)');
     return { ok: false, output: `${failure.stdout ?? ''}${failure.stderr ?? failure.message}` };
   }
 }
