@@ -1,4 +1,4 @@
-import type { LinkRole } from './directory-records';
+import type { ShareRole } from '@quire/api-contract';
 import { StorageError } from './storage-error';
 
 // Refusals shared by the directory adapters, so that they refuse the same calls with the same messages.
@@ -18,7 +18,7 @@ export function normalizeEmail(email: string): string {
 }
 
 /** Refuses a role a member or link cannot be given (`owner` above all: a document has one). */
-export function checkLinkRole(role: LinkRole, action: string): void {
+export function checkLinkRole(role: ShareRole, action: string): void {
   if (role !== 'editor' && role !== 'viewer') {
     throw new StorageError(
       'invalid-argument',

@@ -1,3 +1,5 @@
+import type { Role, ShareRole } from '@quire/api-contract';
+
 /** A document's metadata, as the API lists it. */
 export interface DocumentInfo {
   readonly id: string;
@@ -7,12 +9,6 @@ export interface DocumentInfo {
   /** When an update was last stored (or the document was created). */
   readonly updatedAt: Date;
 }
-
-/** What a member may do with a document. `owner` is held by exactly one user per document. */
-export type Role = 'owner' | 'editor' | 'viewer';
-
-/** Roles a share link can grant. */
-export type LinkRole = Exclude<Role, 'owner'>;
 
 /** An account, as everything but sign-in sees it. Emails are stored lower-cased and trimmed. */
 export interface User {
@@ -102,14 +98,14 @@ export interface MemberDocument extends DocumentInfo {
 export interface NewShareLink {
   readonly id: string;
   readonly documentId: string;
-  readonly role: LinkRole;
+  readonly role: ShareRole;
   readonly createdBy: string;
 }
 
 export interface ShareLink {
   readonly id: string;
   readonly documentId: string;
-  readonly role: LinkRole;
+  readonly role: ShareRole;
   readonly createdBy: string;
   readonly createdAt: Date;
   /** Null while the link works. */

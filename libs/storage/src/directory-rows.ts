@@ -1,10 +1,9 @@
+import type { Role, ShareRole } from '@quire/api-contract';
 import type {
   ApiTokenInfo,
   DocumentInfo,
-  LinkRole,
   Member,
   MemberDocument,
-  Role,
   ShareLink,
   StoredSession,
   Ticket,
@@ -76,7 +75,7 @@ export interface MemberRow extends UserRow {
 export interface LinkRow {
   id: string;
   document_id: string;
-  role: LinkRole;
+  role: ShareRole;
   created_by: string;
   created_at: Time;
   revoked_at: Time | null;

@@ -1,13 +1,12 @@
+import type { Role, ShareRole } from '@quire/api-contract';
 import type {
   ApiTokenInfo,
   DocumentInfo,
-  LinkRole,
   Member,
   MemberDocument,
   NewApiToken,
   NewShareLink,
   NewUser,
-  Role,
   ShareLink,
   StoredSession,
   Ticket,
@@ -50,12 +49,12 @@ export interface Directory {
    * Adds a member or changes their role. Never changes the owner's role, and never makes a second
    * owner: both are refused with `invalid-argument`. `no-such-document` if the document does not exist.
    */
-  setMember(documentId: string, userId: string, role: LinkRole): Promise<void>;
+  setMember(documentId: string, userId: string, role: ShareRole): Promise<void>;
   /**
    * Adds a member with `role` unless they already have a role at least as strong (a link never
    * lowers a role). Resolves the role they hold afterwards.
    */
-  joinAsMember(documentId: string, userId: string, role: LinkRole): Promise<Role>;
+  joinAsMember(documentId: string, userId: string, role: ShareRole): Promise<Role>;
   /**
    * Removes a (non-owner) member; false if they were not one. The owner is refused with
    * `invalid-argument` (an owner cannot leave; delete the document instead).

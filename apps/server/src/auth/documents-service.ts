@@ -1,6 +1,6 @@
 import { AddMemberBody, CreateDocumentBody, RenameDocumentBody, RoleBody, type Role } from '@quire/api-contract';
 import type { AccessChange } from '@quire/bus';
-import { StorageError, type Directory, type LinkRole, type Member, type MemberDocument, type ShareLink } from '@quire/storage';
+import { StorageError, type Directory, type Member, type MemberDocument, type ShareLink } from '@quire/storage';
 import { AuthError, notFound } from './auth-error';
 import { parseBody } from './parse-body';
 import type { Principal } from './principal';
@@ -127,7 +127,7 @@ export class DocumentsService {
   async join(principal: Principal, token: string): Promise<{ documentId: string; role: Role }> {
     const { link } = await this.resolveLink(token);
     try {
-      const role = await this.store.joinAsMember(link.documentId, principal.user.id, link.role as LinkRole);
+      const role = await this.store.joinAsMember(link.documentId, principal.user.id, link.role);
       return { documentId: link.documentId, role };
     } catch (error) {
       if (error instanceof StorageError && error.code === 'no-such-document') throw notFound();

@@ -1,6 +1,7 @@
+import type { Role, ShareRole } from '@quire/api-contract';
 import { checkLinkRole, dateOf, noSuchUser, ownerUnchangeable } from '../directory-checks';
 import type { Directory } from '../directory';
-import type { DocumentInfo, LinkRole, Member, MemberDocument, NewShareLink, Role, ShareLink, Ticket } from '../directory-records';
+import type { DocumentInfo, Member, MemberDocument, NewShareLink, ShareLink, Ticket } from '../directory-records';
 import {
   toDocumentInfo,
   toLink,
@@ -92,7 +93,7 @@ export class PostgresDirectory extends PostgresAccounts implements Directory {
     return rows.map(toMember);
   }
 
-  async setMember(documentId: string, userId: string, role: LinkRole): Promise<void> {
+  async setMember(documentId: string, userId: string, role: ShareRole): Promise<void> {
     const pool = this.pool();
     checkLinkRole(role, 'set a member');
     const { rows } = await refusingConstraints('set a member', documentId, () =>
@@ -102,7 +103,7 @@ export class PostgresDirectory extends PostgresAccounts implements Directory {
     if (rows.length === 0) throw ownerUnchangeable(documentId, `make them ${role}`);
   }
 
-  async joinAsMember(documentId: string, userId: string, role: LinkRole): Promise<Role> {
+  async joinAsMember(documentId: string, userId: string, role: ShareRole): Promise<Role> {
     const pool = this.pool();
     checkLinkRole(role, 'join');
     const { rows } = await refusingConstraints('join', documentId, () =>

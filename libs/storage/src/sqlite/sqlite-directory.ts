@@ -1,6 +1,7 @@
+import type { Role, ShareRole } from '@quire/api-contract';
 import { checkLinkRole, ownerUnchangeable, timeOf } from '../directory-checks';
 import type { Directory } from '../directory';
-import type { DocumentInfo, LinkRole, Member, MemberDocument, NewShareLink, Role, ShareLink, Ticket } from '../directory-records';
+import type { DocumentInfo, Member, MemberDocument, NewShareLink, ShareLink, Ticket } from '../directory-records';
 import { toDocumentInfo, toLink, toMember, toMemberDocument, toTicket } from '../directory-rows';
 import { noSuchDocument } from '../checks';
 import { refusingConstraints } from './directory-errors';
@@ -63,14 +64,14 @@ export class SqliteDirectory extends SqliteAccounts implements Directory {
     return this.connection().statements.listMembers.all(documentId).map(toMember);
   }
 
-  async setMember(documentId: string, userId: string, role: LinkRole): Promise<void> {
+  async setMember(documentId: string, userId: string, role: ShareRole): Promise<void> {
     const connection = this.connection();
     checkLinkRole(role, 'set a member');
     const change = { documentId, userId, role, now: Date.now() };
     refusingConstraints('set a member', () => connection.setMember(change));
   }
 
-  async joinAsMember(documentId: string, userId: string, role: LinkRole): Promise<Role> {
+  async joinAsMember(documentId: string, userId: string, role: ShareRole): Promise<Role> {
     const connection = this.connection();
     checkLinkRole(role, 'join');
     const change = { documentId, userId, role, now: Date.now() };

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { LinkRole } from '../directory-records';
+import type { ShareRole } from '@quire/api-contract';
 import type { DirectoryContractContext } from './directory-contract';
 import { newUser, ticketFor } from './directory-fixtures';
 import { clockTick, expectRefused, expectSameBytes } from './helpers';
 
 /** Renaming and deleting documents, and share links. */
 export function describeDocumentsAndLinks({ directory, log, another, addDocumentWithoutOwner }: DirectoryContractContext): void {
-  const link = (id: string, role: LinkRole = 'viewer', documentId = 'doc') => ({ id, documentId, role, createdBy: 'user-ada' });
+  const link = (id: string, role: ShareRole = 'viewer', documentId = 'doc') => ({ id, documentId, role, createdBy: 'user-ada' });
 
   async function adaOwnsDoc(): Promise<void> {
     await directory().createUser(newUser('ada'));
@@ -148,7 +148,7 @@ export function describeDocumentsAndLinks({ directory, log, another, addDocument
       await directory().createLink(link('link-1'));
 
       await expectRefused(directory().createLink(link('link-2', 'viewer', 'missing')), 'no-such-document');
-      await expectRefused(directory().createLink(link('link-3', 'owner' as LinkRole)), 'invalid-argument');
+      await expectRefused(directory().createLink(link('link-3', 'owner' as ShareRole)), 'invalid-argument');
       await expectRefused(directory().createLink(link('link-1', 'editor')), 'conflict');
       await expectRefused(directory().createLink({ ...link('link-4'), createdBy: 'user-nobody' }), 'invalid-argument');
       expect((await directory().listLinks('doc')).map(({ id, role }) => `${id}:${role}`)).toEqual(['link-1:viewer']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LinkRole } from '../directory-records';
+import type { ShareRole } from '@quire/api-contract';
 import type { DirectoryContractContext } from './directory-contract';
 import { newUser } from './directory-fixtures';
 import { clockTick, expectRefused } from './helpers';
@@ -125,9 +125,9 @@ export function describeMembers({ directory, log, addDocumentWithoutOwner }: Dir
       await directory().setMember('doc', 'user-bob', 'editor');
 
       await expectRefused(directory().setMember('doc', 'user-ada', 'viewer'), 'invalid-argument');
-      await expectRefused(directory().setMember('doc', 'user-bob', 'owner' as LinkRole), 'invalid-argument');
-      await expectRefused(directory().setMember('doc', 'user-cy', 'owner' as LinkRole), 'invalid-argument');
-      await expectRefused(directory().joinAsMember('doc', 'user-cy', 'owner' as LinkRole), 'invalid-argument');
+      await expectRefused(directory().setMember('doc', 'user-bob', 'owner' as ShareRole), 'invalid-argument');
+      await expectRefused(directory().setMember('doc', 'user-cy', 'owner' as ShareRole), 'invalid-argument');
+      await expectRefused(directory().joinAsMember('doc', 'user-cy', 'owner' as ShareRole), 'invalid-argument');
       expect(await rolesOf('doc')).toEqual(['user-ada:owner', 'user-bob:editor']);
     });
 
