@@ -1,4 +1,5 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import type { HealthAnswer, LiveAnswer } from '@quire/api-contract';
 import type { DocumentBus } from '@quire/bus';
 import { DocumentHub } from '@quire/collab-core';
 import type { Directory } from '@quire/storage';
@@ -32,7 +33,7 @@ export class HealthController {
   ) {}
 
   @Get()
-  async ready(@Res({ passthrough: true }) response: Response) {
+  async ready(@Res({ passthrough: true }) response: Response): Promise<HealthAnswer> {
     const database = await this.checkStore();
     const redis = this.config.redisUrl === undefined ? 'disabled' : this.bus.status === 'ok' ? 'ok' : 'down';
     const status = this.readiness.isShuttingDown
@@ -47,7 +48,7 @@ export class HealthController {
   }
 
   @Get('live')
-  live() {
+  live(): LiveAnswer {
     return { status: 'ok' };
   }
 
