@@ -12,7 +12,7 @@ export interface PolicyInput {
 }
 
 /**
- * The Content-Security-Policy of every page (README.md, "Security headers"): inline scripts only
+ * The Content-Security-Policy of every page (README.md, "Page security headers"): inline scripts only
  * with this response's nonce (Next.js's own), script files only from this site (the build's
  * chunks), so an injected inline script, event handler or foreign script does not run; network
  * only to this site and the collaboration server; no plugins, no <base> elsewhere, no framing.
