@@ -41,7 +41,8 @@ describe('startProcess', () => {
 
 describe('stopProcess', () => {
   it('stops the whole process group, children too', async () => {
-    const managed = startProcess('parent', ...node("const c = require('node:child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)']); console.log(c.pid); setInterval(() => {}, 1000)"), { cwd: process.cwd(), env: {} });
+    // The pid written plainly: console.log would colour a number when Nx sets FORCE_COLOR.
+    const managed = startProcess('parent', ...node("const c = require('node:child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)']); process.stdout.write(`${c.pid}\\n`); setInterval(() => {}, 1000)"), { cwd: process.cwd(), env: {} });
     const grandchild = Number(await firstLine(managed));
     expect(alive(grandchild)).toBe(true);
     await stopProcess(managed);
