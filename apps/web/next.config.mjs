@@ -18,6 +18,10 @@ const nextConfig = {
   // then holds the server and only the node_modules files it uses. Not by default, since
   // `next start` (npm start, the browser tests) warns about that output.
   ...(process.env.QUIRE_WEB_OUTPUT === 'standalone' ? { output: 'standalone' } : {}),
+  // QUIRE_WEB_PROFILING=1 (nx run web:build-profiling, and `next start` of that build): React's
+  // profiling build, in which <Profiler> reports commits, so apps/web-e2e's render-counts spec can
+  // count them. Built into a directory of its own, beside the production build in .next.
+  ...(process.env.QUIRE_WEB_PROFILING === '1' ? { reactProductionProfiling: true, distDir: '.next-profiling' } : {}),
   // The Content-Security-Policy, which needs a nonce per response, comes from src/proxy.ts.
   async headers() {
     return [

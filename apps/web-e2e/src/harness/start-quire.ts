@@ -21,15 +21,20 @@ function requireBuild(file: string, build: string): void {
   if (!existsSync(file)) throw new Error(`${file} is missing: run \`npx nx run ${build}\` first (nx run web-e2e:test does).`);
 }
 
+export interface StartOptions {
+  /** The web app's profiling build (`nx run web:build-profiling`), whose Profilers count commits. */
+  profiling?: boolean;
+}
+
 /**
  * Starts the built collaboration server (temporary `DATA_DIR`, `ALLOWED_ORIGINS` = the web app) and
  * the built web app (`QUIRE_SERVER_URL` = the server) on free ports, and waits until both answer.
  */
-export async function startQuire(serverEnv: Record<string, string> = {}): Promise<RunningQuire> {
+export async function startQuire(serverEnv: Record<string, string> = {}, { profiling = false }: StartOptions = {}): Promise<RunningQuire> {
   const root = workspaceRoot();
   const serverMain = path.join(root, 'apps/server/dist/main.js');
   requireBuild(serverMain, 'server:build');
-  requireBuild(path.join(root, 'apps/web/.next/BUILD_ID'), 'web:build');
+  requireBuild(path.join(root, `apps/web/${profiling ? '.next-profiling' : '.next'}/BUILD_ID`), profiling ? 'web:build-profiling' : 'web:build');
 
   const [serverPort, webPort] = [await freePort(), await freePort()];
   const serverUrl = `http://127.0.0.1:${serverPort}`;
@@ -57,7 +62,8 @@ export async function startQuire(serverEnv: Record<string, string> = {}): Promis
       [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '--port', String(webPort), '--hostname', '127.0.0.1'],
       {
         cwd: path.join(root, 'apps/web'),
-        env: { QUIRE_SERVER_URL: serverUrl, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+        // QUIRE_WEB_PROFILING tells next.config.mjs which build directory to serve.
+        env: { QUIRE_SERVER_URL: serverUrl, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...(profiling ? { QUIRE_WEB_PROFILING: '1' } : {}) },
       },
     );
     started.push(web);

@@ -9,6 +9,7 @@ import { useEditorView } from '../../hooks/use-editor-view';
 import { useIsMac } from '../../hooks/use-is-mac';
 import { useLiveTitle } from '../../hooks/use-live-title';
 import { useParticipants } from '../../hooks/use-participants';
+import { CommitCounter } from '../common/CommitCounter';
 import { ServerUnreachable } from '../common/ServerUnreachable';
 import { Wordmark } from '../common/Wordmark';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -118,92 +119,100 @@ export function EditorScreen({ documentId, serverUrl, ticket, serverTitle, onRen
   }
 
   return (
-    <div className={styles.page}>
-      <a className="skip-link" href={`#${editorId}`}>
-        Skip to the document
-      </a>
-      <header className={styles.header}>
-        <div className={styles.topRow}>
-          <div className={styles.identity}>
-            <Wordmark />
-            <span className={styles.divider} aria-hidden="true" />
-            <div className={styles.titleBlock}>
-              <DocumentTitle
-                title={title}
-                untitled={title === 'Untitled document'}
-                {...(onRename && mayEdit && status.kind !== 'closed' ? { onRename } : {})}
-              />
-              <div className={styles.statusRow}>
-                <ConnectionIndicator status={status} />
-                <RoleBadge role={connection.role} />
-              </div>
+    <CommitCounter id="editor">
+      <div className={styles.page}>
+        <a className="skip-link" href={`#${editorId}`}>
+          Skip to the document
+        </a>
+        <header className={styles.header}>
+          <div className={styles.topRow}>
+            <div className={styles.identity}>
+              <Wordmark />
+              <span className={styles.divider} aria-hidden="true" />
+              <CommitCounter id="title">
+                <div className={styles.titleBlock}>
+                  <DocumentTitle
+                    title={title}
+                    untitled={title === 'Untitled document'}
+                    {...(onRename && mayEdit && status.kind !== 'closed' ? { onRename } : {})}
+                  />
+                  <div className={styles.statusRow}>
+                    <ConnectionIndicator status={status} />
+                    <RoleBadge role={connection.role} />
+                  </div>
+                </div>
+              </CommitCounter>
+            </div>
+            <div className={styles.actions}>
+              {session?.user ? (
+                <CommitCounter id="presence">
+                  <PresenceBar participants={participants} selfName={session.user.name} {...(onEditName ? { onEditName } : {})} />
+                </CommitCounter>
+              ) : null}
+              {actions}
             </div>
           </div>
-          <div className={styles.actions}>
-            {session?.user ? (
-              <PresenceBar participants={participants} selfName={session.user.name} {...(onEditName ? { onEditName } : {})} />
-            ) : null}
-            {actions}
+          <div className={styles.toolbarRow}>
+            <CommitCounter id="toolbar">
+              <Toolbar
+                ref={toolbar}
+                view={view}
+                state={state}
+                onLink={() => host.requestLink?.()}
+                controls={editorId}
+                disabled={!editable}
+                isMac={isMac}
+              />
+            </CommitCounter>
           </div>
-        </div>
-        <div className={styles.toolbarRow}>
-          <Toolbar
-            ref={toolbar}
-            view={view}
-            state={state}
-            onLink={() => host.requestLink?.()}
-            controls={editorId}
-            disabled={!editable}
-            isMac={isMac}
-          />
-        </div>
-      </header>
+        </header>
 
-      {status.kind === 'closed' ? (
-        <ConnectionBanner reason={status.reason} wasConnected={connection.wasConnected} signInHref={signInHref} guest={guest} />
-      ) : null}
-      {status.kind === 'connecting' && connection.failedAttempts >= UNREACHABLE_AFTER_ATTEMPTS && serverUrl ? (
-        <div className={styles.notice}>
-          <ServerUnreachable serverUrl={serverUrl} action="open this document" retrying />
-        </div>
-      ) : null}
-
-      <main className={styles.canvas}>
-        <article
-          className={styles.paper}
-          aria-busy={!state}
-          onMouseDown={(event) => {
-            // The page margins belong to the document, as on paper: clicking them starts typing.
-            if (event.target === event.currentTarget && view) {
-              event.preventDefault();
-              view.focus();
-            }
-          }}
-        >
-          <EditorHelp id={helpId} isMac={isMac} readOnly={!mayEdit} />
-          <div ref={setMount} />
-        </article>
-        {mayEdit ? (
-          <p className={styles.hint} aria-hidden="true">
-            <kbd>Esc</kbd> moves to the toolbar · <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>K</kbd> adds a link · Markdown
-            shortcuts like <kbd>#</kbd> <kbd>-</kbd> <kbd>&gt;</kbd> work as you type
-          </p>
+        {status.kind === 'closed' ? (
+          <ConnectionBanner reason={status.reason} wasConnected={connection.wasConnected} signInHref={signInHref} guest={guest} />
         ) : null}
-      </main>
+        {status.kind === 'connecting' && connection.failedAttempts >= UNREACHABLE_AFTER_ATTEMPTS && serverUrl ? (
+          <div className={styles.notice}>
+            <ServerUnreachable serverUrl={serverUrl} action="open this document" retrying />
+          </div>
+        ) : null}
 
-      <LinkDialog
-        open={linkDialog.open}
-        currentHref={linkDialog.href}
-        onApply={(href) => {
-          if (view) setLink(href)(view.state, view.dispatch);
-          closeLinkDialog();
-        }}
-        onRemove={() => {
-          if (view) removeLink(view.state, view.dispatch);
-          closeLinkDialog();
-        }}
-        onCancel={closeLinkDialog}
-      />
-    </div>
+        <main className={styles.canvas}>
+          <article
+            className={styles.paper}
+            aria-busy={!state}
+            onMouseDown={(event) => {
+              // The page margins belong to the document, as on paper: clicking them starts typing.
+              if (event.target === event.currentTarget && view) {
+                event.preventDefault();
+                view.focus();
+              }
+            }}
+          >
+            <EditorHelp id={helpId} isMac={isMac} readOnly={!mayEdit} />
+            <div ref={setMount} />
+          </article>
+          {mayEdit ? (
+            <p className={styles.hint} aria-hidden="true">
+              <kbd>Esc</kbd> moves to the toolbar · <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>K</kbd> adds a link · Markdown
+              shortcuts like <kbd>#</kbd> <kbd>-</kbd> <kbd>&gt;</kbd> work as you type
+            </p>
+          ) : null}
+        </main>
+
+        <LinkDialog
+          open={linkDialog.open}
+          currentHref={linkDialog.href}
+          onApply={(href) => {
+            if (view) setLink(href)(view.state, view.dispatch);
+            closeLinkDialog();
+          }}
+          onRemove={() => {
+            if (view) removeLink(view.state, view.dispatch);
+            closeLinkDialog();
+          }}
+          onCancel={closeLinkDialog}
+        />
+      </div>
+    </CommitCounter>
   );
 }
