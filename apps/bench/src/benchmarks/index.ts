@@ -1,5 +1,6 @@
 import type { Benchmark } from '../benchmark';
 import { crossInstance } from './cross-instance';
+import { guestFlood } from './guest-flood';
 import { idleServer } from './idle-server';
 import { relayLatency } from './relay-latency';
 import { storeThroughput } from './store-throughput';
@@ -7,4 +8,4 @@ import { traceLoad } from './trace-load';
 import { writeAmplification } from './write-amplification';
 
 /** Every benchmark, in the order a full run takes them. */
-export const BENCHMARKS: readonly Benchmark[] = [storeThroughput, relayLatency, writeAmplification, traceLoad, crossInstance, idleServer];
+export const BENCHMARKS: readonly Benchmark[] = [storeThroughput, relayLatency, writeAmplification, traceLoad, crossInstance, idleServer, guestFlood];
