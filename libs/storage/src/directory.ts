@@ -13,6 +13,7 @@ import type {
   User,
   UserWithPassword,
 } from './directory-records';
+import type { NewStoredFile, StoredFile } from './files';
 import type { NewSecurityEvent, SecurityEvent } from './security-events';
 
 /** How stale an API token's recorded last use may get before a use records it again. */
@@ -20,7 +21,8 @@ export const LAST_USE_RESOLUTION_MS = 60_000;
 
 /**
  * Who and what exists, and who may do what: documents (their titles, dates and members), share
- * links, socket tickets, accounts, sessions, API tokens, settings and security events; everything
+ * links, socket tickets, uploaded files' records, accounts, sessions, API tokens, settings and
+ * security events; everything
  * the HTTP API reads and changes, while the `UpdateLog` holds the documents' content. In the
  * same database as the log, so that deleting a document takes its log with it and every server
  * instance sees the same state. Methods reject with a `StorageError`: `conflict` for a
@@ -61,7 +63,8 @@ export interface Directory {
    */
   removeMember(documentId: string, userId: string): Promise<boolean>;
   /**
-   * Deletes a document with its log, members, links and tickets; false if it did not exist. An
+   * Deletes a document with its log, members, links and tickets; false if it did not exist. Its
+   * files' records stay, unreferenced (`listUnreferencedFiles`), until their bytes are removed. An
    * `UpdateLog.append` to the id afterwards is refused (`no-such-document`) until a document with
    * that id is created again, and then starts from nothing.
    */
@@ -92,6 +95,23 @@ export interface Directory {
   consumeTicket(digest: string, now: Date): Promise<Ticket | undefined>;
   /** Removes tickets expired at `now` (`expiresAt <= now`, as `consumeTicket` judges); resolves how many. */
   purgeExpiredTickets(now: Date): Promise<number>;
+
+  // --- files (their records; the bytes are in the server's blob store) ---------------------------
+  /**
+   * Records an uploaded file of a document: `no-such-document` if the document does not exist
+   * (deleted while the bytes were arriving), `conflict` for a taken id, `invalid-argument` for an
+   * unknown uploader or an empty field.
+   */
+  addFile(file: NewStoredFile): Promise<StoredFile>;
+  /** The file's record, referenced or not (see `documentId`), or undefined. */
+  getFile(id: string): Promise<StoredFile | undefined>;
+  /**
+   * Up to `limit` files nothing refers to any more, oldest first: today those whose document was
+   * deleted. (A trash or a version history would keep them referenced while they hold the document.)
+   */
+  listUnreferencedFiles(limit: number): Promise<StoredFile[]>;
+  /** Removes an unreferenced file's record, once its bytes are gone; false if none (or it is referenced). */
+  forgetUnreferencedFile(id: string): Promise<boolean>;
 
   // --- users -------------------------------------------------------------------------------------
   countUsers(): Promise<number>;

@@ -17,6 +17,7 @@ export type {
   UserWithPassword,
 } from './directory-records';
 export type { NewSecurityEvent, SecurityEvent } from './security-events';
+export type { NewStoredFile, StoredFile } from './files';
 export { StorageError, type StorageErrorCode } from './storage-error';
 export { SqliteStorage, type SqliteStorageOptions } from './sqlite/sqlite-storage';
 export type { SqliteSynchronous } from './sqlite/connect';

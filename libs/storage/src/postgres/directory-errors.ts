@@ -2,7 +2,7 @@ import { conflict, noSuchUser } from '../directory-checks';
 import { noSuchDocument } from '../checks';
 import { StorageError } from '../storage-error';
 
-// Names from the version 2 migration (and PostgreSQL's defaults for primary keys).
+// Names from the version 2 and 6 migrations (and PostgreSQL's defaults for primary keys).
 
 /** What each unique constraint or index identifies. */
 const UNIQUE_CONSTRAINTS: Readonly<Record<string, string>> = {
@@ -13,6 +13,7 @@ const UNIQUE_CONSTRAINTS: Readonly<Record<string, string>> = {
   api_tokens_digest_key: 'An API token with this digest',
   tickets_pkey: 'A ticket with this digest',
   share_links_pkey: 'A share link with this id',
+  files_pkey: 'A file with this id',
   document_members_one_owner: 'An owner of this document',
 };
 
@@ -21,6 +22,7 @@ const DOCUMENT_FOREIGN_KEYS = new Set([
   'tickets_document_id_fkey',
   'document_members_document_id_fkey',
   'share_links_document_id_fkey',
+  'files_document_id_fkey',
 ]);
 
 /**

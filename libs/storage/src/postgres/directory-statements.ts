@@ -1,4 +1,5 @@
 import { escapeIdentifier } from 'pg';
+import { fileStatementsFor } from './file-statements';
 import { securityEventStatementsFor } from './security-event-statements';
 
 /** The directory's statements, with the tables qualified by the storage's schema (any name: it is quoted). */
@@ -143,6 +144,7 @@ export function directoryStatementsFor(schema: string) {
     revokeLink: `UPDATE ${links} SET revoked_at = now() WHERE document_id = $1 AND id = $2 AND revoked_at IS NULL`,
 
     ...securityEventStatementsFor(quoted),
+    ...fileStatementsFor(quoted),
   };
 }
 

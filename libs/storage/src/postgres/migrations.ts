@@ -146,6 +146,27 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Uploaded files' records (their bytes are in the server's blob store under the same id). A
+    // file belongs to one document; deleting the document sets document_id to NULL rather than
+    // deleting the row, so that the server still knows which bytes to remove: it removes them,
+    // then the row. The index serves both that cascade and the search for unreferenced files.
+    // The constraint names are mapped in postgres/directory-errors.ts.
+    version: 6,
+    sql: `
+      CREATE TABLE files (
+        id text COLLATE "C" CONSTRAINT files_pkey PRIMARY KEY,
+        document_id text COLLATE "C"
+          CONSTRAINT files_document_id_fkey REFERENCES documents (id) ON DELETE SET NULL,
+        uploader_id text COLLATE "C" CONSTRAINT files_uploader_id_fkey REFERENCES users (id) ON DELETE SET NULL,
+        name text NOT NULL,
+        content_type text NOT NULL,
+        bytes bigint NOT NULL,
+        created_at timestamptz NOT NULL
+      );
+      CREATE INDEX files_document ON files (document_id);
+    `,
+  },
 ];
 
 /** The schema version this code writes; a schema at a higher one was written by a newer Quire. */

@@ -65,7 +65,7 @@ describe.skipIf(!database)('PostgresStorage directory', () => {
     expect(await storage.directory.getMemberDocument('old', 'user-ada')).toMatchObject({ title: 'Old', role: 'owner' });
   });
 
-  it('cascades every foreign key to documents, and refuses a second owner in the schema itself', async () => {
+  it('cascades every foreign key to documents but the files’ (left unreferenced), and refuses a second owner in the schema itself', async () => {
     const storage = await openStorage();
     const { rows } = await admin().query<{ table_name: string; delete_rule: string }>(
       `SELECT child.table_name, rc.delete_rule
@@ -79,7 +79,10 @@ describe.skipIf(!database)('PostgresStorage directory', () => {
       [schema],
     );
     expect(rows).toEqual(
-      ['document_members', 'document_updates', 'share_links', 'tickets'].map((name) => ({ table_name: name, delete_rule: 'CASCADE' })),
+      ['document_members', 'document_updates', 'files', 'share_links', 'tickets'].map((name) => ({
+        table_name: name,
+        delete_rule: name === 'files' ? 'SET NULL' : 'CASCADE',
+      })),
     );
 
     await storage.directory.createUser(newUser('ada'));

@@ -16,13 +16,15 @@ import {
   type UserRow,
 } from '../directory-rows';
 import { documentExists, noSuchDocument } from '../checks';
+import { checkNewFile, toStoredFile, type FileRow, type NewStoredFile, type StoredFile } from '../files';
+import { checkCount } from '../security-events';
 import { refusingConstraints } from './directory-errors';
 import { inTransaction } from './pool';
 import { PostgresAccounts } from './postgres-accounts';
 
 /**
- * The {@link Directory} of a {@link PostgresStorage}, on its pool: documents, members, share links
- * and tickets here, the accounts in {@link PostgresAccounts}. A missing document is found by the
+ * The {@link Directory} of a {@link PostgresStorage}, on its pool: documents, members, share links,
+ * tickets and files' records here, the accounts in {@link PostgresAccounts}. A missing document is found by the
  * foreign keys in the statement that writes (see `directory-errors.ts`).
  */
 export class PostgresDirectory extends PostgresAccounts implements Directory {
@@ -154,6 +156,31 @@ export class PostgresDirectory extends PostgresAccounts implements Directory {
 
   async revokeLink(documentId: string, id: string): Promise<boolean> {
     const { rowCount } = await this.pool().query(this.statements.revokeLink, [documentId, id]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  async addFile(file: NewStoredFile): Promise<StoredFile> {
+    const pool = this.pool();
+    const { id, documentId, uploaderId, name, contentType, bytes } = checkNewFile(file);
+    const { rows } = await refusingConstraints('add a file', documentId, () =>
+      pool.query<FileRow>(this.statements.insertFile, [id, documentId, uploaderId, name, contentType, bytes]),
+    );
+    return toStoredFile(rows[0]);
+  }
+
+  async getFile(id: string): Promise<StoredFile | undefined> {
+    const { rows } = await this.pool().query<FileRow>(this.statements.getFile, [id]);
+    return rows[0] && toStoredFile(rows[0]);
+  }
+
+  async listUnreferencedFiles(limit: number): Promise<StoredFile[]> {
+    const pool = this.pool();
+    const { rows } = await pool.query<FileRow>(this.statements.listUnreferencedFiles, [checkCount(limit, 'The limit')]);
+    return rows.map(toStoredFile);
+  }
+
+  async forgetUnreferencedFile(id: string): Promise<boolean> {
+    const { rowCount } = await this.pool().query(this.statements.forgetUnreferencedFile, [id]);
     return (rowCount ?? 0) > 0;
   }
 }

@@ -3,6 +3,7 @@ import { noSuchUser, ownerUnchangeable } from '../directory-checks';
 import type { MemberDocument } from '../directory-records';
 import type { LinkRow, TicketRow, UserRow } from '../directory-rows';
 import { documentExists, noSuchDocument } from '../checks';
+import type { FileRow } from '../files';
 import { prepareDocumentStatements, type DocumentStatements } from './document-statements';
 import {
   prepareDirectoryStatements,
@@ -12,6 +13,7 @@ import {
   type TicketParams,
   type UserParams,
 } from './directory-statements';
+import { prepareFileStatements, type FileParams, type FileStatements } from './file-statements';
 import { prepareSecurityEventStatements, type SecurityEventStatements } from './security-event-statements';
 
 /** The directory's side of an open database: statements, and the transactions that need several. */
@@ -19,6 +21,7 @@ export interface DirectoryConnection {
   readonly statements: DirectoryStatements;
   readonly documents: DocumentStatements;
   readonly securityEvents: SecurityEventStatements;
+  readonly files: FileStatements;
   /** Inserts the user and adopts ownerless documents, only while there is no user; else undefined. */
   readonly createFirstUser: (user: UserParams) => UserRow | undefined;
   readonly createOwnedDocument: (id: string, ownerId: string, title: string | undefined, now: number) => MemberDocument;
@@ -28,6 +31,7 @@ export interface DirectoryConnection {
   readonly createTicket: (ticket: TicketParams) => void;
   readonly consumeTicket: (digest: string, now: number) => TicketRow | undefined;
   readonly createLink: (link: LinkParams) => LinkRow;
+  readonly addFile: (file: FileParams) => FileRow;
   readonly requireDocument: (id: string, action: string) => void;
 }
 
@@ -93,10 +97,17 @@ export function prepareDirectoryConnection(db: Database.Database): DirectoryConn
     return statements.insertLink.get(link) as LinkRow;
   });
 
+  const files = prepareFileStatements(db);
+  const addFile = db.transaction((file: FileParams) => {
+    requireDocument(file.documentId, 'add a file');
+    return files.insert.get(file) as FileRow;
+  });
+
   return {
     statements,
     documents,
     securityEvents: prepareSecurityEventStatements(db),
+    files,
     createFirstUser: createFirstUser.immediate,
     createOwnedDocument: createOwnedDocument.immediate,
     setMember: setMember.immediate,
@@ -104,6 +115,7 @@ export function prepareDirectoryConnection(db: Database.Database): DirectoryConn
     createTicket: createTicket.immediate,
     consumeTicket: consumeTicket.immediate,
     createLink: createLink.immediate,
+    addFile: addFile.immediate,
     requireDocument,
   };
 }

@@ -10,6 +10,7 @@ const UNIQUE_COLUMNS: Readonly<Record<string, string>> = {
   'api_tokens.digest': 'An API token with this digest',
   'tickets.digest': 'A ticket with this digest',
   'share_links.id': 'A share link with this id',
+  'files.id': 'A file with this id',
   // The partial index document_members_one_owner.
   'document_members.document_id': 'An owner of this document',
 };

@@ -146,6 +146,25 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Uploaded files' records (their bytes are in the server's blob store under the same id). A
+    // file belongs to one document; deleting the document sets document_id to NULL rather than
+    // deleting the row, so that the server still knows which bytes to remove: it removes them,
+    // then the row. The index serves both that cascade and the search for unreferenced files.
+    version: 6,
+    sql: `
+      CREATE TABLE files (
+        id TEXT PRIMARY KEY,
+        document_id TEXT REFERENCES documents (id) ON DELETE SET NULL,
+        uploader_id TEXT REFERENCES users (id) ON DELETE SET NULL,
+        name TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX files_document ON files (document_id);
+    `,
+  },
 ];
 
 /** The schema version this code writes; a database at a higher one was written by a newer Quire. */

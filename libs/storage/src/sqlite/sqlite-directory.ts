@@ -4,13 +4,15 @@ import type { Directory } from '../directory';
 import type { DocumentInfo, Member, MemberDocument, NewShareLink, ShareLink, Ticket } from '../directory-records';
 import { toDocumentInfo, toLink, toMember, toMemberDocument, toTicket } from '../directory-rows';
 import { noSuchDocument } from '../checks';
+import { checkNewFile, toStoredFile, type NewStoredFile, type StoredFile } from '../files';
+import { checkCount } from '../security-events';
 import { refusingConstraints } from './directory-errors';
 import { SqliteAccounts } from './sqlite-accounts';
 
 /**
  * The {@link Directory} of a {@link SqliteStorage}, on its connection: the foreign keys to
- * `documents` hold even for `':memory:'`. Documents, members, share links and tickets here; the
- * accounts in {@link SqliteAccounts}.
+ * `documents` hold even for `':memory:'`. Documents, members, share links, tickets and files'
+ * records here; the accounts in {@link SqliteAccounts}.
  */
 export class SqliteDirectory extends SqliteAccounts implements Directory {
   async getDocument(id: string): Promise<DocumentInfo | undefined> {
@@ -115,5 +117,25 @@ export class SqliteDirectory extends SqliteAccounts implements Directory {
 
   async revokeLink(documentId: string, id: string): Promise<boolean> {
     return this.connection().statements.revokeLink.run(Date.now(), documentId, id).changes > 0;
+  }
+
+  async addFile(file: NewStoredFile): Promise<StoredFile> {
+    const connection = this.connection();
+    const { id, documentId, uploaderId, name, contentType, bytes } = checkNewFile(file);
+    const params = { id, documentId, uploaderId, name, contentType, bytes, now: Date.now() };
+    return toStoredFile(refusingConstraints('add a file', () => connection.addFile(params)));
+  }
+
+  async getFile(id: string): Promise<StoredFile | undefined> {
+    const row = this.connection().files.get.get(id);
+    return row && toStoredFile(row);
+  }
+
+  async listUnreferencedFiles(limit: number): Promise<StoredFile[]> {
+    return this.connection().files.listUnreferenced.all(checkCount(limit, 'The limit')).map(toStoredFile);
+  }
+
+  async forgetUnreferencedFile(id: string): Promise<boolean> {
+    return this.connection().files.forgetUnreferenced.run(id).changes > 0;
   }
 }

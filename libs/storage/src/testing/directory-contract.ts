@@ -3,6 +3,7 @@ import type { Directory } from '../directory';
 import type { Storage } from '../storage';
 import type { UpdateLog } from '../update-log';
 import { describeDocumentsAndLinks } from './contract-directory-documents';
+import { describeFiles } from './contract-directory-files';
 import { describeMembers } from './contract-directory-members';
 import { describeSecrets } from './contract-directory-secrets';
 import { describeSecurityEvents } from './contract-directory-security-events';
@@ -96,5 +97,6 @@ export function describeDirectoryContract(name: string, makeStorage: () => Promi
     describeMembers(context);
     describeDocumentsAndLinks(context);
     describeSecurityEvents(context);
+    describeFiles(context);
   });
 }
