@@ -8,6 +8,7 @@ export {
   TOOLBAR_ACTIONS,
   TOOLBAR_GROUPS,
   toolbarState,
+  sameToolbarState,
   shortcutLabel,
   ariaKeyShortcut,
   type ToolbarAction,
@@ -40,7 +41,7 @@ export {
   type ConnectionEvent,
   type TerminalReason,
 } from './connection/connection-status';
-export { readParticipants, readAwarenessUser, presenceLabel, type Participant, type AwarenessUser } from './connection/presence';
+export { readParticipants, sameParticipants, readAwarenessUser, presenceLabel, type Participant, type AwarenessUser } from './connection/presence';
 export { resolveServerUrl, collabSocketUrl, DEFAULT_SERVER_PORT } from './connection/server-url';
 export { onTitleAnnounced } from './connection/title-announcement';
 export {
@@ -48,7 +49,6 @@ export {
   canEdit,
   refusalCloseCode,
   isRetriableWithNewTicket,
-  type DocumentRole,
   type SocketTicket,
   type TicketProvider,
 } from './connection/socket-ticket';

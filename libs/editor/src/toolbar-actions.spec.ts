@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apply, createState, doc, h, li, linked, marked, ol, p, pre, quote, selectText } from './testing/editor-test-kit';
-import { ariaKeyShortcut, shortcutLabel, TOOLBAR_ACTIONS, TOOLBAR_GROUPS, toolbarState } from './toolbar-actions';
+import { apply, createState, doc, h, li, linked, marked, ol, p, pre, quote, selectText, type } from './testing/editor-test-kit';
+import { ariaKeyShortcut, sameToolbarState, shortcutLabel, TOOLBAR_ACTIONS, TOOLBAR_GROUPS, toolbarState } from './toolbar-actions';
 
 describe('toolbar actions', () => {
   it('groups every action exactly once', () => {
@@ -37,6 +37,17 @@ describe('toolbar actions', () => {
   it('runs its commands', () => {
     const state = apply(selectText(createState(doc(p('word'))), 'word'), TOOLBAR_ACTIONS.strike.command!);
     expect(toolbarState(state).strike.active).toBe(true);
+  });
+});
+
+describe('sameToolbarState', () => {
+  it('is true when no button changes (typing inside plain text), false when one does', () => {
+    const typed = type(createState(doc(p('x'))), 'a');
+    expect(sameToolbarState(toolbarState(typed), toolbarState(type(typed, 'b')))).toBe(true);
+    const bold = selectText(createState(doc(p(marked('x', 'bold'), 'y'))), 'x');
+    const plain = selectText(bold, 'y');
+    expect(sameToolbarState(toolbarState(bold), toolbarState(plain))).toBe(false);
+    expect(sameToolbarState(toolbarState(createState(doc(p('x')))), toolbarState(createState(doc(pre('x')))))).toBe(false);
   });
 });
 

@@ -126,6 +126,15 @@ export function toolbarState(state: EditorState): Record<ToolbarActionId, Toolba
   return result;
 }
 
+/**
+ * Whether two readings of `toolbarState` would draw the same toolbar: most transactions (typing,
+ * a cursor moving, someone else's edit) change no button, and a page re-renders its toolbar only
+ * when this is false.
+ */
+export function sameToolbarState(a: Record<ToolbarActionId, ToolbarButtonState>, b: Record<ToolbarActionId, ToolbarButtonState>): boolean {
+  return (Object.keys(a) as ToolbarActionId[]).every((id) => a[id].active === b[id].active && a[id].enabled === b[id].enabled);
+}
+
 /** A shortcut as people read it: `Mod-Shift-z` → `Ctrl+Shift+Z`, or `⌘⇧Z` on a Mac. */
 export function shortcutLabel(shortcut: string, isMac: boolean): string {
   const parts = shortcut.split(/-(?!$)/);

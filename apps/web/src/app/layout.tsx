@@ -1,5 +1,8 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { configuredServerUrl } from '../lib/configured-server-url';
+import { ApiProvider } from '../lib/api/api-context';
 import './globals.css';
 import './prosemirror.css';
 
@@ -14,10 +17,15 @@ export const viewport: Viewport = {
   initialScale: 1,
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: the server URL is read then, so one build runs against any
+  // server, and each response gets its own CSP nonce (src/proxy.ts).
+  await connection();
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <ApiProvider configuredServerUrl={configuredServerUrl()}>{children}</ApiProvider>
+      </body>
     </html>
   );
 }

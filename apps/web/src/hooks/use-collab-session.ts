@@ -2,16 +2,17 @@
 
 import { CollabSession, initialConnectionState, type ConnectionState, type TicketProvider } from '@quire/editor';
 import { useEffect, useRef, useState } from 'react';
+import { useApi } from '../lib/api/api-context';
 
 interface Options {
-  serverUrl: string | null;
   documentId: string;
   /** Asked for a fresh ticket before every connection; the latest function is always used. */
   ticket: TicketProvider;
 }
 
-/** The open document and its connection, from when the server URL is known until the page leaves. */
-export function useCollabSession({ serverUrl, documentId, ticket }: Options) {
+/** The open document and its connection, from the first render in the browser until the page leaves. */
+export function useCollabSession({ documentId, ticket }: Options) {
+  const api = useApi();
   const [session, setSession] = useState<CollabSession | null>(null);
   const [connection, setConnection] = useState<ConnectionState>(() => initialConnectionState());
   // The session outlives renders; it reaches the current provider (with the current guest name) here.
@@ -22,8 +23,7 @@ export function useCollabSession({ serverUrl, documentId, ticket }: Options) {
   }, [ticket]);
 
   useEffect(() => {
-    if (!serverUrl) return;
-    const opened = new CollabSession({ serverUrl, documentId, ticket: (signal) => ticketRef.current(signal), network: window });
+    const opened = new CollabSession({ serverUrl: api.serverUrl, documentId, ticket: (signal) => ticketRef.current(signal), network: window });
     setSession(opened);
     setConnection(opened.connection);
     const unsubscribe = opened.subscribe(setConnection);
@@ -32,7 +32,7 @@ export function useCollabSession({ serverUrl, documentId, ticket }: Options) {
       opened.destroy();
       setSession(null);
     };
-  }, [serverUrl, documentId]);
+  }, [api, documentId]);
 
   return { session, connection };
 }

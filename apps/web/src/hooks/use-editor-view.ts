@@ -1,9 +1,9 @@
 'use client';
 
 import { createCollaborativeEditorState, type CollabSession, type EditorHost } from '@quire/editor';
-import type { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useEffect, useRef, useState } from 'react';
+import { EditorStateStore } from '../lib/editor-state-store';
 
 interface Options {
   session: CollabSession | null;
@@ -15,10 +15,13 @@ interface Options {
   attributes: Record<string, string>;
 }
 
-/** A ProseMirror view bound to the session's document; re-renders the caller on every change. */
+/**
+ * A ProseMirror view bound to the session's document. Its states go to `store`, not to React
+ * state: the caller re-renders when the view is made or destroyed, never on a transaction.
+ */
 export function useEditorView({ session, mount, host, editable, attributes }: Options) {
   const [view, setView] = useState<EditorView | null>(null);
-  const [state, setState] = useState<EditorState | null>(null);
+  const [store] = useState(() => new EditorStateStore());
   const hostRef = useRef(host);
   const editableRef = useRef(editable);
   const attributesRef = useRef(attributes);
@@ -43,20 +46,19 @@ export function useEditorView({ session, mount, host, editable, attributes }: Op
         attributes: () => ({ ...attributesRef.current, 'aria-readonly': String(!editableRef.current) }),
         // `this`, not `created`: plugins (y-prosemirror) may dispatch while the view is constructed.
         dispatchTransaction(this: EditorView, tr) {
-          const next = this.state.apply(tr);
-          this.updateState(next);
-          setState(next);
+          this.updateState(this.state.apply(tr));
+          store.set(this.state);
         },
       },
     );
+    store.set(created.state);
     setView(created);
-    setState(created.state);
     return () => {
       created.destroy();
+      store.set(null);
       setView(null);
-      setState(null);
     };
-  }, [session, mount]);
+  }, [session, mount, store]);
 
   useEffect(() => {
     editableRef.current = editable;
@@ -65,5 +67,5 @@ export function useEditorView({ session, mount, host, editable, attributes }: Op
     view?.setProps({});
   }, [view, editable, attributes]);
 
-  return { view, state };
+  return { view, store };
 }

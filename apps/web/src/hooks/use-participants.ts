@@ -1,19 +1,31 @@
 'use client';
 
-import { readParticipants, type CollabSession, type Participant } from '@quire/editor';
-import { useEffect, useState } from 'react';
+import { readParticipants, sameParticipants, type Participant } from '@quire/editor';
+import { useCallback, useRef, useSyncExternalStore } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
 
-/** Everyone in the document, updated as people come, go or rename themselves. */
-export function useParticipants(session: CollabSession | null): Participant[] {
-  const [participants, setParticipants] = useState<Participant[]>([]);
+const nobody: Participant[] = [];
 
-  useEffect(() => {
-    if (!session) return;
-    const update = () => setParticipants(readParticipants(session.awareness));
-    update();
-    session.awareness.on('change', update);
-    return () => session.awareness.off('change', update);
-  }, [session]);
-
-  return participants;
+/**
+ * Everyone in the document, re-rendering the caller only as people come, go or rename themselves:
+ * awareness also changes with every cursor move (each person's `cursor`), which changes nobody
+ * in this list.
+ */
+export function useParticipants(awareness: Awareness | null): Participant[] {
+  const last = useRef<Participant[]>(nobody);
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      if (!awareness) return () => undefined;
+      awareness.on('change', onChange);
+      return () => awareness.off('change', onChange);
+    },
+    [awareness],
+  );
+  const read = useCallback(() => {
+    if (!awareness) return nobody;
+    const next = readParticipants(awareness);
+    if (!sameParticipants(last.current, next)) last.current = next;
+    return last.current;
+  }, [awareness]);
+  return useSyncExternalStore(subscribe, read, () => nobody);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { colorForUserId } from '../identity/palette';
-import { presenceLabel, readAwarenessUser, readParticipants } from './presence';
+import { presenceLabel, readAwarenessUser, readParticipants, sameParticipants } from './presence';
 
 function awarenessWith(self: unknown, others: Record<number, unknown>): Awareness {
   const awareness = new Awareness(new Y.Doc());
@@ -61,5 +61,18 @@ describe('presence', () => {
       ['a', false, 'Ada'],
       ['guest-0123456789abcdef', true, 'Ada (guest)'],
     ]);
+  });
+});
+
+describe('sameParticipants', () => {
+  it('ignores cursor moves and sees people come, go and rename themselves', () => {
+    const awareness = awarenessWith({ user: { id: 'me', name: 'Zoe', color: '#1d5fbf' } }, { 101: { user: { id: 'g', name: 'Grace', color: '#c0392b' }, cursor: null } });
+    const before = readParticipants(awareness);
+    awareness.states.set(101, { user: { id: 'g', name: 'Grace', color: '#c0392b' }, cursor: { anchor: 1, head: 1 } });
+    expect(sameParticipants(before, readParticipants(awareness))).toBe(true);
+    awareness.states.set(101, { user: { id: 'g', name: 'Grace H.', color: '#c0392b' } });
+    expect(sameParticipants(before, readParticipants(awareness))).toBe(false);
+    awareness.states.delete(101);
+    expect(sameParticipants(before, readParticipants(awareness))).toBe(false);
   });
 });

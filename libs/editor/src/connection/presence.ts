@@ -67,3 +67,24 @@ export function readParticipants(awareness: Awareness): Participant[] {
     a.isSelf !== b.isSelf ? (a.isSelf ? -1 : 1) : a.name.localeCompare(b.name) || a.clientId - b.clientId,
   );
 }
+
+/**
+ * Whether two readings of `readParticipants` show the same people: awareness changes with every
+ * cursor move, which changes nobody in the list, and a page re-renders its list only when this is false.
+ */
+export function sameParticipants(a: readonly Participant[], b: readonly Participant[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((person, i) => {
+      const other = b[i] as Participant;
+      return (
+        person.id === other.id &&
+        person.name === other.name &&
+        person.color === other.color &&
+        person.clientId === other.clientId &&
+        person.isSelf === other.isSelf &&
+        person.isGuest === other.isGuest
+      );
+    })
+  );
+}

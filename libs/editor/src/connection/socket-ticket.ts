@@ -1,9 +1,6 @@
 import type { Role } from '@quire/api-contract';
 import { CloseCode } from '@quire/constants';
 
-/** The web app's name for `Role` until it imports it from `@quire/api-contract` (issue 17). */
-export type { Role as DocumentRole };
-
 /**
  * A single-use ticket for one socket connection, as `POST /api/documents/:id/tickets` or
  * `POST /api/links/:token/tickets` answer it: the connection acts as `user` with `role`.

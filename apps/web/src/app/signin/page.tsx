@@ -1,7 +1,5 @@
 import type { Metadata } from 'next';
-import { connection } from 'next/server';
 import { SignInScreen } from '../../components/auth/SignInScreen';
-import { configuredServerUrl } from '../../lib/configured-server-url';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -10,7 +8,6 @@ interface Props {
 }
 
 export default async function SignInPage({ searchParams }: Props) {
-  await connection();
   const { next } = await searchParams;
-  return <SignInScreen configuredServerUrl={configuredServerUrl()} next={typeof next === 'string' ? next : null} />;
+  return <SignInScreen next={typeof next === 'string' ? next : null} />;
 }

@@ -1,7 +1,5 @@
 import type { Metadata } from 'next';
-import { connection } from 'next/server';
 import { SignUpScreen } from '../../components/auth/SignUpScreen';
-import { configuredServerUrl } from '../../lib/configured-server-url';
 
 export const metadata: Metadata = { title: 'Create an account' };
 
@@ -10,7 +8,6 @@ interface Props {
 }
 
 export default async function SignUpPage({ searchParams }: Props) {
-  await connection();
   const { next } = await searchParams;
-  return <SignUpScreen configuredServerUrl={configuredServerUrl()} next={typeof next === 'string' ? next : null} />;
+  return <SignUpScreen next={typeof next === 'string' ? next : null} />;
 }

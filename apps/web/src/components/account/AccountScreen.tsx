@@ -1,7 +1,6 @@
 'use client';
 
-import { useState } from 'react';
-import type { User } from '../../lib/api/types';
+import type { UserView } from '@quire/api-contract';
 import { AppHeader } from '../common/AppHeader';
 import { RequireAccount } from '../common/RequireAccount';
 import styles from '../common/settings.module.css';
@@ -10,22 +9,14 @@ import { NameForm } from './NameForm';
 import { PasswordForm } from './PasswordForm';
 
 /** /account: the name others see, the password, and personal API tokens for scripts. */
-export function AccountScreen({ configuredServerUrl }: { configuredServerUrl: string | null }) {
-  return (
-    <RequireAccount configuredServerUrl={configuredServerUrl} action="open your account">
-      {({ user, serverUrl }) => <AccountSettings initialUser={user} serverUrl={serverUrl} />}
-    </RequireAccount>
-  );
+export function AccountScreen() {
+  return <RequireAccount action="open your account">{(user) => <AccountSettings user={user} />}</RequireAccount>;
 }
 
-function AccountSettings({ initialUser, serverUrl }: { initialUser: User; serverUrl: string }) {
-  // The header shows the new name as soon as it is saved.
-  const [user, setUser] = useState(initialUser);
-  // A password change that revoked the tokens makes their list stale: a new key reads it again.
-  const [tokensRead, setTokensRead] = useState(0);
+function AccountSettings({ user }: { user: UserView }) {
   return (
     <>
-      <AppHeader user={user} serverUrl={serverUrl} />
+      <AppHeader user={user} />
       <main id="main" className={styles.main}>
         <h1 className={styles.title}>Your account</h1>
         <p className={styles.lead}>
@@ -36,19 +27,19 @@ function AccountSettings({ initialUser, serverUrl }: { initialUser: User; server
           <h2 id="name-title" className={styles.cardTitle}>
             Name
           </h2>
-          <NameForm serverUrl={serverUrl} user={user} onSaved={setUser} />
+          <NameForm user={user} />
         </section>
         <section className={styles.card} aria-labelledby="password-title">
           <h2 id="password-title" className={styles.cardTitle}>
             Password
           </h2>
-          <PasswordForm serverUrl={serverUrl} onChanged={(revokedTokens) => revokedTokens && setTokensRead((count) => count + 1)} />
+          <PasswordForm />
         </section>
         <section className={styles.card} aria-labelledby="tokens-title">
           <h2 id="tokens-title" className={styles.cardTitle}>
             API tokens
           </h2>
-          <ApiTokens key={tokensRead} serverUrl={serverUrl} />
+          <ApiTokens />
         </section>
       </main>
     </>

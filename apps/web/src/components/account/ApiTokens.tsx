@@ -1,11 +1,12 @@
 'use client';
 
-import { useCallback, useState } from 'react';
-import { useApiResource } from '../../hooks/use-api-resource';
+import type { ApiTokenView, CreatedApiToken } from '@quire/api-contract';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useFormAction } from '../../hooks/use-form-action';
 import { useNow } from '../../hooks/use-now';
-import { useRequestForm } from '../../hooks/use-request-form';
-import { createApiToken, listApiTokens, revokeApiToken } from '../../lib/api/account';
-import type { ApiToken, CreatedApiToken } from '../../lib/api/types';
+import { apiTokensQuery, useCreateApiToken, useRevokeApiToken } from '../../lib/api/account';
+import { useApi } from '../../lib/api/api-context';
 import { formatRelativeTime } from '../../lib/relative-time';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { FormError } from '../common/FormError';
@@ -15,27 +16,20 @@ import { TextField } from '../common/TextField';
 import { NewTokenSecret } from './NewTokenSecret';
 
 /** Personal API tokens for scripts: create (the secret shown once), list, revoke. */
-export function ApiTokens({ serverUrl }: { serverUrl: string }) {
-  const load = useCallback((signal: AbortSignal) => listApiTokens(serverUrl, signal), [serverUrl]);
-  const tokens = useApiResource(load);
+export function ApiTokens() {
+  const api = useApi();
+  const tokens = useQuery(apiTokensQuery(api));
+  const create = useCreateApiToken();
+  const revoke = useRevokeApiToken();
   const now = useNow();
   const [name, setName] = useState('');
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
-  const [revoking, setRevoking] = useState<ApiToken | null>(null);
-  const { pending, error, setError, onSubmit } = useRequestForm(
-    async () => {
-      if (!name.trim()) {
-        setError('Name the token after what will use it, like “backup script”.');
-        return;
-      }
-      const token = await createApiToken(serverUrl, name.trim());
-      setCreated(token);
-      setName('');
-      tokens.update((list) => [token, ...list]);
-    },
-    {},
-    serverUrl,
-  );
+  const [revoking, setRevoking] = useState<ApiTokenView | null>(null);
+  const { pending, error, form } = useFormAction(async () => {
+    if (!name.trim()) return 'Name the token after what will use it, like “backup script”.';
+    setCreated(await create.mutateAsync(name.trim()));
+    setName('');
+  });
 
   return (
     <>
@@ -45,7 +39,7 @@ export function ApiTokens({ serverUrl }: { serverUrl: string }) {
         can do what you can, except manage your account.
       </p>
       {created ? <NewTokenSecret token={created} onDismiss={() => setCreated(null)} /> : null}
-      <form onSubmit={onSubmit} noValidate>
+      <form {...form}>
         <FormError message={error} />
         <div className={forms.inline}>
           <TextField label="Token name" value={name} onChange={setName} maxLength={80} autoComplete="off" />
@@ -54,9 +48,9 @@ export function ApiTokens({ serverUrl }: { serverUrl: string }) {
           </button>
         </div>
       </form>
-      {tokens.state.kind === 'loaded' && tokens.state.value.length > 0 ? (
+      {tokens.data && tokens.data.length > 0 ? (
         <ul className={styles.list} aria-label="Your API tokens">
-          {tokens.state.value.map((token) => (
+          {tokens.data.map((token) => (
             <li key={token.id} className={styles.item}>
               <span className={styles.itemMain}>
                 <span className={styles.itemTitle}>{token.name}</span>
@@ -71,10 +65,10 @@ export function ApiTokens({ serverUrl }: { serverUrl: string }) {
             </li>
           ))}
         </ul>
-      ) : tokens.state.kind === 'loaded' ? (
+      ) : tokens.data ? (
         <p className={styles.empty}>No tokens yet.</p>
-      ) : tokens.state.kind === 'error' ? (
-        <p className={forms.error}>Could not list your tokens: {tokens.state.error.message}</p>
+      ) : tokens.error ? (
+        <p className={forms.error}>Could not list your tokens: {tokens.error.message}</p>
       ) : (
         <p role="status">Loading tokens…</p>
       )}
@@ -84,9 +78,8 @@ export function ApiTokens({ serverUrl }: { serverUrl: string }) {
         description={<>Scripts using “{revoking?.name}” stop working at once, and its open connections close.</>}
         confirmLabel="Revoke token"
         onConfirm={async () => {
-          const token = revoking as ApiToken;
-          await revokeApiToken(serverUrl, token.id);
-          tokens.update((list) => list.filter((t) => t.id !== token.id));
+          const token = revoking as ApiTokenView;
+          await revoke.mutateAsync(token.id);
           if (created?.id === token.id) setCreated(null);
           setRevoking(null);
         }}

@@ -1,39 +1,27 @@
 'use client';
 
+import type { UserView } from '@quire/api-contract';
 import { useState } from 'react';
-import { useRequestForm } from '../../hooks/use-request-form';
-import { changeName } from '../../lib/api/account';
-import type { User } from '../../lib/api/types';
+import { useFormAction } from '../../hooks/use-form-action';
+import { useRenameAccount } from '../../lib/api/account';
 import { FormError } from '../common/FormError';
 import forms from '../common/forms.module.css';
 import { TextField } from '../common/TextField';
 
-interface Props {
-  serverUrl: string;
-  user: User;
-  onSaved: (user: User) => void;
-}
-
 /** The name others see in the presence bar and next to this person's cursor. */
-export function NameForm({ serverUrl, user, onSaved }: Props) {
+export function NameForm({ user }: { user: UserView }) {
+  const rename = useRenameAccount();
   const [name, setName] = useState(user.name);
   const [saved, setSaved] = useState(false);
-  const { pending, error, setError, onSubmit } = useRequestForm(
-    async () => {
-      setSaved(false);
-      if (!name.trim()) {
-        setError('Enter a name.');
-        return;
-      }
-      onSaved(await changeName(serverUrl, name.trim()));
-      setSaved(true);
-    },
-    {},
-    serverUrl,
-  );
+  const { pending, error, form } = useFormAction(async () => {
+    setSaved(false);
+    if (!name.trim()) return 'Enter a name.';
+    await rename.mutateAsync(name.trim());
+    setSaved(true);
+  });
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form {...form}>
       <FormError message={error} />
       <TextField
         label="Your name"

@@ -1,7 +1,7 @@
 'use client';
 
+import type { CreatedApiToken } from '@quire/api-contract';
 import { useId } from 'react';
-import type { CreatedApiToken } from '../../lib/api/types';
 import { CopyButton } from '../common/CopyButton';
 import forms from '../common/forms.module.css';
 import styles from '../common/settings.module.css';

@@ -1,49 +1,40 @@
 'use client';
 
+import { MIN_PASSWORD_LENGTH } from '@quire/api-contract';
 import { useId, useState } from 'react';
-import { useRequestForm } from '../../hooks/use-request-form';
-import { changePassword } from '../../lib/api/account';
+import { useFormAction } from '../../hooks/use-form-action';
+import { useChangePassword } from '../../lib/api/account';
 import { FormError } from '../common/FormError';
 import forms from '../common/forms.module.css';
 import styles from '../common/settings.module.css';
 import { TextField } from '../common/TextField';
 
-interface Props {
-  serverUrl: string;
-  /** After a change; `revokedTokens` when the API tokens went with it (their list is stale). */
-  onChanged?: (revokedTokens: boolean) => void;
-}
-
 /**
  * Changes the password; the server signs out every other session (other devices) and, if asked,
  * revokes the API tokens too: a password changed because it leaked may have let someone make them.
  */
-export function PasswordForm({ serverUrl, onChanged }: Props) {
+export function PasswordForm() {
+  const change = useChangePassword();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const [revokeTokens, setRevokeTokens] = useState(false);
   const [saved, setSaved] = useState<{ revokedTokens: boolean } | null>(null);
   const revokeId = useId();
-  const { pending, error, setError, onSubmit } = useRequestForm(
+  const { pending, error, form } = useFormAction(
     async () => {
       setSaved(null);
-      if (newPassword.length < 8) {
-        setError('The new password needs at least 8 characters.');
-        return;
-      }
-      await changePassword(serverUrl, { currentPassword, newPassword, revokeTokens });
+      if (newPassword.length < MIN_PASSWORD_LENGTH) return `The new password needs at least ${MIN_PASSWORD_LENGTH} characters.`;
+      await change.mutateAsync({ currentPassword, newPassword, revokeTokens });
       setCurrent('');
       setNew('');
       setRevokeTokens(false);
       setSaved({ revokedTokens: revokeTokens });
-      onChanged?.(revokeTokens);
     },
     { 401: 'Your current password is not right.' },
-    serverUrl,
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form {...form}>
       <p className={styles.text}>Other devices will be signed out.</p>
       <FormError message={error} />
       <TextField label="Current password" type="password" value={currentPassword} onChange={setCurrent} required autoComplete="current-password" />
@@ -53,9 +44,9 @@ export function PasswordForm({ serverUrl, onChanged }: Props) {
         value={newPassword}
         onChange={setNew}
         required
-        minLength={8}
+        minLength={MIN_PASSWORD_LENGTH}
         autoComplete="new-password"
-        hint="At least 8 characters."
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
       />
       <div className={forms.check}>
         <input id={revokeId} type="checkbox" checked={revokeTokens} onChange={(event) => setRevokeTokens(event.target.checked)} />

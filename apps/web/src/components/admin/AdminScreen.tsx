@@ -1,6 +1,6 @@
 'use client';
 
-import type { User } from '../../lib/api/types';
+import type { UserView } from '@quire/api-contract';
 import { AppHeader } from '../common/AppHeader';
 import { RequireAccount } from '../common/RequireAccount';
 import styles from '../common/settings.module.css';
@@ -8,18 +8,14 @@ import { SecurityEventList } from './SecurityEventList';
 import { UserTable } from './UserTable';
 
 /** /admin: every account, password resets, recent security events. Administrators only (the server checks too). */
-export function AdminScreen({ configuredServerUrl }: { configuredServerUrl: string | null }) {
-  return (
-    <RequireAccount configuredServerUrl={configuredServerUrl} action="open the administration page">
-      {({ user, serverUrl }) => <Administration user={user} serverUrl={serverUrl} />}
-    </RequireAccount>
-  );
+export function AdminScreen() {
+  return <RequireAccount action="open the administration page">{(user) => <Administration user={user} />}</RequireAccount>;
 }
 
-function Administration({ user, serverUrl }: { user: User; serverUrl: string }) {
+function Administration({ user }: { user: UserView }) {
   return (
     <>
-      <AppHeader user={user} serverUrl={serverUrl} />
+      <AppHeader user={user} />
       <main id="main" className={styles.main}>
         <h1 className={styles.title}>Administration</h1>
         {user.isAdmin ? (
@@ -29,13 +25,13 @@ function Administration({ user, serverUrl }: { user: User; serverUrl: string }) 
               <h2 id="users-title" className={styles.cardTitle}>
                 Users
               </h2>
-              <UserTable serverUrl={serverUrl} self={user} />
+              <UserTable self={user} />
             </section>
             <section className={styles.card} aria-labelledby="events-title">
               <h2 id="events-title" className={styles.cardTitle}>
                 Recent security events
               </h2>
-              <SecurityEventList serverUrl={serverUrl} labelledBy="events-title" />
+              <SecurityEventList labelledBy="events-title" />
             </section>
           </>
         ) : (

@@ -1,22 +1,22 @@
 'use client';
 
+import type { UserView } from '@quire/api-contract';
 import { useEffect, useId, useState } from 'react';
-import { resetUserPassword } from '../../lib/api/admin';
-import type { User } from '../../lib/api/types';
+import { useResetPassword } from '../../lib/api/admin';
 import { CopyButton } from '../common/CopyButton';
 import { Dialog } from '../common/Dialog';
 import { FormError } from '../common/FormError';
 import forms from '../common/forms.module.css';
 
 interface Props {
-  serverUrl: string;
   /** The user whose password to reset; null when closed. */
-  user: User | null;
+  user: UserView | null;
   onClose: () => void;
 }
 
 /** Confirms a reset, then shows the temporary password to hand to the user. */
-export function ResetPasswordDialog({ serverUrl, user, onClose }: Props) {
+export function ResetPasswordDialog({ user, onClose }: Props) {
+  const resetPassword = useResetPassword();
   const [password, setPassword] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -33,7 +33,7 @@ export function ResetPasswordDialog({ serverUrl, user, onClose }: Props) {
     setPending(true);
     setError(null);
     try {
-      setPassword(await resetUserPassword(serverUrl, user.id));
+      setPassword(await resetPassword.mutateAsync(user.id));
     } catch (caught) {
       setError((caught as Error).message);
     } finally {

@@ -1,10 +1,11 @@
 'use client';
 
+import type { SecurityEventView } from '@quire/api-contract';
 import { isGuestId } from '@quire/constants';
-import { useCallback, useState } from 'react';
-import { useApiResource } from '../../hooks/use-api-resource';
-import { listSecurityEvents } from '../../lib/api/admin';
-import type { SecurityEvent } from '../../lib/api/types';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { securityEventsQuery } from '../../lib/api/admin';
+import { useApi } from '../../lib/api/api-context';
 import { formatDateTime } from '../../lib/relative-time';
 import { securityEventWords } from '../../lib/security-event-words';
 import forms from '../common/forms.module.css';
@@ -15,37 +16,40 @@ const FIRST_SHOWN = 50;
 
 /**
  * The recent security events, newest first: what happened, who did it, from which address, when.
- * Read once when the page opens; "Refresh" reads them again.
+ * Read when the page opens, when the tab comes back into view and after a password reset;
+ * "Refresh" reads them again.
  */
-export function SecurityEventList({ serverUrl, labelledBy }: { serverUrl: string; labelledBy: string }) {
-  const load = useCallback((signal: AbortSignal) => listSecurityEvents(serverUrl, signal), [serverUrl]);
-  const events = useApiResource(load);
+export function SecurityEventList({ labelledBy }: { labelledBy: string }) {
+  const api = useApi();
+  const { data: events, error, refetch } = useQuery(securityEventsQuery(api));
   const [showAll, setShowAll] = useState(false);
 
   return (
     <>
       <div className={styles.toolbar}>
         <p className={styles.lead}>Sign-ins, password and token changes, sharing and deletions, newest first.</p>
-        <button type="button" className="button button--quiet" onClick={events.reload}>
+        <button type="button" className="button button--quiet" onClick={() => void refetch()}>
           Refresh<span className="visually-hidden"> the security events</span>
         </button>
       </div>
-      {events.state.kind === 'loading' ? (
-        <p role="status">Loading security events…</p>
-      ) : events.state.kind === 'error' ? (
-        <p className={forms.error}>Could not read the security events: {events.state.error.message}</p>
-      ) : events.state.value.length === 0 ? (
+      {!events ? (
+        error ? (
+          <p className={forms.error}>Could not read the security events: {error.message}</p>
+        ) : (
+          <p role="status">Loading security events…</p>
+        )
+      ) : events.length === 0 ? (
         <p className={styles.empty}>Nothing yet.</p>
       ) : (
         <>
           <ol className={styles.list} aria-labelledby={labelledBy}>
-            {(showAll ? events.state.value : events.state.value.slice(0, FIRST_SHOWN)).map((event) => (
+            {(showAll ? events : events.slice(0, FIRST_SHOWN)).map((event) => (
               <EventItem key={event.id} event={event} />
             ))}
           </ol>
-          {!showAll && events.state.value.length > FIRST_SHOWN ? (
+          {!showAll && events.length > FIRST_SHOWN ? (
             <button type="button" className={`button ${styles.more}`} onClick={() => setShowAll(true)}>
-              Show all {events.state.value.length} events
+              Show all {events.length} events
             </button>
           ) : null}
         </>
@@ -54,7 +58,7 @@ export function SecurityEventList({ serverUrl, labelledBy }: { serverUrl: string
   );
 }
 
-function EventItem({ event }: { event: SecurityEvent }) {
+function EventItem({ event }: { event: SecurityEventView }) {
   const at = new Date(event.at);
   const facts = [
     actorWords(event.actor),
@@ -76,7 +80,7 @@ function EventItem({ event }: { event: SecurityEvent }) {
 }
 
 /** "by Ada", "by a guest", or "not signed in" (a failed sign-in has no actor). */
-function actorWords(actor: SecurityEvent['actor']): string {
+function actorWords(actor: SecurityEventView['actor']): string {
   if (!actor) return 'not signed in';
   return isGuestId(actor.id) ? 'by a guest' : `by ${actor.name}`;
 }

@@ -1,22 +1,24 @@
 'use client';
 
-import { useCallback, useState } from 'react';
-import { useApiResource } from '../../hooks/use-api-resource';
-import { listUsers } from '../../lib/api/admin';
-import type { User } from '../../lib/api/types';
+import type { UserView } from '@quire/api-contract';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { usersQuery } from '../../lib/api/admin';
+import { useApi } from '../../lib/api/api-context';
 import { formatDate, formatDateTime } from '../../lib/relative-time';
 import forms from '../common/forms.module.css';
 import styles from '../common/settings.module.css';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 
 /** Every account, oldest first, each with a password reset. */
-export function UserTable({ serverUrl, self }: { serverUrl: string; self: User }) {
-  const load = useCallback((signal: AbortSignal) => listUsers(serverUrl, signal), [serverUrl]);
-  const users = useApiResource(load);
-  const [resetting, setResetting] = useState<User | null>(null);
+export function UserTable({ self }: { self: UserView }) {
+  const api = useApi();
+  const users = useQuery(usersQuery(api));
+  const [resetting, setResetting] = useState<UserView | null>(null);
 
-  if (users.state.kind === 'loading') return <p role="status">Loading users…</p>;
-  if (users.state.kind === 'error') return <p className={forms.error}>Could not list the users: {users.state.error.message}</p>;
+  if (!users.data) {
+    return users.error ? <p className={forms.error}>Could not list the users: {users.error.message}</p> : <p role="status">Loading users…</p>;
+  }
 
   return (
     <>
@@ -35,7 +37,7 @@ export function UserTable({ serverUrl, self }: { serverUrl: string; self: User }
             </tr>
           </thead>
           <tbody>
-            {users.state.value.map((user) => (
+            {users.data.map((user) => (
               <tr key={user.id}>
                 <td>
                   {user.name}
@@ -61,7 +63,7 @@ export function UserTable({ serverUrl, self }: { serverUrl: string; self: User }
           </tbody>
         </table>
       </div>
-      <ResetPasswordDialog serverUrl={serverUrl} user={resetting} onClose={() => setResetting(null)} />
+      <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />
     </>
   );
 }

@@ -1,48 +1,46 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { useServerUrl } from '../../hooks/use-server-url';
-import { useSessionInfo } from '../../hooks/use-session-info';
-import { completeSetup } from '../../lib/api/auth';
+import { useFormAction } from '../../hooks/use-form-action';
+import { useApi } from '../../lib/api/api-context';
+import { completeSetup, sessionQuery } from '../../lib/api/auth';
 import { FormError } from '../common/FormError';
 import { PageLoading } from '../common/PageStatus';
 import { TextField } from '../common/TextField';
 import styles from './auth.module.css';
 import { AuthLayout } from './AuthLayout';
-import { useRequestForm } from '../../hooks/use-request-form';
+import { useSignedIn } from './use-signed-in';
 
 /**
  * The first visit to a fresh instance: the one-time setup code from the server's log, and the
  * administrator's account. Once set up, this page sends people home.
  */
-export function SetupScreen({ configuredServerUrl }: { configuredServerUrl: string | null }) {
-  const serverUrl = useServerUrl(configuredServerUrl);
-  const { state } = useSessionInfo(serverUrl);
+export function SetupScreen() {
+  const api = useApi();
+  const { data: session } = useQuery(sessionQuery(api));
+  const signedIn = useSignedIn();
   const router = useRouter();
   const [code, setCode] = useState('');
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const alreadySetUp = state.kind === 'loaded' && !state.value.setupNeeded;
+  const alreadySetUp = session?.setupNeeded === false;
 
   useEffect(() => {
     if (alreadySetUp) router.replace('/');
   }, [alreadySetUp, router]);
 
-  const { pending, error, onSubmit } = useRequestForm(
-    async () => {
-      await completeSetup(serverUrl as string, { code: code.trim(), email: email.trim(), name: name.trim(), password });
-      router.replace('/');
-    },
+  const { pending, error, form } = useFormAction(
+    async () => signedIn(await completeSetup(api, { code: code.trim(), email: email.trim(), name: name.trim(), password })),
     {
       403: 'That setup code is not right. Copy it from the server’s log, from the line “Setup code: …”.',
       409: 'This Quire is already set up. Sign in instead.',
     },
-    serverUrl,
   );
 
-  if (alreadySetUp) return <PageLoading label="Already set up. Opening Quire…" />;
+  if (alreadySetUp) return <PageLoading label={session?.user ? 'Opening Quire…' : 'Already set up. Opening Quire…'} />;
 
   return (
     <AuthLayout
@@ -57,7 +55,7 @@ export function SetupScreen({ configuredServerUrl }: { configuredServerUrl: stri
         </>
       }
     >
-      <form onSubmit={onSubmit} noValidate>
+      <form {...form}>
         <FormError message={error} />
         <TextField
           label="Setup code"
@@ -86,7 +84,7 @@ export function SetupScreen({ configuredServerUrl }: { configuredServerUrl: stri
           minLength={8}
           hint="At least 8 characters."
         />
-        <button type="submit" className={`button button--primary ${styles.submit}`} aria-disabled={pending || !serverUrl}>
+        <button type="submit" className={`button button--primary ${styles.submit}`} aria-disabled={pending}>
           {pending ? 'Creating the account…' : 'Create administrator account'}
         </button>
       </form>

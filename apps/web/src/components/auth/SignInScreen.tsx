@@ -1,51 +1,44 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { useServerUrl } from '../../hooks/use-server-url';
-import { useSessionInfo } from '../../hooks/use-session-info';
-import { signIn } from '../../lib/api/auth';
+import { useFormAction } from '../../hooks/use-form-action';
+import { useApi } from '../../lib/api/api-context';
+import { sessionQuery, signIn } from '../../lib/api/auth';
 import { safeNextPath, withNext } from '../../lib/next-path';
 import { FormError } from '../common/FormError';
 import { PageLoading } from '../common/PageStatus';
 import { TextField } from '../common/TextField';
 import styles from './auth.module.css';
 import { AuthLayout } from './AuthLayout';
-import { useRequestForm } from '../../hooks/use-request-form';
+import { useSignedIn } from './use-signed-in';
 
 interface Props {
-  configuredServerUrl: string | null;
   /** Where to go once signed in (checked to be a path on this site). */
   next: string | null;
 }
 
 /** Email and password; then back to the page that asked. */
-export function SignInScreen({ configuredServerUrl, next }: Props) {
-  const serverUrl = useServerUrl(configuredServerUrl);
-  const { state } = useSessionInfo(serverUrl);
+export function SignInScreen({ next }: Props) {
+  const api = useApi();
+  const { data: session } = useQuery(sessionQuery(api));
+  const signedIn = useSignedIn();
   const router = useRouter();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const destination = safeNextPath(next);
-  const session = state.kind === 'loaded' ? state.value : null;
   const redirect = session?.setupNeeded ? '/setup' : session?.user ? destination : null;
 
   useEffect(() => {
     if (redirect) router.replace(redirect);
   }, [redirect, router]);
 
-  const { pending, error, onSubmit } = useRequestForm(
-    async () => {
-      await signIn(serverUrl as string, { email: email.trim(), password });
-      router.replace(destination);
-    },
-    {
-      401: 'Wrong email or password.',
-      429: 'Too many attempts. Wait a minute, then try again.',
-    },
-    serverUrl,
-  );
+  const { pending, error, form } = useFormAction(async () => signedIn(await signIn(api, { email: email.trim(), password })), {
+    401: 'Wrong email or password.',
+    429: 'Too many attempts. Wait a minute, then try again.',
+  });
 
   if (redirect) return <PageLoading label="Opening Quire…" />;
 
@@ -62,11 +55,11 @@ export function SignInScreen({ configuredServerUrl, next }: Props) {
         )
       }
     >
-      <form onSubmit={onSubmit} noValidate>
+      <form {...form}>
         <FormError message={error} />
         <TextField label="Email" type="email" value={email} onChange={setEmail} required autoComplete="username" />
         <TextField label="Password" type="password" value={password} onChange={setPassword} required autoComplete="current-password" />
-        <button type="submit" className={`button button--primary ${styles.submit}`} aria-disabled={pending || !serverUrl}>
+        <button type="submit" className={`button button--primary ${styles.submit}`} aria-disabled={pending}>
           {pending ? 'Signing in…' : 'Sign in'}
         </button>
       </form>

@@ -1,51 +1,44 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { useServerUrl } from '../../hooks/use-server-url';
-import { useSessionInfo } from '../../hooks/use-session-info';
-import { signUp } from '../../lib/api/auth';
+import { useFormAction } from '../../hooks/use-form-action';
+import { useApi } from '../../lib/api/api-context';
+import { sessionQuery, signUp } from '../../lib/api/auth';
 import { safeNextPath, withNext } from '../../lib/next-path';
 import { FormError } from '../common/FormError';
 import { PageLoading } from '../common/PageStatus';
 import { TextField } from '../common/TextField';
 import styles from './auth.module.css';
 import { AuthLayout } from './AuthLayout';
-import { useRequestForm } from '../../hooks/use-request-form';
+import { useSignedIn } from './use-signed-in';
 
 interface Props {
-  configuredServerUrl: string | null;
   next: string | null;
 }
 
 /** A new account, when the instance allows sign-up; otherwise says whom to ask. */
-export function SignUpScreen({ configuredServerUrl, next }: Props) {
-  const serverUrl = useServerUrl(configuredServerUrl);
-  const { state } = useSessionInfo(serverUrl);
+export function SignUpScreen({ next }: Props) {
+  const api = useApi();
+  const { data: session } = useQuery(sessionQuery(api));
+  const signedIn = useSignedIn();
   const router = useRouter();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const destination = safeNextPath(next);
-  const session = state.kind === 'loaded' ? state.value : null;
   const redirect = session?.setupNeeded ? '/setup' : session?.user ? destination : null;
 
   useEffect(() => {
     if (redirect) router.replace(redirect);
   }, [redirect, router]);
 
-  const { pending, error, onSubmit } = useRequestForm(
-    async () => {
-      await signUp(serverUrl as string, { name: name.trim(), email: email.trim(), password });
-      router.replace(destination);
-    },
-    {
-      403: 'Sign-up is turned off on this Quire. Ask its administrator for an account.',
-      409: 'An account with this email already exists. Sign in instead.',
-    },
-    serverUrl,
-  );
+  const { pending, error, form } = useFormAction(async () => signedIn(await signUp(api, { name: name.trim(), email: email.trim(), password })), {
+    403: 'Sign-up is turned off on this Quire. Ask its administrator for an account.',
+    409: 'An account with this email already exists. Sign in instead.',
+  });
 
   if (redirect || !session) return <PageLoading label={redirect ? 'Opening Quire…' : 'Loading…'} />;
 
@@ -60,7 +53,7 @@ export function SignUpScreen({ configuredServerUrl, next }: Props) {
 
   return (
     <AuthLayout title="Create an account" footer={<>Already have an account? {signInLink}</>}>
-      <form onSubmit={onSubmit} noValidate>
+      <form {...form}>
         <FormError message={error} />
         <TextField
           label="Your name"
@@ -82,7 +75,7 @@ export function SignUpScreen({ configuredServerUrl, next }: Props) {
           minLength={8}
           hint="At least 8 characters."
         />
-        <button type="submit" className={`button button--primary ${styles.submit}`} aria-disabled={pending || !serverUrl}>
+        <button type="submit" className={`button button--primary ${styles.submit}`} aria-disabled={pending}>
           {pending ? 'Creating the account…' : 'Create account'}
         </button>
       </form>

@@ -1,20 +1,22 @@
 'use client';
 
+import type { UserView } from '@quire/api-contract';
 import Link from 'next/link';
 import { useState } from 'react';
+import { useApi } from '../../lib/api/api-context';
 import { signOut } from '../../lib/api/auth';
-import type { User } from '../../lib/api/types';
 import styles from './app-header.module.css';
 
 /** Who is signed in, with their account page, the admin page for administrators, and sign out. */
-export function AccountNav({ user, serverUrl }: { user: User; serverUrl: string }) {
+export function AccountNav({ user }: { user: UserView }) {
+  const api = useApi();
   const [pending, setPending] = useState(false);
 
   async function leave() {
     if (pending) return;
     setPending(true);
     try {
-      await signOut(serverUrl);
+      await signOut(api);
     } finally {
       // A full load, so nothing of this account stays in memory.
       window.location.assign('/signin');

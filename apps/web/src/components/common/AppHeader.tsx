@@ -1,25 +1,24 @@
+import type { UserView } from '@quire/api-contract';
 import type { ReactNode } from 'react';
-import type { User } from '../../lib/api/types';
 import { AccountNav } from './AccountNav';
 import styles from './app-header.module.css';
 import { Wordmark } from './Wordmark';
 
 interface Props {
-  user: User;
-  serverUrl: string;
+  user: UserView;
   /** Page actions before the account links, e.g. "New document". */
   children?: ReactNode;
 }
 
 /** The header of the signed-in pages: logo, page actions, account links. */
-export function AppHeader({ user, serverUrl, children }: Props) {
+export function AppHeader({ user, children }: Props) {
   return (
     <header className={styles.header}>
       <div className={styles.inner}>
         <Wordmark />
         <div className={styles.end}>
           {children}
-          <AccountNav user={user} serverUrl={serverUrl} />
+          <AccountNav user={user} />
         </div>
       </div>
     </header>

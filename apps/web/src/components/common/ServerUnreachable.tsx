@@ -1,7 +1,9 @@
+'use client';
+
+import { useApi } from '../../lib/api/api-context';
 import styles from './server-unreachable.module.css';
 
 interface Props {
-  serverUrl: string;
   /** Offered as a "Try again" button when given. */
   onRetry?: () => void;
   /** What could not be done, e.g. "load your documents". */
@@ -11,7 +13,8 @@ interface Props {
 }
 
 /** The collaboration server did not answer: say where we looked and how to start it. */
-export function ServerUnreachable({ serverUrl, onRetry, action, retrying = false }: Props) {
+export function ServerUnreachable({ onRetry, action, retrying = false }: Props) {
+  const { serverUrl } = useApi();
   return (
     <div className={styles.box} role="alert">
       <h2 className={styles.title}>Cannot {action}</h2>

@@ -1,8 +1,9 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { useDocument } from '../../hooks/use-document';
-import { renameDocument } from '../../lib/api/documents';
+import { useApi } from '../../lib/api/api-context';
+import { documentKeys, documentQuery, useRenameDocument } from '../../lib/api/documents';
 import { documentTicket } from '../../lib/api/tickets';
 import { withNext } from '../../lib/next-path';
 import { RequireAccount } from '../common/RequireAccount';
@@ -10,31 +11,26 @@ import { CopyLinkButton } from './CopyLinkButton';
 import { EditorScreen } from './EditorScreen';
 import { ShareDialog } from './share/ShareDialog';
 
-interface Props {
-  documentId: string;
-  configuredServerUrl: string | null;
-}
-
 /** /d/<id>: a signed-in member's editor; the owner also shares it from here. */
-export function DocumentScreen({ documentId, configuredServerUrl }: Props) {
+export function DocumentScreen({ documentId }: { documentId: string }) {
   return (
-    <RequireAccount configuredServerUrl={configuredServerUrl} action="open this document" watchSession={false}>
-      {({ serverUrl }) => <MemberEditor documentId={documentId} serverUrl={serverUrl} />}
+    <RequireAccount action="open this document" watchSession={false}>
+      {() => <MemberEditor documentId={documentId} />}
     </RequireAccount>
   );
 }
 
-function MemberEditor({ documentId, serverUrl }: { documentId: string; serverUrl: string }) {
-  const { state, update, refresh } = useDocument(serverUrl, documentId);
-  const document = state.kind === 'loaded' ? state.value : null;
+function MemberEditor({ documentId }: { documentId: string }) {
+  const api = useApi();
+  const { data: document } = useQuery(documentQuery(api, documentId));
+  const { mutateAsync: renameDocument } = useRenameDocument();
   const [sharing, setSharing] = useState(false);
-  const ticket = useCallback((signal: AbortSignal) => documentTicket(serverUrl, documentId, signal), [serverUrl, documentId]);
+  const ticket = useCallback((signal: AbortSignal) => documentTicket(api, documentId, signal), [api, documentId]);
   const rename = useCallback(
     async (title: string) => {
-      const renamed = await renameDocument(serverUrl, documentId, title);
-      update(() => renamed);
+      await renameDocument({ id: documentId, title });
     },
-    [serverUrl, documentId, update],
+    [renameDocument, documentId],
   );
   const isOwner = document?.role === 'owner';
 
@@ -42,11 +38,10 @@ function MemberEditor({ documentId, serverUrl }: { documentId: string; serverUrl
     <>
       <EditorScreen
         documentId={documentId}
-        serverUrl={serverUrl}
         ticket={ticket}
         serverTitle={document?.title ?? ''}
+        titleKey={documentKeys.one(documentId)}
         onRename={rename}
-        refreshTitle={refresh}
         signInHref={withNext('/signin', `/d/${documentId}`)}
         actions={
           <>
@@ -59,7 +54,7 @@ function MemberEditor({ documentId, serverUrl }: { documentId: string; serverUrl
           </>
         }
       />
-      {isOwner ? <ShareDialog open={sharing} serverUrl={serverUrl} documentId={documentId} onClose={() => setSharing(false)} /> : null}
+      {isOwner ? <ShareDialog open={sharing} documentId={documentId} onClose={() => setSharing(false)} /> : null}
     </>
   );
 }

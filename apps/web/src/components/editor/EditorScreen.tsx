@@ -1,22 +1,21 @@
 'use client';
 
 import { canEdit, linkAtSelection, removeLink, setLink, type EditorHost, type TicketProvider } from '@quire/editor';
-import { deriveTitle } from '@quire/editor-schema';
+import type { QueryKey } from '@tanstack/react-query';
 import type { EditorView } from 'prosemirror-view';
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useCollabSession } from '../../hooks/use-collab-session';
 import { useEditorView } from '../../hooks/use-editor-view';
 import { useIsMac } from '../../hooks/use-is-mac';
 import { useLiveTitle } from '../../hooks/use-live-title';
-import { useParticipants } from '../../hooks/use-participants';
 import { CommitCounter } from '../common/CommitCounter';
 import { ServerUnreachable } from '../common/ServerUnreachable';
 import { Wordmark } from '../common/Wordmark';
 import { ConnectionBanner } from './ConnectionBanner';
 import { ConnectionIndicator } from './ConnectionIndicator';
-import { DocumentTitle } from './DocumentTitle';
 import styles from './editor.module.css';
 import { EditorHelp } from './EditorHelp';
+import { EditorTitle } from './EditorTitle';
 import { LinkDialog } from './LinkDialog';
 import { PresenceBar } from './PresenceBar';
 import { RoleBadge } from './RoleBadge';
@@ -27,15 +26,14 @@ const UNREACHABLE_AFTER_ATTEMPTS = 3;
 
 interface Props {
   documentId: string;
-  serverUrl: string | null;
   /** A fresh ticket for every connection: the member's, or a guest's through a share link. */
   ticket: TicketProvider;
   /** The server's title; '' when it has none (the first line of the text is shown instead). */
   serverTitle: string;
+  /** The query `serverTitle` comes from, read again when the server announces a rename. */
+  titleKey: QueryKey;
   /** Renames on the server; offered while the connection's role is owner or editor. */
   onRename?: (title: string) => Promise<void>;
-  /** Reads the server's title again: someone else may have renamed the document. */
-  refreshTitle: () => void;
   /** Header actions after the presence bar: Share, Copy link. */
   actions?: ReactNode;
   /** Guests change their name from their own presence chip. */
@@ -47,11 +45,14 @@ interface Props {
   guest?: boolean;
 }
 
-/** The editor page: header with presence and sharing, toolbar, and the document. */
-export function EditorScreen({ documentId, serverUrl, ticket, serverTitle, onRename, refreshTitle, actions, onEditName, renewKey, signInHref, guest = false }: Props) {
-  const { session, connection } = useCollabSession({ serverUrl, documentId, ticket });
-  const participants = useParticipants(session);
-  useLiveTitle(session, refreshTitle);
+/**
+ * The editor page: header with presence and sharing, toolbar, and the document. It re-renders when
+ * the connection changes; a transaction re-renders only the parts it changed (the toolbar's
+ * buttons, the title from the first line), and the presence bar only when someone comes or goes.
+ */
+export function EditorScreen({ documentId, ticket, serverTitle, titleKey, onRename, actions, onEditName, renewKey, signInHref, guest = false }: Props) {
+  const { session, connection } = useCollabSession({ documentId, ticket });
+  useLiveTitle(session, titleKey);
   const isMac = useIsMac();
 
   const [mount, setMount] = useState<HTMLDivElement | null>(null);
@@ -100,18 +101,11 @@ export function EditorScreen({ documentId, serverUrl, ticket, serverTitle, onRen
     }),
     [editorId, helpId],
   );
-  const { view, state } = useEditorView({ session, mount, host, editable, attributes });
+  const { view, store } = useEditorView({ session, mount, host, editable, attributes });
 
   useEffect(() => {
     viewRef.current = view;
   }, [view]);
-
-  // From the session's Y.Doc, which each new editor state reflects: the server derives the title it stores the same way.
-  const derivedTitle = state && session ? deriveTitle(session.doc) : '';
-  const title = serverTitle.trim() || derivedTitle || 'Untitled document';
-  useEffect(() => {
-    document.title = `${title} — Quire`;
-  }, [title]);
 
   function closeLinkDialog() {
     setLinkDialog({ open: false, href: null });
@@ -131,11 +125,7 @@ export function EditorScreen({ documentId, serverUrl, ticket, serverTitle, onRen
               <span className={styles.divider} aria-hidden="true" />
               <CommitCounter id="title">
                 <div className={styles.titleBlock}>
-                  <DocumentTitle
-                    title={title}
-                    untitled={title === 'Untitled document'}
-                    {...(onRename && mayEdit && status.kind !== 'closed' ? { onRename } : {})}
-                  />
+                  <EditorTitle session={session} serverTitle={serverTitle} {...(onRename && editable ? { onRename } : {})} />
                   <div className={styles.statusRow}>
                     <ConnectionIndicator status={status} />
                     <RoleBadge role={connection.role} />
@@ -146,7 +136,7 @@ export function EditorScreen({ documentId, serverUrl, ticket, serverTitle, onRen
             <div className={styles.actions}>
               {session?.user ? (
                 <CommitCounter id="presence">
-                  <PresenceBar participants={participants} selfName={session.user.name} {...(onEditName ? { onEditName } : {})} />
+                  <PresenceBar awareness={session.awareness} selfName={session.user.name} {...(onEditName ? { onEditName } : {})} />
                 </CommitCounter>
               ) : null}
               {actions}
@@ -157,7 +147,7 @@ export function EditorScreen({ documentId, serverUrl, ticket, serverTitle, onRen
               <Toolbar
                 ref={toolbar}
                 view={view}
-                state={state}
+                store={store}
                 onLink={() => host.requestLink?.()}
                 controls={editorId}
                 disabled={!editable}
@@ -170,16 +160,16 @@ export function EditorScreen({ documentId, serverUrl, ticket, serverTitle, onRen
         {status.kind === 'closed' ? (
           <ConnectionBanner reason={status.reason} wasConnected={connection.wasConnected} signInHref={signInHref} guest={guest} />
         ) : null}
-        {status.kind === 'connecting' && connection.failedAttempts >= UNREACHABLE_AFTER_ATTEMPTS && serverUrl ? (
+        {status.kind === 'connecting' && connection.failedAttempts >= UNREACHABLE_AFTER_ATTEMPTS ? (
           <div className={styles.notice}>
-            <ServerUnreachable serverUrl={serverUrl} action="open this document" retrying />
+            <ServerUnreachable action="open this document" retrying />
           </div>
         ) : null}
 
         <main className={styles.canvas}>
           <article
             className={styles.paper}
-            aria-busy={!state}
+            aria-busy={!view}
             onMouseDown={(event) => {
               // The page margins belong to the document, as on paper: clicking them starts typing.
               if (event.target === event.currentTarget && view) {

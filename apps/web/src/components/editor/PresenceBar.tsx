@@ -1,19 +1,23 @@
 'use client';
 
-import { initials, presenceLabel, type Participant } from '@quire/editor';
+import { initials, presenceLabel } from '@quire/editor';
+import type { Awareness } from 'y-protocols/awareness';
+import { useParticipants } from '../../hooks/use-participants';
 import styles from './presence.module.css';
 
 const MAX_SHOWN = 5;
 
 interface Props {
-  participants: Participant[];
+  /** The session's awareness: the bar re-renders as people come, go or rename, not as cursors move. */
+  awareness: Awareness;
   /** Opens the name picker from this person's own chip (guests); accounts change it on /account. */
   onEditName?: () => void;
   selfName: string;
 }
 
 /** Who is here: others as avatars in their colors, then this person, marked "you" (guests can rename). */
-export function PresenceBar({ participants, onEditName, selfName }: Props) {
+export function PresenceBar({ awareness, onEditName, selfName }: Props) {
+  const participants = useParticipants(awareness);
   const self = participants.find((p) => p.isSelf);
   const others = participants.filter((p) => !p.isSelf);
   const shown = others.slice(0, MAX_SHOWN);

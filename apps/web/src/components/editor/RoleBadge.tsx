@@ -1,8 +1,8 @@
-import type { DocumentRole } from '@quire/editor';
+import type { Role } from '@quire/api-contract';
 import styles from './editor.module.css';
 
 /** Says, for viewers, that the document cannot be changed from this page. */
-export function RoleBadge({ role }: { role: DocumentRole | null }) {
+export function RoleBadge({ role }: { role: Role | null }) {
   if (role !== 'viewer') return null;
   return (
     <span className={styles.badge} title="You see every change as it happens, but cannot edit.">

@@ -2,15 +2,17 @@
 
 import {
   ariaKeyShortcut,
+  sameToolbarState,
   shortcutLabel,
   TOOLBAR_ACTIONS,
   TOOLBAR_GROUPS,
   toolbarState,
   type ToolbarActionId,
 } from '@quire/editor';
-import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { forwardRef, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { forwardRef, useImperativeHandle, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEditorSelector } from '../../hooks/use-editor-selector';
+import type { EditorStateStore } from '../../lib/editor-state-store';
 import styles from './toolbar.module.css';
 import { ToolbarIcon } from './ToolbarIcon';
 
@@ -24,7 +26,8 @@ export interface ToolbarHandle {
 
 interface Props {
   view: EditorView | null;
-  state: EditorState | null;
+  /** The editor's states: the toolbar re-renders when one changes a button, and only then. */
+  store: EditorStateStore;
   /** The link button: the page asks for an address. */
   onLink: () => void;
   /** Id of the editable element the toolbar acts on. */
@@ -38,12 +41,12 @@ interface Props {
  * WAI-ARIA toolbar pattern). Buttons that do not apply stay focusable with aria-disabled.
  */
 export const Toolbar = forwardRef<ToolbarHandle, Props>(function Toolbar(
-  { view, state, onLink, controls, disabled, isMac },
+  { view, store, onLink, controls, disabled, isMac },
   ref,
 ) {
   const [current, setCurrent] = useState<ToolbarActionId>('bold');
   const buttons = useRef(new Map<ToolbarActionId, HTMLButtonElement>());
-  const buttonStates = useMemo(() => (state ? toolbarState(state) : null), [state]);
+  const buttonStates = useEditorSelector(store, toolbarState, null, sameToolbarState);
 
   useImperativeHandle(ref, () => ({ focus: () => buttons.current.get(current)?.focus() }), [current]);
 

@@ -1,32 +1,35 @@
 'use client';
 
+import type { DocumentView, UserView } from '@quire/api-contract';
 import { useState, type ReactNode } from 'react';
-import { deleteDocument, leaveDocument, renameDocument } from '../../lib/api/documents';
-import type { DocumentSummary, User } from '../../lib/api/types';
+import { useDeleteDocument, useLeaveDocument, useRenameDocument } from '../../lib/api/documents';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { RenameDialog } from './RenameDialog';
 
 /** What a row's buttons ask for; the dialogs that follow live here, once for the whole page. */
 export interface RowActions {
-  rename: (document: DocumentSummary) => void;
-  remove: (document: DocumentSummary) => void;
-  leave: (document: DocumentSummary) => void;
+  rename: (document: DocumentView) => void;
+  remove: (document: DocumentView) => void;
+  leave: (document: DocumentView) => void;
 }
 
-type Pending = { kind: 'rename' | 'remove' | 'leave'; document: DocumentSummary } | null;
+type Pending = { kind: 'rename' | 'remove' | 'leave'; document: DocumentView } | null;
 
 interface Props {
-  serverUrl: string;
-  user: User;
-  /** Called after a change, to list the documents again. */
-  onChanged: () => void;
+  user: UserView;
   children: (actions: RowActions) => ReactNode;
 }
 
-const shownTitle = (document: DocumentSummary) => document.title.trim() || 'Untitled';
+const shownTitle = (document: DocumentView) => document.title.trim() || 'Untitled';
 
-/** Rename, delete (owner, confirmed) and leave (shared, confirmed) for the document lists. */
-export function DocumentActions({ serverUrl, user, onChanged, children }: Props) {
+/**
+ * Rename, delete (owner, confirmed) and leave (shared, confirmed) for the document lists; each
+ * dialog closes once the lists show the change.
+ */
+export function DocumentActions({ user, children }: Props) {
+  const rename = useRenameDocument();
+  const remove = useDeleteDocument();
+  const leave = useLeaveDocument();
   const [pending, setPending] = useState<Pending>(null);
   const close = () => setPending(null);
   const actions: RowActions = {
@@ -43,9 +46,8 @@ export function DocumentActions({ serverUrl, user, onChanged, children }: Props)
         open={pending?.kind === 'rename'}
         initialTitle={document?.title ?? ''}
         onRename={async (title) => {
-          await renameDocument(serverUrl, (document as DocumentSummary).id, title);
+          await rename.mutateAsync({ id: (document as DocumentView).id, title });
           close();
-          onChanged();
         }}
         onCancel={close}
       />
@@ -60,9 +62,8 @@ export function DocumentActions({ serverUrl, user, onChanged, children }: Props)
         }
         confirmLabel="Delete document"
         onConfirm={async () => {
-          await deleteDocument(serverUrl, (document as DocumentSummary).id);
+          await remove.mutateAsync((document as DocumentView).id);
           close();
-          onChanged();
         }}
         onCancel={close}
       />
@@ -72,9 +73,8 @@ export function DocumentActions({ serverUrl, user, onChanged, children }: Props)
         description={<>You will no longer see “{document ? shownTitle(document) : ''}”. Its owner can share it with you again.</>}
         confirmLabel="Leave document"
         onConfirm={async () => {
-          await leaveDocument(serverUrl, (document as DocumentSummary).id, user.id);
+          await leave.mutateAsync({ id: (document as DocumentView).id, userId: user.id });
           close();
-          onChanged();
         }}
         onCancel={close}
       />

@@ -1,16 +1,16 @@
 'use client';
 
+import type { DocumentView, Role } from '@quire/api-contract';
 import Link from 'next/link';
 import { useNow } from '../../hooks/use-now';
-import type { DocumentRole, DocumentSummary } from '../../lib/api/types';
 import { formatDateTime, formatRelativeTime } from '../../lib/relative-time';
 import type { RowActions } from './DocumentActions';
 import styles from './home.module.css';
 
-const ROLE_LABELS: Record<DocumentRole, string> = { owner: 'Owner', editor: 'Can edit', viewer: 'View only' };
+const ROLE_LABELS: Record<Role, string> = { owner: 'Owner', editor: 'Can edit', viewer: 'View only' };
 
 interface Props {
-  documents: DocumentSummary[];
+  documents: DocumentView[];
   /** The list's accessible name. */
   label: string;
   actions: RowActions;

@@ -1,10 +1,11 @@
 'use client';
 
+import type { UserView } from '@quire/api-contract';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useDocuments } from '../../hooks/use-documents';
-import { useWhenVisible } from '../../hooks/use-when-visible';
-import { isUnreachable } from '../../lib/api/request';
-import type { User } from '../../lib/api/types';
+import { useApi } from '../../lib/api/api-context';
+import { isUnreachable } from '../../lib/api/client';
+import { documentListsQuery } from '../../lib/api/documents';
 import { AppHeader } from '../common/AppHeader';
 import { ServerUnreachable } from '../common/ServerUnreachable';
 import { DocumentActions } from './DocumentActions';
@@ -12,33 +13,30 @@ import { DocumentList } from './DocumentList';
 import styles from './home.module.css';
 import { NewDocumentButton } from './NewDocumentButton';
 
-interface Props {
-  user: User;
-  serverUrl: string;
-}
-
-/** "My documents" and "Shared with me", and a button to start a new one. */
-export function DocumentsHome({ user, serverUrl }: Props) {
-  const { state, reload, refresh } = useDocuments(serverUrl);
-  // Others add, share, rename and remove documents meanwhile: the list is read again on return.
-  useWhenVisible(refresh);
+/**
+ * "My documents" and "Shared with me", and a button to start a new one. Others add, share, rename
+ * and remove documents meanwhile: the lists are read again when the tab comes back into view.
+ */
+export function DocumentsHome({ user }: { user: UserView }) {
+  const api = useApi();
+  const { data: lists, error, isPending, refetch } = useQuery(documentListsQuery(api));
+  const reload = () => void refetch();
   const [createError, setCreateError] = useState<Error | null>(null);
-  const lists = state.kind === 'loaded' ? state.value : null;
 
   return (
     <>
       <a className="skip-link" href="#main">
         Skip to documents
       </a>
-      <AppHeader user={user} serverUrl={serverUrl}>
-        <NewDocumentButton serverUrl={serverUrl} onError={setCreateError} />
+      <AppHeader user={user}>
+        <NewDocumentButton onError={setCreateError} />
       </AppHeader>
       <main id="main" className={styles.main}>
         <h1 className={styles.title}>Documents</h1>
 
         {createError ? (
           isUnreachable(createError) ? (
-            <ServerUnreachable serverUrl={serverUrl} action="create a document" />
+            <ServerUnreachable action="create a document" />
           ) : (
             <p className={styles.inlineError} role="alert">
               Could not create a document: {createError.message}. Try again in a moment.
@@ -46,7 +44,7 @@ export function DocumentsHome({ user, serverUrl }: Props) {
           )
         ) : null}
 
-        {state.kind === 'loading' ? (
+        {isPending ? (
           <div className={styles.loading} aria-busy="true">
             <p role="status" className="visually-hidden">
               Loading documents…
@@ -57,12 +55,12 @@ export function DocumentsHome({ user, serverUrl }: Props) {
           </div>
         ) : null}
 
-        {state.kind === 'error' ? (
-          isUnreachable(state.error) ? (
-            <ServerUnreachable serverUrl={serverUrl} onRetry={reload} action="load your documents" />
+        {error && !lists ? (
+          isUnreachable(error) ? (
+            <ServerUnreachable onRetry={reload} action="load your documents" />
           ) : (
             <div className={styles.inlineError} role="alert">
-              <p>The server could not list the documents: {state.error.message}.</p>
+              <p>The server could not list the documents: {error.message}.</p>
               <button type="button" className="button" onClick={reload}>
                 Try again
               </button>
@@ -71,7 +69,7 @@ export function DocumentsHome({ user, serverUrl }: Props) {
         ) : null}
 
         {lists ? (
-          <DocumentActions serverUrl={serverUrl} user={user} onChanged={reload}>
+          <DocumentActions user={user}>
             {(actions) => (
               <>
                 <section className={styles.section} aria-labelledby="owned-title">
@@ -87,7 +85,7 @@ export function DocumentsHome({ user, serverUrl }: Props) {
                     <div className={styles.empty}>
                       <p className={styles.emptyTitle}>No documents yet</p>
                       <p className={styles.emptyText}>Start one, then share it: the people you add edit with you, live.</p>
-                      <NewDocumentButton serverUrl={serverUrl} label="Create your first document" onError={setCreateError} />
+                      <NewDocumentButton label="Create your first document" onError={setCreateError} />
                     </div>
                   )}
                 </section>

@@ -1,12 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { createDocument } from '../../lib/api/documents';
-import { ServerRequestError } from '../../lib/api/request';
+import { useCreateDocument } from '../../lib/api/documents';
 
 interface Props {
-  serverUrl: string | null;
   className?: string;
   label?: string;
   /** Told when creating fails, so the page can say why. */
@@ -14,29 +11,22 @@ interface Props {
 }
 
 /** Creates a document (the caller owns it) and opens it. */
-export function NewDocumentButton({ serverUrl, className, label = 'New document', onError }: Props) {
+export function NewDocumentButton({ className, label = 'New document', onError }: Props) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
+  const create = useCreateDocument();
+  // Still pending once created, while the editor opens.
+  const pending = create.isPending || create.isSuccess;
 
-  async function create() {
-    if (!serverUrl || pending) return;
-    setPending(true);
-    try {
-      const document = await createDocument(serverUrl);
-      router.push(`/d/${encodeURIComponent(document.id)}`);
-    } catch (error) {
-      setPending(false);
-      onError(error instanceof Error ? error : new ServerRequestError(String(error), 'http'));
-    }
+  function start() {
+    if (pending) return;
+    create.mutate(undefined, {
+      onSuccess: (document) => router.push(`/d/${encodeURIComponent(document.id)}`),
+      onError,
+    });
   }
 
   return (
-    <button
-      type="button"
-      className={`button button--primary ${className ?? ''}`}
-      onClick={create}
-      aria-disabled={!serverUrl || pending}
-    >
+    <button type="button" className={`button button--primary ${className ?? ''}`} onClick={start} aria-disabled={pending}>
       <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
         <path d="M8 3v10M3 8h10" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
       </svg>

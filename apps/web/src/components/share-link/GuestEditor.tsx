@@ -1,9 +1,11 @@
 'use client';
 
+import type { LinkInfo } from '@quire/api-contract';
 import { useCallback, useEffect, useState } from 'react';
 import { useIdentity } from '../../hooks/use-identity';
+import { useApi } from '../../lib/api/api-context';
+import { linkKey } from '../../lib/api/links';
 import { linkTicket } from '../../lib/api/tickets';
-import type { LinkInfo } from '../../lib/api/types';
 import { withNext } from '../../lib/next-path';
 import { PageLoading } from '../common/PageStatus';
 import { EditorScreen } from '../editor/EditorScreen';
@@ -11,17 +13,16 @@ import { NameDialog } from '../editor/NameDialog';
 
 interface Props {
   token: string;
+  /** The link as last read: its title is the document's. */
   link: LinkInfo;
-  /** Reads the link again, for the document's current title. */
-  refreshLink: () => void;
-  serverUrl: string;
 }
 
 /**
  * A guest reading along through a viewer link: asked for a name first (remembered in this browser),
  * then the document read-only, with a fresh link ticket for every connection.
  */
-export function GuestEditor({ token, link, refreshLink, serverUrl }: Props) {
+export function GuestEditor({ token, link }: Props) {
+  const api = useApi();
   const { identity, suggestedName, chooseName } = useIdentity();
   const [dialog, setDialog] = useState<'closed' | 'first' | 'edit'>('closed');
   const name = identity?.name ?? null;
@@ -31,7 +32,7 @@ export function GuestEditor({ token, link, refreshLink, serverUrl }: Props) {
   }, [identity]);
 
   // A new function when the name changes: the next ticket, and so the connection, carry it.
-  const ticket = useCallback((signal: AbortSignal) => linkTicket(serverUrl, token, name ?? suggestedName, signal), [serverUrl, token, name, suggestedName]);
+  const ticket = useCallback((signal: AbortSignal) => linkTicket(api, token, name ?? suggestedName, signal), [api, token, name, suggestedName]);
 
   return (
     <>
@@ -40,10 +41,9 @@ export function GuestEditor({ token, link, refreshLink, serverUrl }: Props) {
       ) : (
         <EditorScreen
           documentId={link.documentId}
-          serverUrl={serverUrl}
           ticket={ticket}
           serverTitle={link.title}
-          refreshTitle={refreshLink}
+          titleKey={linkKey(token)}
           onEditName={() => setDialog('edit')}
           renewKey={name}
           signInHref={withNext('/signin', `/s/${encodeURIComponent(token)}`)}

@@ -1,41 +1,36 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useState } from 'react';
-import { useApiResource } from '../../hooks/use-api-resource';
-import { useServerUrl } from '../../hooks/use-server-url';
-import { useSessionInfo } from '../../hooks/use-session-info';
-import { getLinkInfo, joinLink } from '../../lib/api/links';
-import { errorStatus, isUnreachable } from '../../lib/api/request';
+import { useEffect, useState } from 'react';
+import { useApi } from '../../lib/api/api-context';
+import { sessionQuery } from '../../lib/api/auth';
+import { errorStatus, isUnreachable } from '../../lib/api/client';
+import { joinLink, linkQuery } from '../../lib/api/links';
 import { AuthLayout } from '../auth/AuthLayout';
 import { PageLoading } from '../common/PageStatus';
 import { ServerUnreachable } from '../common/ServerUnreachable';
 import { GuestEditor } from './GuestEditor';
 import { SignInToEdit } from './SignInToEdit';
 
-interface Props {
-  token: string;
-  configuredServerUrl: string | null;
-}
-
 /**
  * /s/<token>: a signed-in person joins the document and goes to it; a visitor without an account
  * reads along through a viewer link as a named guest, or is asked to sign in for an editor link.
  */
-export function ShareLinkScreen({ token, configuredServerUrl }: Props) {
-  const serverUrl = useServerUrl(configuredServerUrl);
-  const session = useSessionInfo(serverUrl);
-  const loadLink = useCallback((signal: AbortSignal) => getLinkInfo(serverUrl as string, token, signal), [serverUrl, token]);
-  const link = useApiResource(serverUrl ? loadLink : null);
+export function ShareLinkScreen({ token }: { token: string }) {
+  const api = useApi();
+  const session = useQuery(sessionQuery(api));
+  const link = useQuery(linkQuery(api, token));
   const router = useRouter();
   const [joinError, setJoinError] = useState<Error | null>(null);
-  const signedIn = session.state.kind === 'loaded' && session.state.value.user !== null;
-  const linkInfo = link.state.kind === 'loaded' ? link.state.value : null;
+  const signedIn = Boolean(session.data?.user);
+  const linkInfo = link.data;
+  const linkFound = linkInfo !== undefined;
 
   useEffect(() => {
-    if (!signedIn || !linkInfo || !serverUrl) return;
+    if (!signedIn || !linkFound) return;
     let cancelled = false;
-    joinLink(serverUrl, token).then(
+    joinLink(api, token).then(
       ({ documentId }) => {
         if (!cancelled) router.replace(`/d/${encodeURIComponent(documentId)}`);
       },
@@ -46,14 +41,15 @@ export function ShareLinkScreen({ token, configuredServerUrl }: Props) {
     return () => {
       cancelled = true;
     };
-  }, [signedIn, linkInfo, serverUrl, token, router]);
+  }, [signedIn, linkFound, api, token, router]);
 
-  const failure = link.state.kind === 'error' ? link.state.error : session.state.kind === 'error' ? session.state.error : joinError;
-  if (failure && serverUrl) {
+  // A failed background read (the title, on return to the tab) keeps the page as it is.
+  const failure = (!linkInfo && link.error) || (!session.data && session.error) || joinError;
+  if (failure) {
     if (isUnreachable(failure)) {
       return (
         <AuthLayout title="Cannot open this link">
-          <ServerUnreachable serverUrl={serverUrl} action="open this link" />
+          <ServerUnreachable action="open this link" />
         </AuthLayout>
       );
     }
@@ -68,9 +64,9 @@ export function ShareLinkScreen({ token, configuredServerUrl }: Props) {
     );
   }
 
-  if (!serverUrl || !linkInfo || session.state.kind !== 'loaded' || signedIn) {
+  if (!linkInfo || !session.data || signedIn) {
     return <PageLoading label={signedIn ? 'Opening the document…' : 'Opening the link…'} />;
   }
-  if (linkInfo.role === 'viewer') return <GuestEditor token={token} link={linkInfo} refreshLink={link.refresh} serverUrl={serverUrl} />;
-  return <SignInToEdit token={token} link={linkInfo} allowSignup={session.state.value.allowSignup} />;
+  if (linkInfo.role === 'viewer') return <GuestEditor token={token} link={linkInfo} />;
+  return <SignInToEdit token={token} link={linkInfo} allowSignup={session.data.allowSignup} />;
 }

@@ -1,5 +1,5 @@
+import type { LinkInfo } from '@quire/api-contract';
 import Link from 'next/link';
-import type { LinkInfo } from '../../lib/api/types';
 import { withNext } from '../../lib/next-path';
 import { AuthLayout } from '../auth/AuthLayout';
 import styles from './share-link.module.css';

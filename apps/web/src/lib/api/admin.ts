@@ -1,20 +1,25 @@
-import { apiRequest } from './request';
-import type { SecurityEvent, User } from './types';
+import { SecurityEventList, TemporaryPassword, UserList } from '@quire/api-contract';
+import { queryOptions } from '@tanstack/react-query';
+import type { ApiClient } from './client';
+import { useApiMutation } from './use-api-mutation';
+
+const eventsKey = ['admin', 'events'] as const;
 
 /** Every account (administrators only). */
-export async function listUsers(serverUrl: string, signal?: AbortSignal): Promise<User[]> {
-  return (await apiRequest<{ users: User[] }>(serverUrl, '/api/admin/users', signal ? { signal } : {})).users;
-}
-
-/** Gives a user a new temporary password and ends their sessions; resolves that password. */
-export async function resetUserPassword(serverUrl: string, userId: string): Promise<string> {
-  const answer = await apiRequest<{ temporaryPassword: string }>(serverUrl, `/api/admin/users/${encodeURIComponent(userId)}/password`, {
-    method: 'POST',
-  });
-  return answer.temporaryPassword;
+export function usersQuery(api: ApiClient) {
+  return queryOptions({ queryKey: ['admin', 'users'], queryFn: async ({ signal }) => (await api.call('/api/admin/users', UserList, { signal })).users });
 }
 
 /** The recent security events, newest first (administrators only). */
-export async function listSecurityEvents(serverUrl: string, signal?: AbortSignal): Promise<SecurityEvent[]> {
-  return (await apiRequest<{ events: SecurityEvent[] }>(serverUrl, '/api/admin/events', signal ? { signal } : {})).events;
+export function securityEventsQuery(api: ApiClient) {
+  return queryOptions({ queryKey: eventsKey, queryFn: async ({ signal }) => (await api.call('/api/admin/events', SecurityEventList, { signal })).events });
+}
+
+/** Gives a user a new temporary password and ends their sessions; resolves that password. */
+export function useResetPassword() {
+  return useApiMutation(
+    async (api, userId: string) =>
+      (await api.call(`/api/admin/users/${encodeURIComponent(userId)}/password`, TemporaryPassword, { method: 'POST' })).temporaryPassword,
+    () => [eventsKey],
+  );
 }

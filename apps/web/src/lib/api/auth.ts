@@ -1,31 +1,28 @@
-import { apiRequest } from './request';
-import type { SessionInfo, User } from './types';
+import { SessionInfo, SignedIn, type SetupBody, type SigninBody, type SignupBody, type UserView } from '@quire/api-contract';
+import { queryOptions } from '@tanstack/react-query';
+import type { ApiClient } from './client';
+
+export const sessionKey = ['session'] as const;
 
 /** Who is signed in, whether the instance still needs its administrator, and whether anyone may sign up. */
-export function getSession(serverUrl: string, signal?: AbortSignal): Promise<SessionInfo> {
-  return apiRequest<SessionInfo>(serverUrl, '/api/session', signal ? { signal } : {});
-}
-
-export interface NewAccount {
-  email: string;
-  name: string;
-  password: string;
+export function sessionQuery(api: ApiClient) {
+  return queryOptions({ queryKey: sessionKey, queryFn: ({ signal }) => api.call('/api/session', SessionInfo, { signal }) });
 }
 
 /** Creates the administrator with the one-time setup code from the server's log, and signs them in. */
-export async function completeSetup(serverUrl: string, account: NewAccount & { code: string }): Promise<User> {
-  return (await apiRequest<{ user: User }>(serverUrl, '/api/setup', { method: 'POST', body: account })).user;
+export async function completeSetup(api: ApiClient, account: SetupBody): Promise<UserView> {
+  return (await api.call('/api/setup', SignedIn, { method: 'POST', body: account })).user;
 }
 
 /** Creates an account and signs it in. */
-export async function signUp(serverUrl: string, account: NewAccount): Promise<User> {
-  return (await apiRequest<{ user: User }>(serverUrl, '/api/auth/signup', { method: 'POST', body: account })).user;
+export async function signUp(api: ApiClient, account: SignupBody): Promise<UserView> {
+  return (await api.call('/api/auth/signup', SignedIn, { method: 'POST', body: account })).user;
 }
 
-export async function signIn(serverUrl: string, credentials: { email: string; password: string }): Promise<User> {
-  return (await apiRequest<{ user: User }>(serverUrl, '/api/auth/signin', { method: 'POST', body: credentials })).user;
+export async function signIn(api: ApiClient, credentials: SigninBody): Promise<UserView> {
+  return (await api.call('/api/auth/signin', SignedIn, { method: 'POST', body: credentials })).user;
 }
 
-export function signOut(serverUrl: string): Promise<void> {
-  return apiRequest<void>(serverUrl, '/api/auth/signout', { method: 'POST' });
+export function signOut(api: ApiClient): Promise<void> {
+  return api.call('/api/auth/signout', null, { method: 'POST' });
 }

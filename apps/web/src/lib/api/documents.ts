@@ -1,31 +1,50 @@
-import { apiRequest } from './request';
-import type { DocumentLists, DocumentSummary } from './types';
+import { DocumentLists, DocumentView } from '@quire/api-contract';
+import { queryOptions } from '@tanstack/react-query';
+import type { ApiClient } from './client';
+import { useApiMutation } from './use-api-mutation';
 
 const path = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
 
+export const documentKeys = {
+  /** "My documents" and "Shared with me". */
+  lists: ['document-lists'] as const,
+  /** One document, and under it its members and links. */
+  one: (id: string) => ['document', id] as const,
+};
+
 /** The caller's documents and those shared with them, most recently changed first. */
-export function listDocuments(serverUrl: string, signal?: AbortSignal): Promise<DocumentLists> {
-  return apiRequest<DocumentLists>(serverUrl, '/api/documents', signal ? { signal } : {});
+export function documentListsQuery(api: ApiClient) {
+  return queryOptions({ queryKey: documentKeys.lists, queryFn: ({ signal }) => api.call('/api/documents', DocumentLists, { signal }) });
+}
+
+/** One document's title, owner and the caller's role. */
+export function documentQuery(api: ApiClient, id: string) {
+  return queryOptions({ queryKey: documentKeys.one(id), queryFn: ({ signal }) => api.call(path(id), DocumentView, { signal }) });
 }
 
 /** Creates a document the caller owns. */
-export function createDocument(serverUrl: string, title?: string): Promise<DocumentSummary> {
-  return apiRequest<DocumentSummary>(serverUrl, '/api/documents', { method: 'POST', body: title ? { title } : {} });
+export function useCreateDocument() {
+  return useApiMutation(
+    (api, _: void) => api.call('/api/documents', DocumentView, { method: 'POST', body: {} }),
+    () => [documentKeys.lists],
+  );
 }
 
-export function getDocument(serverUrl: string, id: string, signal?: AbortSignal): Promise<DocumentSummary> {
-  return apiRequest<DocumentSummary>(serverUrl, path(id), signal ? { signal } : {});
+export function useRenameDocument() {
+  return useApiMutation(
+    (api, { id, title }: { id: string; title: string }) => api.call(path(id), DocumentView, { method: 'PATCH', body: { title } }),
+    ({ id }) => [documentKeys.lists, documentKeys.one(id)],
+  );
 }
 
-export function renameDocument(serverUrl: string, id: string, title: string): Promise<DocumentSummary> {
-  return apiRequest<DocumentSummary>(serverUrl, path(id), { method: 'PATCH', body: { title } });
-}
-
-export function deleteDocument(serverUrl: string, id: string): Promise<void> {
-  return apiRequest<void>(serverUrl, path(id), { method: 'DELETE' });
+export function useDeleteDocument() {
+  return useApiMutation((api, id: string) => api.call(path(id), null, { method: 'DELETE' }), () => [documentKeys.lists]);
 }
 
 /** Removes the caller from a document shared with them. */
-export function leaveDocument(serverUrl: string, id: string, userId: string): Promise<void> {
-  return apiRequest<void>(serverUrl, `${path(id)}/members/${encodeURIComponent(userId)}`, { method: 'DELETE' });
+export function useLeaveDocument() {
+  return useApiMutation(
+    (api, { id, userId }: { id: string; userId: string }) => api.call(`${path(id)}/members/${encodeURIComponent(userId)}`, null, { method: 'DELETE' }),
+    () => [documentKeys.lists],
+  );
 }

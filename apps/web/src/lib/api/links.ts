@@ -1,16 +1,17 @@
-import { apiRequest } from './request';
-import type { DocumentRole, LinkInfo } from './types';
+import { JoinAnswer, LinkInfo } from '@quire/api-contract';
+import { queryOptions } from '@tanstack/react-query';
+import type { ApiClient } from './client';
 
-const path = (token: string) => `/api/links/${encodeURIComponent(token)}`;
+export const linkPath = (token: string) => `/api/links/${encodeURIComponent(token)}`;
 
-/** What a share link opens; 404 when it was revoked or never existed. */
-export function getLinkInfo(serverUrl: string, token: string, signal?: AbortSignal): Promise<LinkInfo> {
-  return apiRequest<LinkInfo>(serverUrl, path(token), signal ? { signal } : {});
+export const linkKey = (token: string) => ['link', token] as const;
+
+/** What a share link opens (and the document's current title); 404 when it was revoked or never existed. */
+export function linkQuery(api: ApiClient, token: string) {
+  return queryOptions({ queryKey: linkKey(token), queryFn: ({ signal }) => api.call(linkPath(token), LinkInfo, { signal }) });
 }
 
 /** Makes the signed-in caller a member through the link (never lowering a role they have). */
-export function joinLink(serverUrl: string, token: string): Promise<{ documentId: string; role: DocumentRole }> {
-  return apiRequest<{ documentId: string; role: DocumentRole }>(serverUrl, `${path(token)}/join`, { method: 'POST' });
+export function joinLink(api: ApiClient, token: string): Promise<JoinAnswer> {
+  return api.call(`${linkPath(token)}/join`, JoinAnswer, { method: 'POST' });
 }
-
-export const linkPath = path;

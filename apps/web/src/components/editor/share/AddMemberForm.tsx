@@ -1,53 +1,37 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
-import { addMember } from '../../../lib/api/sharing';
-import { errorStatus } from '../../../lib/api/request';
-import type { Member, ShareRole } from '../../../lib/api/types';
+import type { ShareRole } from '@quire/api-contract';
+import { useState } from 'react';
+import { useFormAction } from '../../../hooks/use-form-action';
+import { errorStatus } from '../../../lib/api/client';
+import { useAddMember } from '../../../lib/api/sharing';
 import forms from '../../common/forms.module.css';
 import { TextField } from '../../common/TextField';
 import { RoleSelect } from './RoleSelect';
 import styles from './share.module.css';
 
-interface Props {
-  serverUrl: string;
-  documentId: string;
-  onAdded: (member: Member) => void;
-}
-
 /** Adds someone who has an account, by email, as editor or viewer. */
-export function AddMemberForm({ serverUrl, documentId, onAdded }: Props) {
+export function AddMemberForm({ documentId }: { documentId: string }) {
+  const addMember = useAddMember(documentId);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<ShareRole>('editor');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (pending) return;
-    const address = email.trim();
-    if (!address) {
-      setError('Enter the email address of their Quire account.');
-      return;
-    }
-    setPending(true);
-    setError(null);
+  const { pending, error, form } = useFormAction(async () => {
     setAdded(null);
+    const address = email.trim();
+    if (!address) return 'Enter the email address of their Quire account.';
     try {
-      const member = await addMember(serverUrl, documentId, address, role);
-      onAdded(member);
+      const member = await addMember.mutateAsync({ email: address, role });
       setAdded(`${member.user.name} can now ${role === 'editor' ? 'edit' : 'view'} this document.`);
       setEmail('');
     } catch (caught) {
-      setError(errorStatus(caught) === 404 ? `No account uses ${address}. They need to sign up first.` : (caught as Error).message);
-    } finally {
-      setPending(false);
+      if (errorStatus(caught) === 404) return `No account uses ${address}. They need to sign up first.`;
+      throw caught;
     }
-  }
+  });
 
   return (
-    <form onSubmit={submit} noValidate className={styles.addForm}>
+    <form {...form} className={styles.addForm}>
       <div className={styles.addFields}>
         <TextField label="Add people by email" type="email" value={email} onChange={setEmail} autoComplete="off" error={error} />
         <RoleSelect label="Their role" value={role} onChange={setRole} />

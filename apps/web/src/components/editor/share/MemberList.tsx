@@ -1,38 +1,35 @@
 'use client';
 
+import type { MemberView, ShareRole } from '@quire/api-contract';
 import { useState } from 'react';
-import { changeMemberRole, removeMember } from '../../../lib/api/sharing';
-import type { Member, ShareRole } from '../../../lib/api/types';
+import { useChangeMemberRole, useRemoveMember } from '../../../lib/api/sharing';
 import { RoleSelect } from './RoleSelect';
 import styles from './share.module.css';
 
 interface Props {
-  serverUrl: string;
   documentId: string;
-  members: Member[];
-  /** Replaces the list after a confirmed change. */
-  onChange: (members: Member[]) => void;
+  members: MemberView[];
 }
 
 /** Who has access: the owner, then members whose role the owner changes or removes. */
-export function MemberList({ serverUrl, documentId, members, onChange }: Props) {
+export function MemberList({ documentId, members }: Props) {
+  const changeRole = useChangeMemberRole(documentId);
+  const removeMember = useRemoveMember(documentId);
   const [error, setError] = useState<string | null>(null);
 
-  async function setRole(member: Member, role: ShareRole) {
+  async function setRole(member: MemberView, role: ShareRole) {
     setError(null);
     try {
-      const updated = await changeMemberRole(serverUrl, documentId, member.user.id, role);
-      onChange(members.map((m) => (m.user.id === member.user.id ? { ...m, role: updated.role } : m)));
+      await changeRole.mutateAsync({ userId: member.user.id, role });
     } catch (caught) {
       setError(`Could not change ${member.user.name}’s role: ${(caught as Error).message}`);
     }
   }
 
-  async function remove(member: Member) {
+  async function remove(member: MemberView) {
     setError(null);
     try {
-      await removeMember(serverUrl, documentId, member.user.id);
-      onChange(members.filter((m) => m.user.id !== member.user.id));
+      await removeMember.mutateAsync(member.user.id);
     } catch (caught) {
       setError(`Could not remove ${member.user.name}: ${(caught as Error).message}`);
     }

@@ -1,7 +1,7 @@
 'use client';
 
+import type { ShareRole } from '@quire/api-contract';
 import { useId } from 'react';
-import type { ShareRole } from '../../../lib/api/types';
 import forms from '../../common/forms.module.css';
 
 export const SHARE_ROLE_LABELS: Record<ShareRole, string> = { editor: 'Can edit', viewer: 'Can view' };

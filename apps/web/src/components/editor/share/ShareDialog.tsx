@@ -1,6 +1,8 @@
 'use client';
 
-import { useMembers, useShareLinks } from '../../../hooks/use-sharing';
+import { useQuery } from '@tanstack/react-query';
+import { useApi } from '../../../lib/api/api-context';
+import { membersQuery, shareLinksQuery } from '../../../lib/api/sharing';
 import { Dialog } from '../../common/Dialog';
 import { AddMemberForm } from './AddMemberForm';
 import { MemberList } from './MemberList';
@@ -9,15 +11,16 @@ import { ShareLinkList } from './ShareLinkList';
 
 interface Props {
   open: boolean;
-  serverUrl: string;
   documentId: string;
   onClose: () => void;
 }
 
 /** The owner's sharing: members by email with their roles, and share links. */
-export function ShareDialog({ open, serverUrl, documentId, onClose }: Props) {
-  const members = useMembers(serverUrl, documentId, open);
-  const links = useShareLinks(serverUrl, documentId, open);
+export function ShareDialog({ open, documentId, onClose }: Props) {
+  const api = useApi();
+  // Read while the dialog is open.
+  const members = useQuery({ ...membersQuery(api, documentId), enabled: open });
+  const links = useQuery({ ...shareLinksQuery(api, documentId), enabled: open });
 
   return (
     <Dialog open={open} title="Share this document" onCancel={onClose} wide>
@@ -25,11 +28,11 @@ export function ShareDialog({ open, serverUrl, documentId, onClose }: Props) {
         <h3 id="share-people" className={styles.heading}>
           People
         </h3>
-        <AddMemberForm serverUrl={serverUrl} documentId={documentId} onAdded={() => members.reload()} />
-        {members.state.kind === 'loaded' ? (
-          <MemberList serverUrl={serverUrl} documentId={documentId} members={members.state.value} onChange={(next) => members.update(() => next)} />
-        ) : members.state.kind === 'error' ? (
-          <p className={styles.error}>Could not list the members: {members.state.error.message}</p>
+        <AddMemberForm documentId={documentId} />
+        {members.data ? (
+          <MemberList documentId={documentId} members={members.data} />
+        ) : members.error ? (
+          <p className={styles.error}>Could not list the members: {members.error.message}</p>
         ) : (
           <p role="status">Loading members…</p>
         )}
@@ -42,10 +45,10 @@ export function ShareDialog({ open, serverUrl, documentId, onClose }: Props) {
           Anyone who opens an editor link and signs in can edit. A viewer link also lets people without an account read
           along, under a name they choose.
         </p>
-        {links.state.kind === 'loaded' ? (
-          <ShareLinkList serverUrl={serverUrl} documentId={documentId} links={links.state.value} onChange={(next) => links.update(() => next)} />
-        ) : links.state.kind === 'error' ? (
-          <p className={styles.error}>Could not list the links: {links.state.error.message}</p>
+        {links.data ? (
+          <ShareLinkList documentId={documentId} links={links.data} />
+        ) : links.error ? (
+          <p className={styles.error}>Could not list the links: {links.error.message}</p>
         ) : (
           <p role="status">Loading links…</p>
         )}

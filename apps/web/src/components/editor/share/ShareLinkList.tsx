@@ -1,19 +1,17 @@
 'use client';
 
+import type { ShareLinkView, ShareRole } from '@quire/api-contract';
 import { useState } from 'react';
 import { useNow } from '../../../hooks/use-now';
-import { createShareLink, revokeShareLink } from '../../../lib/api/sharing';
-import type { ShareLink, ShareRole } from '../../../lib/api/types';
+import { useCreateShareLink, useRevokeShareLink } from '../../../lib/api/sharing';
 import { formatRelativeTime } from '../../../lib/relative-time';
 import { CopyButton } from '../../common/CopyButton';
 import { RoleSelect, SHARE_ROLE_LABELS } from './RoleSelect';
 import styles from './share.module.css';
 
 interface Props {
-  serverUrl: string;
   documentId: string;
-  links: ShareLink[];
-  onChange: (links: ShareLink[]) => void;
+  links: ShareLinkView[];
 }
 
 /** The page a share link opens. */
@@ -25,31 +23,28 @@ export function shareLinkUrl(token: string): string {
  * Share links: anyone with an editor link who signs in becomes an editor; a viewer link also opens
  * the document read-only without an account. Each can be revoked.
  */
-export function ShareLinkList({ serverUrl, documentId, links, onChange }: Props) {
+export function ShareLinkList({ documentId, links }: Props) {
   const now = useNow();
+  const createLink = useCreateShareLink(documentId);
+  const revokeLink = useRevokeShareLink(documentId);
   const [role, setRole] = useState<ShareRole>('viewer');
-  const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const pending = createLink.isPending;
 
   async function create() {
     if (pending) return;
-    setPending(true);
     setError(null);
     try {
-      const link = await createShareLink(serverUrl, documentId, role);
-      onChange([link, ...links]);
+      await createLink.mutateAsync(role);
     } catch (caught) {
       setError(`Could not create a link: ${(caught as Error).message}`);
-    } finally {
-      setPending(false);
     }
   }
 
-  async function revoke(link: ShareLink) {
+  async function revoke(link: ShareLinkView) {
     setError(null);
     try {
-      await revokeShareLink(serverUrl, documentId, link.id);
-      onChange(links.filter((l) => l.id !== link.id));
+      await revokeLink.mutateAsync(link.id);
     } catch (caught) {
       setError(`Could not revoke the link: ${(caught as Error).message}`);
     }
