@@ -24,8 +24,8 @@ export function useFormAction(send: () => Promise<string | void>, messages: Stat
     }
   }, null);
   // Dispatched from onSubmit rather than given as the form's `action`: React resets a form after
-  // its action, which would put controlled selects and checkboxes back to their first values
-  // while the state keeps the chosen ones, and would clear them after a refusal too.
+  // its action, refused or not, which puts controlled selects and checkboxes back to their
+  // defaults on screen while the state keeps what the person chose.
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     // A second submission while the first runs would be queued after it (and, say, make two tokens).
