@@ -1,6 +1,7 @@
 import type { DOMOutputSpec, MarkSpec } from 'prosemirror-model';
 import type { ElementLike } from './element-like';
 import { isSafeHref } from './href';
+import { HIGHLIGHT_COLORS, isPaletteColor, nearestHighlightColor, nearestTextColor, TEXT_COLORS } from './palette';
 
 const BOLD_WEIGHT = /^(bold(er)?|[5-9]\d\d)$/;
 
@@ -73,6 +74,72 @@ export const marks = {
     code: true,
     parseDOM: [{ tag: 'code' }],
     toDOM: (): DOMOutputSpec => ['code', 0],
+  },
+
+  /** A highlighter pen over the text, in a palette colour (`color`, default `yellow`). */
+  highlight: {
+    // Any string, so a colour this version does not know is drawn as yellow rather than deleted.
+    attrs: { color: { default: 'yellow', validate: 'string' } },
+    parseDOM: [
+      {
+        tag: 'mark',
+        getAttrs: (dom: ElementLike) => {
+          const color = dom.getAttribute('data-color');
+          return { color: isPaletteColor(color) ? color : 'yellow' };
+        },
+      },
+      // Google Docs and Word highlight with a background colour on a span.
+      {
+        style: 'background-color',
+        getAttrs: (value: string) => {
+          const color = nearestHighlightColor(value);
+          return color ? { color } : false;
+        },
+      },
+    ],
+    toDOM: (mark): DOMOutputSpec => {
+      const color = isPaletteColor(mark.attrs['color']) ? mark.attrs['color'] : 'yellow';
+      return ['mark', { 'data-color': color, style: `background-color: var(--quire-highlight-${color}, ${HIGHLIGHT_COLORS[color]})` }, 0];
+    },
+  },
+
+  /** Text in a palette colour (`color`). */
+  text_color: {
+    attrs: { color: { validate: 'string' } },
+    parseDOM: [
+      {
+        tag: 'span[data-text-color]',
+        priority: 60,
+        getAttrs: (dom: ElementLike) => {
+          const color = dom.getAttribute('data-text-color');
+          return isPaletteColor(color) ? { color } : false;
+        },
+      },
+      {
+        style: 'color',
+        getAttrs: (value: string) => {
+          const color = nearestTextColor(value);
+          return color ? { color } : false;
+        },
+      },
+    ],
+    toDOM: (mark): DOMOutputSpec => {
+      const color = mark.attrs['color'];
+      if (!isPaletteColor(color)) return ['span', 0];
+      return ['span', { 'data-text-color': color, style: `color: var(--quire-text-${color}, ${TEXT_COLORS[color]})` }, 0];
+    },
+  },
+
+  subscript: {
+    excludes: 'subscript superscript',
+    parseDOM: [{ tag: 'sub' }, { style: 'vertical-align=sub' }],
+    toDOM: (): DOMOutputSpec => ['sub', 0],
+  },
+
+  superscript: {
+    excludes: 'subscript superscript',
+    parseDOM: [{ tag: 'sup' }, { style: 'vertical-align=super' }],
+    toDOM: (): DOMOutputSpec => ['sup', 0],
   },
 } satisfies Record<string, MarkSpec>;
 

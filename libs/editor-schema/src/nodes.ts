@@ -1,13 +1,20 @@
 import type { DOMOutputSpec, NodeSpec } from 'prosemirror-model';
+import { alignAttr, alignmentOf, alignmentStyle } from './alignment';
+import { calloutNodes } from './callout-nodes';
+import { codeLanguageOf } from './code-language';
 import type { ElementLike } from './element-like';
+import { mediaNodes } from './media-nodes';
+import { mentionNodes } from './mention-nodes';
+import { tableNodeSpecs } from './table-nodes';
+import { taskNodes } from './task-nodes';
 
-/** Heading levels a document may use; pasted `h4`–`h6` become level 3. */
-export const HEADING_LEVELS = [1, 2, 3] as const;
+/** Heading levels a document may use; pasted `h5` and `h6` become level 4. */
+export const HEADING_LEVELS = [1, 2, 3, 4] as const;
 export type HeadingLevel = (typeof HEADING_LEVELS)[number];
 
 function validateHeadingLevel(value: unknown): void {
   if (!HEADING_LEVELS.includes(value as HeadingLevel)) {
-    throw new RangeError(`Heading level must be 1, 2 or 3, not ${String(value)}`);
+    throw new RangeError(`Heading level must be 1, 2, 3 or 4, not ${String(value)}`);
   }
 }
 
@@ -22,31 +29,40 @@ function listStart(dom: ElementLike): { order: number } {
   return { order: Number.isInteger(start) && start >= 0 ? start : 1 };
 }
 
+const headingRule = (tag: string, level: HeadingLevel) => ({
+  tag,
+  getAttrs: (dom: ElementLike) => ({ level, align: alignmentOf(dom) }),
+});
+
 /** Node specs, in the order that makes `paragraph` the default block. */
 export const nodes = {
   doc: { content: 'block+' },
 
   paragraph: {
+    attrs: { align: alignAttr },
     content: 'inline*',
     group: 'block',
-    parseDOM: [{ tag: 'p' }],
-    toDOM: (): DOMOutputSpec => ['p', 0],
+    parseDOM: [{ tag: 'p', getAttrs: (dom: ElementLike) => ({ align: alignmentOf(dom) }) }],
+    toDOM: (node): DOMOutputSpec => ['p', alignmentStyle(node.attrs['align']), 0],
   },
 
   heading: {
-    attrs: { level: { default: 1, validate: validateHeadingLevel } },
+    attrs: { level: { default: 1, validate: validateHeadingLevel }, align: alignAttr },
     content: 'inline*',
     group: 'block',
     defining: true,
     parseDOM: [
-      { tag: 'h1', attrs: { level: 1 } },
-      { tag: 'h2', attrs: { level: 2 } },
-      { tag: 'h3', attrs: { level: 3 } },
-      { tag: 'h4', attrs: { level: 3 } },
-      { tag: 'h5', attrs: { level: 3 } },
-      { tag: 'h6', attrs: { level: 3 } },
+      headingRule('h1', 1),
+      headingRule('h2', 2),
+      headingRule('h3', 3),
+      headingRule('h4', 4),
+      headingRule('h5', 4),
+      headingRule('h6', 4),
+      // Word's Title and Subtitle styles are paragraphs with a class.
+      { ...headingRule('p.MsoTitle', 1), priority: 60 },
+      { ...headingRule('p.MsoSubtitle', 2), priority: 60 },
     ],
-    toDOM: (node): DOMOutputSpec => [`h${node.attrs['level'] as HeadingLevel}`, 0],
+    toDOM: (node): DOMOutputSpec => [`h${node.attrs['level'] as HeadingLevel}`, alignmentStyle(node.attrs['align']), 0],
   },
 
   blockquote: {
@@ -57,14 +73,22 @@ export const nodes = {
     toDOM: (): DOMOutputSpec => ['blockquote', 0],
   },
 
+  ...calloutNodes,
+
   code_block: {
+    // A string, not a list of known languages: a language this version cannot highlight is still
+    // kept, and shown as plain text.
+    attrs: { language: { default: null, validate: 'string|null' } },
     content: 'text*',
     marks: '',
     group: 'block',
     code: true,
     defining: true,
-    parseDOM: [{ tag: 'pre', preserveWhitespace: 'full' }],
-    toDOM: (): DOMOutputSpec => ['pre', ['code', 0]],
+    parseDOM: [{ tag: 'pre', preserveWhitespace: 'full', getAttrs: (dom: ElementLike) => ({ language: codeLanguageOf(dom) }) }],
+    toDOM: (node): DOMOutputSpec => {
+      const language = node.attrs['language'] as string | null;
+      return language ? ['pre', { 'data-language': language }, ['code', { class: `language-${language}` }, 0]] : ['pre', ['code', 0]];
+    },
   },
 
   horizontal_rule: {
@@ -84,7 +108,7 @@ export const nodes = {
     attrs: { order: { default: 1, validate: validateListStart } },
     content: 'list_item+',
     group: 'block',
-    parseDOM: [{ tag: 'ol', getAttrs: (dom) => listStart(dom) }],
+    parseDOM: [{ tag: 'ol', getAttrs: (dom: ElementLike) => listStart(dom) }],
     toDOM: (node): DOMOutputSpec =>
       node.attrs['order'] === 1 ? ['ol', 0] : ['ol', { start: String(node.attrs['order']) }, 0],
   },
@@ -96,6 +120,10 @@ export const nodes = {
     toDOM: (): DOMOutputSpec => ['li', 0],
   },
 
+  ...taskNodes,
+  ...tableNodeSpecs,
+  ...mediaNodes,
+
   text: { group: 'inline' },
 
   hard_break: {
@@ -105,6 +133,8 @@ export const nodes = {
     parseDOM: [{ tag: 'br' }],
     toDOM: (): DOMOutputSpec => ['br'],
   },
+
+  ...mentionNodes,
 } satisfies Record<string, NodeSpec>;
 
 export type NodeName = keyof typeof nodes;

@@ -9,36 +9,48 @@ describe('schema', () => {
   it('has exactly the documented nodes and marks', () => {
     expect(Object.keys(schema.nodes).sort()).toEqual(
       [
+        'attachment',
         'blockquote',
         'bullet_list',
+        'callout',
         'code_block',
         'doc',
         'hard_break',
         'heading',
         'horizontal_rule',
+        'image',
         'list_item',
+        'mention',
         'ordered_list',
         'paragraph',
+        'table',
+        'table_cell',
+        'table_header',
+        'table_row',
+        'task_item',
+        'task_list',
         'text',
       ].sort(),
     );
-    expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'code', 'italic', 'link', 'strike', 'underline']);
+    expect(Object.keys(schema.marks).sort()).toEqual(
+      ['bold', 'code', 'highlight', 'italic', 'link', 'strike', 'subscript', 'superscript', 'text_color', 'underline'].sort(),
+    );
   });
 
-  it('is at version 1', () => {
-    expect(SCHEMA_VERSION).toBe(1);
+  it('is at version 2', () => {
+    expect(SCHEMA_VERSION).toBe(2);
   });
 
   it('makes a paragraph the default block of an empty document', () => {
     const doc = schema.topNodeType.createAndFill();
-    expect(doc?.toJSON()).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
+    expect(doc?.toJSON()).toEqual({ type: 'doc', content: [{ type: 'paragraph', attrs: { align: null } }] });
   });
 
-  it('accepts heading levels 1 to 3 only', () => {
-    for (const level of [1, 2, 3]) {
+  it('accepts heading levels 1 to 4 only', () => {
+    for (const level of [1, 2, 3, 4]) {
       expect(() => schema.node('heading', { level }, [text('Title')]).check()).not.toThrow();
     }
-    for (const level of [0, 4, 6, '1', null]) {
+    for (const level of [0, 5, 6, '1', null]) {
       expect(() => schema.node('heading', { level }, [text('Title')]), String(level)).toThrow(RangeError);
     }
     expect(schema.node('heading', null).attrs['level']).toBe(1);
@@ -79,10 +91,18 @@ describe('schema', () => {
       const type = schema.nodes[name];
       return type.spec.toDOM?.(type.create(attrs));
     };
-    expect(dom('paragraph')).toEqual(['p', 0]);
-    expect(dom('heading', { level: 2 })).toEqual(['h2', 0]);
+    expect(dom('paragraph')).toEqual(['p', {}, 0]);
+    expect(dom('paragraph', { align: 'center' })).toEqual(['p', { style: 'text-align: center' }, 0]);
+    expect(dom('paragraph', { align: 'sideways' })).toEqual(['p', {}, 0]);
+    expect(dom('heading', { level: 2 })).toEqual(['h2', {}, 0]);
+    expect(dom('heading', { level: 4, align: 'right' })).toEqual(['h4', { style: 'text-align: right' }, 0]);
     expect(dom('blockquote')).toEqual(['blockquote', 0]);
     expect(dom('code_block')).toEqual(['pre', ['code', 0]]);
+    expect(dom('code_block', { language: 'typescript' })).toEqual([
+      'pre',
+      { 'data-language': 'typescript' },
+      ['code', { class: 'language-typescript' }, 0],
+    ]);
     expect(dom('horizontal_rule')).toEqual(['hr']);
     expect(dom('bullet_list')).toEqual(['ul', 0]);
     expect(dom('ordered_list')).toEqual(['ol', 0]);

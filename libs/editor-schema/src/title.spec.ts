@@ -54,6 +54,13 @@ describe('deriveTitle', () => {
     expect(deriveTitle(docWith(() => [element('paragraph', [text('Plans'), element('hard_break', []), text('2025')])]))).toBe('Plans 2025');
   });
 
+  it('reads a mention as @ and the name it was given', () => {
+    const mention = new Y.XmlElement('mention');
+    mention.setAttribute('id', 'u1');
+    mention.setAttribute('label', 'Ada');
+    expect(deriveTitle(docWith(() => [element('paragraph', [text('Call'), mention, text('today')])]))).toBe('Call @Ada today');
+  });
+
   it('ignores formatting and embeds', () => {
     const doc = new Y.Doc();
     const paragraph = new Y.XmlElement('paragraph');

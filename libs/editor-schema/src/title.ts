@@ -43,7 +43,8 @@ function textOf(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
     }
     return text;
   }
-  // An inline node inside a textblock (a hard break) separates the words around it.
+  // A mention reads as its name; another inline node (a hard break) separates the words around it.
+  if (node instanceof Y.XmlElement && node.nodeName === 'mention') return ` @${String(node.getAttribute('label') ?? '')} `;
   if (node instanceof Y.XmlElement) return node.length === 0 ? ' ' : node.toArray().map(textOf).join('');
   return '';
 }

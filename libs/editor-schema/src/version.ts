@@ -6,5 +6,8 @@
  * or a content expression is narrowed. An older editor would silently drop content it cannot
  * represent, and y-prosemirror would write that loss back to everyone. Adding a node or mark that old
  * editors may drop is incompatible too; changing only parse rules or rendering is not.
+ *
+ * 2: tables, task lists, callouts, images, attachments, mentions, heading level 4, code block
+ * languages, text alignment, and the highlight, text colour, subscript and superscript marks.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;

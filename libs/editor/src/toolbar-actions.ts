@@ -13,8 +13,11 @@ import {
 import { isMarkActive, toggleFormat, type ToggleableMark } from './commands/formatting';
 import { linkAtSelection, setLink } from './commands/link';
 
+/** The marks the toolbar has a button for. */
+type ToolbarMark = Exclude<ToggleableMark, 'subscript' | 'superscript'>;
+
 export type ToolbarActionId =
-  | ToggleableMark
+  | ToolbarMark
   | 'link'
   | 'heading1'
   | 'heading2'
@@ -48,7 +51,7 @@ export const TOOLBAR_GROUPS: readonly (readonly ToolbarActionId[])[] = [
   ['bullet_list', 'ordered_list', 'blockquote', 'code_block', 'horizontal_rule'],
 ];
 
-const mark = (id: ToggleableMark, label: string, shortcut: string): ToolbarAction => ({
+const mark = (id: ToolbarMark, label: string, shortcut: string): ToolbarAction => ({
   id,
   label,
   shortcut,
@@ -56,7 +59,7 @@ const mark = (id: ToggleableMark, label: string, shortcut: string): ToolbarActio
   isActive: (state) => isMarkActive(state, id),
 });
 
-const heading = (level: HeadingLevel): ToolbarAction => ({
+const heading = (level: Exclude<HeadingLevel, 4>): ToolbarAction => ({
   id: `heading${level}`,
   label: `Heading ${level}`,
   shortcut: `Mod-Alt-${level}`,

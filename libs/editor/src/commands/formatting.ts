@@ -2,8 +2,11 @@ import { schema, type MarkName } from '@quire/editor-schema';
 import { toggleMark } from 'prosemirror-commands';
 import type { Command, EditorState } from 'prosemirror-state';
 
-/** The marks a toolbar button or shortcut toggles (links have their own commands). */
-export type ToggleableMark = Exclude<MarkName, 'link'>;
+/**
+ * The marks a toolbar button or shortcut toggles without attributes (links, highlights and text
+ * colours have their own commands, in marks.ts and link.ts).
+ */
+export type ToggleableMark = Exclude<MarkName, 'link' | 'highlight' | 'text_color'>;
 
 /** Toggles `mark` on the selection, or on what is typed next when the selection is empty. */
 export function toggleFormat(mark: ToggleableMark): Command {

@@ -83,7 +83,7 @@ describe('CollabSession', () => {
   });
 
   it('connects to /collab/<id> with the schema version and a ticket', () => {
-    expect(FakeSocket.instances.map((s) => s.url)).toEqual(['ws://127.0.0.1:4000/collab/doc-1?schema=1&token=ticket-1']);
+    expect(FakeSocket.instances.map((s) => s.url)).toEqual(['ws://127.0.0.1:4000/collab/doc-1?schema=2&token=ticket-1']);
   });
 
   it('publishes exactly the user the ticket names, with a color from the id', () => {
