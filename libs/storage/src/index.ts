@@ -1,5 +1,16 @@
 export type { Storage } from './storage';
 export type { AppendOptions, StoredDocument, UpdateLog } from './update-log';
+export {
+  VERSION_KINDS,
+  type ClientAuthor,
+  type NewVersion,
+  type VersionAuthor,
+  type VersionChain,
+  type VersionHead,
+  type VersionHistory,
+  type VersionInfo,
+  type VersionKind,
+} from './version-history';
 export { LAST_USE_RESOLUTION_MS, type Directory } from './directory';
 export type {
   ApiTokenInfo,

@@ -1,15 +1,18 @@
 import type { Directory } from './directory';
 import type { UpdateLog } from './update-log';
+import type { VersionHistory } from './version-history';
 
 /**
- * One database holding both halves of what Quire stores: the {@link UpdateLog} the collaboration
- * hub writes to, and the {@link Directory} the HTTP API reads and changes. Both work on one
- * connection (SQLite) or pool (PostgreSQL), opened once by `open()` and released once by
- * `close()`; until then, and afterwards, both refuse calls (`not-open`, `closed`).
+ * One database holding what Quire stores: the {@link UpdateLog} the collaboration hub writes to,
+ * the {@link Directory} the HTTP API reads and changes, and the {@link VersionHistory} both use.
+ * All work on one connection (SQLite) or pool (PostgreSQL), opened once by `open()` and released
+ * once by `close()`; until then, and afterwards, all refuse calls (`not-open`, `closed`).
  */
 export interface Storage {
   readonly log: UpdateLog;
   readonly directory: Directory;
+  /** Each document's versions, beside its log (libs/storage README, "Versions"). */
+  readonly versions: VersionHistory;
   /** Connects and migrates the schema; call once before anything else. */
   open(): Promise<void>;
   /** Commits what is in flight, then releases the connection or pool; unusable afterwards. */

@@ -1,3 +1,5 @@
+import type { ClientAuthor } from './version-history';
+
 /** What is stored for one document, as `load` returns it. */
 export interface StoredDocument {
   /** The snapshot (if compacted) followed by every later update, oldest first; empty for a new document. */
@@ -15,6 +17,13 @@ export interface AppendOptions {
    * transaction, unless the directory holds a title set explicitly (a rename).
    */
   readonly title?: string;
+  /**
+   * Per update, in order, the user whose change it is (`undefined`: nobody's, e.g. a change the
+   * server made alone). Recorded in the same transaction, so that the next version lists them.
+   */
+  readonly authors?: readonly (string | undefined)[];
+  /** Yjs client ids these updates carry that the caller has not recorded before, with their user. */
+  readonly clients?: readonly ClientAuthor[];
 }
 
 /**

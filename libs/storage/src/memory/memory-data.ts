@@ -1,7 +1,25 @@
+import type { VersionKind } from '../version-history';
+
 /** One stored row of a document's log. */
 export interface MemoryRow {
   readonly seq: number;
   readonly data: Uint8Array;
+}
+
+/** A stored version, as the SQL adapters' `document_versions` row holds it. */
+export interface MemoryVersion {
+  readonly id: string;
+  readonly number: number;
+  readonly kind: VersionKind;
+  name: string | null;
+  readonly createdAt: number;
+  readonly createdBy: string | null;
+  readonly throughSeq: number;
+  readonly keyframe: boolean;
+  readonly chainBytes: number;
+  readonly data: Uint8Array;
+  headState: Uint8Array | null;
+  readonly authors: readonly string[];
 }
 
 /** A document: what the directory would hold of it, and its log. */
@@ -12,6 +30,12 @@ export interface MemoryDocument {
   updatedAt: number;
   /** Ordered by seq, like the SQL adapters' index. */
   rows: MemoryRow[];
+  /** Oldest first. */
+  readonly versions: MemoryVersion[];
+  /** Who appended since the last version, and the seqs of their first and last update. */
+  readonly edits: Map<string, { first: number; last: number }>;
+  /** `clientId:userId` pairs. */
+  readonly clients: Set<string>;
 }
 
 /** What a "database file" holds; shared by the storages `reopen()` makes. */

@@ -19,7 +19,16 @@ export class MemoryDocuments {
     const { documents } = this.data();
     if (documents.has(id)) throw documentExists(id);
     const now = Date.now();
-    const document = { title: title ?? '', titleExplicit: title !== undefined, createdAt: now, updatedAt: now, rows: [] };
+    const document = {
+      title: title ?? '',
+      titleExplicit: title !== undefined,
+      createdAt: now,
+      updatedAt: now,
+      rows: [],
+      versions: [],
+      edits: new Map(),
+      clients: new Set<string>(),
+    };
     documents.set(id, document);
     return info(id, document);
   }

@@ -1,8 +1,10 @@
 import { checkOpen, type StoreState } from '../checks';
 import type { UpdateLog } from '../update-log';
+import type { VersionHistory } from '../version-history';
 import type { MemoryData } from './memory-data';
 import { MemoryDocuments } from './memory-documents';
 import { MemoryUpdateLog } from './memory-update-log';
+import { MemoryVersionHistory } from './memory-version-history';
 
 /**
  * An {@link UpdateLog} in process memory, with the same semantics as the SQL adapters', for tests
@@ -16,6 +18,7 @@ export class MemoryStorage {
 
   readonly log: UpdateLog = new MemoryUpdateLog(() => this.opened());
   readonly documents = new MemoryDocuments(() => this.opened());
+  readonly versions: VersionHistory = new MemoryVersionHistory(() => this.opened());
 
   /** A new, unopened storage over the same data, as a restarted process would find it; for restart tests. */
   reopen(): MemoryStorage {

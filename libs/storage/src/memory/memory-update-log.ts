@@ -1,5 +1,6 @@
 import { checkCompaction, checkThroughSeqReached, checkUpdates, noSuchDocument } from '../checks';
 import type { AppendOptions, StoredDocument, UpdateLog } from '../update-log';
+import { authorSpans, checkAuthorship } from '../version-checks';
 import type { MemoryData } from './memory-data';
 
 /**
@@ -22,6 +23,7 @@ export class MemoryUpdateLog implements UpdateLog {
   async append(id: string, updates: readonly Uint8Array[], options: AppendOptions = {}): Promise<{ lastSeq: number }> {
     const data = this.data();
     checkUpdates(id, updates);
+    checkAuthorship(id, updates.length, options);
     const document = data.documents.get(id);
     // Nothing to write: like the SQL adapters, do not check the document nor touch its dates.
     if (updates.length === 0) return { lastSeq: document?.rows.at(-1)?.seq ?? 0 };
@@ -32,6 +34,12 @@ export class MemoryUpdateLog implements UpdateLog {
     document.rows.push(...rows);
     document.updatedAt = Math.max(document.updatedAt, Date.now());
     if (options.title !== undefined && !document.titleExplicit) document.title = options.title;
+    for (const [userId, span] of authorSpans(options.authors, rows.map((row) => row.seq))) {
+      const edit = document.edits.get(userId);
+      if (edit) edit.last = Math.max(edit.last, span.last);
+      else document.edits.set(userId, { ...span });
+    }
+    for (const client of options.clients ?? []) document.clients.add(`${client.clientId}:${client.userId}`);
     return { lastSeq: rows[rows.length - 1].seq };
   }
 

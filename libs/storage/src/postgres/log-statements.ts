@@ -9,9 +9,11 @@ export interface UpdateRow {
 /** Every statement the update log runs, with the tables qualified by the storage's schema. */
 export interface LogStatements {
   /**
-   * `$1` id, `$2` the updates as bytea[], `$3` title or null; updates the document's row (locking
-   * it) and only then draws the seqs and inserts the rows, in one statement: one round trip.
-   * Returns `last_seq`, null when no document has the id (then nothing is inserted). See below for the order of seqs.
+   * `$1` id, `$2` the updates as bytea[], `$3` title or null, `$4` each update's author (text[],
+   * nulls allowed), `$5` and `$6` new Yjs client ids and their users (bigint[], text[]); updates the
+   * document's row (locking it) and only then draws the seqs and inserts the rows, records who wrote
+   * them, in one statement: one round trip. Returns `last_seq`, null when no document has the id
+   * (then nothing is written). See below for the order of seqs.
    */
   readonly appendUpdates: string;
   /** `$1` id; locks the document's row, or returns nothing when there is none. */
@@ -33,6 +35,8 @@ export function logStatementsFor(schema: string): LogStatements {
   const quoted = escapeIdentifier(schema);
   const documents = `${quoted}.documents`;
   const updates = `${quoted}.document_updates`;
+  const editAuthors = `${quoted}.document_edit_authors`;
+  const clients = `${quoted}.document_clients`;
   // bigserial's sequence, as a regclass literal for nextval().
   const sequence = escapeLiteral(`${quoted}.document_updates_seq_seq`);
   return {
@@ -56,6 +60,18 @@ export function logStatementsFor(schema: string): LogStatements {
         SELECT ranked.seq, $1, given.data
         FROM unnest($2::bytea[]) WITH ORDINALITY AS given (data, n) JOIN ranked USING (n)
         RETURNING seq
+      ), edits AS (
+        -- Who wrote them, in the same transaction: a version made later finds every author of what it holds.
+        INSERT INTO ${editAuthors} AS e (document_id, user_id, first_seq, last_seq)
+        SELECT $1, given.user_id, min(ranked.seq), max(ranked.seq)
+        FROM unnest($4::text[]) WITH ORDINALITY AS given (user_id, n) JOIN ranked USING (n)
+        WHERE given.user_id IS NOT NULL
+        GROUP BY given.user_id
+        ON CONFLICT (document_id, user_id) DO UPDATE SET last_seq = greatest(e.last_seq, excluded.last_seq)
+      ), clients AS (
+        INSERT INTO ${clients} (document_id, client_id, user_id)
+        SELECT $1, given.client_id, given.user_id FROM touched, unnest($5::bigint[], $6::text[]) AS given (client_id, user_id)
+        ON CONFLICT DO NOTHING
       )
       -- A seq JavaScript cannot represent must fail the statement, so that nothing is written:
       -- the failing cast is PostgreSQL's way to raise an error inside a plain SQL statement.

@@ -167,6 +167,52 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX files_document ON files (document_id);
     `,
   },
+  {
+    // Version history (libs/storage README, "Versions"). A version is its own data, never a place
+    // in the log, so compacting the log cannot take anything a version needs. Author ids carry no
+    // foreign key: a version keeps naming someone whose account is gone.
+    version: 7,
+    sql: `
+      CREATE TABLE document_versions (
+        id text COLLATE "C" PRIMARY KEY,
+        document_id text COLLATE "C" NOT NULL
+          CONSTRAINT document_versions_document_id_fkey REFERENCES documents (id) ON DELETE CASCADE,
+        number integer NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('auto', 'named', 'restore', 'before-restore')),
+        name text,
+        created_at timestamptz NOT NULL,
+        created_by text COLLATE "C",
+        through_seq bigint NOT NULL,
+        keyframe boolean NOT NULL,
+        byte_length integer NOT NULL,
+        chain_bytes bigint NOT NULL,
+        data bytea NOT NULL,
+        head_state bytea,
+        -- The compare-and-set: two instances making version n + 1 of one document cannot both succeed.
+        CONSTRAINT document_versions_number_key UNIQUE (document_id, number)
+      );
+      CREATE TABLE document_version_authors (
+        version_id text COLLATE "C" NOT NULL REFERENCES document_versions (id) ON DELETE CASCADE,
+        user_id text COLLATE "C" NOT NULL,
+        PRIMARY KEY (version_id, user_id)
+      );
+      -- Who appended updates since the last version, and the seqs of their first and last one.
+      CREATE TABLE document_edit_authors (
+        document_id text COLLATE "C" NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        user_id text COLLATE "C" NOT NULL,
+        first_seq bigint NOT NULL,
+        last_seq bigint NOT NULL,
+        PRIMARY KEY (document_id, user_id)
+      );
+      -- Which user each Yjs client id that wrote to a document belongs to.
+      CREATE TABLE document_clients (
+        document_id text COLLATE "C" NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        client_id bigint NOT NULL,
+        user_id text COLLATE "C" NOT NULL,
+        PRIMARY KEY (document_id, client_id, user_id)
+      );
+    `,
+  },
 ];
 
 /** The schema version this code writes; a schema at a higher one was written by a newer Quire. */

@@ -4,12 +4,15 @@ import type { Directory } from '../directory';
 import type { Storage } from '../storage';
 import { StorageError } from '../storage-error';
 import type { UpdateLog } from '../update-log';
+import type { VersionHistory } from '../version-history';
 import { directoryStatementsFor } from './directory-statements';
 import { logStatementsFor } from './log-statements';
 import { migrate } from './migrations';
 import { createPool } from './pool';
 import { PostgresDirectory } from './postgres-directory';
 import { PostgresUpdateLog } from './postgres-update-log';
+import { PostgresVersionHistory } from './postgres-version-history';
+import { versionStatementsFor } from './version-statements';
 
 /** Options of {@link PostgresStorage}. */
 export interface PostgresStorageOptions {
@@ -34,8 +37,8 @@ export interface PostgresStorageOptions {
 const MAX_IDENTIFIER_BYTES = 63;
 
 /**
- * {@link Storage} in PostgreSQL (pg), on one pool of connections that the update log and the
- * directory share. Several storages, in one process or many, may share a schema.
+ * {@link Storage} in PostgreSQL (pg), on one pool of connections that the update log, the
+ * directory and the version history share. Several storages, in one process or many, may share a schema.
  */
 export class PostgresStorage implements Storage {
   private state: StoreState = 'new';
@@ -46,11 +49,13 @@ export class PostgresStorage implements Storage {
 
   readonly log: UpdateLog;
   readonly directory: Directory;
+  readonly versions: VersionHistory;
 
   constructor(private readonly options: PostgresStorageOptions) {
     this.schema = options.schema ?? 'public';
     this.log = new PostgresUpdateLog(logStatementsFor(this.schema), () => this.use());
     this.directory = new PostgresDirectory(directoryStatementsFor(this.schema), () => this.use());
+    this.versions = new PostgresVersionHistory(versionStatementsFor(this.schema), () => this.use());
   }
 
   async open(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { checkCompaction, checkThroughSeqReached, checkUpdates, noSuchDocument } from '../checks';
+import { checkAuthorship } from '../version-checks';
 import type { AppendOptions, StoredDocument, UpdateLog } from '../update-log';
 import type { LogStatements, UpdateRow } from './log-statements';
 import { inTransaction } from './pool';
@@ -29,13 +30,23 @@ export class PostgresUpdateLog implements UpdateLog {
   async append(id: string, updates: readonly Uint8Array[], options: AppendOptions = {}): Promise<{ lastSeq: number }> {
     const pool = this.pool();
     checkUpdates(id, updates);
+    checkAuthorship(id, updates.length, options);
     // Nothing to write: do not check the document nor touch its dates.
     if (updates.length === 0) {
       const { rows } = await pool.query<{ last_seq: string | null }>(this.statements.lastSeq, [id]);
       return { lastSeq: toSeq(rows[0].last_seq) };
     }
     // One statement, one round trip: in autocommit it is its own transaction.
-    const { rows } = await pool.query<{ last_seq: string | null }>(this.statements.appendUpdates, [id, updates, options.title ?? null]);
+    const authors = options.authors?.map((author) => author ?? null) ?? [];
+    const clients = options.clients ?? [];
+    const { rows } = await pool.query<{ last_seq: string | null }>(this.statements.appendUpdates, [
+      id,
+      updates,
+      options.title ?? null,
+      authors,
+      clients.map((client) => client.clientId),
+      clients.map((client) => client.userId),
+    ]);
     // No row was locked, so nothing was inserted: the document does not exist (or was just deleted).
     if (rows[0].last_seq === null) throw noSuchDocument(id, 'append');
     // Converted here: a seq JavaScript cannot represent is an error, not a wrong number.

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import { checkThroughSeqReached, noSuchDocument } from '../checks';
+import { authorSpans } from '../version-checks';
+import type { ClientAuthor } from '../version-history';
 import { prepareLogStatements, type LogStatements } from './log-statements';
 
 /** An accepted append, waiting for the end of the turn. */
@@ -7,6 +9,8 @@ export interface QueuedAppend {
   readonly id: string;
   readonly updates: readonly Uint8Array[];
   readonly title: string | null;
+  readonly authors: readonly (string | undefined)[] | undefined;
+  readonly clients: readonly ClientAuthor[] | undefined;
   readonly resolve: (result: { lastSeq: number }) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -26,11 +30,13 @@ export interface LogConnection {
 export function prepareLogConnection(db: Database.Database): LogConnection {
   const statements = prepareLogStatements(db);
   // Run inside appendAll, this is a savepoint: a refused append undoes its own rows only.
-  const appendOne = db.transaction(({ id, updates, title }: QueuedAppend) => {
+  const appendOne = db.transaction(({ id, updates, title, authors, clients }: QueuedAppend) => {
     if (statements.touchDocument.run({ id, title, now: Date.now() }).changes === 0) throw noSuchDocument(id, 'append');
-    let lastSeq = 0;
-    for (const update of updates) lastSeq = Number(statements.insertUpdate.run(id, update).lastInsertRowid);
-    return lastSeq;
+    const seqs = updates.map((update) => Number(statements.insertUpdate.run(id, update).lastInsertRowid));
+    // Who wrote them, in the same transaction: a version made later finds every author of what it holds.
+    for (const [userId, span] of authorSpans(authors, seqs)) statements.recordEdit.run(id, userId, span.first, span.last);
+    for (const client of clients ?? []) statements.recordClient.run(id, client.clientId, client.userId);
+    return seqs[seqs.length - 1];
   });
   const appendAll = db.transaction((batch: readonly QueuedAppend[]) =>
     batch.map((append): AppendOutcome => {

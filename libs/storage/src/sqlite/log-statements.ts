@@ -20,6 +20,10 @@ export interface LogStatements {
   readonly lastSeq: Statement<[id: string], number | null>;
   readonly lastSeqThrough: Statement<[id: string, throughSeq: number], number | null>;
   readonly deleteThrough: Statement<[id: string, throughSeq: number]>;
+  /** A user appended updates with these seqs since the last version (libs/storage README, "Versions"). */
+  readonly recordEdit: Statement<[documentId: string, userId: string, firstSeq: number, lastSeq: number]>;
+  /** A Yjs client id carried a user's updates. */
+  readonly recordClient: Statement<[documentId: string, clientId: number, userId: string]>;
 }
 
 /** Prepares the log's statements; they stay valid until the connection closes. */
@@ -54,6 +58,13 @@ export function prepareLogStatements(db: Database.Database): LogStatements {
       .pluck(),
     deleteThrough: db.prepare<[id: string, throughSeq: number]>(
       'DELETE FROM document_updates WHERE document_id = ? AND seq <= ?',
+    ),
+    recordEdit: db.prepare<[documentId: string, userId: string, firstSeq: number, lastSeq: number]>(
+      `INSERT INTO document_edit_authors (document_id, user_id, first_seq, last_seq) VALUES (?, ?, ?, ?)
+       ON CONFLICT (document_id, user_id) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)`,
+    ),
+    recordClient: db.prepare<[documentId: string, clientId: number, userId: string]>(
+      'INSERT OR IGNORE INTO document_clients (document_id, client_id, user_id) VALUES (?, ?, ?)',
     ),
   };
 }

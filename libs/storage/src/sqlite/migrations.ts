@@ -165,6 +165,51 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX files_document ON files (document_id);
     `,
   },
+  {
+    // Version history (libs/storage README, "Versions"). A version is its own data, never a place
+    // in the log, so compacting the log cannot take anything a version needs. Author ids carry no
+    // foreign key: a version keeps naming someone whose account is gone.
+    version: 7,
+    sql: `
+      CREATE TABLE document_versions (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('auto', 'named', 'restore', 'before-restore')),
+        name TEXT,
+        created_at INTEGER NOT NULL,
+        created_by TEXT,
+        through_seq INTEGER NOT NULL,
+        keyframe INTEGER NOT NULL,
+        byte_length INTEGER NOT NULL,
+        chain_bytes INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        head_state BLOB
+      );
+      -- The compare-and-set: two instances making version n + 1 of one document cannot both succeed.
+      CREATE UNIQUE INDEX document_versions_number ON document_versions (document_id, number);
+      CREATE TABLE document_version_authors (
+        version_id TEXT NOT NULL REFERENCES document_versions (id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        PRIMARY KEY (version_id, user_id)
+      );
+      -- Who appended updates since the last version, and the seqs of their first and last one.
+      CREATE TABLE document_edit_authors (
+        document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        first_seq INTEGER NOT NULL,
+        last_seq INTEGER NOT NULL,
+        PRIMARY KEY (document_id, user_id)
+      );
+      -- Which user each Yjs client id that wrote to a document belongs to.
+      CREATE TABLE document_clients (
+        document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        client_id INTEGER NOT NULL,
+        user_id TEXT NOT NULL,
+        PRIMARY KEY (document_id, client_id, user_id)
+      );
+    `,
+  },
 ];
 
 /** The schema version this code writes; a database at a higher one was written by a newer Quire. */

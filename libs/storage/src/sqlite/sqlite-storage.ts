@@ -3,11 +3,14 @@ import { checkOpen, type StoreState } from '../checks';
 import type { Directory } from '../directory';
 import type { Storage } from '../storage';
 import type { UpdateLog } from '../update-log';
+import type { VersionHistory } from '../version-history';
 import { connect, type SqliteSynchronous } from './connect';
 import { prepareDirectoryConnection, type DirectoryConnection } from './directory-connection';
 import { prepareLogConnection, type LogConnection } from './log-connection';
 import { SqliteDirectory } from './sqlite-directory';
 import { SqliteUpdateLog } from './sqlite-update-log';
+import { SqliteVersionHistory } from './sqlite-version-history';
+import { prepareVersionConnection, type VersionConnection } from './version-connection';
 
 /** Options of {@link SqliteStorage}. */
 export interface SqliteStorageOptions {
@@ -22,11 +25,12 @@ interface Connection {
   readonly db: Database.Database;
   readonly log: LogConnection;
   readonly directory: DirectoryConnection;
+  readonly versions: VersionConnection;
 }
 
 /**
- * {@link Storage} in one SQLite file (better-sqlite3, WAL), on one connection that the update log
- * and the directory share: the foreign keys from a document's log, members and links to the
+ * {@link Storage} in one SQLite file (better-sqlite3, WAL), on one connection that the update log,
+ * the directory and the version history share: the foreign keys from a document's log, members and links to the
  * document hold even for `':memory:'`, and a directory call sees every append made before it.
  */
 export class SqliteStorage implements Storage {
@@ -41,6 +45,12 @@ export class SqliteStorage implements Storage {
     this.appends.flush();
     return directory;
   });
+  readonly versions: VersionHistory = new SqliteVersionHistory(() => {
+    const { versions } = this.connected();
+    // As for the directory: a version sees every append made before the call.
+    this.appends.flush();
+    return versions;
+  });
 
   constructor(private readonly options: SqliteStorageOptions) {}
 
@@ -48,7 +58,7 @@ export class SqliteStorage implements Storage {
     if (this.state === 'open') return;
     if (this.state === 'closed') checkOpen('SqliteStorage', this.state);
     const db = connect(this.options.path, this.options.synchronous ?? 'FULL');
-    this.connection = { db, log: prepareLogConnection(db), directory: prepareDirectoryConnection(db) };
+    this.connection = { db, log: prepareLogConnection(db), directory: prepareDirectoryConnection(db), versions: prepareVersionConnection(db) };
     this.state = 'open';
   }
 

@@ -1,4 +1,5 @@
 import { checkCompaction, checkUpdates } from '../checks';
+import { checkAuthorship } from '../version-checks';
 import type { AppendOptions, StoredDocument, UpdateLog } from '../update-log';
 import type { AppendOutcome, LogConnection, QueuedAppend } from './log-connection';
 
@@ -32,12 +33,14 @@ export class SqliteUpdateLog implements UpdateLog {
   async append(id: string, updates: readonly Uint8Array[], options: AppendOptions = {}): Promise<{ lastSeq: number }> {
     this.connection();
     checkUpdates(id, updates);
+    checkAuthorship(id, updates.length, options);
     // Nothing to write: do not check the document nor touch its dates.
     if (updates.length === 0) return { lastSeq: this.use().statements.lastSeq.get(id) ?? 0 };
     // Copied now: the caller may reuse its buffers before the turn ends, and the log keeps its own copy.
     const copies = updates.map((update) => new Uint8Array(update));
     return new Promise((resolve, reject) => {
-      this.queued.push({ id, updates: copies, title: options.title ?? null, resolve, reject });
+      const { authors, clients } = options;
+      this.queued.push({ id, updates: copies, title: options.title ?? null, authors, clients, resolve, reject });
       this.flushTimer ??= setImmediate(() => this.flush());
     });
   }

@@ -4,6 +4,7 @@ import type { Storage } from '../storage';
 import type { UpdateLog } from '../update-log';
 import { describeDocumentsAndLinks } from './contract-directory-documents';
 import { describeFiles } from './contract-directory-files';
+import { describeDocumentVersions } from './contract-directory-versions';
 import { describeMembers } from './contract-directory-members';
 import { describeSecrets } from './contract-directory-secrets';
 import { describeSecurityEvents } from './contract-directory-security-events';
@@ -98,5 +99,6 @@ export function describeDirectoryContract(name: string, makeStorage: () => Promi
     describeDocumentsAndLinks(context);
     describeSecurityEvents(context);
     describeFiles(context);
+    describeDocumentVersions(context);
   });
 }

@@ -1,19 +1,29 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Storage } from '../storage';
 import type { UpdateLog } from '../update-log';
+import type { VersionHistory } from '../version-history';
 import { describeCompaction } from './contract-compaction';
 import { describeLifecycle } from './contract-lifecycle';
 import { describeLog } from './contract-log';
 import { describeTitles } from './contract-titles';
+import { describeVersionAuthors } from './contract-version-authors';
+import { describeVersions } from './contract-versions';
+import { newUser } from './directory-fixtures';
 import { ownedDocuments, type TestDocuments } from './test-documents';
 
 /**
- * Storage as the update log contract sees it: the log, the documents it writes to, and the
- * lifecycle. `MemoryStorage` is one; {@link withOwnedDocuments} makes one of a {@link Storage}.
+ * Storage as the update log contract sees it: the log, the documents it writes to, their versions
+ * and the lifecycle. `MemoryStorage` is one; {@link withOwnedDocuments} makes one of a {@link Storage}.
  */
 export interface LogContractStorage {
   readonly log: UpdateLog;
   readonly documents: TestDocuments;
+  readonly versions: VersionHistory;
+  /**
+   * Makes the account `user-<name>`, named `<Name>`, and resolves its id; absent where storage has
+   * no accounts (memory), and then versions name their authors by id only.
+   */
+  readonly addUser?: (name: string) => Promise<string>;
   open(): Promise<void>;
   close(): Promise<void>;
 }
@@ -48,6 +58,8 @@ export function withOwnedDocuments(storage: Storage): LogContractStorage {
   return {
     log: storage.log,
     documents: ownedDocuments(storage.directory),
+    versions: storage.versions,
+    addUser: async (name) => (await storage.directory.createUser(newUser(name))).id,
     open: () => storage.open(),
     close: () => storage.close(),
   };
@@ -105,5 +117,7 @@ export function describeUpdateLogContract(name: string, makeStorage: () => Promi
     describeCompaction(context);
     describeTitles(context);
     describeLifecycle(context);
+    describeVersions(context);
+    describeVersionAuthors(context);
   });
 }

@@ -1,0 +1,72 @@
+import { escapeIdentifier } from 'pg';
+import { VERSION_COLUMNS } from '../version-rows';
+
+/** Every statement of the version history, with the tables qualified by the storage's schema. */
+export interface VersionStatements {
+  /** `$1` document id. */
+  readonly documentExists: string;
+  readonly head: string;
+  readonly list: string;
+  readonly listAuthors: string;
+  /** `$1` document id, `$2` version id. */
+  readonly get: string;
+  /** `$1` version id. */
+  readonly getAuthors: string;
+  /** `$1` name, `$2` document id, `$3` version id. */
+  readonly rename: string;
+  /** `$1` document id, `$2` number: the data of the version's keyframe, then of every version after it through it. */
+  readonly chain: string;
+  /** `$1` document id. */
+  readonly clients: string;
+  /** `$1` document id: the newest version alone keeps its head state. */
+  readonly clearHeadState: string;
+  /** `$1` … `$12`: id, document id, number, kind, name, created by, through seq, keyframe, byte length, chain bytes, data, state. */
+  readonly insert: string;
+  /** `$1` version id, `$2` document id, `$3` through seq: its authors are those who appended since the last version. */
+  readonly insertEditors: string;
+  /** `$1` version id, `$2` authors (text[]). */
+  readonly insertAuthors: string;
+  /** `$1` document id, `$2` through seq, `$3` only these users (text[]) or null for all. */
+  readonly forgetEdits: string;
+  readonly laterEdits: string;
+}
+
+/** The version history's statements for the tables in `schema` (any name: it is quoted). */
+export function versionStatementsFor(schema: string): VersionStatements {
+  const quoted = escapeIdentifier(schema);
+  const versions = `${quoted}.document_versions`;
+  const authors = `${quoted}.document_version_authors`;
+  const edits = `${quoted}.document_edit_authors`;
+  const authorsOf = `SELECT a.version_id, a.user_id, u.name FROM ${authors} a
+    JOIN ${versions} v ON v.id = a.version_id LEFT JOIN ${quoted}.users u ON u.id = a.user_id`;
+  const oneOrAll = '($3::text[] IS NULL OR user_id = ANY ($3::text[]))';
+  return {
+    documentExists: `SELECT 1 FROM ${quoted}.documents WHERE id = $1`,
+    head: `SELECT id, number, created_at, through_seq::text AS through_seq, chain_bytes::text AS chain_bytes, head_state
+      FROM ${versions} WHERE document_id = $1 ORDER BY number DESC LIMIT 1`,
+    list: `SELECT ${VERSION_COLUMNS} FROM ${versions} v WHERE v.document_id = $1 ORDER BY v.number DESC`,
+    listAuthors: `${authorsOf} WHERE v.document_id = $1`,
+    get: `SELECT ${VERSION_COLUMNS} FROM ${versions} v WHERE v.document_id = $1 AND v.id = $2`,
+    getAuthors: `${authorsOf} WHERE a.version_id = $1`,
+    rename: `UPDATE ${versions} SET name = $1, kind = CASE kind WHEN 'auto' THEN 'named' ELSE kind END
+      WHERE document_id = $2 AND id = $3`,
+    chain: `SELECT data FROM ${versions}
+      WHERE document_id = $1 AND number <= $2 AND number >= (
+        SELECT max(number) FROM ${versions} WHERE document_id = $1 AND number <= $2 AND keyframe
+      ) ORDER BY number`,
+    // Not `client_id::text AS client_id`: ORDER BY would then sort by that text.
+    clients: `SELECT client_id::text AS client_text, user_id FROM ${quoted}.document_clients
+      WHERE document_id = $1 ORDER BY client_id, user_id`,
+    clearHeadState: `UPDATE ${versions} SET head_state = NULL WHERE document_id = $1 AND head_state IS NOT NULL`,
+    insert: `INSERT INTO ${versions}
+        (id, document_id, number, kind, name, created_at, created_by, through_seq, keyframe, byte_length, chain_bytes, data, head_state)
+      VALUES ($1, $2, $3, $4, $5, now(), $6, $7, $8, $9, $10, $11, $12)`,
+    insertEditors: `INSERT INTO ${authors} (version_id, user_id)
+      SELECT $1, user_id FROM ${edits} WHERE document_id = $2 AND first_seq <= $3`,
+    insertAuthors: `INSERT INTO ${authors} (version_id, user_id) SELECT DISTINCT $1, unnest($2::text[])`,
+    forgetEdits: `DELETE FROM ${edits} WHERE document_id = $1 AND last_seq <= $2 AND ${oneOrAll}`,
+    // Their updates after the seq are somewhere in (throughSeq, last_seq]: the next version,
+    // which covers at least last_seq, counts them.
+    laterEdits: `UPDATE ${edits} SET first_seq = $2 + 1 WHERE document_id = $1 AND first_seq <= $2 AND ${oneOrAll}`,
+  };
+}

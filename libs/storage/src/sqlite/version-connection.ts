@@ -1,0 +1,62 @@
+import type Database from 'better-sqlite3';
+import { noSuchDocument } from '../checks';
+import { StorageError } from '../storage-error';
+import { versionConflict } from '../version-checks';
+import type { NewVersion } from '../version-history';
+import type { VersionRow } from '../version-rows';
+import { prepareVersionStatements, type VersionStatements } from './version-statements';
+
+/** The version history's side of an open database: statements, and the transaction that makes a version. */
+export interface VersionConnection {
+  readonly statements: VersionStatements;
+  /** Stores the version, its authors and consumes the edit records; returns its row and authors' ids. */
+  readonly create: (documentId: string, version: NewVersion, now: number) => { row: VersionRow; authors: readonly string[] };
+}
+
+// IMMEDIATE: the head read and the insert hold the write lock together, so a second process making
+// the same version number waits, then finds the head moved and is refused.
+export function prepareVersionConnection(db: Database.Database): VersionConnection {
+  const statements = prepareVersionStatements(db);
+  const documentExists = db.prepare<[id: string], number>('SELECT 1 FROM documents WHERE id = ?').pluck();
+
+  const create = db.transaction((documentId: string, version: NewVersion, now: number) => {
+    if (!documentExists.get(documentId)) throw noSuchDocument(documentId, 'make a version');
+    const head = statements.head.get(documentId);
+    const headNumber = head?.number ?? 0;
+    if (version.number !== headNumber + 1) throw versionConflict(documentId, version.number, headNumber);
+    if (!head && !version.keyframe) {
+      throw new StorageError('invalid-argument', `The first version of document "${documentId}" must be a keyframe (a whole state)`);
+    }
+    const byteLength = version.data.byteLength;
+    const chainBytes = version.keyframe || !head ? byteLength : Number(head.chain_bytes) + byteLength;
+    statements.clearHeadState.run(documentId);
+    const params = {
+      id: version.id,
+      documentId,
+      number: version.number,
+      kind: version.kind,
+      name: version.name ?? null,
+      createdAt: now,
+      createdBy: version.createdBy ?? null,
+      throughSeq: version.throughSeq,
+      keyframe: version.keyframe ? 1 : 0,
+      byteLength,
+      chainBytes,
+      data: version.data,
+      state: version.state,
+    };
+    statements.insert.run(params);
+    const authors = version.authors ?? statements.editorsThrough.all(documentId, version.throughSeq);
+    for (const author of authors) statements.insertAuthor.run(version.id, author);
+    // Explicit authors account for their own edits only; otherwise the version accounts for all.
+    for (const userId of version.authors ?? [null]) {
+      const scope = { documentId, throughSeq: version.throughSeq, userId };
+      statements.forgetEdits.run(scope);
+      statements.laterEdits.run(scope);
+    }
+    const row = statements.get.get(documentId, version.id) as VersionRow;
+    return { row, authors };
+  });
+
+  return { statements, create: create.immediate };
+}
