@@ -7,6 +7,7 @@ import { CollabModule } from './collab/collab.module';
 import { APP_CONFIG } from './config/app-config.token';
 import type { AppConfig } from './config/config.schema';
 import { DocumentsModule } from './documents/documents.module';
+import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { HttpEdgeModule } from './http/http-edge.module';
 import { ReadinessModule } from './health/readiness.module';
@@ -32,7 +33,7 @@ class CoreProvidersModule {
   }
 }
 
-/** The collaboration server: storage, the bus, the collaboration gateway, the documents API, its OpenAPI document and health. */
+/** The collaboration server: storage, the bus, the collaboration gateway, the documents and files API, its OpenAPI document and health. */
 @Module({})
 export class AppModule {
   static register(config: AppConfig, logger: Logger): DynamicModule {
@@ -51,6 +52,7 @@ export class AppModule {
         CollabModule,
         HealthModule,
         DocumentsModule,
+        FilesModule,
         OpenApiModule,
       ],
     };

@@ -9,7 +9,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export type RouteCaller = 'anyone' | 'signed-in' | 'session';
 
 /** The parts of docs/api.md that group routes. */
-export type RouteGroup = 'accounts' | 'admin' | 'documents' | 'links' | 'tickets' | 'operations';
+export type RouteGroup = 'accounts' | 'admin' | 'documents' | 'links' | 'tickets' | 'files' | 'operations';
 
 /** One route of the server: what it takes, what it answers, and who may call it. */
 export interface ApiRoute {
@@ -21,15 +21,22 @@ export interface ApiRoute {
   readonly caller: RouteCaller;
   /** The JSON body it takes, if any. */
   readonly body?: z.ZodTypeAny;
+  /** A multipart/form-data body instead, with one file in the field named here. */
+  readonly upload?: { readonly field: string };
+  /** The query parameters it reads, if any. */
+  readonly query?: z.AnyZodObject;
   /** The status of success. */
   readonly status: 200 | 201 | 204;
-  /** What success carries: JSON, or text when `answerType` says so; nothing with 204. */
+  /**
+   * What success carries: JSON, or what `answerType` says: text, or (any type) the bytes of a
+   * stored file, in the type found in them; nothing with 204.
+   */
   readonly answer?: z.ZodTypeAny;
-  readonly answerType?: 'text/plain';
+  readonly answerType?: 'text/plain' | '*/*';
   /**
    * Refusals particular to this route, with what they mean. Those that follow from the rest are
    * not repeated: 400 for a body, 401 without a user, 403 for a token on a session-only route or a
    * cross-site request to a state-changing one.
    */
-  readonly refusals?: Readonly<Partial<Record<400 | 401 | 403 | 404 | 409 | 429, string>>>;
+  readonly refusals?: Readonly<Partial<Record<400 | 401 | 403 | 404 | 409 | 413 | 415 | 429, string>>>;
 }

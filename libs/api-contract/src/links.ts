@@ -16,7 +16,9 @@ export type GuestTicketBody = z.infer<typeof GuestTicketBody>;
 
 /**
  * A socket ticket: single-use, short-lived, for one document. The connection must publish `user`
- * in awareness exactly as given (a guest's id starts with `guest-`).
+ * in awareness exactly as given (a guest's id starts with `guest-`). A guest's ticket also carries
+ * a file token: the document's files are served to them with `?access=<fileToken>` until
+ * `fileTokenExpiresAt` (members' browsers and scripts need none: docs/api.md, "Files").
  */
 export const TicketAnswer = z.object({
   ticket: z.string(),
@@ -24,5 +26,7 @@ export const TicketAnswer = z.object({
   role: Role,
   documentId: z.string(),
   user: z.object({ id: z.string(), name: z.string() }),
+  fileToken: z.string().optional(),
+  fileTokenExpiresAt: Timestamp.optional(),
 });
 export type TicketAnswer = z.infer<typeof TicketAnswer>;

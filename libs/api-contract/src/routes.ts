@@ -14,6 +14,7 @@ import {
 import { SecurityEventList, TemporaryPassword, UserList } from './admin';
 import type { ApiRoute } from './api-route';
 import { AddMemberBody, CreateDocumentBody, DocumentLists, DocumentView, MemberList, MemberView, RenameDocumentBody, RoleBody, ShareLinkList, ShareLinkView } from './documents';
+import { FileQuery, UPLOAD_FIELD, UploadedFile } from './files';
 import { GuestTicketBody, JoinAnswer, LinkInfo, TicketAnswer } from './links';
 import { HealthAnswer, LiveAnswer, OpenApiDocument } from './operations';
 
@@ -150,6 +151,39 @@ export const API_ROUTES: readonly ApiRoute[] = [
     status: 201,
     answer: TicketAnswer,
     refusals: { 401: 'an editor link: sign in to open it', 404: 'the link is revoked or unknown', 429: 'too many tickets at once from this address or for this link' },
+  },
+  {
+    method: 'POST',
+    path: '/api/documents/:id/files',
+    group: 'files',
+    summary: 'Upload a file (an image, an attachment) to a document',
+    caller: 'signed-in',
+    upload: { field: UPLOAD_FIELD },
+    status: 201,
+    answer: UploadedFile,
+    refusals: {
+      400: `no file in the field "${UPLOAD_FIELD}", an empty one, or more than one`,
+      403: 'the caller may only view it',
+      404: notVisible,
+      413: 'the file is larger than MAX_UPLOAD_BYTES',
+      415: 'the body is not multipart/form-data',
+      429: 'too many uploads',
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/files/:id',
+    group: 'files',
+    summary: 'A file’s bytes, to whoever may read its document (a guest with the file token of their ticket)',
+    caller: 'anyone',
+    query: FileQuery,
+    status: 200,
+    answer: z.string(),
+    answerType: '*/*',
+    refusals: {
+      401: 'no session, API token or file token; or the file token has expired (fetch a new ticket)',
+      404: 'no such file, or the caller may not read its document (whether it exists is not revealed)',
+    },
   },
   { method: 'GET', path: '/api/openapi.json', group: 'operations', summary: 'This list as an OpenAPI document', caller: 'anyone', status: 200, answer: OpenApiDocument },
   {

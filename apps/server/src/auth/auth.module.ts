@@ -19,6 +19,7 @@ import { AdminController } from './admin.controller';
 import { AuthErrorFilter } from './auth-error.filter';
 import { resolveAuthSecret } from './auth-secret';
 import { DocumentsService } from './documents-service';
+import { FileTokens } from './file-tokens';
 import { RequestAuth } from './request-auth';
 import { Secrets } from './secrets';
 import { SessionController } from './session.controller';
@@ -54,14 +55,20 @@ const EXPIRED_PURGE_INTERVAL_MS = 60_000;
         new DocumentsService(directory, secrets, newDocumentId, (change) => access.changed(change)),
     },
     {
+      provide: FileTokens,
+      inject: [Secrets, APP_CONFIG],
+      useFactory: (secrets: Secrets, config: AppConfig) => new FileTokens(secrets, config.fileTokenLifetimeMs),
+    },
+    {
       provide: TicketsService,
-      inject: [DIRECTORY, Secrets, DocumentsService, APP_CONFIG],
-      useFactory: (directory: Directory, secrets: Secrets, documents: DocumentsService, config: AppConfig) =>
+      inject: [DIRECTORY, Secrets, DocumentsService, FileTokens, APP_CONFIG],
+      useFactory: (directory: Directory, secrets: Secrets, documents: DocumentsService, fileTokens: FileTokens, config: AppConfig) =>
         new TicketsService(
           directory,
           secrets,
           documents,
           async (id) => (await directory.getDocument(id)) !== undefined,
+          fileTokens,
           Date.now,
           config.ticketLifetimeMs,
         ),
@@ -80,7 +87,7 @@ const EXPIRED_PURGE_INTERVAL_MS = 60_000;
     RequestAuth,
     { provide: APP_FILTER, useClass: AuthErrorFilter },
   ],
-  exports: [Secrets, AccountsService, DocumentsService, TicketsService, AccessWatcher, AccessEvents, RequestAuth],
+  exports: [Secrets, FileTokens, AccountsService, DocumentsService, TicketsService, AccessWatcher, AccessEvents, RequestAuth],
 })
 export class AuthModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private purgeTimer: NodeJS.Timeout | undefined;

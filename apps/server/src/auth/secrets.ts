@@ -3,6 +3,7 @@ import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 /** Prefixes tell a person (and a secret scanner) what a leaked string is. */
 export const API_TOKEN_PREFIX = 'qt_';
 export const TICKET_PREFIX = 'qk_';
+export const FILE_TOKEN_PREFIX = 'qf_';
 const SESSION_PREFIX = 'qs_';
 
 /**
@@ -39,13 +40,26 @@ export class Secrets {
   linkIdOf(token: string): string | undefined {
     const [linkId, mac] = token.split('.');
     if (!linkId || !mac || token.length > 200) return undefined;
-    const expected = Buffer.from(this.linkMac(linkId));
+    return this.macMatches('link', linkId, mac) ? linkId : undefined;
+  }
+
+  /**
+   * A MAC of `value` keyed with AUTH_SECRET, for one `purpose`: a MAC made for one kind of token
+   * never passes for another's.
+   */
+  mac(purpose: string, value: string): string {
+    return createHmac('sha256', this.key).update(`${purpose}:${value}`).digest('base64url');
+  }
+
+  /** Whether `mac` is {@link mac} of `value` for `purpose`, compared in constant time. */
+  macMatches(purpose: string, value: string, mac: string): boolean {
+    const expected = Buffer.from(this.mac(purpose, value));
     const actual = Buffer.from(mac);
-    return actual.length === expected.length && timingSafeEqual(actual, expected) ? linkId : undefined;
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
   }
 
   private linkMac(linkId: string): string {
-    return createHmac('sha256', this.key).update(`link:${linkId}`).digest('base64url');
+    return this.mac('link', linkId);
   }
 }
 

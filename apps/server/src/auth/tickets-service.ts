@@ -3,6 +3,7 @@ import { CloseCode, GUEST_ID_PREFIX } from '@quire/constants';
 import type { Directory } from '@quire/storage';
 import { AuthError } from './auth-error';
 import type { DocumentsService } from './documents-service';
+import type { FileTokens } from './file-tokens';
 import type { Grant, GrantCheck, RefusalCode } from './grant';
 import { parseBody } from './parse-body';
 import type { Principal } from './principal';
@@ -25,6 +26,8 @@ export class TicketsService {
     private readonly secrets: Secrets,
     private readonly documents: DocumentsService,
     private readonly documentExists: (id: string) => Promise<boolean>,
+    /** The file tokens a guest's ticket carries, for the document's images and attachments. */
+    private readonly fileTokens: FileTokens,
     private readonly now: () => number = Date.now,
     private readonly lifetimeMs: number = TICKET_LIFETIME_MS,
   ) {}
@@ -39,13 +42,16 @@ export class TicketsService {
     return this.save(grant, principal.user.name);
   }
 
-  /** A guest (no account) opening a viewer link, under a name of their choosing. */
+  /**
+   * A guest (no account) opening a viewer link, under a name of their choosing; with a file token,
+   * since the guest has no session cookie for the document's images to be fetched with.
+   */
   async issueGuest(linkToken: string, body: unknown): Promise<TicketAnswer> {
     const { name } = parseBody(GuestTicketBody, body);
     const { link } = await this.documents.resolveLink(linkToken);
     if (link.role !== 'viewer') throw new AuthError(401, 'This link lets people edit: sign in or sign up to open it');
     const grant: Grant = { kind: 'link', id: link.id, documentId: link.documentId, userId: null, role: 'viewer' };
-    return this.save(grant, name);
+    return { ...(await this.save(grant, name)), ...this.fileTokens.issue(link.id, link.documentId) };
   }
 
   /** Decides a socket upgrade from its `token` parameter: a ticket, or an API token. */

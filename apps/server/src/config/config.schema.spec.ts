@@ -51,6 +51,46 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ TRUST_PROXY: 'proxy.example' })).toThrow(/TRUST_PROXY.*IP addresses/);
   });
 
+  it('reads the upload limit and file-token lifetime, and keeps files in DATA_DIR unless S3_BUCKET is set', () => {
+    const defaults = parseConfig({});
+    expect(defaults.maxUploadBytes).toBe(25 * 1024 * 1024);
+    expect(defaults.fileTokenLifetimeMs).toBe(60 * 60 * 1000);
+    expect(defaults.s3).toBeUndefined();
+    expect(parseConfig({ MAX_UPLOAD_BYTES: '1048576', FILE_TOKEN_LIFETIME_MS: '5000' })).toMatchObject({ maxUploadBytes: 1_048_576, fileTokenLifetimeMs: 5000 });
+    expect(() => parseConfig({ MAX_UPLOAD_BYTES: '0' })).toThrow(/MAX_UPLOAD_BYTES="0": expected a whole number/);
+    expect(() => parseConfig({ FILE_TOKEN_LIFETIME_MS: '10' })).toThrow(/FILE_TOKEN_LIFETIME_MS/);
+  });
+
+  it('reads S3 settings, and refuses half of them', () => {
+    expect(parseConfig({ S3_BUCKET: 'quire-files' }).s3).toEqual({
+      bucket: 'quire-files',
+      endpoint: undefined,
+      region: 'us-east-1',
+      credentials: undefined,
+      forcePathStyle: false,
+    });
+    expect(
+      parseConfig({
+        S3_BUCKET: 'quire',
+        S3_ENDPOINT: 'http://minio:9000',
+        S3_REGION: 'eu-west-3',
+        S3_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+        S3_SECRET_ACCESS_KEY: 'secret',
+        S3_FORCE_PATH_STYLE: 'true',
+      }).s3,
+    ).toEqual({
+      bucket: 'quire',
+      endpoint: 'http://minio:9000',
+      region: 'eu-west-3',
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+      forcePathStyle: true,
+    });
+    expect(() => parseConfig({ S3_ENDPOINT: 'http://minio:9000' })).toThrow(/S3_BUCKET: required when S3_ENDPOINT is set/);
+    expect(() => parseConfig({ S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'id' })).toThrow(/set both, or neither/);
+    expect(() => parseConfig({ S3_BUCKET: 'b', S3_ENDPOINT: 'minio:9000' })).toThrow(/S3_ENDPOINT="minio:9000": expected a URL/);
+    expect(() => parseConfig({ S3_BUCKET: 'b', S3_FORCE_PATH_STYLE: 'yes' })).toThrow(/S3_FORCE_PATH_STYLE="yes": expected true or false/);
+  });
+
   it('chooses PostgreSQL from a postgres:// DATABASE_URL', () => {
     expect(parseConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' }).database).toEqual({
       kind: 'postgres',

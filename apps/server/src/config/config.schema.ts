@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { ConfigError } from './config-error';
+import { parseS3Config, type S3Config } from './s3-config';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -59,6 +61,17 @@ export const environmentSchema = z.object({
     .transform((value) => value === 'true'),
   TICKET_LIFETIME_MS: integer(1000, 60 * 60 * 1000).default(60_000),
   ACCESS_RECHECK_INTERVAL_MS: integer(500, 60 * 60 * 1000).default(30_000),
+  MAX_UPLOAD_BYTES: integer(1, 1024 * 1024 * 1024 * 1024).default(25 * 1024 * 1024),
+  FILE_TOKEN_LIFETIME_MS: integer(1000, 7 * 24 * 60 * 60 * 1000).default(60 * 60 * 1000),
+  S3_BUCKET: z.string().trim().optional(),
+  S3_ENDPOINT: z.string().trim().optional(),
+  S3_REGION: z.string().trim().optional(),
+  S3_ACCESS_KEY_ID: z.string().trim().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().trim().optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'], { errorMap: () => ({ message: 'expected true or false' }) })
+    .default('false')
+    .transform((value) => value === 'true'),
 });
 
 /** Where documents are stored, parsed from `DATABASE_URL`. */
@@ -106,12 +119,15 @@ export interface AppConfig {
    * other's changes (`ACCESS_RECHECK_INTERVAL_MS`).
    */
   readonly accessRecheckIntervalMs: number;
+  /** The largest upload; a larger one is refused with 413 (`MAX_UPLOAD_BYTES`). */
+  readonly maxUploadBytes: number;
+  /** How long a guest's file token serves their document's files (`FILE_TOKEN_LIFETIME_MS`; tests shorten it). */
+  readonly fileTokenLifetimeMs: number;
+  /** Where uploaded files' bytes go when `S3_BUCKET` is set; unset, a folder in DATA_DIR. */
+  readonly s3: S3Config | undefined;
 }
 
-/** Thrown when the environment holds a bad value; the message names the variable and what it expects. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
+export { ConfigError };
 
 /** Validates the environment once, at start. */
 export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
@@ -125,6 +141,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
   }
   const values = result.data;
   const dataDir = resolve(values.DATA_DIR);
+  const s3 = parseS3Config(values);
   const redisUrl = parseRedisUrl(values.REDIS_URL);
   if (redisUrl && !values.AUTH_SECRET) {
     throw new ConfigError(
@@ -157,6 +174,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     allowSignup: values.ALLOW_SIGNUP,
     ticketLifetimeMs: values.TICKET_LIFETIME_MS,
     accessRecheckIntervalMs: values.ACCESS_RECHECK_INTERVAL_MS,
+    maxUploadBytes: values.MAX_UPLOAD_BYTES,
+    fileTokenLifetimeMs: values.FILE_TOKEN_LIFETIME_MS,
+    s3,
   };
 }
 

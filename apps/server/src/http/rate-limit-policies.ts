@@ -14,11 +14,13 @@ export interface RateLimitPolicy {
  * The routes with a rate limit of their own (docs/api.md, "Limits"). Sign-up: a script must not
  * make accounts by the thousand; 20 an hour still lets a class behind one NAT join together.
  * Adding a member by email answers whether an account has that email, so it is bounded per user
- * and per address, well above what sharing by hand needs.
+ * and per address, well above what sharing by hand needs. Uploads each cost disk and a blob-store
+ * write: bounded per user, far above a document pasted with a hundred images.
  */
 export const RATE_LIMITS = {
   signup: { points: 20, windowSeconds: 60 * 60, per: ['address'], what: 'sign-ups from your network' },
   'member-add': { points: 50, windowSeconds: 60 * 60, per: ['address', 'user'], what: 'members added' },
+  'file-upload': { points: 500, windowSeconds: 60 * 60, per: ['user'], what: 'uploads' },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -48,6 +48,20 @@ describe('openApiDocument', () => {
     expect(Object.keys(resolve.responses).sort()).toEqual(['200', '404']);
   });
 
+  it('describes an upload as multipart/form-data with one file, and a file’s answer as bytes of any type', () => {
+    const upload = operation('post', '/api/documents/{id}/files')!;
+    expect(upload.requestBody?.content['multipart/form-data'].schema).toEqual({
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    });
+    expect(Object.keys(upload.responses).sort()).toEqual(['201', '400', '401', '403', '404', '413', '415', '429']);
+    const download = operation('get', '/api/files/{id}')!;
+    expect(download.security).toEqual([]);
+    expect(download.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'access', in: 'query' })]));
+    expect(download.responses['200'].content).toEqual({ '*/*': { schema: { type: 'string', format: 'binary' } } });
+  });
+
   it('lists what the session cookie and API tokens are', () => {
     expect(document.components?.securitySchemes).toEqual({
       session: { type: 'apiKey', in: 'cookie', name: 'quire_session' },

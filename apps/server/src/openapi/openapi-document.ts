@@ -1,4 +1,4 @@
-import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig, type ZodMediaTypeObject } from '@asteasolutions/zod-to-openapi';
 import * as contract from '@quire/api-contract';
 import { API_ROUTES, ErrorBody, type ApiRoute } from '@quire/api-contract';
 import { z, type ZodTypeAny } from 'zod';
@@ -40,16 +40,31 @@ function operation(route: ApiRoute, schema: (value: ZodTypeAny) => ZodTypeAny): 
     security: route.caller === 'anyone' ? [] : route.caller === 'session' ? [{ session: [] }] : [{ session: [] }, { bearer: [] }],
     request: {
       ...(params.length > 0 ? { params: z.object(Object.fromEntries(params.map((name) => [name, z.string()]))) } : {}),
+      ...(route.query ? { query: route.query } : {}),
       ...(route.body ? { body: { required: true, content: { 'application/json': { schema: schema(route.body) } } } } : {}),
+      ...(route.upload ? { body: { required: true, content: { 'multipart/form-data': { schema: uploadForm(route.upload.field) } } } } : {}),
     },
     responses: {
       [route.status]: {
         description: route.summary,
-        ...(route.answer ? { content: { [route.answerType ?? 'application/json']: { schema: schema(route.answer) } } } : {}),
+        ...(route.answer ? { content: { [route.answerType ?? 'application/json']: { schema: answerSchema(route, schema) } } } : {}),
       },
       ...refusals(route, schema(ErrorBody)),
     },
   };
+}
+
+/** A zod schema, or a plain OpenAPI one where zod has no word for it (bytes). */
+type MediaSchema = ZodMediaTypeObject['schema'];
+
+/** A multipart/form-data body with one required file, in `field`. */
+function uploadForm(field: string): MediaSchema {
+  return { type: 'object', required: [field], properties: { [field]: { type: 'string', format: 'binary' } } };
+}
+
+/** What success carries: a named schema, or bytes for a route that answers a stored file. */
+function answerSchema(route: ApiRoute, schema: (value: ZodTypeAny) => ZodTypeAny): MediaSchema {
+  return route.answerType === '*/*' ? { type: 'string', format: 'binary' } : schema(route.answer as ZodTypeAny);
 }
 
 /** The refusals a route may answer: those that follow from what it takes and who may call it, and its own. */
@@ -57,6 +72,7 @@ function refusals(route: ApiRoute, errorBody: ZodTypeAny): RouteConfig['response
   const reasons = new Map<number, string[]>();
   const add = (status: number, reason: string) => reasons.set(status, [...(reasons.get(status) ?? []), reason]);
   if (route.body) add(400, 'the body is not valid (the message lists every problem)');
+  if (route.upload) add(400, 'the form is not valid (the message says what is wrong)');
   if (route.caller !== 'anyone') add(401, 'nobody is signed in');
   if (route.caller === 'session') add(403, 'an API token: this route takes a browser session only');
   if (route.method !== 'GET') add(403, 'a cross-site request: an Origin neither in ALLOWED_ORIGINS nor the server’s own');
