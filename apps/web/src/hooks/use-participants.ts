@@ -11,18 +11,18 @@ const nobody: Participant[] = [];
  * awareness also changes with every cursor move (each person's `cursor`), which changes nobody
  * in this list.
  */
-export function useParticipants(awareness: Awareness | null): Participant[] {
+export function useParticipants(awareness: Awareness): Participant[] {
+  // The last reading: an equal one returns this same array, which useSyncExternalStore takes as
+  // "no change".
   const last = useRef<Participant[]>(nobody);
   const subscribe = useCallback(
     (onChange: () => void) => {
-      if (!awareness) return () => undefined;
       awareness.on('change', onChange);
       return () => awareness.off('change', onChange);
     },
     [awareness],
   );
   const read = useCallback(() => {
-    if (!awareness) return nobody;
     const next = readParticipants(awareness);
     if (!sameParticipants(last.current, next)) last.current = next;
     return last.current;
