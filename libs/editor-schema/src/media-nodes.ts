@@ -47,6 +47,8 @@ export const mediaNodes = {
           return caption ? { ...attrs, title: caption } : attrs;
         },
       },
+      // Google Docs draws a checklist's boxes as images; the list item carries the tick.
+      { tag: 'img[aria-roledescription="checkbox"]', ignore: true, priority: 70 },
       { tag: 'img[src]', getAttrs: (dom: ElementLike) => imageAttrs(dom) ?? false },
     ],
     toDOM: (node): DOMOutputSpec => {

@@ -4,7 +4,14 @@ import { gapCursor } from 'prosemirror-gapcursor';
 import { EditorState, type Plugin } from 'prosemirror-state';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { codeHighlightPlugin } from './code/highlight-plugin';
 import { buildCollabPlugins } from './collab-plugins';
+import { findReplacePlugin } from './find/find-replace';
+import { pastePlugin } from './paste/paste-plugin';
+import { mentionSource, slashSource } from './suggest/slash-commands';
+import { suggestionPlugins } from './suggest/suggestion-plugin';
+import { buildTablePlugins } from './tables/table-plugins';
+import { taskCheckboxPlugin } from './tasks/task-checkbox-plugin';
 import { buildInputRules } from './input-rules';
 import { buildKeymaps, type EditorHost } from './keymap';
 import { placeholderPlugin } from './placeholder';
@@ -14,11 +21,22 @@ export interface EditingOptions extends EditorHost {
   placeholder?: string;
 }
 
-/** Editing behaviour without collaboration: keymaps, Markdown rules, drop and gap cursors. */
+/**
+ * Editing behaviour without collaboration, in order: the slash and `@` menus (their keys win while
+ * one is open), tables (Tab between cells), keymaps, Markdown rules, code highlighting, task
+ * checkboxes, paste, find and replace, drop and gap cursors, placeholder.
+ */
 export function buildEditingPlugins(options: EditingOptions = {}): Plugin[] {
+  const { mentionCandidates } = options;
   return [
+    ...suggestionPlugins({ slash: slashSource(options), ...(mentionCandidates ? { mention: mentionSource(mentionCandidates) } : {}) }),
+    ...buildTablePlugins(),
     ...buildKeymaps(options),
     buildInputRules(),
+    codeHighlightPlugin(),
+    taskCheckboxPlugin(),
+    pastePlugin(),
+    findReplacePlugin(),
     dropCursor({ color: 'var(--quire-accent, #1d5fbf)', width: 2 }),
     gapCursor(),
     placeholderPlugin(options.placeholder ?? 'Start writing…'),

@@ -52,3 +52,89 @@ export {
   type SocketTicket,
   type TicketProvider,
 } from './connection/socket-ticket';
+export {
+  insertTable,
+  nextCell,
+  previousCell,
+  addColumnAfter,
+  addColumnBefore,
+  addRowAfter,
+  addRowBefore,
+  deleteColumn,
+  deleteRow,
+  deleteTable,
+  isInTable,
+  mergeCells,
+  splitCell,
+  toggleHeaderRow,
+  MAX_TABLE_SIZE,
+} from './tables/table-commands';
+export { buildTablePlugins } from './tables/table-plugins';
+export { CODE_LANGUAGES, lowlight, isHighlightable, type CodeLanguage } from './code/languages';
+export { codeHighlightPlugin } from './code/highlight-plugin';
+export {
+  indentCode,
+  outdentCode,
+  exitCodeOnEmptyLine,
+  leaveCodeBlockAtEnd,
+  setCodeBlockLanguage,
+  codeBlockLanguage,
+  CODE_INDENT,
+} from './code/code-commands';
+export { codeFenceRule, codeLanguageRule } from './code/code-input-rules';
+export { toggleTaskItem, toggleTaskList, isTaskChecked } from './tasks/task-commands';
+export { taskInputRule } from './tasks/task-input-rule';
+export { taskCheckboxPlugin, taskCheckboxKey, handleCheckbox } from './tasks/task-checkbox-plugin';
+export { setHighlight, removeHighlight, setTextColor, removeTextColor, activeColor } from './commands/marks';
+export { setAlignment, activeAlignment } from './commands/alignment';
+export { toggleCallout, activeCalloutKind } from './commands/callout';
+export {
+  insertImage,
+  insertAttachment,
+  updateImage,
+  completeUpload,
+  removeUpload,
+  insertMention,
+  type ImageAttrs,
+  type AttachmentAttrs,
+  type MentionAttrs,
+} from './commands/media';
+export {
+  suggestionPlugins,
+  suggestionKey,
+  moveSuggestion,
+  closeSuggestion,
+  chooseSuggestion,
+  type SuggestionKind,
+  type SuggestionItem,
+  type SuggestionSource,
+  type SuggestionSources,
+  type SuggestionState,
+} from './suggest/suggestion-plugin';
+export {
+  buildSlashCommands,
+  filterSlashCommands,
+  slashSource,
+  mentionSource,
+  MAX_MENTION_ITEMS,
+  type SlashCommand,
+  type SlashHost,
+  type MentionCandidate,
+} from './suggest/slash-commands';
+export {
+  findReplacePlugin,
+  setFindQuery,
+  clearFind,
+  findNext,
+  findPrevious,
+  replaceOne,
+  replaceAll,
+  findState,
+  MAX_COUNTED_MATCHES,
+  type FindOptions,
+  type FindState,
+} from './find/find-replace';
+export { countWords, countCharacters } from './count/counts';
+export { pastePlugin, pasteKey } from './paste/paste-plugin';
+export { parsePastedHtml, normalizePastedHtml, cleanPastedSlice, markdownSlice, pastedLink } from './paste/paste-transforms';
+export { normalizeWordLists } from './paste/word-lists';

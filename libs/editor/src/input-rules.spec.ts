@@ -4,14 +4,15 @@ import { createState, doc, h, hr, json, li, marked, ol, p, pre, quote, type, ul 
 const typed = (text: string, start = doc(p())) => json(type(createState(start), text));
 
 describe('Markdown input rules', () => {
-  it('turns #, ## and ### into headings of that level', () => {
+  it('turns #, ##, ### and #### into headings of that level', () => {
     expect(typed('# Title')).toEqual(doc(h(1, 'Title')).toJSON());
     expect(typed('## Part')).toEqual(doc(h(2, 'Part')).toJSON());
     expect(typed('### Detail')).toEqual(doc(h(3, 'Detail')).toJSON());
+    expect(typed('#### Fine')).toEqual(doc(h(4, 'Fine')).toJSON());
   });
 
-  it('leaves #### and a # without a space as text', () => {
-    expect(typed('#### x')).toEqual(doc(p('#### x')).toJSON());
+  it('leaves ##### and a # without a space as text', () => {
+    expect(typed('##### x')).toEqual(doc(p('##### x')).toJSON());
     expect(typed('#tag')).toEqual(doc(p('#tag')).toJSON());
   });
 

@@ -2,9 +2,11 @@ import { schema, type HeadingLevel } from '@quire/editor-schema';
 import { Fragment, type MarkType } from 'prosemirror-model';
 import { InputRule, inputRules, textblockTypeInputRule, wrappingInputRule } from 'prosemirror-inputrules';
 import { TextSelection, type Plugin } from 'prosemirror-state';
+import { codeFenceRule, codeLanguageRule } from './code/code-input-rules';
+import { taskInputRule } from './tasks/task-input-rule';
 
-/** `# `, `## `, `### ` start a heading of that level. */
-const headingRule = textblockTypeInputRule(/^(#{1,3})\s$/, schema.nodes.heading, (match) => ({
+/** `# ` to `#### ` start a heading of that level. */
+const headingRule = textblockTypeInputRule(/^(#{1,4})\s$/, schema.nodes.heading, (match) => ({
   level: (match[1] ?? '#').length as HeadingLevel,
 }));
 
@@ -22,8 +24,6 @@ const orderedListRule = wrappingInputRule(
 /** `> ` starts a quote. */
 const blockquoteRule = wrappingInputRule(/^\s*>\s$/, schema.nodes.blockquote);
 
-/** ``` starts a code block. */
-const codeBlockRule = textblockTypeInputRule(/^```$/, schema.nodes.code_block);
 
 /** `---` on a line of its own becomes a horizontal rule, with the cursor on a new line after it. */
 const horizontalRuleRule = new InputRule(/^---$/, (state, _match, start, end) => {
@@ -73,10 +73,12 @@ const codeRule = markRule(/(?<![`\w])`([^`]+)`$/, schema.marks.code);
 /** Every Markdown-style rule, in the order they are tried. */
 export const markdownInputRules: readonly InputRule[] = [
   headingRule,
+  taskInputRule,
   bulletListRule,
   orderedListRule,
   blockquoteRule,
-  codeBlockRule,
+  codeFenceRule,
+  codeLanguageRule,
   horizontalRuleRule,
   boldRule,
   italicRule,

@@ -4,9 +4,13 @@ import { undoInputRule } from 'prosemirror-inputrules';
 import { keymap } from 'prosemirror-keymap';
 import type { Command, Plugin } from 'prosemirror-state';
 import { redoCommand, undoCommand } from 'y-prosemirror';
+import { exitCodeOnEmptyLine, indentCode, leaveCodeBlockAtEnd, outdentCode } from './code/code-commands';
+import { setAlignment } from './commands/alignment';
 import { setParagraph, toggleHeading, toggleList } from './commands/blocks';
 import { toggleFormat } from './commands/formatting';
 import { indentItem, outdentItem, splitItem } from './commands/lists';
+import type { MentionCandidate } from './suggest/slash-commands';
+import { toggleTaskItem, toggleTaskList } from './tasks/task-commands';
 
 /** Things the editor asks of the page around it. */
 export interface EditorHost {
@@ -14,6 +18,12 @@ export interface EditorHost {
   requestLink?: () => void;
   /** Escape: move focus out of the editor (Tab is taken inside lists). Return false to ignore. */
   leaveEditor?: () => boolean;
+  /** The slash menu's Image entry: the page opens its image picker (no entry without it). */
+  requestImage?: () => void;
+  /** The slash menu's File entry: the page opens its file picker (no entry without it). */
+  requestFile?: () => void;
+  /** The people `@` offers (the document's members, with their current names); no `@` menu without it. */
+  mentionCandidates?: () => readonly MentionCandidate[];
 }
 
 const insertHardBreak: Command = (state, dispatch) => {
@@ -47,13 +57,24 @@ export function buildKeyBindings(host: EditorHost = {}): Record<string, Command>
     'Mod-Alt-1': heading(1),
     'Mod-Alt-2': heading(2),
     'Mod-Alt-3': heading(3),
+    'Mod-Alt-4': heading(4),
     'Mod-Shift-7': toggleList(schema.nodes.ordered_list),
     'Mod-Shift-8': toggleList(schema.nodes.bullet_list),
+    'Mod-Shift-9': toggleTaskList,
+    'Mod-,': toggleFormat('subscript'),
+    'Mod-.': toggleFormat('superscript'),
+    'Mod-Shift-l': setAlignment('left'),
+    'Mod-Shift-e': setAlignment('center'),
+    'Mod-Shift-r': setAlignment('right'),
+    'Mod-Shift-j': setAlignment('justify'),
     'Shift-Enter': chainCommands(exitCode, insertHardBreak),
-    'Mod-Enter': chainCommands(exitCode, insertHardBreak),
-    Enter: splitItem,
-    Tab: indentItem,
-    'Shift-Tab': outdentItem,
+    // In a task, Mod-Enter ticks it (as in Notion); elsewhere it leaves code or breaks the line.
+    'Mod-Enter': chainCommands(toggleTaskItem(), exitCode, insertHardBreak),
+    Enter: chainCommands(exitCodeOnEmptyLine, splitItem),
+    Tab: chainCommands(indentCode, indentItem),
+    'Shift-Tab': chainCommands(outdentCode, outdentItem),
+    ArrowDown: leaveCodeBlockAtEnd('down'),
+    ArrowRight: leaveCodeBlockAtEnd('right'),
     Escape: () => host.leaveEditor?.() ?? false,
   };
   return bindings;

@@ -9,7 +9,7 @@ const inline = (content: Content[]) => content.map((c) => (typeof c === 'string'
 
 export const doc = (...blocks: Node[]) => schema.node('doc', null, blocks);
 export const p = (...content: Content[]) => schema.node('paragraph', null, inline(content));
-export const h = (level: 1 | 2 | 3, ...content: Content[]) => schema.node('heading', { level }, inline(content));
+export const h = (level: 1 | 2 | 3 | 4, ...content: Content[]) => schema.node('heading', { level }, inline(content));
 export const quote = (...blocks: Node[]) => schema.node('blockquote', null, blocks);
 export const pre = (text = '') => schema.node('code_block', null, text ? [schema.text(text)] : []);
 export const hr = () => schema.node('horizontal_rule');
@@ -17,6 +17,14 @@ export const ul = (...items: Node[]) => schema.node('bullet_list', null, items);
 export const ol = (...items: Node[]) => schema.node('ordered_list', null, items);
 export const li = (...blocks: Node[]) => schema.node('list_item', null, blocks);
 export const br = () => schema.node('hard_break');
+export const code = (language: string | null, text = '') => schema.node('code_block', { language }, text ? [schema.text(text)] : []);
+export const tasks = (...items: Node[]) => schema.node('task_list', null, items);
+export const task = (checked: boolean, ...blocks: Node[]) => schema.node('task_item', { checked }, blocks);
+export const table = (...rows: Node[]) => schema.node('table', null, rows);
+export const tr = (...cells: Node[]) => schema.node('table_row', null, cells);
+export const td = (...blocks: Node[]) => schema.node('table_cell', null, blocks);
+export const th = (...blocks: Node[]) => schema.node('table_header', null, blocks);
+export const callout = (kind: string, ...blocks: Node[]) => schema.node('callout', { kind }, blocks);
 export const marked = (text: string, ...marks: ('bold' | 'italic' | 'underline' | 'strike' | 'code')[]) =>
   schema.text(text, marks.map((m) => schema.marks[m].create()));
 export const linked = (text: string, href: string) => schema.text(text, [schema.marks.link.create({ href })]);
