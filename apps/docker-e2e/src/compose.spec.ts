@@ -119,6 +119,13 @@ describe.each([
 });
 
 describe('the scaled setup', () => {
+  it('gives both servers one folder for uploaded files, so that a file uploaded through one is served by the other', async () => {
+    const config = await resolved(SCALED, SCALED_SECRETS);
+    const servers = Object.values(config.services).filter((service) => service.build?.dockerfile === 'docker/server.Dockerfile');
+    expect(servers.length).toBe(2);
+    for (const server of servers) expect(serviceVolumes(server)).toContainEqual(expect.objectContaining({ source: 'quire-files', target: '/data' }));
+  });
+
   it('runs two servers on PostgreSQL and Redis that no one outside the compose network reaches', async () => {
     const config = await resolved(SCALED, SCALED_SECRETS);
     const servers = Object.entries(config.services).filter(([, service]) => service.build?.dockerfile === 'docker/server.Dockerfile');

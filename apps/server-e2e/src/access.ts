@@ -38,7 +38,7 @@ export interface Caller {
   readonly bearer?: string;
 }
 
-/** One JSON request to the server's API. */
+/** One request to the server's API: a JSON body, or a multipart form (an upload) when `body` is a FormData. */
 export async function api<T = unknown>(
   server: { readonly httpUrl: string },
   method: string,
@@ -46,13 +46,15 @@ export async function api<T = unknown>(
   options: { as?: Caller; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<ApiAnswer<T>> {
   const headers: Record<string, string> = { ...options.headers };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const form = options.body instanceof FormData ? options.body : undefined;
+  // A form's Content-Type (with its boundary) is fetch's to write.
+  if (options.body !== undefined && !form) headers['content-type'] = 'application/json';
   if (options.as?.session) headers.cookie = `${SESSION_COOKIE}=${options.as.session}`;
   if (options.as?.bearer) headers.authorization = `Bearer ${options.as.bearer}`;
   const response = await fetch(`${server.httpUrl}${path}`, {
     method,
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.body === undefined ? undefined : (form ?? JSON.stringify(options.body)),
   });
   const text = await response.text();
   let body: unknown;

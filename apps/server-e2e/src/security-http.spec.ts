@@ -15,6 +15,14 @@ import { startServer, temporaryDataDir, type ServerProcess } from './server-proc
 const ORIGIN = 'http://localhost:3000';
 const PASSWORD = 'a long enough password';
 
+/** An upload's form: a one-pixel PNG in the field `file`. */
+function pixelForm(): FormData {
+  const form = new FormData();
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+  form.append('file', new Blob([png], { type: 'image/png' }), 'pixel.png');
+  return form;
+}
+
 /** A caller speaking from `address` (as the trusted proxy at 127.0.0.1 reports it). */
 function from(address: string, headers: Record<string, string> = {}): Record<string, string> {
   return { 'x-forwarded-for': address, ...headers };
@@ -51,6 +59,13 @@ describe('the HTTP edge', () => {
     expect(link.status, link.text).toBe(201);
     keep(link.body.token);
     return link.body;
+  }
+
+  /** A file the administrator uploads to a document; resolves its id. */
+  async function uploadTo(documentId: string): Promise<string> {
+    const uploaded = await api<{ id: string }>(server, 'POST', `/api/documents/${documentId}/files`, { as: { bearer: admin.bearer }, body: pixelForm() });
+    expect(uploaded.status, uploaded.text).toBe(201);
+    return uploaded.body.id;
   }
 
   /** An account of its own for a test that ends its sessions and tokens (a password reset). */
@@ -121,6 +136,8 @@ describe('the HTTP edge', () => {
       'POST /api/links/:token/join': { bearer: 200 },
       'POST /api/documents/:id/tickets': { bearer: 201 },
       'POST /api/links/:token/tickets': { bearer: 201, body: { name: 'A guest' } },
+      'POST /api/documents/:id/files': { bearer: 201, body: pixelForm() },
+      'GET /api/files/:id': { bearer: 200, path: async (doc) => `/api/files/${await uploadTo(doc.id)}` },
       'GET /api/openapi.json': { bearer: 200 },
     };
 

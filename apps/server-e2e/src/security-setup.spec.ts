@@ -30,7 +30,7 @@ describe('a fresh instance with ALLOW_SIGNUP=false behind a trusted proxy', () =
   });
 
   it('prints a setup code, refuses a wrong one (403), takes the right one once (201), then answers 409', async () => {
-    expect((await api(server, 'GET', '/api/session')).body).toEqual({ user: null, setupNeeded: true, allowSignup: false });
+    expect((await api(server, 'GET', '/api/session')).body).toEqual({ user: null, setupNeeded: true, allowSignup: false, maxUploadBytes: 25 * 1024 * 1024 });
     const code = await readSetupCode(server);
     expect(code).toMatch(/^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/);
     expect(server.output()).toContain(`Setup code: ${code}`);

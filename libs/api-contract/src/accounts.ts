@@ -11,8 +11,18 @@ export const UserView = z.object({
 });
 export type UserView = z.infer<typeof UserView>;
 
-/** `GET /api/session`: who is signed in, and whether the first account or sign-ups are possible. */
-export const SessionInfo = z.object({ user: UserView.nullable(), setupNeeded: z.boolean(), allowSignup: z.boolean() });
+/**
+ * `GET /api/session`: who is signed in, whether the first account or sign-ups are possible, and the
+ * largest upload the server takes (`MAX_UPLOAD_BYTES`: a page can refuse a larger file before
+ * sending it). The server always sends `maxUploadBytes`; a session the web app writes itself after
+ * signing in may leave it out.
+ */
+export const SessionInfo = z.object({
+  user: UserView.nullable(),
+  setupNeeded: z.boolean(),
+  allowSignup: z.boolean(),
+  maxUploadBytes: z.number().int().positive().optional(),
+});
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
 /** What setup, sign-up, sign-in and a rename answer (the first three with a session cookie). */

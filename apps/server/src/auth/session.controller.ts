@@ -1,8 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Req, Res } from '@nestjs/common';
 import type { SessionInfo, SignedIn } from '@quire/api-contract';
 import type { Response } from 'express';
 import { SecurityEvents } from '../audit/security-events';
+import { APP_CONFIG } from '../config/app-config.token';
+import type { AppConfig } from '../config/config.schema';
 import { AllowAnonymous } from '../http/allow-anonymous.decorator';
 import { Caller } from '../http/caller.decorator';
 import { RateLimit } from '../http/rate-limit.decorator';
@@ -21,6 +23,7 @@ export class SessionController {
     private readonly accounts: AccountsService,
     private readonly auth: RequestAuth,
     private readonly events: SecurityEvents,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get('session')
@@ -29,6 +32,7 @@ export class SessionController {
       user: caller ? toUserView(caller.user) : null,
       setupNeeded: await this.accounts.setupNeeded(),
       allowSignup: this.accounts.allowSignup,
+      maxUploadBytes: this.config.maxUploadBytes,
     };
   }
 

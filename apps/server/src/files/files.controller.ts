@@ -8,6 +8,7 @@ import { AllowAnonymous } from '../http/allow-anonymous.decorator';
 import { Caller } from '../http/caller.decorator';
 import { RateLimit } from '../http/rate-limit.decorator';
 import { LOGGER } from '../logging/logger';
+import { discardRest } from './discard-rest';
 import { fileHeaders, isCached } from './file-headers';
 import { FilesService } from './files-service';
 
@@ -26,14 +27,13 @@ export class FilesController {
     @Caller() principal: Principal,
     @Param('id') documentId: string,
     @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
   ): Promise<UploadedFile> {
     try {
       return await this.files.upload(principal, documentId, request);
     } catch (error) {
-      // Refused before the body was all read (too large, not allowed): end the connection after the
-      // answer, rather than let Node read and discard the rest of the body.
-      if (!request.complete) response.setHeader('Connection', 'close');
+      // Refused before the body was all read (too large, not allowed): Node would read all the rest
+      // to keep the connection; read a little, then cut it.
+      if (!request.complete) discardRest(request);
       throw error;
     }
   }

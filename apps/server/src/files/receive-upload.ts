@@ -27,8 +27,9 @@ const tooLarge = (maxBytes: number) =>
 /**
  * Reads a multipart/form-data request with one file in the field `file` into a spool file, with
  * busboy (a streaming parser: the file never sits in memory). Stops reading at `maxBytes`: the
- * part past the limit is never read, and the caller should close the connection (413). Rejects
- * with an AuthError the API can answer (400, 413, 415), the spool file removed.
+ * part past the limit is not parsed, and the caller decides what becomes of the rest (413;
+ * `discardRest`). Rejects with an AuthError the API can answer (400, 413, 415), the spool file
+ * removed.
  */
 export async function receiveUpload(request: IncomingMessage, spool: UploadSpool, maxBytes: number): Promise<ReceivedUpload> {
   if (!/^multipart\/form-data\s*;/i.test(request.headers['content-type'] ?? '')) {
