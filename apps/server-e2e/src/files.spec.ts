@@ -180,6 +180,8 @@ function describeFileRoutes(openDatabase: (dataDir: string) => Promise<FilesData
     expect(expired.status).toBe(401);
     expect(JSON.parse(expired.bytes.toString()).message).toBe('This file link has expired: reload the page for a new one');
     expect((await fetchFile(server, withAccess(file.url, (await guestTicket((await viewerLink(id)).token)).fileToken!))).status).toBe(200);
+    // A file token is a credential: like tickets and tokens, it never reaches the log.
+    expect(server.output()).not.toContain(guest.fileToken!.slice(3));
   });
 
   it('access ends at once: a removed member, a revoked link and a deleted document get 404 on the next request', async () => {
