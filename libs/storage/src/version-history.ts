@@ -61,8 +61,8 @@ export interface NewVersion {
   /** The version's Yjs snapshot, from which the next version is computed. */
   readonly state: Uint8Array;
   /**
-   * Its authors, when the caller knows them (a restore: who restored). Unset, they are the users
-   * who appended updates up to `throughSeq` since the previous version.
+   * Its authors, when the caller knows them better (a restore: who restored). Unset, they are the
+   * users whose updates are in the log after the previous version's `throughSeq` up to this one's.
    */
   readonly authors?: readonly string[];
 }

@@ -4,6 +4,7 @@ import type { VersionKind } from '../version-history';
 export interface MemoryRow {
   readonly seq: number;
   readonly data: Uint8Array;
+  readonly author?: string;
 }
 
 /** A stored version, as the SQL adapters' `document_versions` row holds it. */
@@ -32,7 +33,7 @@ export interface MemoryDocument {
   rows: MemoryRow[];
   /** Oldest first. */
   readonly versions: MemoryVersion[];
-  /** Who appended since the last version, and the seqs of their first and last update. */
+  /** Authors of rows a compaction folded away before a version named them, with the seqs of their first and last. */
   readonly edits: Map<string, { first: number; last: number }>;
   /** `clientId:userId` pairs. */
   readonly clients: Set<string>;

@@ -1,6 +1,7 @@
 import { checkCompaction, checkThroughSeqReached, checkUpdates, noSuchDocument } from '../checks';
 import type { AppendOptions, StoredDocument, UpdateLog } from '../update-log';
 import { authorSpans, checkAuthorship } from '../version-checks';
+import type { MemoryDocument } from './memory-data';
 import type { MemoryData } from './memory-data';
 
 /**
@@ -30,15 +31,13 @@ export class MemoryUpdateLog implements UpdateLog {
     if (!document) throw noSuchDocument(id, 'append');
 
     // Copies first, so that nothing is changed unless everything can be.
-    const rows = updates.map((update) => ({ seq: ++data.lastSeq, data: new Uint8Array(update) }));
+    const rows = updates.map((update, index) => {
+      const author = options.authors?.[index];
+      return { seq: ++data.lastSeq, data: new Uint8Array(update), ...(author === undefined ? {} : { author }) };
+    });
     document.rows.push(...rows);
     document.updatedAt = Math.max(document.updatedAt, Date.now());
     if (options.title !== undefined && !document.titleExplicit) document.title = options.title;
-    for (const [userId, span] of authorSpans(options.authors, rows.map((row) => row.seq))) {
-      const edit = document.edits.get(userId);
-      if (edit) edit.last = Math.max(edit.last, span.last);
-      else document.edits.set(userId, { ...span });
-    }
     for (const client of options.clients ?? []) document.clients.add(`${client.clientId}:${client.userId}`);
     return { lastSeq: rows[rows.length - 1].seq };
   }
@@ -54,7 +53,21 @@ export class MemoryUpdateLog implements UpdateLog {
     // Nothing left to replace: a newer compaction already covers these rows, and this snapshot is stale.
     if (covered.length === 0) return;
     // The snapshot takes the slot of the newest row it replaces, so it stays before every row it did not.
+    foldAuthors(document, covered);
     const snapshotRow = { seq: covered[covered.length - 1].seq, data: new Uint8Array(snapshot) };
     document.rows = [snapshotRow, ...document.rows.filter((row) => row.seq > throughSeq)];
+  }
+}
+
+/** The authors of rows about to be folded that no version holds yet, kept in `edits` (the SQL adapters' document_edit_authors). */
+function foldAuthors(document: MemoryDocument, covered: readonly { seq: number; author?: string }[]): void {
+  const versioned = Math.max(0, ...document.versions.map((version) => version.throughSeq));
+  const pending = covered.filter((row) => row.seq > versioned);
+  for (const [userId, span] of authorSpans(pending.map((row) => row.author), pending.map((row) => row.seq))) {
+    const edit = document.edits.get(userId);
+    if (edit) {
+      edit.first = Math.min(edit.first, span.first);
+      edit.last = Math.max(edit.last, span.last);
+    } else document.edits.set(userId, { ...span });
   }
 }

@@ -30,10 +30,12 @@ export class MemoryVersionHistory implements VersionHistory {
       throw new StorageError('invalid-argument', `The first version of document "${documentId}" must be a keyframe (a whole state)`);
     }
     const { throughSeq } = version;
-    const authors = version.authors ? [...new Set(version.authors)] : [...document.edits].filter(([, edit]) => edit.first <= throughSeq).map(([user]) => user);
-    for (const userId of version.authors ?? [...document.edits.keys()]) {
-      const edit = document.edits.get(userId);
-      if (!edit || edit.first > throughSeq) continue;
+    const after = head?.throughSeq ?? 0;
+    const fromRows = document.rows.filter((row) => row.seq > after && row.seq <= throughSeq && row.author !== undefined).map((row) => row.author as string);
+    const folded = [...document.edits].filter(([, edit]) => edit.first <= throughSeq).map(([user]) => user);
+    const authors = [...new Set(version.authors ?? [...folded, ...fromRows])];
+    for (const [userId, edit] of [...document.edits]) {
+      if (edit.first > throughSeq) continue;
       if (edit.last <= throughSeq) document.edits.delete(userId);
       else edit.first = throughSeq + 1;
     }

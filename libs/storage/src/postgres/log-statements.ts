@@ -11,9 +11,9 @@ export interface LogStatements {
   /**
    * `$1` id, `$2` the updates as bytea[], `$3` title or null, `$4` each update's author (text[],
    * nulls allowed), `$5` and `$6` new Yjs client ids and their users (bigint[], text[]); updates the
-   * document's row (locking it) and only then draws the seqs and inserts the rows, records who wrote
-   * them, in one statement: one round trip. Returns `last_seq`, null when no document has the id
-   * (then nothing is written). See below for the order of seqs.
+   * document's row (locking it) and only then draws the seqs and inserts the rows with their
+   * authors, and the client ids, in one statement: one round trip. Returns `last_seq`, null when
+   * no document has the id (then nothing is written). See below for the order of seqs.
    */
   readonly appendUpdates: string;
   /** `$1` id; locks the document's row, or returns nothing when there is none. */
@@ -28,6 +28,11 @@ export interface LogStatements {
   readonly logBounds: string;
   /** `$1` id, `$2` throughSeq. */
   readonly deleteThrough: string;
+  /**
+   * `$1` id, `$2` throughSeq: before a compaction folds those rows away, the authors of those no
+   * version holds yet, with the seqs of their first and last (libs/storage README, "Versions").
+   */
+  readonly foldAuthors: string;
 }
 
 /** The update log's statements for the tables in `schema` (any name: it is quoted). */
@@ -56,18 +61,11 @@ export function logStatementsFor(schema: string): LogStatements {
       ), ranked AS (
         SELECT seq, row_number() OVER (ORDER BY seq) AS n FROM drawn
       ), inserted AS (
-        INSERT INTO ${updates} (seq, document_id, data)
-        SELECT ranked.seq, $1, given.data
+        INSERT INTO ${updates} (seq, document_id, data, author)
+        SELECT ranked.seq, $1, given.data, authors.author
         FROM unnest($2::bytea[]) WITH ORDINALITY AS given (data, n) JOIN ranked USING (n)
+        LEFT JOIN unnest($4::text[]) WITH ORDINALITY AS authors (author, n) USING (n)
         RETURNING seq
-      ), edits AS (
-        -- Who wrote them, in the same transaction: a version made later finds every author of what it holds.
-        INSERT INTO ${editAuthors} AS e (document_id, user_id, first_seq, last_seq)
-        SELECT $1, given.user_id, min(ranked.seq), max(ranked.seq)
-        FROM unnest($4::text[]) WITH ORDINALITY AS given (user_id, n) JOIN ranked USING (n)
-        WHERE given.user_id IS NOT NULL
-        GROUP BY given.user_id
-        ON CONFLICT (document_id, user_id) DO UPDATE SET last_seq = greatest(e.last_seq, excluded.last_seq)
       ), clients AS (
         INSERT INTO ${clients} (document_id, client_id, user_id)
         SELECT $1, given.client_id, given.user_id FROM touched, unnest($5::bigint[], $6::text[]) AS given (client_id, user_id)
@@ -88,5 +86,13 @@ export function logStatementsFor(schema: string): LogStatements {
       SELECT max(seq)::text AS last_seq, (max(seq) FILTER (WHERE seq <= $2::bigint))::text AS newest_covered
       FROM ${updates} WHERE document_id = $1`,
     deleteThrough: `DELETE FROM ${updates} WHERE document_id = $1 AND seq <= $2::bigint`,
+    foldAuthors: `
+      INSERT INTO ${editAuthors} AS e (document_id, user_id, first_seq, last_seq)
+      SELECT document_id, author, min(seq), max(seq) FROM ${updates}
+      WHERE document_id = $1 AND seq <= $2::bigint AND author IS NOT NULL
+        AND seq > coalesce((SELECT max(through_seq) FROM ${quoted}.document_versions WHERE document_id = $1), 0)
+      GROUP BY document_id, author
+      ON CONFLICT (document_id, user_id) DO UPDATE SET
+        first_seq = least(e.first_seq, excluded.first_seq), last_seq = greatest(e.last_seq, excluded.last_seq)`,
   };
 }

@@ -71,6 +71,7 @@ describe.skipIf(!database)('PostgresStorage', () => {
       'document_updates.document_id text',
       'document_updates.data bytea',
       'document_updates.is_snapshot boolean',
+      'document_updates.author text',
       'documents.id text',
       'documents.title text',
       'documents.title_explicit boolean',

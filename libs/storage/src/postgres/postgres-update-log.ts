@@ -67,6 +67,8 @@ export class PostgresUpdateLog implements UpdateLog {
       checkThroughSeqReached(id, throughSeq, toSeq(rows[0].last_seq));
       // Nothing left to replace: a newer compaction already covers these rows, and this snapshot is stale.
       if (rows[0].newest_covered === null) return;
+      // The rows' authors outlive them until a version names them.
+      await client.query(this.statements.foldAuthors, [id, throughSeq]);
       await client.query(this.statements.deleteThrough, [id, throughSeq]);
       // The snapshot takes the slot of the newest row it replaces, so it stays before every row it did not.
       await client.query(this.statements.insertSnapshot, [rows[0].newest_covered, id, snapshot]);

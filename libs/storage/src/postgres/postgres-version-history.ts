@@ -56,9 +56,9 @@ export class PostgresVersionHistory implements VersionHistory {
           version.state,
         ]);
         if (version.authors) await client.query(s.insertAuthors, [version.id, version.authors]);
-        else await client.query(s.insertEditors, [version.id, documentId, version.throughSeq]);
-        // Explicit authors account for their own edits only; otherwise the version accounts for all.
-        const scope = [documentId, version.throughSeq, version.authors ?? null];
+        else await client.query(s.insertEditors, [version.id, documentId, version.throughSeq, head ? head.through_seq : 0]);
+        // Whatever names it gives, a version holds every row through its seq: their authors are its.
+        const scope = [documentId, version.throughSeq];
         await client.query(s.forgetEdits, scope);
         await client.query(s.laterEdits, scope);
         const rows = (await client.query<VersionRow>(s.get, [documentId, version.id])).rows;

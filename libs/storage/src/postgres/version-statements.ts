@@ -22,11 +22,14 @@ export interface VersionStatements {
   readonly clearHeadState: string;
   /** `$1` … `$12`: id, document id, number, kind, name, created by, through seq, keyframe, byte length, chain bytes, data, state. */
   readonly insert: string;
-  /** `$1` version id, `$2` document id, `$3` through seq: its authors are those who appended since the last version. */
+  /**
+   * `$1` version id, `$2` document id, `$3` through seq, `$4` the previous version's: its authors are
+   * those whose rows lie between the two, still in the log or folded by a compaction.
+   */
   readonly insertEditors: string;
   /** `$1` version id, `$2` authors (text[]). */
   readonly insertAuthors: string;
-  /** `$1` document id, `$2` through seq, `$3` only these users (text[]) or null for all. */
+  /** `$1` document id, `$2` through seq: folded authors the version accounts for, and those with later edits. */
   readonly forgetEdits: string;
   readonly laterEdits: string;
 }
@@ -39,7 +42,6 @@ export function versionStatementsFor(schema: string): VersionStatements {
   const edits = `${quoted}.document_edit_authors`;
   const authorsOf = `SELECT a.version_id, a.user_id, u.name FROM ${authors} a
     JOIN ${versions} v ON v.id = a.version_id LEFT JOIN ${quoted}.users u ON u.id = a.user_id`;
-  const oneOrAll = '($3::text[] IS NULL OR user_id = ANY ($3::text[]))';
   return {
     documentExists: `SELECT 1 FROM ${quoted}.documents WHERE id = $1`,
     head: `SELECT id, number, created_at, through_seq::text AS through_seq, chain_bytes::text AS chain_bytes, head_state
@@ -62,11 +64,14 @@ export function versionStatementsFor(schema: string): VersionStatements {
         (id, document_id, number, kind, name, created_at, created_by, through_seq, keyframe, byte_length, chain_bytes, data, head_state)
       VALUES ($1, $2, $3, $4, $5, now(), $6, $7, $8, $9, $10, $11, $12)`,
     insertEditors: `INSERT INTO ${authors} (version_id, user_id)
-      SELECT $1, user_id FROM ${edits} WHERE document_id = $2 AND first_seq <= $3`,
+      SELECT $1::text, user_id FROM ${edits} WHERE document_id = $2 AND first_seq <= $3
+      UNION
+      SELECT $1::text, author FROM ${quoted}.document_updates
+      WHERE document_id = $2 AND seq > $4 AND seq <= $3 AND author IS NOT NULL`,
     insertAuthors: `INSERT INTO ${authors} (version_id, user_id) SELECT DISTINCT $1, unnest($2::text[])`,
-    forgetEdits: `DELETE FROM ${edits} WHERE document_id = $1 AND last_seq <= $2 AND ${oneOrAll}`,
+    forgetEdits: `DELETE FROM ${edits} WHERE document_id = $1 AND last_seq <= $2`,
     // Their updates after the seq are somewhere in (throughSeq, last_seq]: the next version,
     // which covers at least last_seq, counts them.
-    laterEdits: `UPDATE ${edits} SET first_seq = $2 + 1 WHERE document_id = $1 AND first_seq <= $2 AND ${oneOrAll}`,
+    laterEdits: `UPDATE ${edits} SET first_seq = $2 + 1 WHERE document_id = $1 AND first_seq <= $2`,
   };
 }

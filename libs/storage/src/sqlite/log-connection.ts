@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import { checkThroughSeqReached, noSuchDocument } from '../checks';
-import { authorSpans } from '../version-checks';
 import type { ClientAuthor } from '../version-history';
 import { prepareLogStatements, type LogStatements } from './log-statements';
 
@@ -32,11 +31,12 @@ export function prepareLogConnection(db: Database.Database): LogConnection {
   // Run inside appendAll, this is a savepoint: a refused append undoes its own rows only.
   const appendOne = db.transaction(({ id, updates, title, authors, clients }: QueuedAppend) => {
     if (statements.touchDocument.run({ id, title, now: Date.now() }).changes === 0) throw noSuchDocument(id, 'append');
-    const seqs = updates.map((update) => Number(statements.insertUpdate.run(id, update).lastInsertRowid));
-    // Who wrote them, in the same transaction: a version made later finds every author of what it holds.
-    for (const [userId, span] of authorSpans(authors, seqs)) statements.recordEdit.run(id, userId, span.first, span.last);
+    let lastSeq = 0;
+    updates.forEach((update, index) => {
+      lastSeq = Number(statements.insertUpdate.run(id, update, authors?.[index] ?? null).lastInsertRowid);
+    });
     for (const client of clients ?? []) statements.recordClient.run(id, client.clientId, client.userId);
-    return seqs[seqs.length - 1];
+    return lastSeq;
   });
   const appendAll = db.transaction((batch: readonly QueuedAppend[]) =>
     batch.map((append): AppendOutcome => {
@@ -56,6 +56,8 @@ export function prepareLogConnection(db: Database.Database): LogConnection {
     const newestCovered = statements.lastSeqThrough.get(id, throughSeq);
     // Nothing left to replace: a newer compaction already covers these rows, and this snapshot is stale.
     if (newestCovered === null || newestCovered === undefined) return;
+    // The rows' authors outlive them until a version names them.
+    statements.foldAuthors.run({ id, throughSeq });
     statements.deleteThrough.run(id, throughSeq);
     // The snapshot takes the slot of the newest row it replaces, so it stays before every row it did not.
     statements.insertSnapshot.run(newestCovered, id, snapshot);

@@ -13,15 +13,18 @@ export interface LogStatements {
   readonly touchDocument: Statement<{ id: string; title: string | null; now: number }>;
   /** Plucked: 1 when the document exists. */
   readonly documentExists: Statement<[id: string], number>;
-  readonly insertUpdate: Statement<[id: string, data: Uint8Array]>;
+  readonly insertUpdate: Statement<[id: string, data: Uint8Array, author: string | null]>;
   readonly insertSnapshot: Statement<[seq: number, id: string, data: Uint8Array]>;
   readonly loadUpdates: Statement<[id: string], UpdateRow>;
   /** Plucked: the value itself, `null` when the document has no rows. */
   readonly lastSeq: Statement<[id: string], number | null>;
   readonly lastSeqThrough: Statement<[id: string, throughSeq: number], number | null>;
   readonly deleteThrough: Statement<[id: string, throughSeq: number]>;
-  /** A user appended updates with these seqs since the last version (libs/storage README, "Versions"). */
-  readonly recordEdit: Statement<[documentId: string, userId: string, firstSeq: number, lastSeq: number]>;
+  /**
+   * Before a compaction folds the rows through a seq away: the authors of those no version holds
+   * yet, with the seqs of their first and last (libs/storage README, "Versions").
+   */
+  readonly foldAuthors: Statement<{ id: string; throughSeq: number }>;
   /** A Yjs client id carried a user's updates. */
   readonly recordClient: Statement<[documentId: string, clientId: number, userId: string]>;
 }
@@ -39,8 +42,8 @@ export function prepareLogStatements(db: Database.Database): LogStatements {
        WHERE id = @id`,
     ),
     documentExists: db.prepare<[id: string], number>('SELECT 1 FROM documents WHERE id = ?').pluck(),
-    insertUpdate: db.prepare<[id: string, data: Uint8Array]>(
-      'INSERT INTO document_updates (document_id, data) VALUES (?, ?)',
+    insertUpdate: db.prepare<[id: string, data: Uint8Array, author: string | null]>(
+      'INSERT INTO document_updates (document_id, data, author) VALUES (?, ?, ?)',
     ),
     insertSnapshot: db.prepare<[seq: number, id: string, data: Uint8Array]>(
       'INSERT INTO document_updates (seq, document_id, data, is_snapshot) VALUES (?, ?, ?, 1)',
@@ -59,9 +62,14 @@ export function prepareLogStatements(db: Database.Database): LogStatements {
     deleteThrough: db.prepare<[id: string, throughSeq: number]>(
       'DELETE FROM document_updates WHERE document_id = ? AND seq <= ?',
     ),
-    recordEdit: db.prepare<[documentId: string, userId: string, firstSeq: number, lastSeq: number]>(
-      `INSERT INTO document_edit_authors (document_id, user_id, first_seq, last_seq) VALUES (?, ?, ?, ?)
-       ON CONFLICT (document_id, user_id) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)`,
+    foldAuthors: db.prepare<{ id: string; throughSeq: number }>(
+      `INSERT INTO document_edit_authors (document_id, user_id, first_seq, last_seq)
+       SELECT document_id, author, min(seq), max(seq) FROM document_updates
+       WHERE document_id = @id AND seq <= @throughSeq AND author IS NOT NULL
+         AND seq > coalesce((SELECT max(through_seq) FROM document_versions WHERE document_id = @id), 0)
+       GROUP BY author
+       ON CONFLICT (document_id, user_id) DO UPDATE SET
+         first_seq = min(first_seq, excluded.first_seq), last_seq = max(last_seq, excluded.last_seq)`,
     ),
     recordClient: db.prepare<[documentId: string, clientId: number, userId: string]>(
       'INSERT OR IGNORE INTO document_clients (document_id, client_id, user_id) VALUES (?, ?, ?)',

@@ -210,6 +210,15 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Whose each stored update is, in its own row: written with the row, so that naming authors
+    // costs an append nothing more (libs/storage README, "Versions"). Compaction moves the authors
+    // of rows no version holds yet into document_edit_authors before it folds them away.
+    version: 8,
+    sql: `
+      ALTER TABLE document_updates ADD COLUMN author TEXT;
+    `,
+  },
 ];
 
 /** The schema version this code writes; a database at a higher one was written by a newer Quire. */

@@ -46,14 +46,13 @@ export function prepareVersionConnection(db: Database.Database): VersionConnecti
       state: version.state,
     };
     statements.insert.run(params);
-    const authors = version.authors ?? statements.editorsThrough.all(documentId, version.throughSeq);
+    const after = head ? Number(head.through_seq) : 0;
+    const authors = version.authors ?? statements.editorsThrough.all({ documentId, after, throughSeq: version.throughSeq });
     for (const author of authors) statements.insertAuthor.run(version.id, author);
-    // Explicit authors account for their own edits only; otherwise the version accounts for all.
-    for (const userId of version.authors ?? [null]) {
-      const scope = { documentId, throughSeq: version.throughSeq, userId };
-      statements.forgetEdits.run(scope);
-      statements.laterEdits.run(scope);
-    }
+    // Whatever names it gives, a version holds every row through its seq: their authors are its.
+    const scope = { documentId, throughSeq: version.throughSeq };
+    statements.forgetEdits.run(scope);
+    statements.laterEdits.run(scope);
     const row = statements.get.get(documentId, version.id) as VersionRow;
     return { row, authors };
   });

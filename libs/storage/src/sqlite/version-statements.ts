@@ -35,19 +35,17 @@ export interface VersionStatements {
   readonly clearHeadState: Statement<[documentId: string]>;
   readonly insert: Statement<VersionParams>;
   readonly insertAuthor: Statement<[versionId: string, userId: string]>;
-  /** Plucked: the users who appended since the last version, up to a seq. */
-  readonly editorsThrough: Statement<[documentId: string, throughSeq: number], string>;
-  /** Forgets edits a version accounts for entirely; {@link laterEdits} keeps the rest for the next one. */
-  readonly forgetEdits: Statement<{ documentId: string; throughSeq: number; userId: string | null }>;
-  readonly laterEdits: Statement<{ documentId: string; throughSeq: number; userId: string | null }>;
+  /** Plucked: the users who appended after one seq (the previous version's) up to another, in rows or folded ones. */
+  readonly editorsThrough: Statement<{ documentId: string; after: number; throughSeq: number }, string>;
+  /** Forgets folded authors a version accounts for entirely; {@link laterEdits} keeps the rest for the next one. */
+  readonly forgetEdits: Statement<{ documentId: string; throughSeq: number }>;
+  readonly laterEdits: Statement<{ documentId: string; throughSeq: number }>;
 }
 
 /** Prepares the version history's statements; they stay valid until the connection closes. */
 export function prepareVersionStatements(db: Database.Database): VersionStatements {
   const authorsOf = `SELECT a.version_id, a.user_id, u.name FROM document_version_authors a
      JOIN document_versions v ON v.id = a.version_id LEFT JOIN users u ON u.id = a.user_id`;
-  // Statements that act on every user (`@userId` null) or on one.
-  const oneOrAll = '(@userId IS NULL OR user_id = @userId)';
   return {
     head: db.prepare<[documentId: string], VersionHeadRow>(
       `SELECT id, number, created_at, through_seq, chain_bytes, head_state FROM document_versions
@@ -88,18 +86,21 @@ export function prepareVersionStatements(db: Database.Database): VersionStatemen
       'INSERT OR IGNORE INTO document_version_authors (version_id, user_id) VALUES (?, ?)',
     ),
     editorsThrough: db
-      .prepare<[documentId: string, throughSeq: number], string>(
-        'SELECT user_id FROM document_edit_authors WHERE document_id = ? AND first_seq <= ?',
+      .prepare<{ documentId: string; after: number; throughSeq: number }, string>(
+        `SELECT user_id FROM document_edit_authors WHERE document_id = @documentId AND first_seq <= @throughSeq
+         UNION
+         SELECT author FROM document_updates
+         WHERE document_id = @documentId AND seq > @after AND seq <= @throughSeq AND author IS NOT NULL`,
       )
       .pluck(),
-    forgetEdits: db.prepare<{ documentId: string; throughSeq: number; userId: string | null }>(
-      `DELETE FROM document_edit_authors WHERE document_id = @documentId AND last_seq <= @throughSeq AND ${oneOrAll}`,
+    forgetEdits: db.prepare<{ documentId: string; throughSeq: number }>(
+      'DELETE FROM document_edit_authors WHERE document_id = @documentId AND last_seq <= @throughSeq',
     ),
     // Their updates after the seq are somewhere in (throughSeq, last_seq]: the next version,
     // which covers at least last_seq, counts them.
-    laterEdits: db.prepare<{ documentId: string; throughSeq: number; userId: string | null }>(
+    laterEdits: db.prepare<{ documentId: string; throughSeq: number }>(
       `UPDATE document_edit_authors SET first_seq = @throughSeq + 1
-       WHERE document_id = @documentId AND first_seq <= @throughSeq AND ${oneOrAll}`,
+       WHERE document_id = @documentId AND first_seq <= @throughSeq`,
     ),
   };
 }

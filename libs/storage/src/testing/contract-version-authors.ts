@@ -47,7 +47,7 @@ export function describeVersionAuthors({ log, documents, storage }: UpdateLogCon
       expect(next.authors).toEqual([named(ada), named(bob)]);
     });
 
-    it('takes explicit authors as given, and leaves the other users’ edits to the next version', async () => {
+    it('takes explicit authors as given, and still covers every row through its seq', async () => {
       await createDocuments(documents(), 'doc');
       const [ada, bob] = [await user('ada'), await user('bob')];
       const edited = new EditedDoc();
@@ -55,10 +55,12 @@ export function describeVersionAuthors({ log, documents, storage }: UpdateLogCon
       const { lastSeq } = await log().append('doc', [edited.type('a'), edited.type('b')], { authors: [ada, bob] });
 
       const restore = await versions().create('doc', maker.next(lastSeq, { kind: 'restore', authors: [bob] }));
-      const next = await versions().create('doc', maker.next(lastSeq));
+      const unchanged = await versions().create('doc', maker.next(lastSeq));
+      const later = await versions().create('doc', maker.next((await log().append('doc', [edited.type('c')], { authors: [ada] })).lastSeq));
 
       expect(restore.authors).toEqual([named(bob)]);
-      expect(next.authors).toEqual([named(ada)]);
+      expect(unchanged.authors).toEqual([]);
+      expect(later.authors).toEqual([named(ada)]);
     });
 
     it('keeps authors through compaction of the log', async () => {
@@ -71,6 +73,20 @@ export function describeVersionAuthors({ log, documents, storage }: UpdateLogCon
       await log().compact('doc', snapshotOf(stored.updates), stored.lastSeq);
 
       expect((await versions().create('doc', new VersionMaker(edited).next(stored.lastSeq))).authors).toEqual([named(ada), named(bob)]);
+    });
+
+    it('does not name again, after a compaction, the authors of edits an earlier version holds', async () => {
+      await createDocuments(documents(), 'doc');
+      const [ada, bob] = [await user('ada'), await user('bob')];
+      const edited = new EditedDoc();
+      const maker = new VersionMaker(edited);
+      const first = await versions().create('doc', maker.next((await log().append('doc', [edited.type('a')], { authors: [ada] })).lastSeq));
+      await log().append('doc', [edited.type('b')], { authors: [bob] });
+      const stored = await log().load('doc');
+      await log().compact('doc', snapshotOf(stored.updates), stored.lastSeq);
+
+      expect(first.authors).toEqual([named(ada)]);
+      expect((await versions().create('doc', maker.next(stored.lastSeq))).authors).toEqual([named(bob)]);
     });
 
     it('records which user each Yjs client id wrote for, once per pair', async () => {
