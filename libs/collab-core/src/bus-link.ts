@@ -21,6 +21,8 @@ export interface BusLinkOptions {
   readonly awareness: DocumentAwareness;
   /** Sends updates from the bus to this instance's connections as they are, before the doc has them. */
   readonly outbox: Outbox;
+  /** Another instance stored an edit (for the document's automatic versions). */
+  readonly onRemoteEdit?: () => void;
 }
 
 /**
@@ -78,6 +80,7 @@ export class BusLink {
       case 'update':
         this.options.outbox.addUpdate(message.update, undefined);
         this.options.state.deferBusUpdate(message.update);
+        this.options.onRemoteEdit?.();
         return;
       case 'awareness':
         this.applyAwareness(message.update, from);

@@ -40,6 +40,8 @@ export class DocumentEntry {
   private unloadTimer: ReturnType<typeof setTimeout> | undefined;
   /** Identifies the current unload attempt; anything else invalidates it. */
   private unloadToken: object | undefined;
+  /** Work that needs the document loaded without a connection (a server change): no unload meanwhile. */
+  private pins = 0;
   private forgotten = false;
 
   constructor(
@@ -69,7 +71,24 @@ export class DocumentEntry {
   remove(connection: Connection, stopping: boolean): void {
     this.connections.delete(connection);
     this.document?.detach(connection);
-    if (this.connections.size === 0 && this.document && !stopping) this.scheduleUnload();
+    if (this.idle && this.document && !stopping) this.scheduleUnload();
+  }
+
+  /** Keeps the document loaded until the returned function is called, connections or not. */
+  pin(): () => void {
+    this.pins++;
+    this.cancelUnload();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.pins--;
+      if (this.idle && this.document) this.scheduleUnload();
+    };
+  }
+
+  private get idle(): boolean {
+    return this.connections.size === 0 && this.pins === 0;
   }
 
   /** The bus lost messages about this document, or all documents. */
@@ -78,10 +97,10 @@ export class DocumentEntry {
     else this.gapWhileLoading = true;
   }
 
-  /** Drops this instance's connections to it with 4404 and the document with them, at once. */
+  /** Drops this instance's connections to it with 4404 and the document with them, at once (it was deleted). */
   drop(reason: string): void {
     for (const connection of [...this.connections]) connection.close(CloseCode.NotFound, reason);
-    this.forget();
+    this.forget(true);
   }
 
   /** Waits for what is pending to be stored, then unloads (the hub is stopping). */
@@ -112,7 +131,7 @@ export class DocumentEntry {
   private loaded(document: LoadedDocument): void {
     if (this.forgotten) {
       // Dropped (deleted) while it loaded: its connections are closed already.
-      document.destroy();
+      document.destroy(true);
       return;
     }
     this.document = document;
@@ -132,7 +151,7 @@ export class DocumentEntry {
         connection.close(CloseCode.InternalError, 'internal error');
       }
     }
-    if (this.connections.size === 0) this.scheduleUnload();
+    if (this.idle) this.scheduleUnload();
   }
 
   private loadFailed(error: unknown): void {
@@ -153,7 +172,7 @@ export class DocumentEntry {
       this.unloadTimer = undefined;
       // Stays fully usable while its writes finish; a connection arriving meanwhile cancels the unload.
       this.document?.afterCommitted(() => {
-        if (this.unloadToken !== token || this.connections.size > 0) return;
+        if (this.unloadToken !== token || !this.idle) return;
         this.forget();
         this.options.context.logger.debug({ documentId: this.id }, 'Document unloaded');
       });
@@ -167,12 +186,12 @@ export class DocumentEntry {
     this.unloadToken = undefined;
   }
 
-  private forget(): void {
+  private forget(deleted = false): void {
     this.cancelUnload();
     this.forgotten = true;
     this.options.onForgotten(this);
     this.subscription.unsubscribe();
-    this.document?.destroy();
+    this.document?.destroy(deleted);
     this.document = undefined;
   }
 }

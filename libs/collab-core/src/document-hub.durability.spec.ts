@@ -134,7 +134,12 @@ describe('DocumentHub durability: nothing reaches a client before it is stored',
       text.insert(0, '  Minutes of the meeting  ');
     });
     await settle();
-    expect(f.store.appendCalls.at(-1)?.options).toEqual({ title: 'Minutes of the meeting' });
+    // With whose update it is, and, the first time, the Yjs client id that wrote it (libs/storage README, "Versions").
+    expect(f.store.appendCalls.at(-1)?.options).toEqual({
+      title: 'Minutes of the meeting',
+      authors: [a.connectionId],
+      clients: [{ clientId: a.doc.clientID, userId: a.connectionId }],
+    });
     expect(f.storedXml()).toContain('Minutes of the meeting');
   });
 });

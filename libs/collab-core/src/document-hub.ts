@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import { LocalDocumentBus, type DocumentBus } from '@quire/bus';
 import { CloseCode } from '@quire/constants';
 import type { UpdateLog } from '@quire/storage';
@@ -6,10 +7,12 @@ import { Connection, type ConnectionContext } from './connection';
 import { DocumentEntry } from './document-entry';
 import { createHubContext, type HubContext } from './hub-context';
 import type { HubLimits } from './limits';
-import type { HubLogger } from './logger';
+import { silentLogger, type HubLogger } from './logger';
+import type { ServerChange } from './loaded-document';
 import type { HubMetrics } from './metrics';
 import { StoreHealth } from './store-health';
 import { TitleAnnouncer } from './title-announcement';
+import { VersionRecorder, type VersionRecorderOptions } from './version-recorder';
 import type { WebSocketLike } from './websocket-like';
 
 /** How a {@link DocumentHub} is built. */
@@ -32,6 +35,11 @@ export interface HubOptions {
    * of its own (a single instance). The hub subscribes to it but does not close it.
    */
   bus?: DocumentBus;
+  /**
+   * Automatic versions: a `VersionMaker` over the version history, and when (idle after the last
+   * edit, and at least every interval of continuous editing). Omitted, the hub makes none.
+   */
+  versions?: VersionRecorderOptions;
 }
 
 /** Default of {@link HubOptions.unloadDelayMs}. */
@@ -71,6 +79,7 @@ export class DocumentHub {
       compaction: options.compaction,
       health: new StoreHealth(options.maxBacklogBytes),
       bus: options.bus ?? this.ownBus,
+      ...(options.versions ? { versions: new VersionRecorder(options.versions, options.logger ?? silentLogger) } : {}),
     });
     this.logger = this.context.logger;
     this.unloadDelayMs = options.unloadDelayMs ?? DEFAULT_UNLOAD_DELAY_MS;
@@ -142,6 +151,27 @@ export class DocumentHub {
     this.entries.get(documentId)?.document?.applyAnnouncement(update);
   }
 
+  /**
+   * Makes a change to a document on behalf of `author` (a restore), loading it here if nobody has
+   * it open: `compute` receives the doc as it stands on this instance at that moment and returns
+   * the update to apply (or `undefined`). The change is stored in an append of its own, published
+   * to the other instances and relayed to every connection here, including `author`'s own; the
+   * promise resolves once this instance's sockets have been handed it. Keystrokes made elsewhere
+   * meanwhile merge with it as any two concurrent edits do.
+   */
+  async applyServerChange(documentId: string, author: string, compute: (doc: Y.Doc) => Uint8Array | undefined): Promise<ServerChange> {
+    if (this.closing) throw new Error('The document hub is stopping');
+    const entry = this.entries.get(documentId) ?? this.startLoad(documentId);
+    const release = entry.pin();
+    try {
+      await entry.ready;
+      if (!entry.document) throw new Error(`Document ${documentId} could not be loaded`);
+      return await entry.document.applyServerChange(author, compute);
+    } finally {
+      release();
+    }
+  }
+
   /** Every open connection, for the transport to re-check what each may still do. */
   openConnections(): Iterable<Connection> {
     return this.connections;
@@ -173,6 +203,8 @@ export class DocumentHub {
     for (const connection of [...this.connections]) connection.close(CloseCode.GoingAway, SHUTDOWN_REASON);
     // Updates that arrived between the flush and the close still get stored before unloading.
     await Promise.all([...this.entries.values()].map((entry) => entry.unloadNow()));
+    // Unloading recorded the versions edits were waiting for; the store is closed after this.
+    await this.context.versions?.whenIdle();
     for (const remove of this.busListeners) remove();
     await this.ownBus?.close();
     this.logger.info({}, 'Document hub stopped');

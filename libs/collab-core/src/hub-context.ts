@@ -5,6 +5,7 @@ import { DEFAULT_HUB_LIMITS, type HubLimits } from './limits';
 import { silentLogger, type HubLogger } from './logger';
 import { noopMetrics, type HubMetrics } from './metrics';
 import { StoreHealth } from './store-health';
+import type { VersionRecorder } from './version-recorder';
 
 /** What every document and connection of one hub shares. */
 export interface HubContext {
@@ -16,6 +17,8 @@ export interface HubContext {
   readonly health: StoreHealth;
   /** Where updates and awareness go to, and come from, the other instances. */
   readonly bus: DocumentBus;
+  /** Records automatic versions; none without a version history. */
+  readonly versions?: VersionRecorder;
 }
 
 /** A context with defaults for everything but the store; tests override what they look at. */
@@ -32,5 +35,6 @@ export function createHubContext(
     health: overrides.health ?? new StoreHealth(),
     // Alone on a network of its own: a single instance, where a publish reaches nobody.
     bus: overrides.bus ?? new LocalDocumentBus(),
+    ...(overrides.versions ? { versions: overrides.versions } : {}),
   };
 }

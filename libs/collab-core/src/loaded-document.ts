@@ -1,10 +1,11 @@
 import { CloseCode } from '@quire/constants';
 import { encodeSyncStep1 } from '@quire/protocol';
-import type { StoredDocument } from '@quire/storage';
+import { StorageError, type StoredDocument } from '@quire/storage';
 import * as Y from 'yjs';
 import { BusLink } from './bus-link';
 import { Compactor } from './compaction';
 import type { Connection } from './connection';
+import { DocumentAuthorship } from './document-authorship';
 import { DocumentAwareness } from './document-awareness';
 import { DocumentRules } from './document-rules';
 import { DocumentState } from './document-state';
@@ -12,8 +13,18 @@ import type { HubContext } from './hub-context';
 import { MessageReceiver, type MessageTarget } from './message-receiver';
 import { Outbox } from './outbox';
 import { deriveTitle } from './title';
-import { originConnection, updatePolicy } from './transaction-origin';
+import { isTransactionOrigin, originAuthor, originConnection, serverOrigin, updatePolicy } from './transaction-origin';
+import type { VersionSchedule } from './version-schedule';
 import { WriteQueue, type QueuedUpdate, type StoredBatch } from './write-queue';
+
+/** What {@link LoadedDocument.applyServerChange} resolves with. */
+export interface ServerChange {
+  /** The whole state just before the change, and just after it (`Y.encodeStateAsUpdate`). */
+  readonly before: Uint8Array;
+  readonly after: Uint8Array;
+  /** The seq of the change's own row in the update log; `undefined` when there was nothing to change. */
+  readonly seq: number | undefined;
+}
 
 /**
  * A document in memory: its state (the Y.Doc, private), its awareness, the connections attached
@@ -29,6 +40,10 @@ export class LoadedDocument implements MessageTarget {
   private readonly outbox: Outbox;
   private readonly writes: WriteQueue;
   private readonly compactor: Compactor;
+  private readonly authorship = new DocumentAuthorship();
+  private readonly versions: VersionSchedule | undefined;
+  /** Receives the seq of the server change being applied, once its append of its own is durable. */
+  private serverChangeSettled: ((seq: number | undefined) => void) | undefined;
   private destroyed = false;
 
   /**
@@ -67,7 +82,14 @@ export class LoadedDocument implements MessageTarget {
       metrics: hub.metrics,
       publishLocalAwareness: (update, setClients) => this.bus.publishAwareness(update, setClients),
     });
-    this.bus = new BusLink({ hub, documentId: id, state: this.state, awareness: this.awareness, outbox: this.outbox });
+    this.bus = new BusLink({
+      hub,
+      documentId: id,
+      state: this.state,
+      awareness: this.awareness,
+      outbox: this.outbox,
+      onRemoteEdit: () => this.versions?.noteEdit(),
+    });
     this.writes = new WriteQueue({
       hub,
       documentId: id,
@@ -85,6 +107,8 @@ export class LoadedDocument implements MessageTarget {
       },
       stored,
     );
+    this.versions = hub.versions?.schedule(id);
+    if (this.versions) hub.versions?.checkLoaded(id, stored.lastSeq, this.versions);
   }
 
   /** Starts serving a connection: sync step 1, the awareness states, then its buffered frames. */
@@ -158,10 +182,48 @@ export class LoadedDocument implements MessageTarget {
     await this.compactor.whenIdle();
   }
 
-  /** Frees the Y.Doc and Awareness; only once nothing is attached and nothing waits to be stored. */
-  destroy(): void {
+  /**
+   * Applies a change the server computes from the document as it stands (a restore), on behalf of
+   * `author`: appended alone, then published and relayed to every connection like a client's
+   * update. `compute` gets the doc and returns the update, or `undefined` for no change. Resolves,
+   * once this instance's sockets have been handed the change, with the states before and after it
+   * and the seq of its row (none when nothing changed); rejects with `no-such-document` when the
+   * document was deleted first.
+   */
+  async applyServerChange(author: string, compute: (doc: Y.Doc) => Uint8Array | undefined): Promise<ServerChange> {
+    const before = Y.encodeStateAsUpdate(this.state.doc);
+    const update = compute(this.state.doc);
+    if (update === undefined) return { before, after: before, seq: undefined };
+    const settled = new Promise<number | undefined>((resolve) => {
+      this.serverChangeSettled = resolve;
+    });
+    try {
+      if (!this.state.applyClientUpdate(update, serverOrigin(author))) throw new Error('The server’s change depends on updates the document does not have');
+    } finally {
+      // Taken by `enqueue` when the change emitted an update; still here when it changed nothing.
+      const unused = this.serverChangeSettled;
+      this.serverChangeSettled = undefined;
+      unused?.(undefined);
+    }
+    const after = Y.encodeStateAsUpdate(this.state.doc);
+    const seq = await settled;
+    if (seq === undefined) {
+      if (this.destroyed) throw new StorageError('no-such-document', `Cannot change document "${this.id}": it was deleted`);
+      return { before, after, seq: undefined };
+    }
+    this.outbox.flush();
+    return { before, after, seq };
+  }
+
+  /**
+   * Frees the Y.Doc and Awareness; only once nothing is attached and nothing waits to be stored.
+   * Edits still waiting for a version get one, unless the document was `deleted`.
+   */
+  destroy(deleted = false): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    if (deleted) this.versions?.stop();
+    else this.versions?.flush();
     // Awareness removals still queued must reach the other instances.
     this.outbox.flush();
     this.bus.stop();
@@ -177,7 +239,18 @@ export class LoadedDocument implements MessageTarget {
   private readonly enqueue = (update: Uint8Array, origin: unknown): void => {
     const policy = updatePolicy(origin);
     if (!policy.store && !policy.relay) return;
-    this.writes.enqueue({ update, origin, store: policy.store, appliedAt: performance.now() });
+    const author = policy.store ? originAuthor(origin) : undefined;
+    // The server change being applied is appended alone, and told its seq.
+    const settled = isServerOrigin(origin) ? this.serverChangeSettled : undefined;
+    if (settled) this.serverChangeSettled = undefined;
+    this.writes.enqueue({
+      update,
+      origin,
+      store: policy.store,
+      appliedAt: performance.now(),
+      ...(author === undefined ? {} : { author, clients: this.authorship.newClients(update, author) }),
+      ...(settled ? { settled } : {}),
+    });
   };
 
   private readonly committed = (batch: readonly QueuedUpdate[], stored: StoredBatch | undefined): void => {
@@ -186,7 +259,10 @@ export class LoadedDocument implements MessageTarget {
     // Stored: now the other instances may have it too.
     if (stored) this.bus.publishStored(stored.updates);
     this.relay(batch);
-    if (stored) this.compactor.recordAppend(stored.updates, stored.lastSeq);
+    if (stored) {
+      this.compactor.recordAppend(stored.updates, stored.lastSeq);
+      this.versions?.noteEdit();
+    }
   };
 
   // Runs once a batch is durable; the outbox sends it at the end of the turn, merged with the rest.
@@ -203,4 +279,8 @@ export class LoadedDocument implements MessageTarget {
     connection.send(frame);
     this.hub.metrics.messagesSent(type, frame.byteLength, 1);
   }
+}
+
+function isServerOrigin(origin: unknown): boolean {
+  return isTransactionOrigin(origin) && origin.kind === 'server';
 }

@@ -1,4 +1,4 @@
-import { StorageError } from '@quire/storage';
+import { StorageError, type AppendOptions, type ClientAuthor } from '@quire/storage';
 import type { HubContext } from './hub-context';
 
 /** An update the document emitted, waiting to be stored (if its origin asks for it) and then relayed. */
@@ -8,6 +8,15 @@ export interface QueuedUpdate {
   readonly store: boolean;
   /** `performance.now()` when the document applied it, to measure what storing first costs. */
   readonly appliedAt: number;
+  /** The user it is stored under (libs/storage README, "Versions"). */
+  readonly author?: string;
+  /** Yjs client ids it carries that the document has not recorded for its author yet. */
+  readonly clients?: readonly ClientAuthor[];
+  /**
+   * Stored in an append of its own, whose last seq (this update's) is passed here once durable;
+   * `undefined` when the document was deleted first and it was dropped.
+   */
+  readonly settled?: (seq: number | undefined) => void;
 }
 
 /** The updates of a batch that went to the store, and the sequence number of the last row. */
@@ -93,16 +102,18 @@ export class WriteQueue {
 
   private writeNext(): void {
     if (this.writing || this.queued.length === 0) return;
-    const batch = this.queued;
-    this.queued = [];
+    // An update that wants its own seq is appended alone; the others go together up to it.
+    const alone = this.queued.findIndex((entry) => entry.settled !== undefined);
+    const size = alone === 0 ? 1 : alone > 0 ? alone : this.queued.length;
+    const batch = this.queued.slice(0, size);
+    this.queued = this.queued.slice(size);
     this.writing = true;
-    const updates = batch.filter((entry) => entry.store).map((entry) => entry.update);
-    let title: string | undefined;
-    if (updates.length > 0) title = this.readTitle();
-    void this.writeBatch(batch, updates, title);
+    const stored = batch.filter((entry) => entry.store);
+    const updates = stored.map((entry) => entry.update);
+    void this.writeBatch(batch, updates, updates.length > 0 ? appendOptions(stored, this.readTitle()) : {});
   }
 
-  private async writeBatch(batch: QueuedUpdate[], updates: Uint8Array[], title: string | undefined): Promise<void> {
+  private async writeBatch(batch: QueuedUpdate[], updates: Uint8Array[], options: AppendOptions): Promise<void> {
     const { documentId } = this.options;
     const { store, logger, health, metrics } = this.options.hub;
     let delay = RETRY_INITIAL_MS;
@@ -110,7 +121,7 @@ export class WriteQueue {
     for (let attempt = 1; updates.length > 0; attempt++) {
       const started = performance.now();
       try {
-        const { lastSeq } = await store.append(documentId, updates, title === undefined ? {} : { title });
+        const { lastSeq } = await store.append(documentId, updates, options);
         metrics.storeWrite((performance.now() - started) / 1000, updates.length, true);
         stored = { updates, lastSeq };
         health.recordSuccess();
@@ -134,6 +145,7 @@ export class WriteQueue {
     this.committedCount += batch.length;
     for (const entry of batch) health.removeBacklog(entry.update.byteLength);
     this.guarded(() => this.options.onCommitted(batch, stored));
+    for (const entry of batch) if (entry.settled) this.guarded(() => entry.settled?.(stored?.lastSeq));
     this.releaseWaiters();
     this.writeNext();
   }
@@ -145,6 +157,7 @@ export class WriteQueue {
     const dropped = [...batch, ...this.queued];
     this.queued = [];
     for (const entry of dropped) this.options.hub.health.removeBacklog(entry.update.byteLength);
+    for (const entry of dropped) if (entry.settled) this.guarded(() => entry.settled?.(undefined));
     this.committedCount = this.enqueuedCount;
     this.options.hub.logger.info(
       { documentId: this.options.documentId, updates: dropped.length },
@@ -179,6 +192,17 @@ export class WriteQueue {
       return undefined;
     }
   }
+}
+
+/** The append's options: the title, and who wrote what when anyone did (the store records it with the rows). */
+function appendOptions(stored: readonly QueuedUpdate[], title: string | undefined): AppendOptions {
+  const authored = stored.some((entry) => entry.author !== undefined);
+  const clients = stored.flatMap((entry) => entry.clients ?? []);
+  return {
+    ...(title === undefined ? {} : { title }),
+    ...(authored ? { authors: stored.map((entry) => entry.author) } : {}),
+    ...(clients.length > 0 ? { clients } : {}),
+  };
 }
 
 // Deliberately not unref'd: while updates wait to be stored, the process must stay up to store them.

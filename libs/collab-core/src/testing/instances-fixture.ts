@@ -1,6 +1,6 @@
 import type { ConnectionAccess } from '../access';
 import { LocalBusNetwork, type LocalDocumentBus } from '@quire/bus';
-import { StorageError, type UpdateLog } from '@quire/storage';
+import { StorageError, type UpdateLog, type VersionHistory } from '@quire/storage';
 import { MemoryStorage } from '@quire/storage/memory';
 import * as Y from 'yjs';
 import { DocumentHub, type HubOptions } from '../document-hub';
@@ -33,6 +33,8 @@ export class InstancesFixture {
   private readonly storage = new MemoryStorage();
   /** The shared log. */
   readonly store: UpdateLog = this.storage.log;
+  /** The shared version history, beside the log (as in one database). */
+  readonly versions: VersionHistory = this.storage.versions;
 
   /** Opens the shared storage; call once first. */
   async open(): Promise<this> {
