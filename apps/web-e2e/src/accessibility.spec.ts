@@ -2,9 +2,11 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousAccessibilityViolations } from './harness/axe';
 import { launchBrowser, newMember, newPerson, openAsGuest, openDocument, signedInAs, waitForText, type Member } from './harness/browser';
+import { PAGE_BACKGROUND, shownTheme } from './harness/theme';
 import { sharedQuire } from './harness/urls';
 
-describe('accessibility (axe-core)', () => {
+// Every page in both themes: the system's light setting, and its dark one (contrast differs).
+describe.each(['light', 'dark'] as const)('accessibility (axe-core), %s system theme', (colorScheme) => {
   let browser: Browser;
   let ada: Member;
   let grace: Member;
@@ -12,8 +14,8 @@ describe('accessibility (axe-core)', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    ada = await newMember(browser, sharedQuire(), 'Ada');
-    grace = await newMember(browser, sharedQuire(), 'Grace');
+    ada = await newMember(browser, sharedQuire(), 'Ada', { colorScheme });
+    grace = await newMember(browser, sharedQuire(), 'Grace', { colorScheme });
   });
 
   afterAll(async () => {
@@ -21,9 +23,11 @@ describe('accessibility (axe-core)', () => {
   });
 
   it('finds nothing serious on the sign-in and sign-up pages', async () => {
-    const visitor = await newPerson(browser, 'Visitor');
+    const visitor = await newPerson(browser, 'Visitor', { colorScheme });
     await visitor.page.goto(`${sharedQuire().webUrl}/signin`);
     await visitor.page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    // The scans below are of this theme, not of the other one.
+    expect((await shownTheme(visitor.page)).background).toBe(PAGE_BACKGROUND[colorScheme]);
     expect(await seriousAccessibilityViolations(visitor.page, 'sign in')).toEqual([]);
     await visitor.page.getByRole('button', { name: 'Sign in' }).click();
     await visitor.page.getByRole('alert').filter({ hasText: /./ }).waitFor();
@@ -41,6 +45,13 @@ describe('accessibility (axe-core)', () => {
     await ada.page.getByRole('link', { name: 'Accessibility notes' }).waitFor();
     await ada.page.getByRole('link', { name: 'Shared with Ada' }).waitFor();
     expect(await seriousAccessibilityViolations(ada.page, 'home')).toEqual([]);
+  });
+
+  it('finds nothing serious with the account menu open', async () => {
+    await ada.page.getByRole('button', { name: /^Account:/ }).click();
+    await ada.page.getByRole('radiogroup', { name: 'Theme' }).waitFor();
+    expect(await seriousAccessibilityViolations(ada.page, 'account menu')).toEqual([]);
+    await ada.page.keyboard.press('Escape');
   });
 
   it('finds nothing serious on the editor page with two people and formatted text', async () => {
@@ -76,7 +87,7 @@ describe('accessibility (axe-core)', () => {
 
   it('finds nothing serious for a guest on a viewer link', async () => {
     const link = await ada.api.createLink(documentId, 'viewer');
-    const guest = await newPerson(browser, 'Guest');
+    const guest = await newPerson(browser, 'Guest', { colorScheme });
     await guest.page.goto(`${sharedQuire().webUrl}/s/${link.token}`);
     await guest.page.getByRole('textbox', { name: 'Your name' }).waitFor();
     expect(await seriousAccessibilityViolations(guest.page, 'guest name')).toEqual([]);
@@ -93,7 +104,7 @@ describe('accessibility (axe-core)', () => {
   });
 
   it('finds nothing serious on the administration page', async () => {
-    const admin = await signedInAs(browser, sharedQuire(), inject('admin'));
+    const admin = await signedInAs(browser, sharedQuire(), inject('admin'), { colorScheme });
     await admin.page.goto(`${sharedQuire().webUrl}/admin`);
     await admin.page.getByRole('table').waitFor();
     expect(await seriousAccessibilityViolations(admin.page, 'admin')).toEqual([]);

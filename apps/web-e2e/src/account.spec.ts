@@ -90,11 +90,15 @@ describe('accounts', () => {
     await grace.api.signIn(grace.account);
     await grace.page.goto(`${sharedQuire().webUrl}/admin`);
     await grace.page.getByRole('alert').filter({ hasText: 'Only the administrator can see this page.' }).waitFor();
+    // In the open account menu, beside the account page's link, no link to the admin page.
+    await grace.page.getByRole('button', { name: /^Account:/ }).click();
+    await grace.page.getByRole('link', { name: 'Account settings' }).waitFor();
     expect(await grace.page.getByRole('link', { name: 'Admin' }).count()).toBe(0);
   });
 
   it('signs out', async () => {
     await grace.page.goto(`${sharedQuire().webUrl}/account`);
+    await grace.page.getByRole('button', { name: /^Account:/ }).click();
     await grace.page.getByRole('button', { name: 'Sign out' }).click();
     await grace.page.waitForURL(/\/signin$/);
     await grace.page.goto(`${sharedQuire().webUrl}/account`);

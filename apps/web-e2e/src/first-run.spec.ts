@@ -54,6 +54,7 @@ describe('first run of a fresh instance', () => {
     await ada.page.waitForURL(`${quire.webUrl}/`);
     await ada.page.getByRole('heading', { name: 'My documents' }).waitFor();
     await ada.page.getByText('No documents yet').waitFor();
+    await ada.page.getByRole('button', { name: /^Account:/ }).click();
     await ada.page.getByRole('link', { name: 'Admin' }).waitFor();
   });
 

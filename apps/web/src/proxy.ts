@@ -9,14 +9,17 @@ import { contentSecurityPolicy, newNonce } from './lib/content-security-policy';
  * why every page renders per request. The other security headers are in next.config.mjs.
  */
 export function proxy(request: NextRequest): NextResponse {
+  const nonce = newNonce();
   const policy = contentSecurityPolicy({
-    nonce: newNonce(),
+    nonce,
     configuredServerUrl: configuredServerUrl(),
     requestHostname: hostnameOf(request.headers.get('host')),
     development: process.env.NODE_ENV === 'development',
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('content-security-policy', policy);
+  // For the root layout's own inline script (the theme), as Next.js's guide passes it.
+  requestHeaders.set('x-nonce', nonce);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', policy);
   return response;

@@ -21,10 +21,18 @@ export interface Member extends Person {
   api: QuireApi;
 }
 
+/** How a person's browser looks: the system's colour scheme and the window's size. */
+export interface Screen {
+  /** The operating system's light or dark setting (prefers-color-scheme); light by default. */
+  colorScheme?: 'light' | 'dark';
+  /** 1180 by 820 by default; a phone is 390 wide. */
+  viewport?: { width: number; height: number };
+}
+
 /** Opens a new browser profile for `name`, signed out. */
-export async function newPerson(browser: Browser, name: string): Promise<Person> {
+export async function newPerson(browser: Browser, name: string, { colorScheme = 'light', viewport = { width: 1180, height: 820 } }: Screen = {}): Promise<Person> {
   const address = newClientAddress();
-  const context = await browser.newContext({ viewport: { width: 1180, height: 820 }, deviceScaleFactor: 1, extraHTTPHeaders: fromAddress(address) });
+  const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1, extraHTTPHeaders: fromAddress(address) });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[${name}] page error: ${error.message}`));
   return { name, address, context, page, editor: page.locator('.quire-doc') };
@@ -34,16 +42,16 @@ export async function newPerson(browser: Browser, name: string): Promise<Person>
  * Opens a new browser profile for `name` with a new account of that name, signed in (sign-up starts
  * a session in the profile's cookie jar, which the pages then use).
  */
-export async function newMember(browser: Browser, urls: QuireUrls, name: string): Promise<Member> {
-  const person = await newPerson(browser, name);
+export async function newMember(browser: Browser, urls: QuireUrls, name: string, screen: Screen = {}): Promise<Member> {
+  const person = await newPerson(browser, name, screen);
   const api = new QuireApi(person.context.request, urls, person.address);
   const account = await api.signUp(name);
   return { ...person, account, api };
 }
 
 /** Opens a new browser profile signed in as an existing account. */
-export async function signedInAs(browser: Browser, urls: QuireUrls, account: Account): Promise<Member> {
-  const person = await newPerson(browser, account.name);
+export async function signedInAs(browser: Browser, urls: QuireUrls, account: Account, screen: Screen = {}): Promise<Member> {
+  const person = await newPerson(browser, account.name, screen);
   const api = new QuireApi(person.context.request, urls, person.address);
   await api.signIn(account);
   return { ...person, account, api };

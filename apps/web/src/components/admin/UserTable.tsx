@@ -22,34 +22,45 @@ export function UserTable({ self }: { self: UserView }) {
 
   return (
     <>
-      {/* Scrolls sideways on a narrow screen rather than widening the page; focusable, so keyboards can scroll it. */}
+      {/*
+        Scrolls sideways if it is still too wide rather than widening the page; focusable, so keyboards
+        can scroll it. On a phone each person is a block of their own (settings.module.css, .stacked):
+        the explicit roles keep it a table for screen readers, which some browsers stop seeing as one
+        once its display changes.
+      */}
       <div className={styles.tableScroll} role="region" aria-label="Table of users" tabIndex={0}>
-        <table className={styles.table}>
+        <table className={`${styles.table} ${styles.stacked}`} role="table">
           <caption className="visually-hidden">Users</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Joined</th>
-              <th scope="col">
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">
+                Name
+              </th>
+              <th scope="col" role="columnheader">
+                Email
+              </th>
+              <th scope="col" role="columnheader">
+                Joined
+              </th>
+              <th scope="col" role="columnheader">
                 <span className="visually-hidden">Actions</span>
               </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {users.data.map((user) => (
-              <tr key={user.id}>
-                <td>
+              <tr key={user.id} role="row">
+                <td role="cell">
                   {user.name}
                   {user.isAdmin ? ' (administrator)' : ''}
                 </td>
-                <td>{user.email}</td>
-                <td>
+                <td role="cell">{user.email}</td>
+                <td role="cell" data-label="Joined">
                   <time dateTime={user.createdAt} title={formatDateTime(new Date(user.createdAt))}>
                     {formatDate(new Date(user.createdAt))}
                   </time>
                 </td>
-                <td>
+                <td role="cell">
                   {user.id === self.id ? (
                     <span className={styles.itemMeta}>Change yours on your account page</span>
                   ) : (

@@ -1,16 +1,16 @@
 import type { UserView } from '@quire/api-contract';
 import type { ReactNode } from 'react';
-import { AccountNav } from './AccountNav';
+import { AccountMenu } from './AccountMenu';
 import styles from './app-header.module.css';
 import { Wordmark } from './Wordmark';
 
 interface Props {
   user: UserView;
-  /** Page actions before the account links, e.g. "New document". */
+  /** Page actions before the account menu, e.g. "New document". */
   children?: ReactNode;
 }
 
-/** The header of the signed-in pages: logo, page actions, account links. */
+/** The header of the signed-in pages: logo, page actions, the account menu. */
 export function AppHeader({ user, children }: Props) {
   return (
     <header className={styles.header}>
@@ -18,7 +18,7 @@ export function AppHeader({ user, children }: Props) {
         <Wordmark />
         <div className={styles.end}>
           {children}
-          <AccountNav user={user} />
+          <AccountMenu user={user} />
         </div>
       </div>
     </header>

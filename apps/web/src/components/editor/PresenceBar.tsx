@@ -77,7 +77,7 @@ export function PresenceBar({ awareness, onEditName, selfName }: Props) {
 function SelfChip({ color, name }: { color: string | undefined; name: string }) {
   return (
     <>
-      <span className={styles.avatar} style={{ backgroundColor: color ?? '#475569' }} aria-hidden="true">
+      <span className={styles.avatar} style={{ backgroundColor: color ?? 'var(--color-neutral-strong)' }} aria-hidden="true">
         {initials(name)}
       </span>
       <span className={styles.selfName}>{name}</span>

@@ -32,7 +32,7 @@ export function DocumentList({ documents, label, actions }: Props) {
           <li key={document.id} className={styles.row}>
             <Link href={`/d/${encodeURIComponent(document.id)}`} className={styles.rowLink}>
               <svg className={styles.rowIcon} viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-                <path d="M5 2.5h6.5L15 6v11.5H5z" fill="#fff" stroke="currentColor" strokeWidth="1.3" />
+                <path className={styles.rowIconPaper} d="M5 2.5h6.5L15 6v11.5H5z" stroke="currentColor" strokeWidth="1.3" />
                 <path d="M7.5 9h5M7.5 11.5h5M7.5 14h3" stroke="currentColor" strokeWidth="1.3" strokeLinecap="round" />
               </svg>
               <span className={document.title.trim() ? styles.rowTitle : `${styles.rowTitle} ${styles.untitled}`}>{title}</span>
