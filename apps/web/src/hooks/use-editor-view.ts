@@ -1,9 +1,13 @@
 'use client';
 
 import { createCollaborativeEditorState, type CollabSession, type EditorHost } from '@quire/editor';
-import { EditorView } from 'prosemirror-view';
+import type { EditorState } from 'prosemirror-state';
+import { EditorView, type EditorProps } from 'prosemirror-view';
 import { useEffect, useRef, useState } from 'react';
 import { EditorStateStore } from '../lib/editor-state-store';
+
+/** Props the page adds to the view: node views, file paste and drop, its own keys. */
+export type PageEditorProps = Pick<EditorProps, 'nodeViews' | 'handlePaste' | 'handleDrop' | 'handleKeyDown'>;
 
 interface Options {
   session: CollabSession | null;
@@ -13,22 +17,30 @@ interface Options {
   editable: boolean;
   /** Attributes of the editable element (accessible name, description). */
   attributes: Record<string, string>;
+  /** Attributes that follow the state (the open menu's `aria-activedescendant`). */
+  stateAttributes?: (state: EditorState) => Record<string, string>;
+  /** Read when the view is made: they reach the page's current values through refs of their own. */
+  props?: PageEditorProps;
 }
 
 /**
  * A ProseMirror view bound to the session's document. Its states go to `store`, not to React
  * state: the caller re-renders when the view is made or destroyed, never on a transaction.
  */
-export function useEditorView({ session, mount, host, editable, attributes }: Options) {
+export function useEditorView({ session, mount, host, editable, attributes, stateAttributes, props }: Options) {
   const [view, setView] = useState<EditorView | null>(null);
   const [store] = useState(() => new EditorStateStore());
   const hostRef = useRef(host);
   const editableRef = useRef(editable);
   const attributesRef = useRef(attributes);
+  const stateAttributesRef = useRef(stateAttributes);
+  const propsRef = useRef(props);
 
   useEffect(() => {
     hostRef.current = host;
-  }, [host]);
+    stateAttributesRef.current = stateAttributes;
+    propsRef.current = props;
+  }, [host, stateAttributes, props]);
 
   useEffect(() => {
     if (!session || !mount) return;
@@ -37,13 +49,21 @@ export function useEditorView({ session, mount, host, editable, attributes }: Op
       awareness: session.awareness,
       requestLink: () => hostRef.current.requestLink?.(),
       leaveEditor: () => hostRef.current.leaveEditor?.() ?? false,
+      requestImage: () => hostRef.current.requestImage?.(),
+      requestFile: () => hostRef.current.requestFile?.(),
+      mentionCandidates: () => hostRef.current.mentionCandidates?.() ?? [],
     });
     const created: EditorView = new EditorView(
       { mount },
       {
+        ...propsRef.current,
         state: editorState,
         editable: () => editableRef.current,
-        attributes: () => ({ ...attributesRef.current, 'aria-readonly': String(!editableRef.current) }),
+        attributes: (state) => ({
+          ...attributesRef.current,
+          'aria-readonly': String(!editableRef.current),
+          ...stateAttributesRef.current?.(state),
+        }),
         // `this`, not `created`: plugins (y-prosemirror) may dispatch while the view is constructed.
         dispatchTransaction(this: EditorView, tr) {
           this.updateState(this.state.apply(tr));

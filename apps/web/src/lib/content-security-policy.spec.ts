@@ -30,6 +30,13 @@ describe('contentSecurityPolicy', () => {
     const policy = contentSecurityPolicy({ nonce: 'n', configuredServerUrl: 'https://docs.example.com/', requestHostname: 'other.example', development: false });
     expect(directives(policy).get('connect-src')).toEqual(["'self'", 'https://docs.example.com', 'wss://docs.example.com']);
   });
+
+  it('loads images from the collaboration server (uploaded files) and from no other site', () => {
+    const policy = contentSecurityPolicy({ nonce: 'n', configuredServerUrl: 'https://docs.example.com/', requestHostname: 'other.example', development: false });
+    expect(directives(policy).get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'https://docs.example.com']);
+    const fallback = contentSecurityPolicy({ nonce: 'n', configuredServerUrl: null, requestHostname: 'localhost', development: false });
+    expect(directives(fallback).get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'http://localhost:4000', 'https://localhost:4000']);
+  });
 });
 
 describe('collaborationServerSources', () => {

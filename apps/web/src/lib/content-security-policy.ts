@@ -19,17 +19,21 @@ export interface PolicyInput {
  *
  * Not 'strict-dynamic': Chromium then runs any inline script that a running script creates
  * (document.createElement), nonce or not, and a script of any origin; every script Quire loads is
- * its own, from this origin, so 'self' is the tighter rule. Styles may be inline: the editor colors
+ * its own, from this origin, so 'self' is the tighter rule. Images come from this site and the
+ * collaboration server (uploaded files) only. Styles may be inline: the editor colors
  * cursors and avatars through style attributes, and a style cannot run code.
  */
 export function contentSecurityPolicy({ nonce, configuredServerUrl, requestHostname, development }: PolicyInput): string {
+  const server = collaborationServerSources(configuredServerUrl, requestHostname);
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
     ['script-src', "'self'", `'nonce-${nonce}'`, ...(development ? ["'unsafe-eval'"] : [])],
     ['style-src', "'self'", "'unsafe-inline'"],
-    ['img-src', "'self'", 'data:', 'blob:'],
+    // A document's images are the server's files (docs/api.md, "Files"): from there and nowhere else,
+    // so a pasted image from another site cannot report who reads the document.
+    ['img-src', "'self'", 'data:', 'blob:', ...server.filter((source) => source.startsWith('http'))],
     ['font-src', "'self'"],
-    ['connect-src', "'self'", ...collaborationServerSources(configuredServerUrl, requestHostname)],
+    ['connect-src', "'self'", ...server],
     ['object-src', "'none'"],
     ['base-uri', "'self'"],
     ['form-action', "'self'"],

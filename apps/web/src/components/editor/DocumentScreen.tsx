@@ -1,9 +1,10 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useApi } from '../../lib/api/api-context';
 import { documentKeys, documentQuery, useRenameDocument } from '../../lib/api/documents';
+import { membersQuery } from '../../lib/api/sharing';
 import { documentTicket } from '../../lib/api/tickets';
 import { withNext } from '../../lib/next-path';
 import { RequireAccount } from '../common/RequireAccount';
@@ -23,6 +24,9 @@ export function DocumentScreen({ documentId }: { documentId: string }) {
 function MemberEditor({ documentId }: { documentId: string }) {
   const api = useApi();
   const { data: document } = useQuery(documentQuery(api, documentId));
+  const { data: memberList } = useQuery(membersQuery(api, documentId));
+  // Whom `@` offers, and the names mentions show.
+  const members = useMemo(() => memberList?.map((member) => ({ id: member.user.id, name: member.user.name, email: member.user.email })), [memberList]);
   const { mutateAsync: renameDocument } = useRenameDocument();
   const [sharing, setSharing] = useState(false);
   const ticket = useCallback((signal: AbortSignal) => documentTicket(api, documentId, signal), [api, documentId]);
@@ -42,6 +46,7 @@ function MemberEditor({ documentId }: { documentId: string }) {
         serverTitle={document?.title ?? ''}
         titleKey={documentKeys.one(documentId)}
         onRename={rename}
+        {...(members ? { members } : {})}
         signInHref={withNext('/signin', `/d/${documentId}`)}
         actions={
           <>

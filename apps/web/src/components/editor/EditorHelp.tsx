@@ -11,9 +11,10 @@ export function EditorHelp({ id, isMac, readOnly }: { id: string; isMac: boolean
   return (
     <p id={id} className="visually-hidden">
       Rich text editor, shared live with everyone who has access. Press Escape to leave the editor and move to the
-      formatting toolbar; Tab and Shift+Tab indent and outdent list items. {mod}+B bold, {mod}+I italic, {mod}+U underline,{' '}
-      {mod}+K link, {mod}+Z undo. Markdown shortcuts: a hash and a space for a heading, a dash and a space for a list, a
-      greater-than sign and a space for a quote.
+      formatting toolbar, Alt+F10 to reach the controls of the table, image or code block you are in; Tab and Shift+Tab
+      indent list items and move between table cells. Type a slash at the start of a line to insert a block, an at sign
+      to mention someone. {mod}+B bold, {mod}+I italic, {mod}+U underline, {mod}+K link, {mod}+F find and replace,{' '}
+      {mod}+Z undo, {mod}+Enter ticks a task, {mod}+slash lists every shortcut.
     </p>
   );
 }

@@ -1,9 +1,11 @@
 'use client';
 
-import { canEdit, linkAtSelection, removeLink, setLink, type EditorHost, type TicketProvider } from '@quire/editor';
+import { canEdit, updateImage, type EditorHost, type TicketProvider } from '@quire/editor';
 import type { QueryKey } from '@tanstack/react-query';
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
+import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useCollabSession } from '../../hooks/use-collab-session';
 import { useEditorView } from '../../hooks/use-editor-view';
 import { useIsMac } from '../../hooks/use-is-mac';
@@ -13,13 +15,26 @@ import { ServerUnreachable } from '../common/ServerUnreachable';
 import { Wordmark } from '../common/Wordmark';
 import { ConnectionBanner } from './ConnectionBanner';
 import { ConnectionIndicator } from './ConnectionIndicator';
+import { DocumentCounts } from './DocumentCounts';
+import './document-elements.css';
 import styles from './editor.module.css';
 import { EditorHelp } from './EditorHelp';
+import { EditorNotices, type Notice } from './EditorNotices';
+import { EditorOverlays } from './EditorOverlays';
 import { EditorTitle } from './EditorTitle';
-import { LinkDialog } from './LinkDialog';
+import { FindBar, type FindBarHandle } from './FindBar';
+import { ImageDialog } from './ImageDialog';
+import type { SelectedImage } from './ImageControls';
+import { insertUploads } from './media/upload-files';
+import { useEditorMedia, type DocumentPerson } from './media/use-editor-media';
 import { PresenceBar } from './PresenceBar';
 import { RoleBadge } from './RoleBadge';
-import { Toolbar, type ToolbarHandle } from './Toolbar';
+import screenStyles from './screen.module.css';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { suggestionAttributes } from './SuggestionMenu';
+import { Toolbar, type ToolbarHandle } from './toolbar/Toolbar';
+import type { PageRequest } from './toolbar/toolbar-model';
+import { useEditorKeys } from './use-editor-keys';
 
 /** Failed first attempts before the page says the server cannot be reached (retries go on). */
 const UNREACHABLE_AFTER_ATTEMPTS = 3;
@@ -43,27 +58,64 @@ interface Props {
   /** Where "Sign in" goes when the session has ended. */
   signInHref: string;
   guest?: boolean;
+  /** The document's members: `@` offers them, and mentions show their current names. */
+  members?: readonly DocumentPerson[];
+  /** A guest's token for the document's files, from their latest ticket. */
+  fileToken?: () => string | null;
+}
+
+/** The image alt text dialog: which image, and whether it was just uploaded (then it asks). */
+interface ImageText {
+  src: string;
+  alt: string;
+  title: string;
+  asking: boolean;
+}
+
+/** The first image with this source, and where it is. */
+function imageWithSrc(state: EditorState, src: string): { node: ProseMirrorNode; pos: number } | null {
+  let found: { node: ProseMirrorNode; pos: number } | null = null;
+  state.doc.descendants((node, pos) => {
+    if (found) return false;
+    if (node.type.name === 'image' && node.attrs['src'] === src) found = { node, pos };
+    return !node.isLeaf;
+  });
+  return found;
 }
 
 /**
- * The editor page: header with presence and sharing, toolbar, and the document. It re-renders when
- * the connection changes; a transaction re-renders only the parts it changed (the toolbar's
- * buttons, the title from the first line), and the presence bar only when someone comes or goes.
+ * The editor page: header with presence, sharing and (for people who may edit) the toolbar, and the
+ * document with its menus and bubbles. It re-renders when the connection changes; a transaction
+ * re-renders only the parts it changed (a toolbar button, a menu, the title from the first line),
+ * and the presence bar only when someone comes or goes.
  */
-export function EditorScreen({ documentId, ticket, serverTitle, titleKey, onRename, actions, onEditName, renewKey, signInHref, guest = false }: Props) {
+export function EditorScreen(props: Props) {
+  const { documentId, ticket, serverTitle, titleKey, onRename, actions, onEditName, renewKey, signInHref, guest = false, members, fileToken } = props;
   const { session, connection } = useCollabSession({ documentId, ticket });
   useLiveTitle(session, titleKey);
   const isMac = useIsMac();
 
   const [mount, setMount] = useState<HTMLDivElement | null>(null);
   const toolbar = useRef<ToolbarHandle>(null);
-  const [linkDialog, setLinkDialog] = useState<{ open: boolean; href: string | null }>({ open: false, href: null });
+  const findBar = useRef<FindBarHandle>(null);
+  const header = useRef<HTMLElement>(null);
+  const imageInput = useRef<HTMLInputElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [linkEditing, setLinkEditing] = useState(false);
+  const [finding, setFinding] = useState(false);
+  const [shortcuts, setShortcuts] = useState(false);
+  const [imageText, setImageText] = useState<ImageText | null>(null);
+  const [notices, setNotices] = useState<Notice[]>([]);
   const editorId = useId();
   const helpId = useId();
 
   const status = connection.status;
   const mayEdit = canEdit(connection.role);
   const editable = status.kind !== 'closed' && mayEdit;
+  const editableRef = useRef(editable);
+  useEffect(() => {
+    editableRef.current = editable;
+  }, [editable]);
 
   // Only a change of the key renews: the session's first connection already used the current one.
   const renewedKey = useRef(renewKey);
@@ -75,19 +127,31 @@ export function EditorScreen({ documentId, ticket, serverTitle, titleKey, onRena
 
   // The editor is created once per session; it reaches the current view through this ref.
   const viewRef = useRef<EditorView | null>(null);
+  const notify = useCallback((message: string) => setNotices((current) => [...current, { id: Date.now() + Math.random(), message }]), []);
+  const askForAlt = useCallback((src: string) => {
+    const found = viewRef.current ? imageWithSrc(viewRef.current.state, src) : null;
+    if (found) setImageText({ src, alt: String(found.node.attrs['alt']), title: String(found.node.attrs['title']), asking: true });
+  }, []);
+  const media = useEditorMedia({ documentId, ...(fileToken ? { fileToken } : {}), ...(members ? { members } : {}), onError: notify, onImageUploaded: askForAlt });
+
+  const request = useCallback((what: PageRequest) => {
+    if (!editableRef.current) return;
+    if (what === 'link') setLinkEditing(true);
+    else (what === 'image' ? imageInput : fileInput).current?.click();
+  }, []);
   const host = useMemo<EditorHost>(
     () => ({
-      requestLink: () => {
-        const current = viewRef.current;
-        if (!current?.editable) return;
-        setLinkDialog({ open: true, href: linkAtSelection(current.state)?.href ?? null });
-      },
+      requestLink: () => request('link'),
+      requestImage: () => request('image'),
+      requestFile: () => request('file'),
+      mentionCandidates: media.mentionCandidates,
       leaveEditor: () => {
-        toolbar.current?.focus();
+        if (!toolbar.current) return false;
+        toolbar.current.focus();
         return true;
       },
     }),
-    [],
+    [request, media],
   );
   const attributes = useMemo(
     () => ({
@@ -97,19 +161,32 @@ export function EditorScreen({ documentId, ticket, serverTitle, titleKey, onRena
       'aria-multiline': 'true',
       'aria-label': 'Document',
       'aria-describedby': helpId,
+      'aria-autocomplete': 'list',
       spellcheck: 'true',
     }),
     [editorId, helpId],
   );
-  const { view, store } = useEditorView({ session, mount, host, editable, attributes });
+  const stateAttributes = useCallback((state: EditorState) => suggestionAttributes(editorId, state), [editorId]);
+  const openFind = useCallback(() => {
+    setFinding(true);
+    findBar.current?.focus();
+  }, []);
+  const handleKeyDown = useEditorKeys({ onFind: openFind, onShortcuts: () => setShortcuts(true) });
+  const viewProps = useMemo(
+    () => ({ nodeViews: media.nodeViews, handlePaste: media.handlePaste, handleDrop: media.handleDrop, handleKeyDown }),
+    [media, handleKeyDown],
+  );
+  const { view, store } = useEditorView({ session, mount, host, editable, attributes, stateAttributes, props: viewProps });
 
   useEffect(() => {
     viewRef.current = view;
   }, [view]);
 
-  function closeLinkDialog() {
-    setLinkDialog({ open: false, href: null });
-    view?.focus();
+  const topInset = useCallback(() => header.current?.getBoundingClientRect().bottom ?? 0, []);
+
+  function pickFiles(files: FileList | null, input: HTMLInputElement | null) {
+    if (view && files && files.length > 0) insertUploads(view, Array.from(files), media.uploadHost);
+    if (input) input.value = '';
   }
 
   return (
@@ -118,7 +195,7 @@ export function EditorScreen({ documentId, ticket, serverTitle, titleKey, onRena
         <a className="skip-link" href={`#${editorId}`}>
           Skip to the document
         </a>
-        <header className={styles.header}>
+        <header ref={header} className={styles.header}>
           <div className={styles.topRow}>
             <div className={styles.identity}>
               <Wordmark />
@@ -142,19 +219,27 @@ export function EditorScreen({ documentId, ticket, serverTitle, titleKey, onRena
               {actions}
             </div>
           </div>
-          <div className={styles.toolbarRow}>
-            <CommitCounter id="toolbar">
-              <Toolbar
-                ref={toolbar}
+          {mayEdit ? (
+            <div className={styles.toolbarRow}>
+              <CommitCounter id="toolbar">
+                <Toolbar ref={toolbar} view={view} store={store} onRequest={request} controls={editorId} disabled={!editable} isMac={isMac} />
+              </CommitCounter>
+            </div>
+          ) : null}
+          {finding && view ? (
+            <div className={screenStyles.findRow}>
+              <FindBar
+                ref={findBar}
                 view={view}
                 store={store}
-                onLink={() => host.requestLink?.()}
-                controls={editorId}
-                disabled={!editable}
-                isMac={isMac}
+                canReplace={editable}
+                onClose={() => {
+                  setFinding(false);
+                  view.focus();
+                }}
               />
-            </CommitCounter>
-          </div>
+            </div>
+          ) : null}
         </header>
 
         {status.kind === 'closed' ? (
@@ -181,27 +266,50 @@ export function EditorScreen({ documentId, ticket, serverTitle, titleKey, onRena
             <EditorHelp id={helpId} isMac={isMac} readOnly={!mayEdit} />
             <div ref={setMount} />
           </article>
+          <DocumentCounts store={store} />
           {mayEdit ? (
             <p className={styles.hint} aria-hidden="true">
-              <kbd>Esc</kbd> moves to the toolbar · <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>K</kbd> adds a link · Markdown
-              shortcuts like <kbd>#</kbd> <kbd>-</kbd> <kbd>&gt;</kbd> work as you type
+              <kbd>/</kbd> inserts a block · <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>K</kbd> adds a link · <kbd>?</kbd> lists every shortcut
             </p>
           ) : null}
         </main>
 
-        <LinkDialog
-          open={linkDialog.open}
-          currentHref={linkDialog.href}
-          onApply={(href) => {
-            if (view) setLink(href)(view.state, view.dispatch);
-            closeLinkDialog();
+        <EditorOverlays
+          view={view}
+          store={store}
+          editorId={editorId}
+          editable={editable}
+          isMac={isMac}
+          linkEditing={linkEditing}
+          finding={finding}
+          onRequest={request}
+          onLinkEdit={() => setLinkEditing(true)}
+          onLinkDone={() => {
+            setLinkEditing(false);
+            view?.focus();
           }}
-          onRemove={() => {
-            if (view) removeLink(view.state, view.dispatch);
-            closeLinkDialog();
-          }}
-          onCancel={closeLinkDialog}
+          onDescribeImage={(image: SelectedImage) => setImageText({ ...image, asking: false })}
+          topInset={topInset}
         />
+        <ImageDialog
+          image={imageText}
+          asking={imageText?.asking ?? false}
+          onSave={(text) => {
+            // Found again by its source: collaborators may have moved it while the dialog was open.
+            const found = view && imageText ? imageWithSrc(view.state, imageText.src) : null;
+            if (view && found) updateImage(found.pos, text)(view.state, view.dispatch);
+            setImageText(null);
+            view?.focus();
+          }}
+          onCancel={() => {
+            setImageText(null);
+            view?.focus();
+          }}
+        />
+        <ShortcutsDialog open={shortcuts} isMac={isMac} onClose={() => setShortcuts(false)} />
+        <EditorNotices notices={notices} onDismiss={(id) => setNotices((current) => current.filter((notice) => notice.id !== id))} />
+        <input ref={imageInput} type="file" accept="image/*" multiple hidden onChange={(event) => pickFiles(event.target.files, event.target)} />
+        <input ref={fileInput} type="file" multiple hidden onChange={(event) => pickFiles(event.target.files, event.target)} />
       </div>
     </CommitCounter>
   );

@@ -1,7 +1,7 @@
 'use client';
 
 import type { LinkInfo } from '@quire/api-contract';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useIdentity } from '../../hooks/use-identity';
 import { useApi } from '../../lib/api/api-context';
 import { linkKey } from '../../lib/api/links';
@@ -31,8 +31,18 @@ export function GuestEditor({ token, link }: Props) {
     if (identity && identity.name === null) setDialog('first');
   }, [identity]);
 
+  // The latest ticket's file token: the document's images and files load with it.
+  const fileToken = useRef<string | null>(null);
+  const readFileToken = useCallback(() => fileToken.current, []);
   // A new function when the name changes: the next ticket, and so the connection, carry it.
-  const ticket = useCallback((signal: AbortSignal) => linkTicket(api, token, name ?? suggestedName, signal), [api, token, name, suggestedName]);
+  const ticket = useCallback(
+    async (signal: AbortSignal) => {
+      const answer = await linkTicket(api, token, name ?? suggestedName, signal);
+      fileToken.current = answer.fileToken ?? null;
+      return answer;
+    },
+    [api, token, name, suggestedName],
+  );
 
   return (
     <>
@@ -46,6 +56,7 @@ export function GuestEditor({ token, link }: Props) {
           titleKey={linkKey(token)}
           onEditName={() => setDialog('edit')}
           renewKey={name}
+          fileToken={readFileToken}
           signInHref={withNext('/signin', `/s/${encodeURIComponent(token)}`)}
           guest
         />

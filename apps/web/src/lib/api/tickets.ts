@@ -5,11 +5,16 @@ import { linkPath } from './links';
 
 const REFUSALS = new Set([401, 403, 404]);
 
+/** A socket ticket, with the file token a guest's ticket carries (docs/api.md, "Files"). */
+export interface PageTicket extends SocketTicket {
+  fileToken?: string;
+}
+
 /** Asks for a ticket; the API's refusals become {@link TicketRefusedError}, which ends the session. */
-async function requestTicket(api: ApiClient, path: string, call: Call): Promise<SocketTicket> {
+async function requestTicket(api: ApiClient, path: string, call: Call): Promise<PageTicket> {
   try {
     const answer = await api.call(path, TicketAnswer, { method: 'POST', ...call });
-    return { ticket: answer.ticket, role: answer.role, user: answer.user };
+    return { ticket: answer.ticket, role: answer.role, user: answer.user, ...(answer.fileToken ? { fileToken: answer.fileToken } : {}) };
   } catch (error) {
     const status = errorStatus(error);
     if (status !== undefined && REFUSALS.has(status)) throw new TicketRefusedError(status as 401 | 403 | 404, (error as Error).message);
@@ -23,6 +28,6 @@ export function documentTicket(api: ApiClient, documentId: string, signal: Abort
 }
 
 /** A guest's single-use, read-only ticket through a viewer share link, under the name they chose. */
-export function linkTicket(api: ApiClient, token: string, name: string, signal: AbortSignal): Promise<SocketTicket> {
+export function linkTicket(api: ApiClient, token: string, name: string, signal: AbortSignal): Promise<PageTicket> {
   return requestTicket(api, `${linkPath(token)}/tickets`, { body: { name }, signal });
 }

@@ -1,0 +1,87 @@
+'use client';
+
+import { TextSelection, type EditorState } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import { useEditorSelector } from '../../hooks/use-editor-selector';
+import type { EditorStateStore } from '../../lib/editor-state-store';
+import { Floating } from './floating/Floating';
+import floatingStyles from './floating/floating.module.css';
+import { TOOLBAR, type PageRequest, type ToolbarControl } from './toolbar/toolbar-model';
+import { readToolbarStates, sameToolbarStates, type ToolbarStates } from './toolbar/toolbar-state';
+import styles from './toolbar/toolbar.module.css';
+import { controlId, ToolbarControlView } from './toolbar/ToolbarControlView';
+import { useRoving } from './toolbar/use-roving';
+
+/** The bubble's controls: the main toolbar's marks, link and colours, in the same order. */
+const BUBBLE_IDS = new Set(['bold', 'italic', 'underline', 'strike', 'code', 'link', 'highlight', 'text_color']);
+const CONTROLS: ToolbarControl[] = TOOLBAR.flatMap((group) => group.controls).filter((control) => BUBBLE_IDS.has(controlId(control)));
+const ORDER = CONTROLS.map(controlId);
+
+interface Bubble {
+  from: number;
+  to: number;
+  states: ToolbarStates;
+}
+
+/** A selection of text outside code, with the bubble's control states; null for anything else. */
+function readBubble(state: EditorState): Bubble | null {
+  const { selection } = state;
+  if (selection.empty || !(selection instanceof TextSelection) || selection.$from.parent.type.spec.code) return null;
+  return { from: selection.from, to: selection.to, states: readToolbarStates(state) };
+}
+
+const sameBubble = (a: Bubble | null, b: Bubble | null) =>
+  a === b || (a !== null && b !== null && a.from === b.from && a.to === b.to && sameToolbarStates(a.states, b.states));
+
+interface Props {
+  view: EditorView | null;
+  store: EditorStateStore;
+  editable: boolean;
+  isMac: boolean;
+  onRequest: (request: PageRequest) => void;
+  topInset: () => number;
+}
+
+/**
+ * Formatting next to selected text: marks, link and colours without travelling to the toolbar.
+ * Shown for a text selection only, so typing and others' cursors never draw it.
+ */
+export function FloatingToolbar({ view, store, editable, isMac, onRequest, topInset }: Props) {
+  const bubble = useEditorSelector(store, readBubble, null, sameBubble);
+  const { onKeyDown, roving } = useRoving(ORDER, 'bold');
+  if (!view || !bubble || !editable) return null;
+  const { from, to } = bubble;
+
+  return (
+    <Floating
+      anchor={() => {
+        if (view.isDestroyed) return null;
+        const start = view.coordsAtPos(from);
+        const end = view.coordsAtPos(to);
+        return { left: Math.min(start.left, end.left), right: Math.max(start.right, end.right), top: Math.min(start.top, end.top), bottom: end.bottom };
+      }}
+      placement="above"
+      align="center"
+      strategy="absolute"
+      watch={`${from}:${to}`}
+      observe={view.dom}
+      topInset={topInset}
+      className={floatingStyles.panel}
+    >
+      <div role="toolbar" aria-label="Selection formatting" className={`${styles.toolbar} ${styles.bubble}`} onKeyDown={onKeyDown} data-bubble="">
+        {CONTROLS.map((control) => (
+          <ToolbarControlView
+            key={controlId(control)}
+            control={control}
+            view={view}
+            states={bubble.states}
+            disabled={false}
+            isMac={isMac}
+            roving={roving(controlId(control))}
+            onRequest={onRequest}
+          />
+        ))}
+      </div>
+    </Floating>
+  );
+}
