@@ -68,6 +68,13 @@ describe('the HTTP edge', () => {
     return uploaded.body.id;
   }
 
+  /** A named version of the administrator's document, made for a route that needs one. */
+  async function namedVersion(documentId: string): Promise<string> {
+    const version = await admin.request<{ id: string }>('POST', `/api/documents/${documentId}/versions`, { name: 'For the walk' });
+    expect(version.status, version.text).toBe(201);
+    return version.body.id;
+  }
+
   /** An account of its own for a test that ends its sessions and tokens (a password reset). */
   async function throwaway(name: string): Promise<Account> {
     const account = await signUp(server, { email: `${name}-${Date.now()}@example.com`, name, password: PASSWORD });
@@ -134,6 +141,12 @@ describe('the HTTP edge', () => {
       'DELETE /api/documents/:id/links/:linkId': { bearer: 204, path: async (doc) => `/api/documents/${doc.id}/links/${(await newLink(doc.id)).id}` },
       'GET /api/links/:token': { bearer: 200 },
       'POST /api/links/:token/join': { bearer: 200 },
+      'GET /api/documents/:id/versions': { bearer: 200 },
+      'POST /api/documents/:id/versions': { bearer: 201, body: { name: 'From a script' } },
+      'PATCH /api/documents/:id/versions/:versionId': { bearer: 200, path: async (doc) => `/api/documents/${doc.id}/versions/${await namedVersion(doc.id)}`, body: { name: 'Renamed by a script' } },
+      'GET /api/documents/:id/versions/:versionId': { bearer: 200, path: async (doc) => `/api/documents/${doc.id}/versions/${await namedVersion(doc.id)}` },
+      'POST /api/documents/:id/versions/:versionId/restore': { bearer: 200, path: async (doc) => `/api/documents/${doc.id}/versions/${await namedVersion(doc.id)}/restore` },
+      'POST /api/documents/:id/versions/:versionId/copy': { bearer: 201, path: async (doc) => `/api/documents/${doc.id}/versions/${await namedVersion(doc.id)}/copy`, body: {} },
       'POST /api/documents/:id/tickets': { bearer: 201 },
       'POST /api/links/:token/tickets': { bearer: 201, body: { name: 'A guest' } },
       'POST /api/documents/:id/files': { bearer: 201, body: pixelForm() },

@@ -16,6 +16,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { StorageModule } from './storage/storage.module';
 import { ThrottleModule } from './throttle/throttle.module';
+import { VersionsModule } from './versions/versions.module';
 
 /** Configuration and the logger, made once in `main` and available everywhere. */
 @Global()
@@ -52,6 +53,7 @@ export class AppModule {
         CollabModule,
         HealthModule,
         DocumentsModule,
+        VersionsModule,
         FilesModule,
         OpenApiModule,
       ],

@@ -9,7 +9,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export type RouteCaller = 'anyone' | 'signed-in' | 'session';
 
 /** The parts of docs/api.md that group routes. */
-export type RouteGroup = 'accounts' | 'admin' | 'documents' | 'links' | 'tickets' | 'files' | 'operations';
+export type RouteGroup = 'accounts' | 'admin' | 'documents' | 'versions' | 'links' | 'tickets' | 'files' | 'operations';
 
 /** One route of the server: what it takes, what it answers, and who may call it. */
 export interface ApiRoute {
@@ -33,6 +33,8 @@ export interface ApiRoute {
    */
   readonly answer?: z.ZodTypeAny;
   readonly answerType?: 'text/plain' | '*/*';
+  /** JSON by default, and `text/plain` as well when the request asks for it: says when. */
+  readonly textAnswer?: string;
   /**
    * Refusals particular to this route, with what they mean. Those that follow from the rest are
    * not repeated: 400 for a body, 401 without a user, 403 for a token on a session-only route or a

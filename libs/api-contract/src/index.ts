@@ -34,3 +34,17 @@ export { ErrorBody } from './errors';
 export { HealthAnswer, LiveAnswer, OpenApiDocument } from './operations';
 export type { ApiRoute, HttpMethod, RouteCaller, RouteGroup } from './api-route';
 export { API_ROUTES } from './routes';
+export {
+  CopyVersionBody,
+  MAX_VERSION_NAME_LENGTH,
+  ProseMirrorNode,
+  RestoreAnswer,
+  Version,
+  VersionChange,
+  VersionComparison,
+  VersionKind,
+  VersionList,
+  VersionName,
+  VersionNameBody,
+  VersionQuery,
+} from './versions';

@@ -1,7 +1,7 @@
 import { Inject, Module, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { DocumentBus } from '@quire/bus';
-import { DocumentHub } from '@quire/collab-core';
-import type { UpdateLog } from '@quire/storage';
+import { DocumentHub, VersionMaker } from '@quire/collab-core';
+import type { UpdateLog, VersionHistory } from '@quire/storage';
 import type { Logger } from 'pino';
 import { DOCUMENT_BUS } from '../bus/document-bus.token';
 import { AccessEvents } from '../auth/access-events';
@@ -10,22 +10,27 @@ import type { AppConfig } from '../config/config.schema';
 import { ReadinessService } from '../health/readiness.service';
 import { LOGGER } from '../logging/logger';
 import { PrometheusMetrics } from '../metrics/prometheus-metrics';
-import { UPDATE_LOG } from '../storage/storage.tokens';
+import { UPDATE_LOG, VERSION_HISTORY } from '../storage/storage.tokens';
 import { CollabWsAdapter } from './collab-ws.adapter';
 import { CollabGateway } from './collab.gateway';
 import { UpgradeRouter } from './upgrade-router';
 
 /**
- * The document hub (over the store and the bus), and in front of it the upgrade router, the
- * WebSocket adapter that main.ts installs, and the gateway; on shutdown the hub flushes and says
- * goodbye (1001).
+ * The document hub (over the store and the bus, recording automatic versions), and in front of it
+ * the upgrade router, the WebSocket adapter that main.ts installs, and the gateway; on shutdown the
+ * hub flushes, records the versions edits wait for, and says goodbye (1001).
  */
 @Module({
   providers: [
     {
+      provide: VersionMaker,
+      inject: [UPDATE_LOG, VERSION_HISTORY, LOGGER],
+      useFactory: (log: UpdateLog, history: VersionHistory, logger: Logger) => new VersionMaker({ log, history, logger: logger.child({ component: 'versions' }) }),
+    },
+    {
       provide: DocumentHub,
-      inject: [UPDATE_LOG, DOCUMENT_BUS, LOGGER, APP_CONFIG, PrometheusMetrics, AccessEvents],
-      useFactory: (store: UpdateLog, bus: DocumentBus, logger: Logger, config: AppConfig, metrics: PrometheusMetrics, access: AccessEvents) => {
+      inject: [UPDATE_LOG, DOCUMENT_BUS, LOGGER, APP_CONFIG, PrometheusMetrics, AccessEvents, VersionMaker],
+      useFactory: (store: UpdateLog, bus: DocumentBus, logger: Logger, config: AppConfig, metrics: PrometheusMetrics, access: AccessEvents, maker: VersionMaker) => {
         const hub = new DocumentHub({
           store,
           bus,
@@ -35,6 +40,7 @@ import { UpgradeRouter } from './upgrade-router';
           compaction: config.compaction,
           maxBacklogBytes: config.maxBacklogBytes,
           limits: config.limits,
+          versions: { maker, idleMs: config.versions.idleMs, intervalMs: config.versions.intervalMs },
         });
         metrics.observe(() => hub.stats);
         access.onChange((change) => {
@@ -47,7 +53,7 @@ import { UpgradeRouter } from './upgrade-router';
     CollabWsAdapter,
     CollabGateway,
   ],
-  exports: [DocumentHub],
+  exports: [DocumentHub, VersionMaker],
 })
 export class CollabModule implements BeforeApplicationShutdown {
   constructor(

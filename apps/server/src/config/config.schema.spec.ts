@@ -43,6 +43,12 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
 
+  it('reads when automatic versions are made: 5 and 30 minutes by default', () => {
+    expect(parseConfig({}).versions).toEqual({ idleMs: 300_000, intervalMs: 1_800_000 });
+    expect(parseConfig({ VERSION_IDLE_MS: '200', VERSION_INTERVAL_MS: '1000' }).versions).toEqual({ idleMs: 200, intervalMs: 1000 });
+    expect(() => parseConfig({ VERSION_IDLE_MS: '0' })).toThrow(/VERSION_IDLE_MS="0": expected a whole number/);
+  });
+
   it('reads limits and trusted proxies', () => {
     const config = parseConfig({ MAX_MESSAGES_PER_SECOND: '50', TRUST_PROXY: '10.0.0.1, ::1', PING_INTERVAL_MS: '500' });
     expect(config.limits.messagesPerSecond).toBe(50);

@@ -39,6 +39,8 @@ export const environmentSchema = z.object({
   DOCUMENT_UNLOAD_DELAY_MS: integer(0, 24 * 60 * 60 * 1000).default(30_000),
   COMPACT_AFTER_UPDATES: integer(1, 1_000_000).default(500),
   COMPACT_AFTER_BYTES: integer(1024, 1024 * 1024 * 1024).default(4 * 1024 * 1024),
+  VERSION_IDLE_MS: integer(10, 24 * 60 * 60 * 1000).default(5 * 60 * 1000),
+  VERSION_INTERVAL_MS: integer(10, 7 * 24 * 60 * 60 * 1000).default(30 * 60 * 1000),
   MAX_MESSAGES_PER_SECOND: integer(1, 1_000_000).default(200),
   MAX_CONNECTIONS_PER_DOCUMENT: integer(1, 1_000_000).default(500),
   MAX_GUEST_CONNECTIONS_PER_DOCUMENT: integer(0, 1_000_000).default(100),
@@ -90,6 +92,11 @@ export interface AppConfig {
   readonly documentUnloadDelayMs: number;
   /** A document's stored log is compacted into one snapshot past either bound. */
   readonly compaction: { readonly maxUpdates: number; readonly maxBytes: number };
+  /**
+   * Automatic versions: after `idleMs` without an edit, and at least every `intervalMs` of
+   * continuous editing (`VERSION_IDLE_MS`, `VERSION_INTERVAL_MS`; tests shorten them).
+   */
+  readonly versions: { readonly idleMs: number; readonly intervalMs: number };
   /** Bytes of updates that may wait for an unreachable database before connections are closed. */
   readonly maxBacklogBytes: number;
   /** Per-connection and per-document bounds handed to the hub. */
@@ -158,6 +165,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     maxMessageBytes: values.MAX_MESSAGE_BYTES,
     documentUnloadDelayMs: values.DOCUMENT_UNLOAD_DELAY_MS,
     compaction: { maxUpdates: values.COMPACT_AFTER_UPDATES, maxBytes: values.COMPACT_AFTER_BYTES },
+    versions: { idleMs: values.VERSION_IDLE_MS, intervalMs: values.VERSION_INTERVAL_MS },
     maxBacklogBytes: values.MAX_BACKLOG_BYTES,
     limits: {
       messagesPerSecond: values.MAX_MESSAGES_PER_SECOND,

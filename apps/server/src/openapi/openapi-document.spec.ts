@@ -62,6 +62,15 @@ describe('openApiDocument', () => {
     expect(download.responses['200'].content).toEqual({ '*/*': { schema: { type: 'string', format: 'binary' } } });
   });
 
+  it('gives a version’s content as JSON or text, with its query parameters', () => {
+    const content = operation('get', '/api/documents/{id}/versions/{versionId}')!;
+    expect(Object.keys(content.responses['200'].content ?? {}).sort()).toEqual(['application/json', 'text/plain']);
+    expect(content.parameters?.map((parameter) => `${parameter.in} ${parameter.name}`).sort()).toEqual(['path id', 'path versionId', 'query compare', 'query format']);
+    expect(operation('post', '/api/documents/{id}/versions/{versionId}/restore')!.responses['200'].content?.['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/RestoreAnswer',
+    });
+  });
+
   it('lists what the session cookie and API tokens are', () => {
     expect(document.components?.securitySchemes).toEqual({
       session: { type: 'apiKey', in: 'cookie', name: 'quire_session' },

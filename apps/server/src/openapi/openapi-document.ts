@@ -46,8 +46,8 @@ function operation(route: ApiRoute, schema: (value: ZodTypeAny) => ZodTypeAny): 
     },
     responses: {
       [route.status]: {
-        description: route.summary,
-        ...(route.answer ? { content: { [route.answerType ?? 'application/json']: { schema: answerSchema(route, schema) } } } : {}),
+        description: route.textAnswer ? `${route.summary}; text/plain ${route.textAnswer}` : route.summary,
+        ...(route.answer ? { content: answerContent(route, schema) } : {}),
       },
       ...refusals(route, schema(ErrorBody)),
     },
@@ -60,6 +60,13 @@ type MediaSchema = ZodMediaTypeObject['schema'];
 /** A multipart/form-data body with one required file, in `field`. */
 function uploadForm(field: string): MediaSchema {
   return { type: 'object', required: [field], properties: { [field]: { type: 'string', format: 'binary' } } };
+}
+
+/** What success carries, by media type: JSON (and text, for a route that may answer either), text, or a file's bytes. */
+function answerContent(route: ApiRoute, schema: (value: ZodTypeAny) => ZodTypeAny): Record<string, { schema: MediaSchema }> {
+  const content: Record<string, { schema: MediaSchema }> = { [route.answerType ?? 'application/json']: { schema: answerSchema(route, schema) } };
+  if (route.textAnswer) content['text/plain'] = { schema: z.string() };
+  return content;
 }
 
 /** What success carries: a named schema, or bytes for a route that answers a stored file. */

@@ -5,11 +5,11 @@ import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { LOGGER } from '../logging/logger';
 import { openStorage } from './open-storage';
-import { DIRECTORY, STORAGE, UPDATE_LOG } from './storage.tokens';
+import { DIRECTORY, STORAGE, UPDATE_LOG, VERSION_HISTORY } from './storage.tokens';
 
 /**
- * Opens the storage once and provides its two halves: the update log to the hub, the directory to
- * the API. Closes it last, after the hub has flushed into the log.
+ * Opens the storage once and provides its parts: the update log to the hub, the directory to the
+ * API, the version history to both. Closes it last, after the hub has flushed into the log.
  */
 @Global()
 @Module({
@@ -21,8 +21,9 @@ import { DIRECTORY, STORAGE, UPDATE_LOG } from './storage.tokens';
     },
     { provide: UPDATE_LOG, inject: [STORAGE], useFactory: (storage: Storage) => storage.log },
     { provide: DIRECTORY, inject: [STORAGE], useFactory: (storage: Storage) => storage.directory },
+    { provide: VERSION_HISTORY, inject: [STORAGE], useFactory: (storage: Storage) => storage.versions },
   ],
-  exports: [UPDATE_LOG, DIRECTORY],
+  exports: [UPDATE_LOG, DIRECTORY, VERSION_HISTORY],
 })
 export class StorageModule implements OnApplicationShutdown {
   constructor(@Inject(STORAGE) private readonly storage: Storage) {}

@@ -6,3 +6,6 @@ export const UPDATE_LOG = Symbol('UPDATE_LOG');
 
 /** Injection token of the storage's directory: documents, members, links, accounts, sessions, tokens, tickets. */
 export const DIRECTORY = Symbol('DIRECTORY');
+
+/** Injection token of the storage's version history: each document's versions, for the hub and the API. */
+export const VERSION_HISTORY = Symbol('VERSION_HISTORY');
