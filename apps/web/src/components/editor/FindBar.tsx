@@ -154,10 +154,11 @@ export const FindBar = forwardRef<FindBarHandle, Props>(function FindBar({ view,
               query({ replace: event.target.value });
             }}
           />
-          <button type="button" className="button" disabled={count.matchCount === 0} onClick={() => replaceOne(view.state, view.dispatch)}>
+          {/* aria-disabled, not disabled: the button keeps the focus after replacing the last match. */}
+          <button type="button" className="button" aria-disabled={count.matchCount === 0} onClick={() => count.matchCount > 0 && replaceOne(view.state, view.dispatch)}>
             Replace
           </button>
-          <button type="button" className="button" disabled={count.matchCount === 0} onClick={() => replaceAll(view.state, view.dispatch)}>
+          <button type="button" className="button" aria-disabled={count.matchCount === 0} onClick={() => count.matchCount > 0 && replaceAll(view.state, view.dispatch)}>
             Replace all
           </button>
         </div>
