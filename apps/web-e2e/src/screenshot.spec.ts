@@ -1,10 +1,43 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import { parseMarkdown } from '@quire/editor-schema';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPair } from './harness/pair';
-import { launchBrowser, waitForText, type Member } from './harness/browser';
+import type { Account } from './harness/api';
+import { launchBrowser, newMember, openDocument, signedInAs, waitForText, type Member } from './harness/browser';
+import { expectNoSidewaysScroll, PHONE } from './harness/narrow';
+import { chartPng, showcaseMarkdown } from './harness/showcase';
+import { PAGE_BACKGROUND, shownTheme } from './harness/theme';
 import { sharedQuire } from './harness/urls';
+import { writeDocument } from './harness/write-document';
+
+/**
+ * The screenshots are written into docs/ only when asked for (`QUIRE_SCREENSHOTS=1`): an ordinary
+ * run checks what they would show and leaves the tracked files alone.
+ */
+const WRITE_SCREENSHOTS = process.env['QUIRE_SCREENSHOTS'] === '1';
+
+/** Checks a screenshot is an image of something, and writes it to `relative` (in the repository) if asked. */
+async function keep(png: Buffer, relative: string): Promise<void> {
+  expect(png.length).toBeGreaterThan(10_000);
+  if (!WRITE_SCREENSHOTS) return;
+  const file = path.join(inject('root'), relative);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, png);
+  console.log(`Wrote ${file}`);
+}
+
+/**
+ * The page as it stays: no focus (no caret, no focus ring), animations finished. Everything else the
+ * screenshots show is fixed by the test (text, image, window size, themes), but for the avatar's
+ * colour, which comes from the account's id.
+ */
+async function still(page: Page, fullPage: boolean): Promise<Buffer> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.mouse.move(0, 0);
+  return page.screenshot({ fullPage, animations: 'disabled', caret: 'hide' });
+}
 
 /** A page showing two screenshots side by side, as two windows on one desk. */
 function composition(left: Buffer, right: Buffer, names: [string, string]): string {
@@ -39,7 +72,7 @@ describe('screenshot for the README', () => {
     await browser?.close();
   });
 
-  it('writes docs/screenshot.png with both windows co-editing', async () => {
+  it('shows both windows co-editing (docs/screenshot.png)', async () => {
     await ada.editor.click();
     await ada.page.keyboard.type('# Launch plan\n');
     await ada.page.keyboard.type('We ship the **collaborative editor** on Friday. Everyone with the link edits live; ');
@@ -57,16 +90,71 @@ describe('screenshot for the README', () => {
     await ada.page.locator('.quire-remote-cursor__label', { hasText: 'Grace' }).waitFor();
     await grace.page.locator('.quire-remote-cursor__label', { hasText: 'Ada' }).waitFor();
 
+    for (const page of [ada.page, grace.page]) await page.locator('[data-count="words"]').filter({ hasText: /^[1-9]/ }).waitFor();
     const shots = [await ada.page.screenshot(), await grace.page.screenshot()] as const;
     // Wide enough for both windows at their own size: scaled-down text would blur.
     const compose = await browser.newPage({ viewport: { width: 2460, height: 900 }, deviceScaleFactor: 1 });
     await compose.setContent(composition(shots[0], shots[1], ['Ada', 'Grace']));
     await compose.waitForFunction(() => Array.from(document.images).every((img) => img.complete && img.naturalWidth > 0));
-    const png = await compose.screenshot({ fullPage: true });
-    const file = path.join(inject('root'), 'docs/screenshot.png');
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, png);
-    console.log(`Wrote ${file}`);
-    expect(png.length).toBeGreaterThan(10_000);
+    await keep(await compose.screenshot({ fullPage: true }), 'docs/screenshot.png');
+  });
+});
+
+describe("screenshots of the document's elements, in both themes, on a desktop and a phone", () => {
+  let browser: Browser;
+  let url: string;
+  let account: Account;
+  let release: () => void;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const ada = await newMember(browser, sharedQuire(), 'Ada');
+    const document = await ada.api.createDocument('Launch plan');
+    const chart = await ada.api.uploadFile(document.id, { name: 'weekly-writers.png', mimeType: 'image/png', buffer: await chartPng(browser) });
+    // Written as a script would (the stock client), so it does not depend on the toolbar.
+    const client = await writeDocument(ada, sharedQuire().serverUrl, document.id, parseMarkdown(showcaseMarkdown(chart.url)));
+    release = () => client.destroy();
+    url = `${sharedQuire().webUrl}/d/${document.id}`;
+    account = ada.account;
+    await ada.context.close();
+  });
+
+  afterAll(async () => {
+    release?.();
+    await browser?.close();
+  });
+
+  const screens = [
+    { colorScheme: 'light', device: 'desktop', viewport: { width: 1280, height: 900 } },
+    { colorScheme: 'dark', device: 'desktop', viewport: { width: 1280, height: 900 } },
+    { colorScheme: 'light', device: 'phone', viewport: PHONE },
+    { colorScheme: 'dark', device: 'phone', viewport: PHONE },
+  ] as const;
+
+  it.each(screens)('shows every element, $colorScheme on a $device', async ({ colorScheme, device, viewport }) => {
+    // Ada again, signed in in a browser of this size and theme.
+    const owner = await signedInAs(browser, sharedQuire(), account, { colorScheme, viewport });
+    const { page } = owner;
+    await openDocument(owner, url);
+    const doc = owner.editor;
+    await doc.getByRole('table').getByRole('row').nth(3).waitFor();
+    expect(await doc.getByRole('row').count()).toBe(4);
+    const tasks = doc.locator('[data-type="task_item"]');
+    expect(await tasks.count()).toBe(4);
+    expect(await doc.locator('[data-type="task_item"][data-checked="true"]').count()).toBe(2);
+    expect(await doc.locator('[data-callout]').count()).toBe(1);
+    // Highlighted as decorations: keywords and strings in spans of their own.
+    await doc.locator('pre .hljs-keyword').first().waitFor();
+    expect(await doc.locator('pre [class^="hljs-"]').count()).toBeGreaterThan(10);
+    await page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('.quire-doc figure img');
+      return img !== null && img.complete && img.naturalWidth > 0;
+    });
+    // Counted a moment after the content arrives.
+    await page.locator('[data-count="words"]').filter({ hasText: /^[1-9]/ }).waitFor();
+    expect(await shownTheme(page)).toEqual({ background: PAGE_BACKGROUND[colorScheme], attribute: null });
+    if (device === 'phone') await expectNoSidewaysScroll(page, 'the document');
+    await keep(await still(page, true), `docs/screenshots/elements-${device}-${colorScheme}.png`);
+    await owner.context.close();
   });
 });

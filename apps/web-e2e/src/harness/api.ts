@@ -28,6 +28,14 @@ export interface CreatedLink {
   token: string;
 }
 
+/** `POST /api/documents/:id/files`: `url` is the path `/api/files/<id>`. */
+export interface UploadedFile {
+  id: string;
+  url: string;
+  contentType: string;
+  bytes: number;
+}
+
 /** The API failed: its status and body, for the test's error message. */
 export class ApiCallError extends Error {
   constructor(
@@ -106,6 +114,18 @@ export class QuireApi {
 
   createLink(documentId: string, role: ShareRole): Promise<CreatedLink> {
     return this.call('POST', `/api/documents/${documentId}/links`, { role });
+  }
+
+  /** Uploads a file to a document as the web app does (multipart, field `file`): its id and URL path. */
+  async uploadFile(documentId: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<UploadedFile> {
+    const path = `/api/documents/${documentId}/files`;
+    const response = await this.request.fetch(`${this.urls.serverUrl}${path}`, {
+      method: 'POST',
+      headers: { origin: this.urls.webUrl, accept: 'application/json' },
+      multipart: { file },
+    });
+    if (response.status() !== 201) throw new ApiCallError(response.status(), `POST ${path} answered ${response.status()}: ${await response.text()}`);
+    return (await response.json()) as UploadedFile;
   }
 
   /** A socket ticket for one connection, as the web app gets it. */
