@@ -7,7 +7,8 @@ import { DocumentHub } from './document-hub';
 import { deferred, eventually, InstancesFixture, settle, TestClient, TEST_DOCUMENT, writerAccess } from './testing';
 import { VersionMaker } from './version-maker';
 
-const IDLE_MS = 60;
+// Long enough that a loaded machine (CI on 2 cores) does not split one burst into two versions.
+const IDLE_MS = 400;
 const INTERVAL_MS = 2_000;
 
 /** The versions of the test document, oldest first, with the text each holds. */
