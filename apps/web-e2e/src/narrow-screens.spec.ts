@@ -44,6 +44,14 @@ describe('a phone, 390 px wide', () => {
     const shared = page.getByRole('list', { name: 'Shared with me' }).getByRole('listitem').filter({ hasText: 'Shared with Ada' });
     await expectWhole(shared.getByText(`Owner: ${LONG_NAME}`), "the shared document's owner");
     await expectTappable(shared.getByRole('button', { name: /^Leave/ }), 'Leave');
+    await row.getByRole('button', { name: /^Delete/ }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete this document?' });
+    await expectWhole(confirm.getByText(LONG_TITLE), 'the title in the confirmation');
+    await expectTappable(confirm.getByRole('button', { name: 'Delete document' }), 'Delete document');
+    await expectTappable(confirm.getByRole('button', { name: 'Cancel' }), 'Cancel');
+    await expectNoSidewaysScroll(page, 'home with a confirmation open');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'hidden' });
   });
 
   it('home: the account menu opens inside the screen, with every item tappable', async () => {
@@ -124,6 +132,11 @@ describe('a phone, 390 px wide', () => {
     await expectWhole(row.getByRole('cell').nth(2), 'the date joined');
     await expectTappable(row.getByRole('button', { name: `Reset password of ${LONG_NAME}` }), 'Reset password');
     await expectTappable(page.getByRole('button', { name: 'Refresh' }), 'Refresh');
+    await row.getByRole('button', { name: `Reset password of ${LONG_NAME}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Reset ${LONG_NAME}’s password?` });
+    await expectWhole(dialog.getByRole('heading'), "the dialog's title");
+    await expectTappable(dialog.getByRole('button', { name: 'Cancel' }), 'Cancel');
+    await expectNoSidewaysScroll(page, 'admin with the reset dialog open');
     await admin.context.close();
   });
 
