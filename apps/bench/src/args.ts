@@ -12,7 +12,8 @@ export interface BenchArgs {
 export const USAGE = `Usage: npm run bench [-- [--quick] [--only <name>]]
 
   --quick          a short run (fewer iterations)
-  --only <name>    run one benchmark: store-throughput, relay-latency, write-amplification, trace-load
+  --only <name>    run one benchmark: store-throughput, relay-latency, write-amplification, trace-load,
+                   version-history, version-list, cross-instance, idle-server, guest-flood
   --help           this text`;
 
 /** Parses the arguments (either spelling Nx forwards: `readFlags`). */

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PostgresStorage, SqliteStorage, type Storage, type UpdateLog } from '@quire/storage';
+import { PostgresStorage, SqliteStorage, type Storage, type UpdateLog, type VersionHistory } from '@quire/storage';
 import { MemoryStorage } from '@quire/storage/memory';
 import type { BenchContext } from './context';
 import { schemaBytes } from './postgres';
@@ -22,6 +22,8 @@ export interface BenchStore {
   readonly label: string;
   /** What the hub writes to, and what the benchmarks measure. */
   readonly log: UpdateLog;
+  /** The documents' versions, beside the log. */
+  readonly versions: VersionHistory;
   /** Creates an empty document, as the server's API does before anyone writes to it: append never creates one. */
   createDocument(id: string): Promise<void>;
   close(): Promise<void>;
@@ -33,6 +35,9 @@ export interface BenchStore {
 
 /** The account that owns the benchmarks' documents in the SQL stores: every document has an owner. */
 const OWNER = { id: 'bench-owner', email: 'bench@example.com', name: 'Bench', passwordHash: 'not a hash', isAdmin: false };
+
+/** The user id of the benchmarks' documents' owner, an account in the SQL stores: the author to name. */
+export const BENCH_USER_ID = OWNER.id;
 
 let made = 0;
 
@@ -52,6 +57,7 @@ export async function openStore(kind: StoreKind, context: BenchContext, purpose:
         kind,
         label,
         log: storage.log,
+        versions: storage.versions,
         createDocument: async (id) => void (await storage.documents.create(id)),
         close: () => storage.close(),
         diskBytes: async () => undefined,
@@ -94,6 +100,7 @@ async function openSql(kind: StoreKind, label: string, storage: Storage): Promis
     kind,
     label,
     log: storage.log,
+    versions: storage.versions,
     createDocument: async (id) => void (await storage.directory.createOwnedDocument(id, OWNER.id)),
     close: () => storage.close(),
   };

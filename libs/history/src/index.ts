@@ -1,4 +1,4 @@
-export { encodeVersion, isUnchanged, KEYFRAME_FACTOR, rebuildVersion, type EncodedVersion, type PreviousVersion } from './version-data';
+export { alongChain, encodeVersion, isUnchanged, KEYFRAME_FACTOR, rebuildVersion, type EncodedVersion, type PreviousVersion } from './version-data';
 export { contentOf, type ContentOrigins, type TextRun, type VersionContent } from './content/from-yjs';
 export { plainText } from './content/plain-text';
 export { diffDocuments, type DiffOptions } from './diff/diff-documents';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { encodeVersion, isUnchanged, KEYFRAME_FACTOR, rebuildVersion, type EncodedVersion } from './version-data';
+import { alongChain, encodeVersion, isUnchanged, KEYFRAME_FACTOR, rebuildVersion, type EncodedVersion } from './version-data';
 
 /** A Y.Text edited by several clients, and its versions stored one after the other. */
 class History {
@@ -136,6 +136,19 @@ describe('isUnchanged', () => {
     expect(isUnchanged(copy, state)).toBe(true);
     copy.getText('t').format(0, 1, { bold: true });
     expect(isUnchanged(copy, state)).toBe(false);
+  });
+});
+
+describe('alongChain', () => {
+  it('reads every version along one chain in one rebuild', () => {
+    const history = new History();
+    const texts: string[] = [];
+    for (const word of ['a', 'b', 'c', 'd']) {
+      history.editAs((text) => text.insert(text.length, word));
+      texts.push(history.text.toString());
+      history.record();
+    }
+    expect(alongChain(history.chain(3), [1, 2, 4], (doc) => doc.getText('t').toString())).toEqual([texts[0], texts[1], texts[3]]);
   });
 });
 

@@ -58,15 +58,41 @@ export function isUnchanged(doc: Y.Doc, previousState: Uint8Array): boolean {
 /** A version's content: its chain (a keyframe, then each change after it) applied to a fresh doc. */
 export function rebuildVersion(updates: readonly Uint8Array[]): Y.Doc {
   const doc = new Y.Doc();
+  try {
+    applyChain(doc, updates);
+  } catch (error) {
+    doc.destroy();
+    throw error;
+  }
+  return doc;
+}
+
+/**
+ * Rebuilds a chain once, handing the doc to `read` after the first `points[i]` updates of it, in
+ * order: the versions along one chain (an older one and a newer one compared) for the price of the
+ * newest alone. The doc is destroyed afterwards.
+ */
+export function alongChain<T>(updates: readonly Uint8Array[], points: readonly number[], read: (doc: Y.Doc) => T): T[] {
+  const doc = new Y.Doc();
+  try {
+    let applied = 0;
+    return points.map((point) => {
+      applyChain(doc, updates.slice(applied, point));
+      applied = point;
+      return read(doc);
+    });
+  } finally {
+    doc.destroy();
+  }
+}
+
+function applyChain(doc: Y.Doc, updates: readonly Uint8Array[]): void {
   doc.transact(() => {
     for (const update of updates) Y.applyUpdate(doc, update);
   });
-  const { pendingStructs, pendingDs } = doc.store;
-  if (pendingStructs !== null || pendingDs !== null) {
-    doc.destroy();
+  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
     throw new Error('A version’s stored changes do not follow one another: its chain is broken');
   }
-  return doc;
 }
 
 /** True when `state` holds everything `earlier` holds: every struct and every deletion. */

@@ -25,7 +25,10 @@ export interface ComparisonInput {
  */
 export async function compareVersions(input: ComparisonInput): Promise<VersionComparison> {
   const [older, newer] = [...input.sides].sort((a, b) => rank(a) - rank(b));
-  const [before, after] = await Promise.all([contentOf(input, older), contentOf(input, newer)]);
+  const [before, after] =
+    older !== CURRENT && newer !== CURRENT
+      ? await input.contents.ofPair(input.documentId, older, newer)
+      : await Promise.all([contentOf(input, older), contentOf(input, newer)]);
   const between = input.versions.filter((version) => version.number > rank(older) && version.number <= rank(newer));
   const editors = [...new Set(between.flatMap((version) => version.authors.map((author) => author.id)))];
   const changes = diffDocuments(before.doc, after.doc, { origins: after.origins, authorOf: await input.contents.authorOf(input.documentId), editors });

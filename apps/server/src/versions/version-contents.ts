@@ -1,5 +1,5 @@
 import { schema } from '@quire/editor-schema';
-import { contentOf, rebuildVersion, type VersionContent } from '@quire/history';
+import { alongChain, contentOf, rebuildVersion, type VersionContent } from '@quire/history';
 import type { UpdateLog, VersionHistory, VersionInfo } from '@quire/storage';
 import * as Y from 'yjs';
 import { notFound } from '../auth/auth-error';
@@ -22,20 +22,26 @@ export class VersionContents {
 
   /** A version's content, rebuilt from its chain. */
   async ofVersion(documentId: string, version: VersionInfo): Promise<VersionContent> {
-    const key = `${documentId}\u0000${version.id}`;
-    const cached = this.cache.get(key);
-    if (cached) {
-      // Most recently used last: the first key is the one to drop.
-      this.cache.delete(key);
-      this.cache.set(key, cached);
-      return cached;
-    }
+    const cached = this.cached(documentId, version);
+    if (cached) return cached;
     const chain = await this.history.chain(documentId, version.id);
     if (!chain) throw notFound('version');
-    const content = this.read(rebuildVersion(chain.updates));
-    this.cache.set(key, content);
-    if (this.cache.size > CACHED_VERSIONS) this.cache.delete(this.cache.keys().next().value as string);
-    return content;
+    return this.remember(documentId, version, this.read(rebuildVersion(chain.updates)));
+  }
+
+  /**
+   * Two versions' contents, `older` first. When the older one lies on the newer one's chain (a
+   * version and the one before it, usually), one rebuild reads both: what a comparison costs.
+   */
+  async ofPair(documentId: string, older: VersionInfo, newer: VersionInfo): Promise<[VersionContent, VersionContent]> {
+    const [olderCached, newerCached] = [this.cached(documentId, older), this.cached(documentId, newer)];
+    if (olderCached || newerCached) return [olderCached ?? (await this.ofVersion(documentId, older)), newerCached ?? (await this.ofVersion(documentId, newer))];
+    const chain = await this.history.chain(documentId, newer.id);
+    if (!chain) throw notFound('version');
+    const olderAt = chain.updates.length - (newer.number - older.number);
+    if (olderAt < 1) return [await this.ofVersion(documentId, older), this.remember(documentId, newer, this.read(rebuildVersion(chain.updates)))];
+    const [before, after] = alongChain(chain.updates, [olderAt, chain.updates.length], (doc) => contentOf(doc, schema));
+    return [this.remember(documentId, older, before), this.remember(documentId, newer, after)];
   }
 
   /** The document as stored now. */
@@ -72,6 +78,23 @@ export class VersionContents {
     return (client) => users.get(client);
   }
 
+  private cached(documentId: string, version: VersionInfo): VersionContent | undefined {
+    const key = cacheKey(documentId, version);
+    const cached = this.cache.get(key);
+    if (cached) {
+      // Most recently used last: the first key is the one to drop.
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+    }
+    return cached;
+  }
+
+  private remember(documentId: string, version: VersionInfo, content: VersionContent): VersionContent {
+    this.cache.set(cacheKey(documentId, version), content);
+    if (this.cache.size > CACHED_VERSIONS) this.cache.delete(this.cache.keys().next().value as string);
+    return content;
+  }
+
   private read(doc: Y.Doc): VersionContent {
     try {
       return contentOf(doc, schema);
@@ -79,4 +102,8 @@ export class VersionContents {
       doc.destroy();
     }
   }
+}
+
+function cacheKey(documentId: string, version: VersionInfo): string {
+  return `${documentId}\u0000${version.id}`;
 }

@@ -87,19 +87,28 @@ function textNodes(text: Y.XmlText, schema: Schema, start: number, nodes: Node[]
   let formats = new Map<string, number>();
   let marks: readonly Mark[] = [];
   let offset = start;
+  // One text node per stretch of equal marks: a typed document is thousands of items, and a
+  // node for each (joined again by ProseMirror) would cost most of the conversion.
+  let pieces: string[] = [];
+  const flush = () => {
+    if (pieces.length > 0) nodes.push(schema.text(pieces.join(''), marks));
+    pieces = [];
+  };
   for (let item = text._start; item !== null; item = item.right) {
     if (item.deleted) continue;
     const content = item.content;
     if (content instanceof Y.ContentFormat) {
+      flush();
       if (content.value === null) attributes.delete(content.key);
       else attributes.set(content.key, content.value);
       formats = new Map(formats).set(markName(content.key), item.id.client);
       marks = marksOf(attributes, schema);
     } else if (content instanceof Y.ContentString && content.str.length > 0) {
-      nodes.push(schema.text(content.str, marks));
+      pieces.push(content.str);
       runs.push({ from: offset, to: offset + content.str.length, client: item.id.client, formats });
       offset += content.str.length;
     }
   }
+  flush();
   return offset;
 }

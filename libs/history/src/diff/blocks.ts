@@ -81,7 +81,7 @@ type Pairing = Match[] | boolean | undefined;
  * that became an ordered one).
  */
 function alike(a: Node, b: Node, run: DiffRun): Pairing {
-  if (a.isTextblock && b.isTextblock) return matchTextblocks(inlineTokens(a, run.keys), inlineTokens(b, run.keys));
+  if (a.isTextblock && b.isTextblock) return matchTextblocks(inlineTokens(a, run), inlineTokens(b, run));
   if (a.isTextblock || b.isTextblock || a.isLeaf !== b.isLeaf) return false;
   if (a.type === b.type) return true;
   if (a.isLeaf) return false;

@@ -26,7 +26,7 @@ export interface DiffOptions extends AuthorSources {
  * const changes = diffDocuments(previous.doc, current.doc, { origins: current.origins, authorOf, editors });
  */
 export function diffDocuments(before: Node, after: Node, options: DiffOptions = {}): DocumentChange[] {
-  const run = { keys: new NodeKeys(), authors: new Authors(options), changes: [] as DocumentChange[] };
+  const run = { keys: new NodeKeys(), tokens: new Map(), authors: new Authors(options), changes: [] as DocumentChange[] };
   diffContent(before, 0, after, 0, run);
   return run.changes
     .map((change, index) => ({ change, index }))

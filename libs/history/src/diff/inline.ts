@@ -6,10 +6,17 @@ import { matchSequences, type Match } from './sequences';
 
 /** Past this many inserted and deleted characters, two textblocks are compared as a whole replacement. */
 export const MAX_TEXT_COST = 2_000;
+/**
+ * Past this many, two textblocks are not taken as one edited into the other when pairing: every
+ * candidate pair is tried, and a stretch of rewritten paragraphs must not cost seconds.
+ */
+export const MAX_PAIRING_COST = 500;
 
 /** What a diff shares while it walks two documents. */
 export interface DiffRun {
   readonly keys: NodeKeys;
+  /** Each textblock's tokens, made once: pairing and diffing read them several times. */
+  readonly tokens: Map<Node, InlineTokens>;
   readonly authors: Authors;
   readonly changes: DocumentChange[];
 }
@@ -22,7 +29,10 @@ export interface InlineTokens {
   readonly marks: (readonly Mark[])[];
 }
 
-export function inlineTokens(node: Node, keys: NodeKeys): InlineTokens {
+export function inlineTokens(node: Node, run: Pick<DiffRun, 'keys' | 'tokens'>): InlineTokens {
+  const known = run.tokens.get(node);
+  if (known) return known;
+  const { keys } = run;
   const tokens: InlineTokens = { ids: [], offsets: [], marks: [] };
   let offset = 0;
   node.forEach((child) => {
@@ -41,6 +51,7 @@ export function inlineTokens(node: Node, keys: NodeKeys): InlineTokens {
     offset += child.nodeSize;
   });
   tokens.offsets.push(offset);
+  run.tokens.set(node, tokens);
   return tokens;
 }
 
@@ -52,7 +63,10 @@ export function inlineTokens(node: Node, keys: NodeKeys): InlineTokens {
 export function matchTextblocks(a: InlineTokens, b: InlineTokens): Match[] | undefined {
   const n = a.ids.length;
   const m = b.ids.length;
-  return matchSequences(n, m, (i, j) => a.ids[i] === b.ids[j], Math.min(Math.max(n, m), MAX_TEXT_COST));
+  const limit = Math.min(Math.max(n, m), MAX_PAIRING_COST);
+  // No edit script is shorter than the difference in length.
+  if (Math.abs(n - m) > limit) return undefined;
+  return matchSequences(n, m, (i, j) => a.ids[i] === b.ids[j], limit);
 }
 
 /**
@@ -61,8 +75,8 @@ export function matchTextblocks(a: InlineTokens, b: InlineTokens): Match[] | und
  * positions of their content in the older and newer documents.
  */
 export function diffInline(a: Node, aStart: number, b: Node, bStart: number, run: DiffRun, matched?: Match[]): void {
-  const ta = inlineTokens(a, run.keys);
-  const tb = inlineTokens(b, run.keys);
+  const ta = inlineTokens(a, run);
+  const tb = inlineTokens(b, run);
   const matches = matched ?? matchSequences(ta.ids.length, tb.ids.length, (i, j) => ta.ids[i] === tb.ids[j], MAX_TEXT_COST) ?? [];
   const formats = new FormatRuns(b, bStart, run);
   let ia = 0;
