@@ -159,6 +159,54 @@ describe('images and files', () => {
     expect(await guest.editor.locator('.quire-image__resize').isVisible()).toBe(false);
   });
 
+  it('uploads an image picked with the toolbar and one dropped on the text; an SVG is attached, never shown inline', async () => {
+    await ada.editor.locator('p', { hasText: 'Our board:' }).click();
+    const images = (page: Page) => page.locator('.quire-doc figure.quire-image img');
+    const before = await images(grace.page).count();
+    const chooser = ada.page.waitForEvent('filechooser');
+    await mainToolbar(ada.page).getByRole('button', { name: 'Image', exact: true }).click();
+    const png = await ada.page.evaluate(async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 40;
+      canvas.height = 30;
+      (canvas.getContext('2d') as CanvasRenderingContext2D).fillRect(0, 0, 20, 15);
+      return canvas.toDataURL('image/png').split(',')[1] as string;
+    });
+    await (await chooser).setFiles({ name: 'picked.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+    await ada.page.getByRole('dialog', { name: 'Describe this image' }).getByRole('button', { name: 'Skip' }).click();
+    await grace.page.waitForFunction((count) => document.querySelectorAll('.quire-doc figure.quire-image img').length === count, before + 1);
+
+    // Dropped from the desktop onto the first paragraph.
+    const target = await ada.editor.locator('p', { hasText: 'Our board:' }).boundingBox();
+    if (!target) throw new Error('no paragraph to drop on');
+    await ada.editor.evaluate(
+      (editor, drop) => {
+        const bytes = Uint8Array.from(atob(drop.png), (c) => c.charCodeAt(0));
+        const data = new DataTransfer();
+        data.items.add(new File([bytes], 'dropped.png', { type: 'image/png' }));
+        for (const type of ['dragenter', 'dragover', 'drop']) {
+          editor.dispatchEvent(new DragEvent(type, { dataTransfer: data, clientX: drop.x, clientY: drop.y, bubbles: true, cancelable: true }));
+        }
+      },
+      { png, x: target.x + 4, y: target.y + target.height / 2 },
+    );
+    await ada.page.getByRole('dialog', { name: 'Describe this image' }).getByRole('button', { name: 'Skip' }).click();
+    await grace.page.waitForFunction((count) => document.querySelectorAll('.quire-doc figure.quire-image img').length === count, before + 2);
+    await grace.page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('.quire-doc figure img')).every((img) => img.complete && img.naturalWidth > 0));
+
+    // An SVG can carry script: it becomes a file to download, not an image in the page.
+    const svgChooser = ada.page.waitForEvent('filechooser');
+    await mainToolbar(ada.page).getByRole('button', { name: 'File', exact: true }).click();
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>window.__svgRan = true</script><rect width="10" height="10"/></svg>';
+    await (await svgChooser).setFiles({ name: 'drawing.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(svg) });
+    const attachment = grace.editor.locator('.quire-attachment', { hasText: 'drawing.svg' });
+    await attachment.locator('a').waitFor();
+    expect(await images(grace.page).count()).toBe(before + 2);
+    const answer = await grace.context.request.get((await attachment.locator('a').getAttribute('href')) as string);
+    expect(answer.headers()['content-disposition']).toMatch(/^attachment/);
+    expect(await grace.page.evaluate(() => (window as unknown as { __svgRan?: boolean }).__svgRan ?? false)).toBe(false);
+  });
+
   it('removes the placeholder and says why when an upload is refused', async () => {
     await ada.editor.locator('p', { hasText: 'Our board:' }).click();
     const chooser = ada.page.waitForEvent('filechooser');
