@@ -2,7 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueEmail } from './harness/api';
 import { seriousAccessibilityViolations } from './harness/axe';
-import { connectedIndicator, launchBrowser, newPerson, waitForText, type Person } from './harness/browser';
+import { connectedIndicator, DEFAULT_VIEWPORT, launchBrowser, newPerson, waitForText, type Person } from './harness/browser';
+import { expectNoSidewaysScroll, expectTappable, PHONE } from './harness/narrow';
 import { startQuire, type RunningQuire } from './harness/start-quire';
 
 /**
@@ -37,6 +38,17 @@ describe('first run of a fresh instance', () => {
     await ada.page.getByRole('heading', { name: 'Set up Quire' }).waitFor();
     expect(await ada.page.getByRole('main').textContent()).toContain('Setup code: …');
     expect(await seriousAccessibilityViolations(ada.page, 'setup')).toEqual([]);
+  });
+
+  it('fits the setup page on a phone, 390 px wide, with tappable fields', async () => {
+    await ada.page.setViewportSize(PHONE);
+    try {
+      await expectNoSidewaysScroll(ada.page, 'setup');
+      await expectTappable(ada.page.getByRole('textbox', { name: 'Setup code' }), 'the setup code');
+      await expectTappable(ada.page.getByRole('button', { name: 'Create administrator account' }), 'Create administrator account');
+    } finally {
+      await ada.page.setViewportSize(DEFAULT_VIEWPORT);
+    }
   });
 
   it('refuses a wrong setup code', async () => {

@@ -21,16 +21,19 @@ export interface Member extends Person {
   api: QuireApi;
 }
 
+/** A person's window unless a spec says otherwise. */
+export const DEFAULT_VIEWPORT = { width: 1180, height: 820 } as const;
+
 /** How a person's browser looks: the system's colour scheme and the window's size. */
 export interface Screen {
   /** The operating system's light or dark setting (prefers-color-scheme); light by default. */
   colorScheme?: 'light' | 'dark';
-  /** 1180 by 820 by default; a phone is 390 wide. */
+  /** `DEFAULT_VIEWPORT` unless given; a phone is 390 wide. */
   viewport?: { width: number; height: number };
 }
 
 /** Opens a new browser profile for `name`, signed out. */
-export async function newPerson(browser: Browser, name: string, { colorScheme = 'light', viewport = { width: 1180, height: 820 } }: Screen = {}): Promise<Person> {
+export async function newPerson(browser: Browser, name: string, { colorScheme = 'light', viewport = DEFAULT_VIEWPORT }: Screen = {}): Promise<Person> {
   const address = newClientAddress();
   const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1, extraHTTPHeaders: fromAddress(address) });
   const page = await context.newPage();
