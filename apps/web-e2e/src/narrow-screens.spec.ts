@@ -156,6 +156,17 @@ describe('a phone, 390 px wide', () => {
     await visitor.context.close();
   });
 
+  it('the page for a missing document fits', async () => {
+    const visitor = await newPerson(browser, 'Visitor', { viewport: PHONE });
+    const response = await visitor.page.goto(`${sharedQuire().webUrl}/d/not%20an%20id`);
+    expect(response?.status()).toBe(404);
+    await expectNoSidewaysScroll(visitor.page, 'not found');
+    await visitor.page.getByRole('heading', { name: 'There is no document here' }).waitFor();
+    await expectTappable(visitor.page.getByRole('link', { name: 'Quire — all documents' }), 'the logo');
+    await expectTappable(visitor.page.getByRole('link', { name: 'Go to all documents' }), 'Go to all documents');
+    await visitor.context.close();
+  });
+
   it("a guest's share link: the name prompt fits", async () => {
     const link = await ada.api.createLink(documentId, 'viewer');
     const guest = await newPerson(browser, 'Guest', { viewport: PHONE });
