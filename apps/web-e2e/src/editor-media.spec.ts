@@ -207,6 +207,21 @@ describe('images and files', () => {
     expect(await grace.page.evaluate(() => (window as unknown as { __svgRan?: boolean }).__svgRan ?? false)).toBe(false);
   });
 
+  it('takes its placeholder away when the uploading page closes before the upload ends', async () => {
+    const page = await ada.context.newPage();
+    await page.goto(`${sharedQuire().webUrl}/d/${documentId}`);
+    await page.locator('[role="status"][data-state="connected"]').waitFor();
+    await page.locator('.quire-doc p', { hasText: 'Our board:' }).click();
+    const network = await ada.context.newCDPSession(page);
+    await network.send('Network.enable');
+    await network.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 32 * 1024 });
+    await pasteNoisyImage(page, 'never-finished.png', 700, 500);
+    const placeholder = grace.editor.locator('.quire-upload');
+    await placeholder.waitFor();
+    await page.close();
+    await placeholder.waitFor({ state: 'detached' });
+  });
+
   it('removes the placeholder and says why when an upload is refused', async () => {
     await ada.editor.locator('p', { hasText: 'Our board:' }).click();
     const chooser = ada.page.waitForEvent('filechooser');

@@ -2,7 +2,6 @@
 
 import { canEdit, updateImage, type EditorHost, type TicketProvider } from '@quire/editor';
 import type { QueryKey } from '@tanstack/react-query';
-import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -25,6 +24,8 @@ import { EditorTitle } from './EditorTitle';
 import { FindBar, type FindBarHandle } from './FindBar';
 import { ImageDialog } from './ImageDialog';
 import type { SelectedImage } from './ImageControls';
+import { imageWithSrc } from './media/image-with-src';
+import { useAbandonUploads } from './media/use-abandon-uploads';
 import { insertUploads } from './media/upload-files';
 import { useEditorMedia, type DocumentPerson } from './media/use-editor-media';
 import { PresenceBar } from './PresenceBar';
@@ -70,17 +71,6 @@ interface ImageText {
   alt: string;
   title: string;
   asking: boolean;
-}
-
-/** The first image with this source, and where it is. */
-function imageWithSrc(state: EditorState, src: string): { node: ProseMirrorNode; pos: number } | null {
-  let found: { node: ProseMirrorNode; pos: number } | null = null;
-  state.doc.descendants((node, pos) => {
-    if (found) return false;
-    if (node.type.name === 'image' && node.attrs['src'] === src) found = { node, pos };
-    return !node.isLeaf;
-  });
-  return found;
 }
 
 /**
@@ -181,6 +171,7 @@ export function EditorScreen(props: Props) {
   useEffect(() => {
     viewRef.current = view;
   }, [view]);
+  useAbandonUploads(view, media.uploadHost.uploads);
 
   const topInset = useCallback(() => header.current?.getBoundingClientRect().bottom ?? 0, []);
 

@@ -11,6 +11,11 @@ export class LiveMap<V> {
     return this.values.get(key);
   }
 
+  /** The keys that have a value now. */
+  keys(): string[] {
+    return [...this.values.keys()];
+  }
+
   set(key: string, value: V): void {
     this.values.set(key, value);
     this.notify(key);
