@@ -248,8 +248,9 @@ export class LoadedDocument implements MessageTarget {
       origin,
       store: policy.store,
       appliedAt: performance.now(),
-      ...(author === undefined ? {} : { author, clients: this.authorship.newClients(update, author) }),
-      ...(settled ? { settled } : {}),
+      author,
+      clients: author === undefined ? undefined : this.authorship.newClients(update, author),
+      settled,
     });
   };
 

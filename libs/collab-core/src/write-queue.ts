@@ -9,14 +9,14 @@ export interface QueuedUpdate {
   /** `performance.now()` when the document applied it, to measure what storing first costs. */
   readonly appliedAt: number;
   /** The user it is stored under (libs/storage README, "Versions"). */
-  readonly author?: string;
+  readonly author?: string | undefined;
   /** Yjs client ids it carries that the document has not recorded for its author yet. */
-  readonly clients?: readonly ClientAuthor[];
+  readonly clients?: readonly ClientAuthor[] | undefined;
   /**
    * Stored in an append of its own, whose last seq (this update's) is passed here once durable;
    * `undefined` when the document was deleted first and it was dropped.
    */
-  readonly settled?: (seq: number | undefined) => void;
+  readonly settled?: ((seq: number | undefined) => void) | undefined;
 }
 
 /** The updates of a batch that went to the store, and the sequence number of the last row. */
@@ -104,9 +104,13 @@ export class WriteQueue {
     if (this.writing || this.queued.length === 0) return;
     // An update that wants its own seq is appended alone; the others go together up to it.
     const alone = this.queued.findIndex((entry) => entry.settled !== undefined);
-    const size = alone === 0 ? 1 : alone > 0 ? alone : this.queued.length;
-    const batch = this.queued.slice(0, size);
-    this.queued = this.queued.slice(size);
+    let batch = this.queued;
+    this.queued = [];
+    if (alone >= 0 && batch.length > 1) {
+      const size = Math.max(alone, 1);
+      this.queued = batch.slice(size);
+      batch = batch.slice(0, size);
+    }
     this.writing = true;
     const stored = batch.filter((entry) => entry.store);
     const updates = stored.map((entry) => entry.update);
