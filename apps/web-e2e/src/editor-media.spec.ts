@@ -128,9 +128,10 @@ describe('images and files', () => {
   });
 
   it('attaches any other file as a block with its name, size and a download link', async () => {
+    // Asked for first: Playwright turns on catching file choosers only after a round trip.
+    const chooser = ada.page.waitForEvent('filechooser');
     await ada.editor.locator('p', { hasText: 'Our board:' }).click();
     await ada.page.keyboard.press('End');
-    const chooser = ada.page.waitForEvent('filechooser');
     await mainToolbar(ada.page).getByRole('button', { name: 'File', exact: true }).click();
     const bytes = Buffer.from('minutes of the meeting\n'.repeat(200));
     await (await chooser).setFiles({ name: 'minutes.txt', mimeType: 'text/plain', buffer: bytes });
@@ -160,10 +161,10 @@ describe('images and files', () => {
   });
 
   it('uploads an image picked with the toolbar and one dropped on the text; an SVG is attached, never shown inline', async () => {
+    const chooser = ada.page.waitForEvent('filechooser');
     await ada.editor.locator('p', { hasText: 'Our board:' }).click();
     const images = (page: Page) => page.locator('.quire-doc figure.quire-image img');
     const before = await images(grace.page).count();
-    const chooser = ada.page.waitForEvent('filechooser');
     await mainToolbar(ada.page).getByRole('button', { name: 'Image', exact: true }).click();
     const png = await ada.page.evaluate(async () => {
       const canvas = document.createElement('canvas');
@@ -196,6 +197,7 @@ describe('images and files', () => {
 
     // An SVG can carry script: it becomes a file to download, not an image in the page.
     const svgChooser = ada.page.waitForEvent('filechooser');
+    await ada.editor.locator('p', { hasText: 'Our board:' }).click();
     await mainToolbar(ada.page).getByRole('button', { name: 'File', exact: true }).click();
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>window.__svgRan = true</script><rect width="10" height="10"/></svg>';
     await (await svgChooser).setFiles({ name: 'drawing.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(svg) });
@@ -223,8 +225,8 @@ describe('images and files', () => {
   });
 
   it('removes the placeholder and says why when an upload is refused', async () => {
-    await ada.editor.locator('p', { hasText: 'Our board:' }).click();
     const chooser = ada.page.waitForEvent('filechooser');
+    await ada.editor.locator('p', { hasText: 'Our board:' }).click();
     await mainToolbar(ada.page).getByRole('button', { name: 'File', exact: true }).click();
     // An empty file is refused by the server (400).
     await (await chooser).setFiles({ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
