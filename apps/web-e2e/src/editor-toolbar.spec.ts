@@ -162,32 +162,6 @@ describe('the editing toolbar', () => {
     expect(await ada.editor.locator('table').count()).toBe(0);
   });
 
-  it('opens and works its menus with the keyboard alone', async () => {
-    await ada.page.keyboard.type('keys');
-    await ada.page.keyboard.press('Shift+Home');
-    await ada.page.keyboard.press('Escape');
-    // From Bold, right through Italic … Link to the highlight menu.
-    const focused = ada.page.locator(':focus');
-    expect(await focused.getAttribute('data-action')).toBe('bold');
-    for (let i = 0; i < 8; i++) await ada.page.keyboard.press('ArrowRight');
-    expect(await focused.getAttribute('data-action')).toBe('highlight');
-    await ada.page.keyboard.press('ArrowDown');
-    expect(await focused.getAttribute('role')).toBe('menuitemradio');
-    expect(await focused.textContent()).toBe('No highlight');
-    await ada.page.keyboard.press('ArrowRight');
-    await ada.page.keyboard.press('ArrowRight');
-    expect(await focused.textContent()).toBe('Brown highlight');
-    await ada.page.keyboard.press('Enter');
-    expect(await ada.editor.locator('mark[data-color="brown"]').textContent()).toBe('keys');
-    // Chosen by keyboard, focus is back on the menu's button; Escape closes a menu there too.
-    expect(await focused.getAttribute('data-action')).toBe('highlight');
-    await ada.page.keyboard.press('Enter');
-    await ada.page.getByRole('menu', { name: 'Highlight' }).waitFor();
-    await ada.page.keyboard.press('Escape');
-    await ada.page.getByRole('menu', { name: 'Highlight' }).waitFor({ state: 'detached' });
-    expect(await focused.getAttribute('data-action')).toBe('highlight');
-  });
-
   it('shows a formatting bubble over selected text, and nothing without a selection', async () => {
     await ada.page.keyboard.type('bubble text');
     const bubble = ada.page.getByRole('toolbar', { name: 'Selection formatting' });
