@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe } from 'vitest';
+import { useContractStorage } from './contract-lifecycle-hooks';
+import { describe } from 'vitest';
 import type { Directory } from '../directory';
 import type { Storage } from '../storage';
 import type { UpdateLog } from '../update-log';
@@ -48,14 +49,12 @@ export interface DirectoryContractContext {
  */
 export function describeDirectoryContract(name: string, makeStorage: () => Promise<DirectoryFixture>): void {
   describe(name, () => {
-    let fixture: DirectoryFixture | undefined;
-    let current: Storage | undefined;
-    const made: Storage[] = [];
+    const state = useContractStorage<Storage, DirectoryFixture>(makeStorage);
 
     const context: DirectoryContractContext = {
       storage() {
-        if (!current) throw new Error('The contract storage is not set up: call storage() inside a test');
-        return current;
+        if (!state.current) throw new Error('The contract storage is not set up: call storage() inside a test');
+        return state.current;
       },
       directory() {
         return context.storage().directory;
@@ -64,34 +63,17 @@ export function describeDirectoryContract(name: string, makeStorage: () => Promi
         return context.storage().log;
       },
       async another(options = {}) {
-        if (!fixture) throw new Error('The contract storage is not set up: call another() inside a test');
-        const storage = await fixture.another();
-        made.push(storage);
+        if (!state.fixture) throw new Error('The contract storage is not set up: call another() inside a test');
+        const storage = await state.fixture.another();
+        state.made.push(storage);
         if (options.open ?? true) await storage.open();
         return storage;
       },
       async addDocumentWithoutOwner(id, title) {
-        if (!fixture) throw new Error('The contract storage is not set up: call addDocumentWithoutOwner() inside a test');
-        await fixture.addDocumentWithoutOwner(id, title);
+        if (!state.fixture) throw new Error('The contract storage is not set up: call addDocumentWithoutOwner() inside a test');
+        await state.fixture.addDocumentWithoutOwner(id, title);
       },
     };
-
-    beforeEach(async () => {
-      fixture = await makeStorage();
-      current = fixture.storage;
-      made.push(current);
-      await current.open();
-    });
-
-    afterEach(async () => {
-      // Close everything even if one close fails, then report the first failure.
-      const closed = await Promise.allSettled(made.splice(0).map((storage) => storage.close()));
-      await fixture?.cleanup?.();
-      fixture = undefined;
-      current = undefined;
-      const failure = closed.find((result) => result.status === 'rejected');
-      if (failure) throw failure.reason;
-    });
 
     describeUsers(context);
     describeSecrets(context);

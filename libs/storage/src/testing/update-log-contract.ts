@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe } from 'vitest';
+import { useContractStorage } from './contract-lifecycle-hooks';
+import { describe } from 'vitest';
 import type { Storage } from '../storage';
 import type { UpdateLog } from '../update-log';
 import type { VersionHistory } from '../version-history';
@@ -71,14 +72,12 @@ export function withOwnedDocuments(storage: Storage): LogContractStorage {
  */
 export function describeUpdateLogContract(name: string, makeStorage: () => Promise<UpdateLogFixture>): void {
   describe(name, () => {
-    let fixture: UpdateLogFixture | undefined;
-    let current: LogContractStorage | undefined;
-    const made: LogContractStorage[] = [];
+    const state = useContractStorage<LogContractStorage, UpdateLogFixture>(makeStorage);
 
     const context: UpdateLogContractContext = {
       storage() {
-        if (!current) throw new Error('The contract storage is not set up: use it inside a test');
-        return current;
+        if (!state.current) throw new Error('The contract storage is not set up: use it inside a test');
+        return state.current;
       },
       log() {
         return context.storage().log;
@@ -87,31 +86,14 @@ export function describeUpdateLogContract(name: string, makeStorage: () => Promi
         return context.storage().documents;
       },
       async restart(options = {}) {
-        if (!fixture || !current) throw new Error('The contract storage is not set up: call restart() inside a test');
-        await current.close();
-        current = await fixture.reopen();
-        made.push(current);
-        if (options.open ?? true) await current.open();
-        return current;
+        if (!state.fixture || !state.current) throw new Error('The contract storage is not set up: call restart() inside a test');
+        await state.current.close();
+        state.current = await state.fixture.reopen();
+        state.made.push(state.current);
+        if (options.open ?? true) await state.current.open();
+        return state.current;
       },
     };
-
-    beforeEach(async () => {
-      fixture = await makeStorage();
-      current = fixture.storage;
-      made.push(current);
-      await current.open();
-    });
-
-    afterEach(async () => {
-      // Close everything even if one close fails, then report the first failure.
-      const closed = await Promise.allSettled(made.splice(0).map((storage) => storage.close()));
-      await fixture?.cleanup?.();
-      fixture = undefined;
-      current = undefined;
-      const failure = closed.find((result) => result.status === 'rejected');
-      if (failure) throw failure.reason;
-    });
 
     describeLog(context);
     describeCompaction(context);
