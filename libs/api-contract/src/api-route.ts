@@ -9,7 +9,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export type RouteCaller = 'anyone' | 'signed-in' | 'session';
 
 /** The parts of docs/api.md that group routes. */
-export type RouteGroup = 'accounts' | 'admin' | 'documents' | 'versions' | 'links' | 'tickets' | 'files' | 'operations';
+export type RouteGroup = 'accounts' | 'admin' | 'documents' | 'versions' | 'comments' | 'activity' | 'links' | 'tickets' | 'files' | 'operations';
 
 /** One route of the server: what it takes, what it answers, and who may call it. */
 export interface ApiRoute {
@@ -40,5 +40,5 @@ export interface ApiRoute {
    * not repeated: 400 for a body, 401 without a user, 403 for a token on a session-only route or a
    * cross-site request to a state-changing one.
    */
-  readonly refusals?: Readonly<Partial<Record<400 | 401 | 403 | 404 | 409 | 413 | 415 | 429, string>>>;
+  readonly refusals?: Readonly<Partial<Record<400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429, string>>>;
 }

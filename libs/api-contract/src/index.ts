@@ -1,4 +1,4 @@
-export { Role, ShareRole } from './roles';
+export { mayComment, mayEdit, Role, ROLE_RANK, ShareRole } from './roles';
 export { DisplayName, DocumentId, Email, MAX_PASSWORD_LENGTH, MAX_TITLE_LENGTH, MIN_PASSWORD_LENGTH, NewPassword, Timestamp, Title } from './fields';
 export {
   ApiTokenList,
@@ -34,6 +34,26 @@ export { ErrorBody } from './errors';
 export { HealthAnswer, LiveAnswer, OpenApiDocument } from './operations';
 export type { ApiRoute, HttpMethod, RouteCaller, RouteGroup } from './api-route';
 export { API_ROUTES } from './routes';
+export {
+  ActivityEntry,
+  ActivityKind,
+  ActivityList,
+  CommentAnchor,
+  CommentBody,
+  CommentText,
+  CommentView,
+  CreateThreadBody,
+  EncodedRelativePosition,
+  MarkActivityReadBody,
+  MAX_COMMENT_LENGTH,
+  MAX_QUOTE_LENGTH,
+  MENTION_PATTERN,
+  mentionedUserIds,
+  mentionOf,
+  ResolveThreadBody,
+  ThreadList,
+  ThreadView,
+} from './comments';
 export {
   CopyVersionBody,
   MAX_VERSION_NAME_LENGTH,

@@ -1,4 +1,4 @@
-import { AddMemberBody, CreateDocumentBody, RenameDocumentBody, RoleBody, type Role } from '@quire/api-contract';
+import { AddMemberBody, CreateDocumentBody, RenameDocumentBody, RoleBody, ROLE_RANK, type Role } from '@quire/api-contract';
 import type { AccessChange } from '@quire/bus';
 import { StorageError, type Directory, type Member, type MemberDocument, type ShareLink } from '@quire/storage';
 import { AuthError, notFound } from './auth-error';
@@ -6,11 +6,9 @@ import { parseBody } from './parse-body';
 import type { Principal } from './principal';
 import { newId, type Secrets } from './secrets';
 
-const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
-
 /** True when `role` allows at least what `needed` allows. */
 export function roleAtLeast(role: Role | undefined, needed: Role): boolean {
-  return role !== undefined && RANK[role] >= RANK[needed];
+  return role !== undefined && ROLE_RANK[role] >= ROLE_RANK[needed];
 }
 
 /** Documents as their members see them: lists, rename, delete, members and share links. */
@@ -43,7 +41,7 @@ export class DocumentsService {
   async get(principal: Principal, id: string, needed: Role = 'viewer'): Promise<MemberDocument> {
     const doc = await this.store.getMemberDocument(id, principal.user.id);
     if (!doc) throw notFound();
-    if (!roleAtLeast(doc.role, needed)) throw new AuthError(403, `Only ${needed === 'owner' ? 'the owner' : 'editors'} can do this`);
+    if (!roleAtLeast(doc.role, needed)) throw new AuthError(403, `Only ${needed === 'owner' ? 'the owner' : needed === 'commenter' ? 'people who may comment' : 'editors'} can do this`);
     return doc;
   }
 

@@ -7,7 +7,7 @@ import { formatDateTime, formatRelativeTime } from '../../lib/relative-time';
 import type { RowActions } from './DocumentActions';
 import styles from './home.module.css';
 
-const ROLE_LABELS: Record<Role, string> = { owner: 'Owner', editor: 'Can edit', viewer: 'View only' };
+const ROLE_LABELS: Record<Role, string> = { owner: 'Owner', editor: 'Can edit', commenter: 'Can comment', viewer: 'View only' };
 
 interface Props {
   documents: DocumentView[];

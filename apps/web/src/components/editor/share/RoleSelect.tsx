@@ -4,7 +4,7 @@ import type { ShareRole } from '@quire/api-contract';
 import { useId } from 'react';
 import forms from '../../common/forms.module.css';
 
-export const SHARE_ROLE_LABELS: Record<ShareRole, string> = { editor: 'Can edit', viewer: 'Can view' };
+export const SHARE_ROLE_LABELS: Record<ShareRole, string> = { editor: 'Can edit', commenter: 'Can comment', viewer: 'Can view' };
 
 interface Props {
   label: string;
@@ -15,7 +15,7 @@ interface Props {
   disabled?: boolean;
 }
 
-/** Editor or viewer, as a native select. */
+/** Editor, commenter or viewer, as a native select. */
 export function RoleSelect({ label, hideLabel = false, value, onChange, disabled }: Props) {
   const id = useId();
   return (
@@ -25,6 +25,7 @@ export function RoleSelect({ label, hideLabel = false, value, onChange, disabled
       </label>
       <select id={id} className={forms.input} value={value} disabled={disabled} onChange={(event) => onChange(event.target.value as ShareRole)}>
         <option value="editor">{SHARE_ROLE_LABELS.editor}</option>
+        <option value="commenter">{SHARE_ROLE_LABELS.commenter}</option>
         <option value="viewer">{SHARE_ROLE_LABELS.viewer}</option>
       </select>
     </div>
