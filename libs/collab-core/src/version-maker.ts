@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { encodeVersion, isUnchanged, KEYFRAME_FACTOR } from '@quire/history';
+import { computeVersion, type VersionInput, type VersionOutcome } from '@quire/history';
 import { StorageError, type UpdateLog, type VersionHead, type VersionHistory, type VersionInfo, type VersionKind } from '@quire/storage';
-import * as Y from 'yjs';
 import { silentLogger, type HubLogger } from './logger';
 
 /** How many times a version is computed again after another instance made one first. */
@@ -23,6 +22,13 @@ export interface VersionRequest {
   readonly skip?: (head: VersionHead | undefined) => boolean;
 }
 
+/**
+ * Runs `@quire/history`'s `computeVersion` somewhere: in this thread by default; the server passes
+ * one that runs it on a worker thread, since a trace-sized document takes ~150 ms of CPU that the
+ * relay's event loop must not wait for.
+ */
+export type VersionComputer = (input: VersionInput) => Promise<VersionOutcome>;
+
 /** What a {@link VersionMaker} works with. */
 export interface VersionMakerOptions {
   readonly log: UpdateLog;
@@ -31,13 +37,16 @@ export interface VersionMakerOptions {
   /** Makes version ids; default 16 random bytes, base64url. */
   readonly newId?: () => string;
   readonly keyframeFactor?: number;
+  /** Where the version is computed; default this thread. */
+  readonly compute?: VersionComputer;
 }
 
 /**
  * Records versions of a document as stored: what the update log holds when it is called (everything
  * committed before), never the hub's doc, which may hold updates still on their way to the store.
- * It reads the newest version, loads the log into a fresh Y.Doc, skips a version that would record
- * no change, encodes the change (`@quire/history`) and stores it with the head's number plus one;
+ * It reads the newest version and the log, has the {@link VersionComputer} apply the log to a fresh
+ * Y.Doc, skip a version that would record no change and encode the change (`@quire/history`), and
+ * stores it with the head's number plus one;
  * when another instance stored that number first, it starts again from the new head (which may
  * leave nothing to record). A version is one transaction: after a crash it is there or it is not.
  *
@@ -48,10 +57,12 @@ export interface VersionMakerOptions {
 export class VersionMaker {
   private readonly logger: HubLogger;
   private readonly newId: () => string;
+  private readonly compute: VersionComputer;
 
   constructor(private readonly options: VersionMakerOptions) {
     this.logger = options.logger ?? silentLogger;
     this.newId = options.newId ?? (() => randomBytes(16).toString('base64url'));
+    this.compute = options.compute ?? ((input) => Promise.resolve(computeVersion(input)));
   }
 
   /** The history this maker writes to. */
@@ -64,12 +75,18 @@ export class VersionMaker {
     for (let attempt = 1; ; attempt++) {
       const head = await this.options.history.head(documentId);
       if (request.skip?.(head)) return undefined;
-      const source = request.state ? readState([request.state.update], request.state.throughSeq, documentId) : await this.stored(documentId);
+      const source = request.state ? { updates: [request.state.update], throughSeq: request.state.throughSeq } : await this.stored(documentId);
+      const computed = await this.compute({
+        updates: source.updates,
+        throughSeq: source.throughSeq,
+        bytes: source.bytes ?? source.updates.reduce((sum, update) => sum + update.byteLength, 0),
+        previous: head && { state: head.state, chainBytes: head.chainBytes },
+        force: request.force ?? false,
+        keyframeFactor: this.options.keyframeFactor,
+      });
+      if (computed.outcome === 'gap') throw new Error(`Stored updates of document ${documentId} depend on updates that are not stored; no version recorded`);
+      if (computed.outcome === 'unchanged') return undefined;
       try {
-        // A document nobody wrote to has no first version to record.
-        if (!head && !request.force && source.throughSeq === 0) return undefined;
-        if (head && !request.force && isUnchanged(source.doc, head.state)) return undefined;
-        const encoded = encodeVersion(source.doc, head, source.bytes, this.options.keyframeFactor ?? KEYFRAME_FACTOR);
         return await this.options.history.create(documentId, {
           id: this.newId(),
           number: (head?.number ?? 0) + 1,
@@ -77,40 +94,25 @@ export class VersionMaker {
           name: request.name ?? null,
           createdBy: request.createdBy ?? null,
           throughSeq: source.throughSeq,
-          ...encoded,
+          ...computed.encoded,
           ...(request.authors ? { authors: request.authors } : {}),
         });
       } catch (error) {
         if (!(error instanceof StorageError && error.code === 'conflict') || attempt >= MAX_VERSION_ATTEMPTS) throw error;
         this.logger.debug({ documentId, attempt }, 'Another instance made a version first; computing again from it');
-      } finally {
-        source.doc.destroy();
       }
     }
   }
 
   private async stored(documentId: string): Promise<Source> {
     const stored = await this.options.log.load(documentId);
-    return readState(stored.updates, stored.lastSeq, documentId, stored.byteLength);
+    return { updates: stored.updates, throughSeq: stored.lastSeq, bytes: stored.byteLength };
   }
 }
 
-/** A document to record, the log seq it covers, and about how many bytes it takes whole. */
+/** What a version is computed from: updates, the log seq they cover, and about how many bytes the document takes whole. */
 interface Source {
-  readonly doc: Y.Doc;
+  readonly updates: readonly Uint8Array[];
   readonly throughSeq: number;
-  readonly bytes: number;
-}
-
-/** Applies stored updates to a fresh doc; throws, keeping nothing, when they leave a gap. */
-function readState(updates: readonly Uint8Array[], throughSeq: number, documentId: string, bytes?: number): Source {
-  const doc = new Y.Doc();
-  doc.transact(() => {
-    for (const update of updates) Y.applyUpdate(doc, update);
-  });
-  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
-    doc.destroy();
-    throw new Error(`Stored updates of document ${documentId} depend on updates that are not stored; no version recorded`);
-  }
-  return { doc, throughSeq, bytes: bytes ?? updates.reduce((sum, update) => sum + update.byteLength, 0) };
+  readonly bytes?: number;
 }

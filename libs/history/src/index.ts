@@ -1,3 +1,4 @@
+export { computeVersion, type VersionInput, type VersionOutcome } from './compute-version';
 export { alongChain, encodeVersion, isUnchanged, KEYFRAME_FACTOR, rebuildVersion, type EncodedVersion, type PreviousVersion } from './version-data';
 export { contentOf, type ContentOrigins, type TextRun, type VersionContent } from './content/from-yjs';
 export { plainText } from './content/plain-text';

@@ -11,6 +11,7 @@ import { ReadinessService } from '../health/readiness.service';
 import { LOGGER } from '../logging/logger';
 import { PrometheusMetrics } from '../metrics/prometheus-metrics';
 import { UPDATE_LOG, VERSION_HISTORY } from '../storage/storage.tokens';
+import { HistoryPool } from '../workers/history-pool';
 import { CollabWsAdapter } from './collab-ws.adapter';
 import { CollabGateway } from './collab.gateway';
 import { UpgradeRouter } from './upgrade-router';
@@ -18,14 +19,17 @@ import { UpgradeRouter } from './upgrade-router';
 /**
  * The document hub (over the store and the bus, recording automatic versions), and in front of it
  * the upgrade router, the WebSocket adapter that main.ts installs, and the gateway; on shutdown the
- * hub flushes, records the versions edits wait for, and says goodbye (1001).
+ * hub flushes, records the versions edits wait for (computed on the history worker thread), and
+ * says goodbye (1001).
  */
 @Module({
   providers: [
+    { provide: HistoryPool, useFactory: () => new HistoryPool() },
     {
       provide: VersionMaker,
-      inject: [UPDATE_LOG, VERSION_HISTORY, LOGGER],
-      useFactory: (log: UpdateLog, history: VersionHistory, logger: Logger) => new VersionMaker({ log, history, logger: logger.child({ component: 'versions' }) }),
+      inject: [UPDATE_LOG, VERSION_HISTORY, LOGGER, HistoryPool],
+      useFactory: (log: UpdateLog, history: VersionHistory, logger: Logger, pool: HistoryPool) =>
+        new VersionMaker({ log, history, logger: logger.child({ component: 'versions' }), compute: (input) => pool.computeVersion(input) }),
     },
     {
       provide: DocumentHub,
@@ -53,11 +57,12 @@ import { UpgradeRouter } from './upgrade-router';
     CollabWsAdapter,
     CollabGateway,
   ],
-  exports: [DocumentHub, VersionMaker],
+  exports: [DocumentHub, VersionMaker, HistoryPool],
 })
 export class CollabModule implements BeforeApplicationShutdown {
   constructor(
     private readonly hub: DocumentHub,
+    private readonly historyPool: HistoryPool,
     private readonly readiness: ReadinessService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -66,5 +71,6 @@ export class CollabModule implements BeforeApplicationShutdown {
     this.readiness.beginShutdown();
     this.logger.info({ signal }, 'Shutting down: flushing documents and closing connections');
     await this.hub.close();
+    await this.historyPool.close();
   }
 }
