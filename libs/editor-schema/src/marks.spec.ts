@@ -112,3 +112,26 @@ describe('formatting marks', () => {
     expect(schema.marks.code.spec.code).toBe(true);
   });
 });
+
+describe('the comment mark', () => {
+  const comment = (threadId: string) => schema.marks.comment.create({ threadId });
+
+  it('lets several threads cover the same text, and is not extended by typing at its ends', () => {
+    const both = comment('t1').addToSet(comment('t2').addToSet([]));
+    expect(both.map((mark) => mark.attrs['threadId']).sort()).toEqual(['t1', 't2']);
+    expect(schema.marks.comment.spec.inclusive).toBe(false);
+    // Another mark type is unaffected.
+    expect(schema.marks.bold.create().addToSet(both)).toHaveLength(3);
+  });
+
+  it('renders its thread id and parses it back (cut and paste within a document keeps the thread)', () => {
+    expect(schema.marks.comment.spec.toDOM?.(comment('t1'), true)).toEqual(['span', { class: 'quire-comment', 'data-thread-id': 't1' }, 0]);
+    const rule = tagRule('comment', 'span[data-thread-id]');
+    expect(rule.getAttrs?.(element({ 'data-thread-id': 't1' }) as unknown as ParsedElement)).toEqual({ threadId: 't1' });
+    expect(rule.getAttrs?.(element({ 'data-thread-id': '' }) as unknown as ParsedElement)).toBe(false);
+  });
+
+  it('needs a thread id', () => {
+    expect(() => schema.marks.comment.create({ threadId: 7 })).toThrow(RangeError);
+  });
+});

@@ -7,6 +7,29 @@ const BOLD_WEIGHT = /^(bold(er)?|[5-9]\d\d)$/;
 
 /** Mark specs. The order is the nesting order when marks are rendered (outermost first). */
 export const marks = {
+  /**
+   * A comment thread's anchor (`threadId`): the text a thread is about. Only the server adds it
+   * (apps/server, comments), so people who may comment but not edit get anchors too. A mark
+   * follows its text through concurrent edits and through cut and paste within the document
+   * (copied HTML carries `data-thread-id`). Several threads may cover the same text (`excludes:
+   * ''`: marks of this type with other ids stay), and typing at either end does not extend it.
+   */
+  comment: {
+    attrs: { threadId: { validate: 'string' } },
+    inclusive: false,
+    excludes: '',
+    parseDOM: [
+      {
+        tag: 'span[data-thread-id]',
+        getAttrs: (dom: ElementLike) => {
+          const threadId = dom.getAttribute('data-thread-id');
+          return threadId ? { threadId } : false;
+        },
+      },
+    ],
+    toDOM: (mark): DOMOutputSpec => ['span', { class: 'quire-comment', 'data-thread-id': mark.attrs['threadId'] as string }, 0],
+  },
+
   link: {
     attrs: { href: { validate: 'string' } },
     // Typing at the end of a link should not extend it.

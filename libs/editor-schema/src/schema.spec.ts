@@ -33,12 +33,12 @@ describe('schema', () => {
       ].sort(),
     );
     expect(Object.keys(schema.marks).sort()).toEqual(
-      ['bold', 'code', 'highlight', 'italic', 'link', 'strike', 'subscript', 'superscript', 'text_color', 'underline'].sort(),
+      ['bold', 'code', 'comment', 'highlight', 'italic', 'link', 'strike', 'subscript', 'superscript', 'text_color', 'underline'].sort(),
     );
   });
 
-  it('is at version 2', () => {
-    expect(SCHEMA_VERSION).toBe(2);
+  it('is at version 3', () => {
+    expect(SCHEMA_VERSION).toBe(3);
   });
 
   it('makes a paragraph the default block of an empty document', () => {

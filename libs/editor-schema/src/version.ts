@@ -9,5 +9,7 @@
  *
  * 2: tables, task lists, callouts, images, attachments, mentions, heading level 4, code block
  * languages, text alignment, and the highlight, text colour, subscript and superscript marks.
+ * 3: the comment mark (a thread's anchor, `threadId`), which a version-2 editor would delete with
+ * the text it covers.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;

@@ -90,6 +90,8 @@ export const markdownSerializer: MarkdownSerializer = new MarkdownSerializer(
     text_color: { open: '', close: '' },
     subscript: { open: '', close: '' },
     superscript: { open: '', close: '' },
+    // A comment thread's anchor: the thread lives in the database, the text is written as it is.
+    comment: { open: '', close: '' },
   },
 );
 
