@@ -48,6 +48,7 @@ function MemberEditor({ documentId }: { documentId: string }) {
         onRename={rename}
         {...(members ? { members } : {})}
         signInHref={withNext('/signin', `/d/${documentId}`)}
+        withHistory
         actions={
           <>
             {isOwner ? (

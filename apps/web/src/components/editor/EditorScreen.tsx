@@ -1,7 +1,7 @@
 'use client';
 
 import { canEdit, updateImage, type EditorHost, type TicketProvider } from '@quire/editor';
-import type { QueryKey } from '@tanstack/react-query';
+import { useQuery, type QueryKey } from '@tanstack/react-query';
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -9,6 +9,8 @@ import { useCollabSession } from '../../hooks/use-collab-session';
 import { useEditorView } from '../../hooks/use-editor-view';
 import { useIsMac } from '../../hooks/use-is-mac';
 import { useLiveTitle } from '../../hooks/use-live-title';
+import { useApi } from '../../lib/api/api-context';
+import { versionListQuery } from '../../lib/api/versions';
 import { CommitCounter } from '../common/CommitCounter';
 import { ServerUnreachable } from '../common/ServerUnreachable';
 import { Wordmark } from '../common/Wordmark';
@@ -22,6 +24,12 @@ import { EditorNotices, type Notice } from './EditorNotices';
 import { EditorOverlays } from './EditorOverlays';
 import { EditorTitle } from './EditorTitle';
 import { FindBar, type FindBarHandle } from './FindBar';
+import { HistoryButton } from './history/HistoryButton';
+import { HistoryPanel } from './history/HistoryPanel';
+import historyStyles from './history/history.module.css';
+import { useVersionHistory } from './history/use-version-history';
+import { VersionPreview } from './history/VersionPreview';
+import { previousVersionId } from './history/version-words';
 import { ImageDialog } from './ImageDialog';
 import type { SelectedImage } from './ImageControls';
 import { imageWithSrc } from './media/image-with-src';
@@ -63,6 +71,11 @@ interface Props {
   members?: readonly DocumentPerson[];
   /** A guest's token for the document's files, from their latest ticket. */
   fileToken?: () => string | null;
+  /**
+   * Offers version history (members' page): the header's History button and the panel, shown only
+   * while the connection's role may edit (owners and editors), never to guests.
+   */
+  withHistory?: boolean;
 }
 
 /** The image alt text dialog: which image, and whether it was just uploaded (then it asks). */
@@ -80,7 +93,7 @@ interface ImageText {
  * and the presence bar only when someone comes or goes.
  */
 export function EditorScreen(props: Props) {
-  const { documentId, ticket, serverTitle, titleKey, onRename, actions, onEditName, renewKey, signInHref, guest = false, members, fileToken } = props;
+  const { documentId, ticket, serverTitle, titleKey, onRename, actions, onEditName, renewKey, signInHref, guest = false, members, fileToken, withHistory = false } = props;
   const { session, connection } = useCollabSession({ documentId, ticket });
   useLiveTitle(session, titleKey);
   const isMac = useIsMac();
@@ -98,6 +111,7 @@ export function EditorScreen(props: Props) {
   const [notices, setNotices] = useState<Notice[]>([]);
   const editorId = useId();
   const helpId = useId();
+  const historyPanelId = useId();
 
   const status = connection.status;
   const mayEdit = canEdit(connection.role);
@@ -173,6 +187,10 @@ export function EditorScreen(props: Props) {
   }, [view]);
   useAbandonUploads(view, media.uploadHost.uploads);
 
+  const api = useApi();
+  const history = useVersionHistory(withHistory && mayEdit, header);
+  const versionList = useQuery({ ...versionListQuery(api, documentId, history.open) });
+
   const topInset = useCallback(() => header.current?.getBoundingClientRect().bottom ?? 0, []);
 
   function pickFiles(files: FileList | null, input: HTMLInputElement | null) {
@@ -206,6 +224,9 @@ export function EditorScreen(props: Props) {
                 <CommitCounter id="presence">
                   <PresenceBar awareness={session.awareness} selfName={session.user.name} {...(onEditName ? { onEditName } : {})} />
                 </CommitCounter>
+              ) : null}
+              {withHistory && mayEdit ? (
+                <HistoryButton ref={history.button} open={history.open} isMac={isMac} panelId={historyPanelId} onToggle={history.toggle} />
               ) : null}
               {actions}
             </div>
@@ -242,28 +263,53 @@ export function EditorScreen(props: Props) {
           </div>
         ) : null}
 
-        <main className={styles.canvas}>
-          <article
-            className={styles.paper}
-            aria-busy={!view}
-            onMouseDown={(event) => {
-              // The page margins belong to the document, as on paper: clicking them starts typing.
-              if (event.target === event.currentTarget && view) {
-                event.preventDefault();
-                view.focus();
-              }
-            }}
-          >
-            <EditorHelp id={helpId} isMac={isMac} readOnly={!mayEdit} />
-            <div ref={setMount} />
-          </article>
-          <DocumentCounts store={store} />
-          {mayEdit ? (
-            <p className={styles.hint} aria-hidden="true">
-              <kbd>/</kbd> inserts a block · <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>K</kbd> adds a link · <kbd>?</kbd> lists every shortcut
-            </p>
+        <div className={history.open ? historyStyles.withPanel : undefined}>
+          <main className={styles.canvas}>
+            {history.selected ? (
+              <VersionPreview
+                key={history.selected.id}
+                documentId={documentId}
+                version={history.selected}
+                previousId={previousVersionId(versionList.data ?? [], history.selected.id)}
+                nodeViews={media.nodeViews}
+                onClose={() => history.select(null)}
+                onRestored={() => history.select(null)}
+              />
+            ) : null}
+            <article
+              className={styles.paper}
+              hidden={history.selected !== null}
+              aria-busy={!view}
+              onMouseDown={(event) => {
+                // The page margins belong to the document, as on paper: clicking them starts typing.
+                if (event.target === event.currentTarget && view) {
+                  event.preventDefault();
+                  view.focus();
+                }
+              }}
+            >
+              <EditorHelp id={helpId} isMac={isMac} readOnly={!mayEdit} />
+              <div ref={setMount} />
+            </article>
+            {history.selected ? null : <DocumentCounts store={store} />}
+            {mayEdit && !history.selected ? (
+              <p className={styles.hint} aria-hidden="true">
+                <kbd>/</kbd> inserts a block · <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>K</kbd> adds a link · <kbd>?</kbd> lists every shortcut
+              </p>
+            ) : null}
+          </main>
+          {history.open ? (
+            <HistoryPanel
+              ref={history.heading}
+              id={historyPanelId}
+              documentId={documentId}
+              selectedId={history.selected?.id ?? null}
+              onSelect={history.select}
+              onClose={history.close}
+              previewing={history.selected !== null}
+            />
           ) : null}
-        </main>
+        </div>
 
         <EditorOverlays
           view={view}

@@ -44,6 +44,7 @@ const SECTIONS: { title: string; rows: Row[]; literal?: boolean }[] = [
       ['Outdent, previous table cell', 'Shift-Tab'],
       ['Leave the text for the toolbar', 'Escape'],
       ['Table, code or image controls', 'Alt-F10'],
+      ['Version history (owners and editors)', 'Mod-Alt-Shift-h'],
       ['This list', 'Mod-/'],
     ],
   },
