@@ -1,4 +1,4 @@
-import type { Node } from 'prosemirror-model';
+import type { Mark, Node } from 'prosemirror-model';
 import { defaultMarkdownSerializer, MarkdownSerializer } from 'prosemirror-markdown';
 import { mentionText } from '../mention-nodes';
 
@@ -7,11 +7,32 @@ const marks = defaultMarkdownSerializer.marks;
 
 const ALERT_OF_KIND: Record<string, string> = { info: 'NOTE', success: 'TIP', warning: 'WARNING', error: 'CAUTION' };
 
+const DELIMITER_OF_ALIGN: Record<string, string> = { left: ':---', center: ':---:', right: '---:' };
+
+/** Each column's alignment, read from its header cell's first paragraph (pipe tables align whole columns). */
+function columnAlignments(table: Node, width: number): (string | null)[] {
+  const header = table.firstChild;
+  return Array.from({ length: width }, (_, i) => {
+    const cell = header && i < header.childCount ? header.child(i) : null;
+    const align = cell?.firstChild?.attrs['align'] as string | null | undefined;
+    return align ?? null;
+  });
+}
+
+/** A link whose text is exactly its http(s) address, alone in its mark: written as the bare URL. */
+function isBareUrl(link: Mark, parent: Node, index: number): boolean {
+  const href = link.attrs['href'] as string;
+  if (link.attrs['title'] || !/^https?:\/\/[^\s<>]+$/.test(href)) return false;
+  const content = parent.child(index);
+  if (!content.isText || content.text !== href || content.marks.length !== 1) return false;
+  return index === parent.childCount - 1 || !link.isInSet(parent.child(index + 1).marks);
+}
+
 /** A table cell's blocks as one line of a pipe table (pipes escaped, blocks joined by spaces). */
 function cellText(cell: Node): string {
-  const parts: string[] = [];
-  cell.forEach((block) => parts.push(markdownSerializer.serialize(block, { tightLists: true }).replace(/\n+/g, ' ').trim()));
-  return parts.join(' ').replace(/\|/g, '\\|') || ' ';
+  // The cell itself is serialized (not each block alone): a block's inline content is only
+  // rendered with its marks by its own node's serializer.
+  return markdownSerializer.serialize(cell, { tightLists: true }).replace(/\n+/g, ' ').trim().replace(/\|/g, '\\|') || ' ';
 }
 
 /**
@@ -46,6 +67,7 @@ export const markdownSerializer: MarkdownSerializer = new MarkdownSerializer(
       state.write(node.attrs['checked'] ? '[x] ' : '[ ] ');
       state.renderContent(node);
     },
+    bullet_list: (state, node) => state.renderList(node, '  ', () => '- '),
     table: (state, node) => {
       const rows: string[][] = [];
       node.forEach((row) => {
@@ -57,7 +79,7 @@ export const markdownSerializer: MarkdownSerializer = new MarkdownSerializer(
       const line = (cells: string[]) => `| ${Array.from({ length: width }, (_, i) => cells[i] ?? ' ').join(' | ')} |`;
       state.write(line(rows[0] ?? []));
       state.ensureNewLine();
-      state.write(`|${' --- |'.repeat(width)}`);
+      state.write(`|${columnAlignments(node, width).map((align) => ` ${DELIMITER_OF_ALIGN[align ?? ''] ?? '---'} |`).join('')}`);
       for (const row of rows.slice(1)) {
         state.ensureNewLine();
         state.write(line(row));
@@ -80,7 +102,24 @@ export const markdownSerializer: MarkdownSerializer = new MarkdownSerializer(
     mention: (state, node) => state.text(mentionText(node)),
   },
   {
-    link: marks['link'],
+    link: {
+      ...marks['link'],
+      // A bare http(s) URL is written bare (GitHub and markdown-it's linkify read it back as a
+      // link), not as `<url>`: README text stays as it was typed.
+      open: (state, mark, parent, index) => {
+        const bare = isBareUrl(mark, parent, index);
+        (state as unknown as { inAutolink?: boolean }).inAutolink = bare;
+        return bare ? '' : '[';
+      },
+      close: (state, mark, parent, index) => {
+        const holder = state as unknown as { inAutolink?: boolean };
+        const bare = holder.inAutolink;
+        holder.inAutolink = undefined;
+        if (bare) return '';
+        const close = marks['link'].close;
+        return typeof close === 'function' ? close(state, mark, parent, index) : close;
+      },
+    },
     bold: marks['strong'],
     italic: marks['em'],
     code: marks['code'],

@@ -1,0 +1,84 @@
+import type { Node } from 'prosemirror-model';
+import { MAX_TITLE_LENGTH } from '@quire/editor-schema';
+import { ContentError } from './content-error';
+import type { Conversion } from './conversion';
+import { documentFromJson } from './document-json';
+import { fromDocx } from './docx-import';
+import { fromHtml } from './html-import';
+import { fromMarkdown } from './markdown';
+import { fromText } from './text';
+
+/** What an import or a write can be given. */
+export const IMPORT_FORMATS = ['markdown', 'html', 'text', 'docx', 'json'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+const BY_TYPE: Record<string, ImportFormat> = {
+  'text/markdown': 'markdown',
+  'text/x-markdown': 'markdown',
+  'text/html': 'html',
+  'application/xhtml+xml': 'html',
+  'text/plain': 'text',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/json': 'json',
+};
+const BY_EXTENSION: Record<string, ImportFormat> = { md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html', txt: 'text', text: 'text', docx: 'docx', json: 'json' };
+
+/**
+ * The format of a file from its name's extension, else its content type (browsers send
+ * `application/octet-stream` or nothing for `.md`); `undefined` for anything else (415).
+ */
+export function importFormatOf(contentType: string | undefined, name?: string): ImportFormat | undefined {
+  const extension = /\.([A-Za-z0-9]+)$/.exec(name ?? '')?.[1]?.toLowerCase();
+  if (extension && BY_EXTENSION[extension]) return BY_EXTENSION[extension];
+  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  return BY_TYPE[type];
+}
+
+/** Decodes UTF-8 text, refusing bytes that are not (a binary file named `.md`). */
+function utf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new ContentError('This file is not UTF-8 text');
+  }
+}
+
+/** Converts a file's bytes in `format` to a document, with what changed on the way. */
+export async function convertFile(format: ImportFormat, bytes: Uint8Array): Promise<Conversion> {
+  switch (format) {
+    case 'docx':
+      return fromDocx(bytes);
+    case 'html':
+      return fromHtml(utf8(bytes));
+    case 'markdown':
+      return fromMarkdown(utf8(bytes));
+    case 'text':
+      return fromText(utf8(bytes));
+    case 'json': {
+      let json: unknown;
+      try {
+        json = JSON.parse(utf8(bytes));
+      } catch (error) {
+        if (error instanceof ContentError) throw error;
+        throw new ContentError('This JSON cannot be parsed');
+      }
+      return { doc: documentFromJson(json), changes: [] };
+    }
+  }
+}
+
+/**
+ * An imported document's title: its first heading's text, else the file's name without its
+ * extension, else "Imported document"; whitespace collapsed, at most {@link MAX_TITLE_LENGTH}.
+ */
+export function importTitle(doc: Node, fileName: string | undefined): string {
+  let heading = '';
+  doc.descendants((node) => {
+    if (heading) return false;
+    if (node.type.name === 'heading' && node.textContent.trim()) heading = node.textContent;
+    return !node.isTextblock;
+  });
+  const base = (fileName ?? '').split(/[\\/]/).pop()?.replace(/\.[A-Za-z0-9]+$/, '') ?? '';
+  const title = (heading || base).replace(/\s+/g, ' ').trim() || 'Imported document';
+  return [...title].slice(0, MAX_TITLE_LENGTH).join('');
+}

@@ -1,0 +1,10 @@
+export { ContentError } from './content-error';
+export type { Conversion } from './conversion';
+export { documentFromJson } from './document-json';
+export { toMarkdown, fromMarkdown } from './markdown';
+export { toText, fromText } from './text';
+export { toHtml, toHtmlFragment, escapeHtml, type EmbeddedImage, type HtmlExportOptions } from './html-export';
+export { fromHtml, nestingDepth, MAX_HTML_DEPTH } from './html-import';
+export { fromDocx } from './docx-import';
+export { convertFile, importFormatOf, importTitle, IMPORT_FORMATS, type ImportFormat } from './import-file';
+export type { ConversionOutcome, ConversionTask } from './worker';
