@@ -5,6 +5,8 @@ import { EditorState, type Plugin } from 'prosemirror-state';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { codeHighlightPlugin } from './code/highlight-plugin';
+import { commentOnlyPlugin } from './comments/comment-only-plugin';
+import { commentsPlugin } from './comments/comment-plugin';
 import { buildCollabPlugins } from './collab-plugins';
 import { findReplacePlugin } from './find/find-replace';
 import { pastePlugin } from './paste/paste-plugin';
@@ -19,16 +21,22 @@ import { placeholderPlugin } from './placeholder';
 export interface EditingOptions extends EditorHost {
   /** Shown in an empty document. */
   placeholder?: string;
+  /** A click on commented text: the page opens that thread in its margin. */
+  onOpenThread?: (threadId: string) => void;
+  /** True while the person may comment but not edit: their changes are kept out of the content. */
+  commentOnly?: () => boolean;
 }
 
 /**
- * Editing behaviour without collaboration, in order: the slash and `@` menus (their keys win while
- * one is open), tables (Tab between cells), keymaps, Markdown rules, code highlighting, task
- * checkboxes, paste, find and replace, drop and gap cursors, placeholder.
+ * Editing behaviour without collaboration, in order: the commenter's guard (first, so it sees
+ * typing before anything else), the slash and `@` menus (their keys win while one is open), tables
+ * (Tab between cells), keymaps, Markdown rules, code highlighting, task checkboxes, paste, find and
+ * replace, comments (active thread, clicks on commented text), drop and gap cursors, placeholder.
  */
 export function buildEditingPlugins(options: EditingOptions = {}): Plugin[] {
-  const { mentionCandidates } = options;
+  const { mentionCandidates, onOpenThread, commentOnly } = options;
   return [
+    ...(commentOnly ? [commentOnlyPlugin(commentOnly)] : []),
     ...suggestionPlugins({ slash: slashSource(options), ...(mentionCandidates ? { mention: mentionSource(mentionCandidates) } : {}) }),
     ...buildTablePlugins(),
     ...buildKeymaps(options),
@@ -37,6 +45,7 @@ export function buildEditingPlugins(options: EditingOptions = {}): Plugin[] {
     taskCheckboxPlugin(),
     pastePlugin(),
     findReplacePlugin(),
+    commentsPlugin(onOpenThread ? { onOpenThread } : {}),
     dropCursor({ color: 'var(--quire-accent, #1d5fbf)', width: 2 }),
     gapCursor(),
     placeholderPlugin(options.placeholder ?? 'Start writing…'),

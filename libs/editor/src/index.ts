@@ -138,3 +138,7 @@ export { countWords, countCharacters } from './count/counts';
 export { pastePlugin, pasteKey } from './paste/paste-plugin';
 export { parsePastedHtml, normalizePastedHtml, cleanPastedSlice, markdownSlice, pastedLink } from './paste/paste-transforms';
 export { normalizeWordLists } from './paste/word-lists';
+export { commentAnchors, commentThreadId, threadsAt, COMMENT_MARK, type CommentAnchor } from './comments/comment-anchors';
+export { commentsPlugin, commentsKey, setActiveThread, activeThread, ACTIVE_COMMENT_CLASS, type CommentsPluginState, type CommentsPluginOptions } from './comments/comment-plugin';
+export { commentOnlyPlugin } from './comments/comment-only-plugin';
+export { selectionAnchor, selectedQuote, type CommentAnchorInput } from './comments/selection-anchor';

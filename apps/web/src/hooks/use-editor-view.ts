@@ -21,13 +21,20 @@ interface Options {
   stateAttributes?: (state: EditorState) => Record<string, string>;
   /** Read when the view is made: they reach the page's current values through refs of their own. */
   props?: PageEditorProps;
+  /**
+   * May comment but not edit (commenters): the view takes the focus and the keyboard selection,
+   * but no change of theirs reaches the content, and it stays `aria-readonly`.
+   */
+  commentOnly?: boolean;
+  /** A click on commented text. */
+  onOpenThread?: (threadId: string) => void;
 }
 
 /**
  * A ProseMirror view bound to the session's document. Its states go to `store`, not to React
  * state: the caller re-renders when the view is made or destroyed, never on a transaction.
  */
-export function useEditorView({ session, mount, host, editable, attributes, stateAttributes, props }: Options) {
+export function useEditorView({ session, mount, host, editable, attributes, stateAttributes, props, commentOnly = false, onOpenThread }: Options) {
   const [view, setView] = useState<EditorView | null>(null);
   const [store] = useState(() => new EditorStateStore());
   const hostRef = useRef(host);
@@ -35,12 +42,15 @@ export function useEditorView({ session, mount, host, editable, attributes, stat
   const attributesRef = useRef(attributes);
   const stateAttributesRef = useRef(stateAttributes);
   const propsRef = useRef(props);
+  const commentOnlyRef = useRef(commentOnly);
+  const openThreadRef = useRef(onOpenThread);
 
   useEffect(() => {
     hostRef.current = host;
     stateAttributesRef.current = stateAttributes;
     propsRef.current = props;
-  }, [host, stateAttributes, props]);
+    openThreadRef.current = onOpenThread;
+  }, [host, stateAttributes, props, onOpenThread]);
 
   useEffect(() => {
     if (!session || !mount) return;
@@ -52,6 +62,8 @@ export function useEditorView({ session, mount, host, editable, attributes, stat
       requestImage: () => hostRef.current.requestImage?.(),
       requestFile: () => hostRef.current.requestFile?.(),
       mentionCandidates: () => hostRef.current.mentionCandidates?.() ?? [],
+      onOpenThread: (threadId) => openThreadRef.current?.(threadId),
+      commentOnly: () => commentOnlyRef.current,
     });
     const created: EditorView = new EditorView(
       { mount },
@@ -61,7 +73,7 @@ export function useEditorView({ session, mount, host, editable, attributes, stat
         editable: () => editableRef.current,
         attributes: (state) => ({
           ...attributesRef.current,
-          'aria-readonly': String(!editableRef.current),
+          'aria-readonly': String(!editableRef.current || commentOnlyRef.current),
           ...stateAttributesRef.current?.(state),
         }),
         // `this`, not `created`: plugins (y-prosemirror) may dispatch while the view is constructed.
@@ -83,9 +95,10 @@ export function useEditorView({ session, mount, host, editable, attributes, stat
   useEffect(() => {
     editableRef.current = editable;
     attributesRef.current = attributes;
+    commentOnlyRef.current = commentOnly;
     // setProps re-reads `editable` and `attributes`.
     view?.setProps({});
-  }, [view, editable, attributes]);
+  }, [view, editable, attributes, commentOnly]);
 
   return { view, store };
 }

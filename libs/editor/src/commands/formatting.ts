@@ -4,9 +4,9 @@ import type { Command, EditorState } from 'prosemirror-state';
 
 /**
  * The marks a toolbar button or shortcut toggles without attributes (links, highlights and text
- * colours have their own commands, in marks.ts and link.ts).
+ * colours have their own commands, in marks.ts and link.ts; comment marks are only the server's).
  */
-export type ToggleableMark = Exclude<MarkName, 'link' | 'highlight' | 'text_color'>;
+export type ToggleableMark = Exclude<MarkName, 'link' | 'highlight' | 'text_color' | 'comment'>;
 
 /** Toggles `mark` on the selection, or on what is typed next when the selection is empty. */
 export function toggleFormat(mark: ToggleableMark): Command {

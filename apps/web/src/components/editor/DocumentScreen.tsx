@@ -16,12 +16,12 @@ import { ShareDialog } from './share/ShareDialog';
 export function DocumentScreen({ documentId }: { documentId: string }) {
   return (
     <RequireAccount action="open this document" watchSession={false}>
-      {() => <MemberEditor documentId={documentId} />}
+      {(user) => <MemberEditor documentId={documentId} selfId={user.id} />}
     </RequireAccount>
   );
 }
 
-function MemberEditor({ documentId }: { documentId: string }) {
+function MemberEditor({ documentId, selfId }: { documentId: string; selfId: string }) {
   const api = useApi();
   const { data: document } = useQuery(documentQuery(api, documentId));
   const { data: memberList } = useQuery(membersQuery(api, documentId));
@@ -37,6 +37,7 @@ function MemberEditor({ documentId }: { documentId: string }) {
     [renameDocument, documentId],
   );
   const isOwner = document?.role === 'owner';
+  const comments = useMemo(() => ({ selfId, isOwner }), [selfId, isOwner]);
 
   return (
     <>
@@ -49,6 +50,7 @@ function MemberEditor({ documentId }: { documentId: string }) {
         {...(members ? { members } : {})}
         signInHref={withNext('/signin', `/d/${documentId}`)}
         withHistory
+        comments={comments}
         actions={
           <>
             {isOwner ? (

@@ -1,6 +1,14 @@
 /** Instructions for screen reader users, referenced by the editor's aria-describedby. */
-export function EditorHelp({ id, isMac, readOnly }: { id: string; isMac: boolean; readOnly: boolean }) {
+export function EditorHelp({ id, isMac, readOnly, commentOnly = false }: { id: string; isMac: boolean; readOnly: boolean; commentOnly?: boolean }) {
   const mod = isMac ? 'Command' : 'Control';
+  if (commentOnly) {
+    return (
+      <p id={id} className="visually-hidden">
+        You may comment but not edit this document. Move with the arrow keys, select text with Shift and the arrow keys, then
+        press {mod}+Alt+M to comment on it. Commented text is highlighted; its threads are listed in the Comments region.
+      </p>
+    );
+  }
   if (readOnly) {
     return (
       <p id={id} className="visually-hidden">

@@ -25,6 +25,8 @@ interface Props {
   onDescribeImage: (image: SelectedImage) => void;
   /** The sticky header's bottom: floating bars stay below it. */
   topInset: () => number;
+  /** Comment on the selection (people who may comment): a button in the selection's bubble. */
+  onComment?: (() => void) | undefined;
 }
 
 /**
@@ -33,11 +35,11 @@ interface Props {
  * image the selection is in. Each reads the part of the editor's state it shows, so a transaction
  * that changes none of them re-renders none of them.
  */
-export function EditorOverlays({ view, store, editorId, editable, isMac, linkEditing, finding, onRequest, onLinkEdit, onLinkDone, onDescribeImage, topInset }: Props) {
+export function EditorOverlays({ view, store, editorId, editable, isMac, linkEditing, finding, onRequest, onLinkEdit, onLinkDone, onDescribeImage, topInset, onComment }: Props) {
   return (
     <>
       <SuggestionMenu view={view} store={store} editorId={editorId} />
-      <FloatingToolbar view={view} store={store} editable={editable && !linkEditing && !finding} isMac={isMac} onRequest={onRequest} topInset={topInset} />
+      <FloatingToolbar view={view} store={store} editable={editable && !linkEditing && !finding} onComment={linkEditing || finding ? undefined : onComment} isMac={isMac} onRequest={onRequest} topInset={topInset} />
       <LinkPopover view={view} store={store} editable={editable} editing={linkEditing} onEdit={onLinkEdit} onDone={onLinkDone} topInset={topInset} />
       <TableControls view={view} store={store} editable={editable} topInset={topInset} />
       <CodeLanguagePicker view={view} store={store} editable={editable} topInset={topInset} />

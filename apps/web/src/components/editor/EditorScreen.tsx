@@ -21,6 +21,11 @@ import './document-elements.css';
 import styles from './editor.module.css';
 import { EditorHelp } from './EditorHelp';
 import { EditorNotices, type Notice } from './EditorNotices';
+import { CommentButtons } from './comments/CommentButtons';
+import './comments/comment-marks.css';
+import commentStyles from './comments/comments.module.css';
+import { CommentsPanel } from './comments/CommentsPanel';
+import { useDocumentComments, type DocumentComments } from './comments/use-document-comments';
 import { EditorOverlays } from './EditorOverlays';
 import { EditorTitle } from './EditorTitle';
 import { FindBar, type FindBarHandle } from './FindBar';
@@ -72,6 +77,12 @@ interface Props {
   /** A guest's token for the document's files, from their latest ticket. */
   fileToken?: () => string | null;
   /**
+   * Comments (members' page): the threads in a margin beside the text (a sheet on narrow screens),
+   * and for people who may comment the Comment buttons and composer. `selfId` is the signed-in
+   * person (their comments can be edited), `isOwner` deletes anyone's.
+   */
+  comments?: { selfId: string; isOwner: boolean };
+  /**
    * Offers version history (members' page): the header's History button and the panel, shown only
    * while the connection's role may edit (owners and editors), never to guests.
    */
@@ -93,7 +104,7 @@ interface ImageText {
  * and the presence bar only when someone comes or goes.
  */
 export function EditorScreen(props: Props) {
-  const { documentId, ticket, serverTitle, titleKey, onRename, actions, onEditName, renewKey, signInHref, guest = false, members, fileToken, withHistory = false } = props;
+  const { documentId, ticket, serverTitle, titleKey, onRename, actions, onEditName, renewKey, signInHref, guest = false, members, fileToken, withHistory = false, comments: commentsOptions } = props;
   const { session, connection } = useCollabSession({ documentId, ticket });
   useLiveTitle(session, titleKey);
   const isMac = useIsMac();
@@ -116,6 +127,12 @@ export function EditorScreen(props: Props) {
   const status = connection.status;
   const mayEdit = canEdit(connection.role);
   const editable = status.kind !== 'closed' && mayEdit;
+  // Commenters select with the keyboard too: their view takes the focus, but none of their changes.
+  const commentOnly = connection.role === 'commenter' && commentsOptions !== undefined;
+  const viewEditable = editable || (status.kind !== 'closed' && commentOnly);
+  const commentsRef = useRef<DocumentComments | null>(null);
+  const openThread = useCallback((threadId: string) => commentsRef.current?.openThread(threadId), []);
+  const commentsPanelId = useId();
   const editableRef = useRef(editable);
   useEffect(() => {
     editableRef.current = editable;
@@ -180,7 +197,11 @@ export function EditorScreen(props: Props) {
     () => ({ nodeViews: media.nodeViews, handlePaste: media.handlePaste, handleDrop: media.handleDrop, handleKeyDown }),
     [media, handleKeyDown],
   );
-  const { view, store } = useEditorView({ session, mount, host, editable, attributes, stateAttributes, props: viewProps });
+  const { view, store } = useEditorView({ session, mount, host, editable: viewEditable, attributes, stateAttributes, props: viewProps, commentOnly, onOpenThread: openThread });
+  const comments = useDocumentComments({ documentId, enabled: commentsOptions !== undefined, session, view, role: connection.role, notify });
+  useEffect(() => {
+    commentsRef.current = comments;
+  });
 
   useEffect(() => {
     viewRef.current = view;
@@ -231,11 +252,24 @@ export function EditorScreen(props: Props) {
               {actions}
             </div>
           </div>
-          {mayEdit ? (
-            <div className={styles.toolbarRow}>
-              <CommitCounter id="toolbar">
-                <Toolbar ref={toolbar} view={view} store={store} onRequest={request} controls={editorId} disabled={!editable} isMac={isMac} />
-              </CommitCounter>
+          {mayEdit || commentsOptions ? (
+            <div className={`${styles.toolbarRow} ${commentStyles.toolbarRowWithComments}`}>
+              {mayEdit ? (
+                <CommitCounter id="toolbar">
+                  <Toolbar ref={toolbar} view={view} store={store} onRequest={request} controls={editorId} disabled={!editable} isMac={isMac} />
+                </CommitCounter>
+              ) : null}
+              {commentsOptions ? (
+                <CommentButtons
+                  canComment={comments.canComment && status.kind !== 'closed'}
+                  isMac={isMac}
+                  onComment={comments.requestComment}
+                  count={comments.threads?.filter((thread) => !thread.resolved).length ?? 0}
+                  sheetOpen={comments.sheetOpen}
+                  onToggleSheet={() => comments.setSheetOpen(!comments.sheetOpen)}
+                  sheetId={commentsPanelId}
+                />
+              ) : null}
             </div>
           ) : null}
           {finding && view ? (
@@ -264,7 +298,7 @@ export function EditorScreen(props: Props) {
         ) : null}
 
         <div className={history.open ? historyStyles.withPanel : undefined}>
-          <main className={styles.canvas}>
+          <main className={`${styles.canvas} ${commentsOptions ? commentStyles.canvasWithComments : ''}`}>
             {history.selected ? (
               <VersionPreview
                 key={history.selected.id}
@@ -288,9 +322,32 @@ export function EditorScreen(props: Props) {
                 }
               }}
             >
-              <EditorHelp id={helpId} isMac={isMac} readOnly={!mayEdit} />
+              <EditorHelp id={helpId} isMac={isMac} readOnly={!mayEdit} commentOnly={commentOnly} />
               <div ref={setMount} />
             </article>
+            {commentsOptions && !history.selected ? (
+              <CommentsPanel
+                id={commentsPanelId}
+                view={view}
+                store={store}
+                threads={comments.threads}
+                loadError={comments.loadError}
+                activeThreadId={comments.activeThreadId}
+                pending={comments.pending}
+                narrow={comments.narrow}
+                open={comments.sheetOpen}
+                onClose={() => comments.setSheetOpen(false)}
+                showResolved={comments.showResolved}
+                onShowResolved={comments.setShowResolved}
+                canComment={comments.canComment && status.kind !== 'closed'}
+                selfId={commentsOptions.selfId}
+                isOwner={commentsOptions.isOwner}
+                people={members ?? []}
+                actions={comments.actions}
+                onCreate={comments.create}
+                onCancelPending={comments.cancelPending}
+              />
+            ) : null}
             {history.selected ? null : <DocumentCounts store={store} />}
             {mayEdit && !history.selected ? (
               <p className={styles.hint} aria-hidden="true">
@@ -327,6 +384,7 @@ export function EditorScreen(props: Props) {
           }}
           onDescribeImage={(image: SelectedImage) => setImageText({ ...image, asking: false })}
           topInset={topInset}
+          onComment={comments.canComment && status.kind !== 'closed' ? comments.requestComment : undefined}
         />
         <ImageDialog
           image={imageText}

@@ -1,5 +1,6 @@
 'use client';
 
+import { ariaKeyShortcut, shortcutLabel } from '@quire/editor';
 import { TextSelection, type EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { useEditorSelector } from '../../hooks/use-editor-selector';
@@ -8,6 +9,7 @@ import { Floating } from './floating/Floating';
 import floatingStyles from './floating/floating.module.css';
 import { TOOLBAR, type PageRequest, type ToolbarControl } from './toolbar/toolbar-model';
 import { readToolbarStates, sameToolbarStates, type ToolbarStates } from './toolbar/toolbar-state';
+import commentStyles from './comments/comments.module.css';
 import styles from './toolbar/toolbar.module.css';
 import { controlId, ToolbarControlView } from './toolbar/ToolbarControlView';
 import { useRoving } from './toolbar/use-roving';
@@ -37,6 +39,8 @@ interface Props {
   view: EditorView | null;
   store: EditorStateStore;
   editable: boolean;
+  /** Comment on the selection; given to people who may comment (commenters get only this button). */
+  onComment?: (() => void) | undefined;
   isMac: boolean;
   onRequest: (request: PageRequest) => void;
   topInset: () => number;
@@ -46,10 +50,12 @@ interface Props {
  * Formatting next to selected text: marks, link and colours without travelling to the toolbar.
  * Shown for a text selection only, so typing and others' cursors never draw it.
  */
-export function FloatingToolbar({ view, store, editable, isMac, onRequest, topInset }: Props) {
+export function FloatingToolbar({ view, store, editable, onComment, isMac, onRequest, topInset }: Props) {
   const bubble = useEditorSelector(store, readBubble, null, sameBubble);
-  const { onKeyDown, roving } = useRoving(ORDER, 'bold');
-  if (!view || !bubble || !editable) return null;
+  const order = editable ? (onComment ? [...ORDER, 'comment'] : ORDER) : ['comment'];
+  const { onKeyDown, roving } = useRoving(order, editable ? 'bold' : 'comment');
+  if (!view || !bubble || (!editable && !onComment)) return null;
+  const comment = roving('comment');
   const { from, to } = bubble;
 
   return (
@@ -68,8 +74,8 @@ export function FloatingToolbar({ view, store, editable, isMac, onRequest, topIn
       topInset={topInset}
       className={floatingStyles.panel}
     >
-      <div role="toolbar" aria-label="Selection formatting" className={`${styles.toolbar} ${styles.bubble}`} onKeyDown={onKeyDown} data-bubble="">
-        {CONTROLS.map((control) => (
+      <div role="toolbar" aria-label={editable ? 'Selection formatting' : 'Selection'} className={`${styles.toolbar} ${styles.bubble}`} onKeyDown={onKeyDown} data-bubble="">
+        {editable ? CONTROLS.map((control) => (
           <ToolbarControlView
             key={controlId(control)}
             control={control}
@@ -80,7 +86,24 @@ export function FloatingToolbar({ view, store, editable, isMac, onRequest, topIn
             roving={roving(controlId(control))}
             onRequest={onRequest}
           />
-        ))}
+        )) : null}
+        {onComment ? (
+          <button
+            ref={comment.register}
+            type="button"
+            className={`${styles.button} ${commentStyles.bubbleComment}`}
+            tabIndex={comment.tabIndex}
+            onFocus={comment.onFocus}
+            // The selection stays: the comment is about it.
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={onComment}
+            aria-keyshortcuts={ariaKeyShortcut('Mod-Alt-m', isMac)}
+            title={`Comment (${shortcutLabel('Mod-Alt-m', isMac)})`}
+            data-comment-button="bubble"
+          >
+            Comment
+          </button>
+        ) : null}
       </div>
     </Floating>
   );

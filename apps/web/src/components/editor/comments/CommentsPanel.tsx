@@ -1,0 +1,200 @@
+'use client';
+
+import type { ThreadView } from '@quire/api-contract';
+import type { EditorView } from 'prosemirror-view';
+import { Fragment, useCallback, useEffect, useId, useLayoutEffect, useRef } from 'react';
+import { useEditorSelector } from '../../../hooks/use-editor-selector';
+import { useNow } from '../../../hooks/use-now';
+import type { EditorStateStore } from '../../../lib/editor-state-store';
+import { CommentComposer } from './CommentComposer';
+import type { MentionablePerson } from './comment-text';
+import styles from './comments.module.css';
+import { layoutMargin } from './margin-layout';
+import { ThreadCard, type ThreadActions } from './ThreadCard';
+import { anchoredOrder, anchorsOf, orderThreads, sameOrder } from './thread-order';
+import { useThreadAnnouncements } from './use-thread-announcements';
+
+/** A thread being started: its quote and where the selection was (for the margin). */
+export interface PendingThread {
+  quote: string;
+  from: number;
+}
+
+interface Props {
+  /** The panel's id (the narrow screens' toggle controls it). */
+  id: string;
+  view: EditorView | null;
+  store: EditorStateStore;
+  threads: readonly ThreadView[] | undefined;
+  /** Why the threads could not be read, in plain words. */
+  loadError: string | null;
+  activeThreadId: string | null;
+  pending: PendingThread | null;
+  /** Below ~900 px: a sheet over the page instead of a margin. */
+  narrow: boolean;
+  /** The sheet is shown (narrow screens only; the margin always is). */
+  open: boolean;
+  onClose: () => void;
+  showResolved: boolean;
+  onShowResolved: (show: boolean) => void;
+  canComment: boolean;
+  selfId: string;
+  isOwner: boolean;
+  people: readonly MentionablePerson[];
+  actions: ThreadActions;
+  onCreate: (body: string) => Promise<void>;
+  onCancelPending: () => void;
+}
+
+const EMPTY: string[] = [];
+const short = (quote: string) => (quote.length > 60 ? `${quote.slice(0, 59)}…` : quote);
+
+/**
+ * The comments beside the document: on wide screens a margin where each thread stands next to its
+ * text (placed by writing the cards' style after the layout changes, so typing re-renders nothing
+ * here), on narrow ones a sheet listing them in document order. New threads and replies from
+ * others are announced to screen readers.
+ */
+export function CommentsPanel(props: Props) {
+  const { id, view, store, threads, loadError, activeThreadId, pending, narrow, open, onClose, showResolved, onShowResolved, canComment, selfId, isOwner, people, actions, onCreate, onCancelPending } = props;
+  const order = useEditorSelector(store, (state) => anchoredOrder(state.doc), EMPTY, sameOrder);
+  const shown = threads ? orderThreads(threads, order, showResolved) : [];
+  const resolvedCount = threads?.filter((thread) => thread.resolved).length ?? 0;
+  const announcement = useThreadAnnouncements(threads, selfId);
+  const now = useNow();
+  const list = useRef<HTMLDivElement>(null);
+  const headingId = useId();
+
+  // Placing the cards: read every anchor and height, then write every top (one layout pass).
+  const frame = useRef(0);
+  const layout = useCallback(() => {
+    frame.current = 0;
+    const container = list.current;
+    if (!container) return;
+    const cards = Array.from(container.querySelectorAll<HTMLElement>(':scope > [data-margin-item]'));
+    if (narrow || !view || view.isDestroyed) {
+      for (const card of cards) card.style.top = '';
+      container.style.height = '';
+      return;
+    }
+    const anchors = anchorsOf(view.state.doc);
+    const origin = container.getBoundingClientRect().top;
+    const size = view.state.doc.content.size;
+    let activeIndex = -1;
+    const items = cards.map((card, index) => {
+      const id = card.dataset['marginItem'] ?? '';
+      if (id === activeThreadId || id === 'new') activeIndex = index;
+      const from = id === 'new' ? (pending ? Math.min(pending.from, size) : null) : (anchors.get(id)?.from ?? null);
+      let anchorTop: number | null = null;
+      if (from !== null) {
+        try {
+          anchorTop = view.coordsAtPos(from).top - origin;
+        } catch {
+          anchorTop = null;
+        }
+      }
+      return { anchorTop, height: card.offsetHeight };
+    });
+    const tops = layoutMargin(items, activeIndex);
+    cards.forEach((card, index) => {
+      card.style.top = `${tops[index]}px`;
+    });
+    const last = cards.length - 1;
+    container.style.height = last >= 0 ? `${(tops[last] ?? 0) + (items[last]?.height ?? 0)}px` : '';
+  }, [narrow, view, activeThreadId, pending]);
+  const schedule = useCallback(() => {
+    if (!frame.current) frame.current = requestAnimationFrame(layout);
+  }, [layout]);
+
+  useLayoutEffect(() => {
+    layout();
+  });
+  useEffect(() => {
+    if (!view) return;
+    let doc = view.state.doc;
+    const unsubscribe = store.subscribe(() => {
+      const state = store.state;
+      if (!state || state.doc === doc) return;
+      doc = state.doc;
+      schedule();
+    });
+    // Text reflowing (a remote image loading, the window narrowing) or a card growing moves anchors.
+    const resized = new ResizeObserver(schedule);
+    resized.observe(view.dom);
+    if (list.current) resized.observe(list.current);
+    window.addEventListener('resize', schedule);
+    return () => {
+      unsubscribe();
+      resized.disconnect();
+      window.removeEventListener('resize', schedule);
+      cancelAnimationFrame(frame.current);
+      frame.current = 0;
+    };
+  }, [view, store, schedule]);
+
+  // The new thread's composer stands among the threads in document order.
+  const anchorsNow = store.state ? anchorsOf(store.state.doc) : null;
+  const pendingIndex = pending ? shown.findIndex((thread) => (anchorsNow?.get(thread.id)?.from ?? Number.POSITIVE_INFINITY) > pending.from) : -1;
+  const newThread =
+    pending && canComment ? (
+      <div className={`${styles.item} ${styles.thread} ${styles.threadActive}`} data-margin-item="new" data-new-thread="">
+        <p className={styles.quote}>
+          <q>{short(pending.quote)}</q>
+        </p>
+        <CommentComposer label={`Comment on “${short(pending.quote)}”`} submitLabel="Comment" people={people} autoFocus onSubmit={onCreate} onCancel={onCancelPending} />
+      </div>
+    ) : null;
+  const hidden = narrow && !open;
+  const count = threads ? threads.length - resolvedCount : 0;
+  return (
+    <aside id={id} className={`${styles.panel} ${narrow ? styles.sheet : styles.margin}`} aria-labelledby={headingId} hidden={hidden} data-comments-panel={narrow ? 'sheet' : 'margin'}>
+      <div className={styles.panelHeader}>
+        <h2 id={headingId} className={styles.panelTitle}>
+          Comments{threads ? <span className={styles.count}> {count}</span> : null}
+        </h2>
+        {resolvedCount > 0 || showResolved ? (
+          <label className={styles.filter}>
+            <input type="checkbox" checked={showResolved} onChange={(event) => onShowResolved(event.target.checked)} />
+            Show resolved ({resolvedCount})
+          </label>
+        ) : null}
+        {narrow ? (
+          <button type="button" className="button button--quiet" onClick={onClose}>
+            Close
+          </button>
+        ) : null}
+      </div>
+      <div className="visually-hidden" role="status" aria-live="polite" data-comments-announcer="">
+        {announcement}
+      </div>
+      {loadError ? (
+        <p className={styles.composerError} role="alert">
+          {loadError}
+        </p>
+      ) : null}
+      {threads && shown.length === 0 && !pending ? (
+        <p className={styles.empty}>{canComment ? 'No comments yet. Select text and choose Comment.' : 'No comments yet.'}</p>
+      ) : null}
+      <div ref={list} className={styles.list}>
+        {shown.map((thread, index) => (
+          <Fragment key={thread.id}>
+            {index === pendingIndex ? newThread : null}
+            <div className={styles.item} data-margin-item={thread.id}>
+            <ThreadCard
+              thread={thread}
+              active={thread.id === activeThreadId}
+              canComment={canComment}
+              selfId={selfId}
+              isOwner={isOwner}
+              people={people}
+              actions={actions}
+              now={now}
+            />
+            </div>
+          </Fragment>
+        ))}
+        {pendingIndex === -1 ? newThread : null}
+      </div>
+    </aside>
+  );
+}
