@@ -8,6 +8,7 @@ import { isUnreachable } from '../../lib/api/client';
 import { documentListsQuery } from '../../lib/api/documents';
 import { AppHeader } from '../common/AppHeader';
 import { ServerUnreachable } from '../common/ServerUnreachable';
+import { ActivityList } from './ActivityList';
 import { DocumentActions } from './DocumentActions';
 import { DocumentList } from './DocumentList';
 import styles from './home.module.css';
@@ -33,6 +34,8 @@ export function DocumentsHome({ user }: { user: UserView }) {
       </AppHeader>
       <main id="main" className={styles.main}>
         <h1 className={styles.title}>Documents</h1>
+
+        <ActivityList />
 
         {createError ? (
           isUnreachable(createError) ? (
