@@ -150,6 +150,8 @@ describe('the HTTP edge', () => {
       'POST /api/documents/:id/tickets': { bearer: 201 },
       'POST /api/links/:token/tickets': { bearer: 201, body: { name: 'A guest' } },
       'POST /api/documents/:id/files': { bearer: 201, body: pixelForm() },
+      // The token passes; the address is refused (this server keeps outbound requests off loopback).
+      'POST /api/documents/:id/files/remote': { bearer: 422, body: { url: 'http://127.0.0.1:9/pixel.png' } },
       'GET /api/files/:id': { bearer: 200, path: async (doc) => `/api/files/${await uploadTo(doc.id)}` },
       'GET /api/openapi.json': { bearer: 200 },
     };

@@ -22,3 +22,22 @@ export type UploadedFile = z.infer<typeof UploadedFile>;
 /** `GET /api/files/:id`: a guest's file token, from their ticket; members need none. */
 export const FileQuery = z.object({ [FILE_ACCESS_PARAM]: z.string().optional() });
 export type FileQuery = z.infer<typeof FileQuery>;
+
+/** `POST /api/documents/:id/files/remote`: an image's address (pasted into the editor) for the server to fetch. */
+export const RemoteFileBody = z.object({
+  url: z
+    .string({ required_error: 'Give the image’s address as "url"' })
+    .trim()
+    .max(4096, 'The address is longer than 4,096 characters')
+    .refine((value) => /^https?:\/\//i.test(value) && parsesAsUrl(value), 'The address must be an http or https URL'),
+});
+export type RemoteFileBody = z.infer<typeof RemoteFileBody>;
+
+function parsesAsUrl(value: string): boolean {
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -29,7 +29,7 @@ export {
   ShareLinkView,
 } from './documents';
 export { GuestTicketBody, JoinAnswer, LinkInfo, TicketAnswer } from './links';
-export { FILE_ACCESS_PARAM, FileQuery, UPLOAD_FIELD, UploadedFile } from './files';
+export { FILE_ACCESS_PARAM, FileQuery, RemoteFileBody, UPLOAD_FIELD, UploadedFile } from './files';
 export { ErrorBody } from './errors';
 export { HealthAnswer, LiveAnswer, OpenApiDocument } from './operations';
 export type { ApiRoute, HttpMethod, RouteCaller, RouteGroup } from './api-route';

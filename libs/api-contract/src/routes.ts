@@ -14,7 +14,7 @@ import {
 import { SecurityEventList, TemporaryPassword, UserList } from './admin';
 import type { ApiRoute } from './api-route';
 import { AddMemberBody, CreateDocumentBody, DocumentLists, DocumentView, MemberList, MemberView, RenameDocumentBody, RoleBody, ShareLinkList, ShareLinkView } from './documents';
-import { FileQuery, UPLOAD_FIELD, UploadedFile } from './files';
+import { FileQuery, RemoteFileBody, UPLOAD_FIELD, UploadedFile } from './files';
 import { GuestTicketBody, JoinAnswer, LinkInfo, TicketAnswer } from './links';
 import { HealthAnswer, LiveAnswer, OpenApiDocument } from './operations';
 import { COMMENT_ROUTES } from './comment-routes';
@@ -171,6 +171,24 @@ export const API_ROUTES: readonly ApiRoute[] = [
       404: notVisible,
       413: 'the file is larger than MAX_UPLOAD_BYTES',
       415: 'the body is not multipart/form-data',
+      429: 'too many uploads',
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/documents/:id/files/remote',
+    group: 'files',
+    summary: 'Fetch an image from an address (one pasted into the editor) into a document’s files, as an upload',
+    caller: 'signed-in',
+    body: RemoteFileBody,
+    status: 201,
+    answer: UploadedFile,
+    refusals: {
+      400: 'no url, or not an http or https URL',
+      403: 'the caller may only view it',
+      404: notVisible,
+      413: 'the image is larger than MAX_UPLOAD_BYTES',
+      422: 'the address is refused (a private network, loopback, metadata; docs/api.md, "Outbound requests"), the fetch failed (not 200, a redirect, a timeout) or the bytes are not an image',
       429: 'too many uploads',
     },
   },

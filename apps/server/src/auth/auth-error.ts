@@ -6,7 +6,7 @@ export class AuthError extends Error {
   override readonly name = 'AuthError';
 
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
     message: string,
     readonly retryAfterSeconds?: number,
   ) {

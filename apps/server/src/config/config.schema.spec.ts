@@ -67,6 +67,16 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ FILE_TOKEN_LIFETIME_MS: '10' })).toThrow(/FILE_TOKEN_LIFETIME_MS/);
   });
 
+  it('keeps outbound requests (pasted images, webhooks) off private networks unless told, and debounces document.updated by 5 s', () => {
+    const defaults = parseConfig({});
+    expect(defaults.remoteFetch).toEqual({ allowPrivateNetworks: false });
+    expect(defaults.webhooks).toEqual({ allowPrivateNetworks: false, debounceMs: 5000 });
+    const allowed = parseConfig({ REMOTE_FETCH_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_DEBOUNCE_MS: '100' });
+    expect(allowed.remoteFetch).toEqual({ allowPrivateNetworks: true });
+    expect(allowed.webhooks).toEqual({ allowPrivateNetworks: true, debounceMs: 100 });
+    expect(() => parseConfig({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'yes' })).toThrow(/WEBHOOK_ALLOW_PRIVATE_NETWORKS="yes": expected true or false/);
+  });
+
   it('reads S3 settings, and refuses half of them', () => {
     expect(parseConfig({ S3_BUCKET: 'quire-files' }).s3).toEqual({
       bucket: 'quire-files',

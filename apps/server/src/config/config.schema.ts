@@ -65,6 +65,15 @@ export const environmentSchema = z.object({
   ACCESS_RECHECK_INTERVAL_MS: integer(500, 60 * 60 * 1000).default(30_000),
   MAX_UPLOAD_BYTES: integer(1, 1024 * 1024 * 1024 * 1024).default(25 * 1024 * 1024),
   FILE_TOKEN_LIFETIME_MS: integer(1000, 7 * 24 * 60 * 60 * 1000).default(60 * 60 * 1000),
+  REMOTE_FETCH_ALLOW_PRIVATE_NETWORKS: z
+    .enum(['true', 'false'], { errorMap: () => ({ message: 'expected true or false' }) })
+    .default('false')
+    .transform((value) => value === 'true'),
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: z
+    .enum(['true', 'false'], { errorMap: () => ({ message: 'expected true or false' }) })
+    .default('false')
+    .transform((value) => value === 'true'),
+  WEBHOOK_DEBOUNCE_MS: integer(0, 24 * 60 * 60 * 1000).default(5000),
   S3_BUCKET: z.string().trim().optional(),
   S3_ENDPOINT: z.string().trim().optional(),
   S3_REGION: z.string().trim().optional(),
@@ -130,6 +139,17 @@ export interface AppConfig {
   readonly maxUploadBytes: number;
   /** How long a guest's file token serves their document's files (`FILE_TOKEN_LIFETIME_MS`; tests shorten it). */
   readonly fileTokenLifetimeMs: number;
+  /**
+   * Images pasted by URL are fetched through the outbound-request guard, which refuses loopback and
+   * private networks unless `REMOTE_FETCH_ALLOW_PRIVATE_NETWORKS` allows them.
+   */
+  readonly remoteFetch: { readonly allowPrivateNetworks: boolean };
+  /**
+   * Webhooks: whether their URLs may be on loopback or private networks
+   * (`WEBHOOK_ALLOW_PRIVATE_NETWORKS`), and how long `document.updated` waits for edits to settle
+   * (`WEBHOOK_DEBOUNCE_MS`).
+   */
+  readonly webhooks: { readonly allowPrivateNetworks: boolean; readonly debounceMs: number };
   /** Where uploaded files' bytes go when `S3_BUCKET` is set; unset, a folder in DATA_DIR. */
   readonly s3: S3Config | undefined;
 }
@@ -184,6 +204,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     accessRecheckIntervalMs: values.ACCESS_RECHECK_INTERVAL_MS,
     maxUploadBytes: values.MAX_UPLOAD_BYTES,
     fileTokenLifetimeMs: values.FILE_TOKEN_LIFETIME_MS,
+    remoteFetch: { allowPrivateNetworks: values.REMOTE_FETCH_ALLOW_PRIVATE_NETWORKS },
+    webhooks: { allowPrivateNetworks: values.WEBHOOK_ALLOW_PRIVATE_NETWORKS, debounceMs: values.WEBHOOK_DEBOUNCE_MS },
     s3,
   };
 }

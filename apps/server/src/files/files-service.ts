@@ -2,16 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { unlink } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
-import type { UploadedFile } from '@quire/api-contract';
+import { RemoteFileBody, type UploadedFile } from '@quire/api-contract';
 import { StorageError, type Directory, type StoredFile } from '@quire/storage';
 import type { Logger } from 'pino';
 import { AuthError, notFound } from '../auth/auth-error';
 import type { DocumentsService } from '../auth/documents-service';
 import type { FileTokens } from '../auth/file-tokens';
+import { parseBody } from '../auth/parse-body';
 import type { Principal } from '../auth/principal';
+import type { AddressPolicy } from '../net/address-policy';
 import type { BlobStore } from './blob-store';
 import { sniffContentType } from './content-type';
-import { receiveUpload } from './receive-upload';
+import { receiveUpload, type ReceivedUpload } from './receive-upload';
+import { fetchRemoteImage } from './remote-image';
 import type { UploadSpool } from './upload-spool';
 
 /** Unreferenced files removed per database round trip. */
@@ -29,6 +32,8 @@ export interface FilesServiceOptions {
   readonly fileTokens: FileTokens;
   readonly spool: UploadSpool;
   readonly maxUploadBytes: number;
+  /** Where images pasted by URL may be fetched from (REMOTE_FETCH_ALLOW_PRIVATE_NETWORKS). */
+  readonly remoteFetchPolicy: AddressPolicy;
   readonly logger: Logger;
 }
 
@@ -48,28 +53,50 @@ export class FilesService {
    * meanwhile); the type comes from the bytes.
    */
   async upload(principal: Principal, documentId: string, request: IncomingMessage): Promise<UploadedFile> {
-    const { directory, blobs, documents, spool, maxUploadBytes } = this.options;
+    const { documents, spool, maxUploadBytes } = this.options;
     await documents.get(principal, documentId, 'editor');
     const received = await receiveUpload(request, spool, maxUploadBytes);
     try {
-      const contentType = await sniffContentType(received.path);
-      await documents.get(principal, documentId, 'editor');
-      const id = newFileId();
-      await blobs.put(id, received.path, received.bytes);
-      try {
-        await directory.addFile({ id, documentId, uploaderId: principal.user.id, name: received.name, contentType, bytes: received.bytes });
-      } catch (error) {
-        await blobs.remove(id).catch((reason: unknown) => this.options.logger.warn({ err: reason, fileId: id }, 'Could not remove the bytes of a file that was not recorded'));
-        // Deleted while the bytes arrived.
-        if (error instanceof StorageError && error.code === 'no-such-document') throw notFound();
-        throw error;
-      }
-      this.options.logger.info({ fileId: id, documentId, userId: principal.user.id, contentType, bytes: received.bytes }, 'File uploaded');
-      return { id, url: `/api/files/${id}`, contentType, bytes: received.bytes };
+      return await this.keep(principal, documentId, received, await sniffContentType(received.path));
     } finally {
       // The blob store takes the spool file over; it is still here only if something failed first.
       await unlink(received.path).catch(() => undefined);
     }
+  }
+
+  /**
+   * Fetches an image from a URL pasted into the editor (`POST /api/documents/:id/files/remote`)
+   * through the outbound-request guard and stores it as an upload would be: the same roles, limit
+   * and sniffing, and only images.
+   */
+  async fetchRemote(principal: Principal, documentId: string, body: unknown): Promise<UploadedFile> {
+    const { documents, spool, maxUploadBytes, remoteFetchPolicy } = this.options;
+    const { url } = parseBody(RemoteFileBody, body);
+    await documents.get(principal, documentId, 'editor');
+    const fetched = await fetchRemoteImage(url, spool, maxUploadBytes, remoteFetchPolicy);
+    try {
+      return await this.keep(principal, documentId, fetched, fetched.contentType);
+    } finally {
+      await unlink(fetched.path).catch(() => undefined);
+    }
+  }
+
+  /** Stores a spooled file for a document the caller may still edit (access may have been removed while it arrived). */
+  private async keep(principal: Principal, documentId: string, received: ReceivedUpload, contentType: string): Promise<UploadedFile> {
+    const { directory, blobs, documents } = this.options;
+    await documents.get(principal, documentId, 'editor');
+    const id = newFileId();
+    await blobs.put(id, received.path, received.bytes);
+    try {
+      await directory.addFile({ id, documentId, uploaderId: principal.user.id, name: received.name, contentType, bytes: received.bytes });
+    } catch (error) {
+      await blobs.remove(id).catch((reason: unknown) => this.options.logger.warn({ err: reason, fileId: id }, 'Could not remove the bytes of a file that was not recorded'));
+      // Deleted while the bytes arrived.
+      if (error instanceof StorageError && error.code === 'no-such-document') throw notFound();
+      throw error;
+    }
+    this.options.logger.info({ fileId: id, documentId, userId: principal.user.id, contentType, bytes: received.bytes }, 'File uploaded');
+    return { id, url: `/api/files/${id}`, contentType, bytes: received.bytes };
   }
 
   /**

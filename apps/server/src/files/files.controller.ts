@@ -1,5 +1,5 @@
 import { pipeline } from 'node:stream/promises';
-import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { FILE_ACCESS_PARAM, type UploadedFile } from '@quire/api-contract';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
@@ -12,7 +12,7 @@ import { discardRest } from './discard-rest';
 import { fileHeaders, isCached } from './file-headers';
 import { FilesService } from './files-service';
 
-/** `POST /api/documents/:id/files` and `GET /api/files/:id`: a document's images and attachments (docs/api.md, "Files"). */
+/** `POST /api/documents/:id/files`, `POST /api/documents/:id/files/remote` and `GET /api/files/:id`: a document's images and attachments (docs/api.md, "Files"). */
 @Controller('api')
 export class FilesController {
   constructor(
@@ -36,6 +36,13 @@ export class FilesController {
       if (!request.complete) discardRest(request);
       throw error;
     }
+  }
+
+  @Post('documents/:id/files/remote')
+  @HttpCode(HttpStatus.CREATED)
+  @RateLimit('file-upload')
+  fetchRemote(@Caller() principal: Principal, @Param('id') documentId: string, @Body() body: unknown): Promise<UploadedFile> {
+    return this.files.fetchRemote(principal, documentId, body);
   }
 
   @Get('files/:id')

@@ -39,7 +39,7 @@ const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
         spool: UploadSpool,
         config: AppConfig,
         logger: Logger,
-      ) => new FilesService({ directory, blobs, documents, fileTokens, spool, maxUploadBytes: config.maxUploadBytes, logger: logger.child({ component: 'files' }) }),
+      ) => new FilesService({ directory, blobs, documents, fileTokens, spool, maxUploadBytes: config.maxUploadBytes, remoteFetchPolicy: config.remoteFetch, logger: logger.child({ component: 'files' }) }),
     },
   ],
 })

@@ -1,4 +1,4 @@
-import { FILE_ACCESS_PARAM, UPLOAD_FIELD, UploadedFile } from '@quire/api-contract';
+import { FILE_ACCESS_PARAM, UPLOAD_FIELD, UploadedFile, type RemoteFileBody } from '@quire/api-contract';
 import { FILE_URL_PATTERN } from '@quire/editor-schema';
 import { errorMessage, ServerRequestError, type ApiClient } from './client';
 
@@ -65,4 +65,14 @@ export function uploadFile(
 export function fileUrl(serverUrl: string, src: string, accessToken: string | null): string | null {
   if (!FILE_URL_PATTERN.test(src)) return null;
   return `${serverUrl}${src}${accessToken ? `?${FILE_ACCESS_PARAM}=${encodeURIComponent(accessToken)}` : ''}`;
+}
+
+/**
+ * Asks the server to fetch an image from another site into a document's files
+ * (`POST /api/documents/:id/files/remote`, docs/api.md "Files"): it refuses private addresses,
+ * anything but an image, and more than an upload may carry.
+ */
+export function fetchRemoteImage(api: ApiClient, documentId: string, url: string): Promise<UploadedFile> {
+  const body: RemoteFileBody = { url };
+  return api.call(`/api/documents/${encodeURIComponent(documentId)}/files/remote`, UploadedFile, { method: 'POST', body });
 }

@@ -1,5 +1,6 @@
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
+import { importRemoteImages, remoteImageUrls } from './import-remote-images';
 import { insertUploads, type UploadHost } from './upload-files';
 
 /**
@@ -13,16 +14,24 @@ function htmlHasContent(html: string): boolean {
 
 /**
  * The view's `handlePaste` and `handleDrop` for files: pasted or dropped files are uploaded (images
- * shown inline, anything else attached); everything else is left to the editor's own paste.
+ * shown inline, anything else attached); everything else is left to the editor's own paste, after
+ * which pasted images from other sites are fetched by the server (import-remote-images).
  */
 export function fileInputProps(host: () => UploadHost | null) {
   return {
     handlePaste(view: EditorView, event: ClipboardEvent): boolean {
       const files = Array.from(event.clipboardData?.files ?? []);
       const uploads = host();
-      if (files.length === 0 || !uploads || !view.editable) return false;
+      if (!uploads || !view.editable) return false;
       const html = event.clipboardData?.getData('text/html') ?? '';
-      if (html && htmlHasContent(html)) return false;
+      if (html && (files.length === 0 || htmlHasContent(html))) {
+        // The editor pastes the HTML (its remote images as links with a note); then the server
+        // fetches them into the document's files.
+        const remote = remoteImageUrls(html);
+        if (remote.length > 0) setTimeout(() => void importRemoteImages(view, remote, uploads), 0);
+        return false;
+      }
+      if (files.length === 0) return false;
       insertUploads(view, files, uploads);
       return true;
     },
