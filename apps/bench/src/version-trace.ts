@@ -1,8 +1,10 @@
 import type { EditingTrace } from '@quire/bench-support';
 import { VersionMaker } from '@quire/collab-core';
+import { HistoryPool } from '@quire/history/pool';
 import type { VersionInfo } from '@quire/storage';
 import * as Y from 'yjs';
 import { LineReplay } from './line-replay';
+import { longestStall } from './loop-stall';
 import { BENCH_USER_ID, type BenchStore } from './stores';
 
 /** Updates appended per call while replaying: about what group commit makes of fast typing. */
@@ -13,6 +15,12 @@ export interface VersionedTrace {
   readonly versions: VersionInfo[];
   /** How long each `VersionMaker.record` took: load the log, rebuild, compare, encode, store. */
   readonly recordMs: number[];
+  /**
+   * The longest the event loop was held during each recording (a 1 ms timer's longest gap), and
+   * whether that version was computed on the history worker thread (every other one) or in this
+   * thread, as before the worker: what a relay waiting on this loop would have waited.
+   */
+  readonly recordLoop: { readonly maxMs: number; readonly threaded: boolean }[];
   /** The final document as one update (a compacted log holds this). */
   readonly snapshotBytes: number;
   /** The replay, in paragraphs, for the diffs that follow. */
@@ -44,7 +52,12 @@ export async function storeTraceWithVersions(
   options: { operations: number; every: number; alternatives: boolean },
 ): Promise<VersionedTrace> {
   await store.createDocument(documentId);
-  const maker = new VersionMaker({ log: store.log, history: store.versions });
+  const pool = new HistoryPool();
+  if (!pool.threaded) throw new Error('The history worker is not built: run the benchmark from its build (npm run bench)');
+  const makers = [
+    new VersionMaker({ log: store.log, history: store.versions }),
+    new VersionMaker({ log: store.log, history: store.versions, compute: (input) => pool.computeVersion(input) }),
+  ];
   const replay = new LineReplay(trace.startContent);
   // The empty first paragraph the replay starts from, then every operation's update.
   const pending: Uint8Array[] = [Y.encodeStateAsUpdate(replay.doc)];
@@ -57,6 +70,7 @@ export async function storeTraceWithVersions(
   const alternatives = { wholeDeleteSets: 0, snapshots: 0, gcOffDocumentExtra: 0, gcOffSnapshots: 0 };
   let previousVector: Uint8Array | undefined;
   const recordMs: number[] = [];
+  const recordLoop: { maxMs: number; threaded: boolean }[] = [];
 
   let lastSeq = 0;
   const flush = async (): Promise<number> => {
@@ -68,9 +82,11 @@ export async function storeTraceWithVersions(
   };
   const version = async () => {
     await flush();
+    const threaded = recordMs.length % 2 === 1;
     const started = performance.now();
-    await maker.record(documentId, { kind: 'auto' });
+    const { stallMs } = await longestStall(() => makers[threaded ? 1 : 0].record(documentId, { kind: 'auto' }));
     recordMs.push(performance.now() - started);
+    recordLoop.push({ maxMs: stallMs, threaded });
     // The hub compacts as the log grows; here, once per version.
     await store.log.compact(documentId, Y.encodeStateAsUpdate(replay.doc), lastSeq);
     if (gcOff) {
@@ -91,9 +107,11 @@ export async function storeTraceWithVersions(
   const snapshotBytes = Y.encodeStateAsUpdate(replay.doc).byteLength;
   if (gcOff) alternatives.gcOffDocumentExtra = Y.encodeStateAsUpdate(gcOff).byteLength - snapshotBytes;
   gcOff?.destroy();
+  await pool.close();
   return {
     versions: (await store.versions.list(documentId)).reverse(),
     recordMs,
+    recordLoop,
     snapshotBytes,
     replay,
     ...(options.alternatives ? { alternatives } : {}),

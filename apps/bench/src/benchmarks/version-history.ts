@@ -18,7 +18,15 @@ interface Row {
   readonly snapshotBytes: number;
   readonly versionBytes: number[];
   readonly recordMs: number[];
+  readonly recordLoop: { readonly maxMs: number; readonly threaded: boolean }[];
   readonly diffs: DiffTimings;
+}
+
+/** The event loop's longest stall per recording, versions computed in this thread against those on the worker. */
+function loopHeld(row: Row): string {
+  const of = (threaded: boolean) => row.recordLoop.filter((entry) => entry.threaded === threaded).map((entry) => entry.maxMs);
+  const describe = (values: number[]) => `p50 ${format.ms(median(values))}, max ${format.ms(Math.max(...values))} ms`;
+  return `while recording (${row.store}): computed in the relay's thread ${describe(of(false))}; on the history worker ${describe(of(true))} (every other version; the rest is the store's own synchronous calls)`;
 }
 
 const sorted = (values: readonly number[]) => Float64Array.from(values).sort();
@@ -62,6 +70,7 @@ export const versionHistory: Benchmark = {
           snapshotBytes: stored.snapshotBytes,
           versionBytes: stored.versions.map((version) => version.byteLength),
           recordMs: stored.recordMs,
+          recordLoop: stored.recordLoop,
           diffs,
         });
       } finally {
@@ -78,6 +87,7 @@ export const versionHistory: Benchmark = {
           ? ([
               ['history', `${format.bytes(first.historyBytes)} for ${first.versions} versions = ${format.ratio(ratioTo(first.historyBytes))} the final snapshot (${format.bytes(first.snapshotBytes)}); target ≤ 2×`],
               ['per version', `median ${format.bytes(median(first.versionBytes))}, largest ${format.bytes(Math.max(...first.versionBytes))} (${first.keyframes} keyframe${first.keyframes === 1 ? '' : 's'})`],
+              ['loop held', loopHeld(first)],
               ['diff', `p95 ${format.ms(p95(first.diffs.cold))} ms from the store, ${format.ms(p95(first.diffs.warm))} ms with both versions open (${first.store}); target ≤ 200 ms`],
             ] as const)
           : []),

@@ -1,6 +1,7 @@
 import { Inject, Module, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { DocumentBus } from '@quire/bus';
 import { DocumentHub, VersionMaker } from '@quire/collab-core';
+import { HistoryPool } from '@quire/history/pool';
 import type { UpdateLog, VersionHistory } from '@quire/storage';
 import type { Logger } from 'pino';
 import { DOCUMENT_BUS } from '../bus/document-bus.token';
@@ -11,7 +12,6 @@ import { ReadinessService } from '../health/readiness.service';
 import { LOGGER } from '../logging/logger';
 import { PrometheusMetrics } from '../metrics/prometheus-metrics';
 import { UPDATE_LOG, VERSION_HISTORY } from '../storage/storage.tokens';
-import { HistoryPool } from '../workers/history-pool';
 import { CollabWsAdapter } from './collab-ws.adapter';
 import { CollabGateway } from './collab.gateway';
 import { UpgradeRouter } from './upgrade-router';

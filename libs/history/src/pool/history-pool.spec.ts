@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { computeVersion } from '../compute-version';
+import { HistoryPool } from './history-pool';
+
+/** The compiled worker: this project's test target builds the library first (project.json). */
+const COMPILED_WORKER = path.resolve(__dirname, '../../dist/pool/history-worker.js');
+
+function paragraphs(count: number): Uint8Array[] {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  for (let i = 0; i < count; i++) doc.getText('t').insert(doc.getText('t').length, `line ${i}\n`);
+  doc.destroy();
+  return updates;
+}
+
+describe('HistoryPool', () => {
+  let pool: HistoryPool | undefined;
+  afterEach(async () => {
+    await pool?.close();
+    pool = undefined;
+  });
+
+  it('computes a version on another thread, the same as in this one', async () => {
+    pool = new HistoryPool(COMPILED_WORKER);
+    expect(pool.threaded).toBe(true);
+    expect(await pool.runnerThreadId()).not.toBe(threadId);
+    const input = { updates: paragraphs(200), throughSeq: 200, bytes: 4_000, force: false };
+    const threaded = await pool.computeVersion(input);
+    const here = computeVersion(input);
+    if (threaded.outcome !== 'version' || here.outcome !== 'version') throw new Error('expected versions');
+    expect(Buffer.from(threaded.encoded.data).equals(Buffer.from(here.encoded.data))).toBe(true);
+    expect(Buffer.from(threaded.encoded.state).equals(Buffer.from(here.encoded.state))).toBe(true);
+  });
+
+  it('runs in the calling thread when there is no compiled worker', async () => {
+    pool = new HistoryPool(path.join(__dirname, 'no-such-worker.js'));
+    expect(pool.threaded).toBe(false);
+    expect(await pool.runnerThreadId()).toBe(threadId);
+    expect((await pool.computeVersion({ updates: paragraphs(3), throughSeq: 3, bytes: 60, force: false })).outcome).toBe('version');
+  });
+});
