@@ -4,6 +4,7 @@ export { isSafeHref, SAFE_LINK_PROTOCOLS } from './href';
 export { nodes, HEADING_LEVELS, type HeadingLevel, type NodeName } from './nodes';
 export { marks, type MarkName } from './marks';
 export { deriveTitle, MAX_TITLE_LENGTH } from './title';
+export { documentText } from './text';
 export { ALIGNMENTS, isAlignment, type Alignment } from './alignment';
 export {
   PALETTE,

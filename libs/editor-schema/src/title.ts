@@ -30,11 +30,11 @@ function firstText(parent: Y.XmlFragment | Y.XmlElement): string | undefined {
   return undefined;
 }
 
-function isTextblock(element: Y.XmlElement): boolean {
+export function isTextblock(element: Y.XmlElement): boolean {
   return schema.nodes[element.nodeName]?.isTextblock ?? false;
 }
 
-function textOf(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
+export function textOf(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
   if (node instanceof Y.XmlText) {
     let text = '';
     // Embeds (images, mentions) are objects in the delta and carry no title text.
@@ -49,7 +49,7 @@ function textOf(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
   return '';
 }
 
-function collapse(text: string): string {
+export function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
