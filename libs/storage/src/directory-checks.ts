@@ -19,14 +19,20 @@ export function normalizeEmail(email: string): string {
 
 /** Refuses a role a member or link cannot be given (`owner` above all: a document has one). */
 export function checkLinkRole(role: ShareRole, action: string): void {
-  if (role !== 'editor' && role !== 'viewer') {
+  if (role !== 'editor' && role !== 'commenter' && role !== 'viewer') {
     throw new StorageError(
       'invalid-argument',
-      `Cannot ${action} with role ${JSON.stringify(role)}: pass 'editor' or 'viewer' ` +
+      `Cannot ${action} with role ${JSON.stringify(role)}: pass 'editor', 'commenter' or 'viewer' ` +
         '(a document has exactly one owner, set when it is created)',
     );
   }
 }
+
+/** A role's rank in SQL (viewer 1 < commenter 2 < editor 3 < owner 4), as ROLE_RANK in @quire/api-contract. */
+const rankOf = (column: string) => `CASE ${column} WHEN 'viewer' THEN 1 WHEN 'commenter' THEN 2 WHEN 'editor' THEN 3 ELSE 4 END`;
+
+/** In a member upsert (`m` the row, `excluded` the new one): true when the new role is higher, so a link only raises a role. */
+export const RAISES_ROLE = `${rankOf('m.role')} < ${rankOf('excluded.role')}`;
 
 /** Milliseconds of a valid Date; refuses anything else rather than store a NaN or null time. */
 export function timeOf(date: Date, what: string): number {

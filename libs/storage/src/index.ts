@@ -12,6 +12,19 @@ export {
   type VersionKind,
 } from './version-history';
 export { LAST_USE_RESOLUTION_MS, type Directory } from './directory';
+export {
+  ACTIVITY_KINDS,
+  type ActivityKind,
+  type CommentEdit,
+  type CommentPerson,
+  type CommentStore,
+  type NewActivity,
+  type NewComment,
+  type NewThread,
+  type StoredActivity,
+  type StoredComment,
+  type StoredThread,
+} from './comment-store';
 export type {
   ApiTokenInfo,
   DocumentInfo,

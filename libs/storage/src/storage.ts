@@ -1,3 +1,4 @@
+import type { CommentStore } from './comment-store';
 import type { Directory } from './directory';
 import type { UpdateLog } from './update-log';
 import type { VersionHistory } from './version-history';
@@ -13,6 +14,8 @@ export interface Storage {
   readonly directory: Directory;
   /** Each document's versions, beside its log (libs/storage README, "Versions"). */
   readonly versions: VersionHistory;
+  /** Comment threads, their comments and the activity they make (libs/storage README, "Comments"). */
+  readonly comments: CommentStore;
   /** Connects and migrates the schema; call once before anything else. */
   open(): Promise<void>;
   /** Commits what is in flight, then releases the connection or pool; unusable afterwards. */

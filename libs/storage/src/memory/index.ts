@@ -1,2 +1,3 @@
 export { MemoryStorage } from './memory-storage';
 export type { MemoryDocuments } from './memory-documents';
+export type { MemoryCommentStore } from './memory-comment-store';

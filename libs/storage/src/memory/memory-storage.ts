@@ -1,6 +1,7 @@
 import { checkOpen, type StoreState } from '../checks';
 import type { UpdateLog } from '../update-log';
 import type { VersionHistory } from '../version-history';
+import { MemoryCommentStore } from './memory-comment-store';
 import type { MemoryData } from './memory-data';
 import { MemoryDocuments } from './memory-documents';
 import { MemoryUpdateLog } from './memory-update-log';
@@ -19,6 +20,8 @@ export class MemoryStorage {
   readonly log: UpdateLog = new MemoryUpdateLog(() => this.opened());
   readonly documents = new MemoryDocuments(() => this.opened());
   readonly versions: VersionHistory = new MemoryVersionHistory(() => this.opened());
+  /** Comments, with stand-ins for the accounts and members they name (see MemoryCommentStore). */
+  readonly comments = new MemoryCommentStore(() => this.opened());
 
   /** A new, unopened storage over the same data, as a restarted process would find it; for restart tests. */
   reopen(): MemoryStorage {

@@ -1,4 +1,5 @@
 import { escapeIdentifier } from 'pg';
+import { RAISES_ROLE } from '../directory-checks';
 import { fileStatementsFor } from './file-statements';
 import { securityEventStatementsFor } from './security-event-statements';
 
@@ -124,11 +125,11 @@ export function directoryStatementsFor(schema: string) {
       INSERT INTO ${members} AS m (document_id, user_id, role, added_at) VALUES ($1, $2, $3, now())
       ON CONFLICT (document_id, user_id) DO UPDATE SET role = excluded.role WHERE m.role <> 'owner'
       RETURNING role`,
-    /** As `setMember`, but only ever raises a viewer to editor; returns the role held afterwards. */
+    /** As `setMember`, but only ever raises a role (viewer < commenter < editor); returns the role held afterwards. */
     joinAsMember: `
       INSERT INTO ${members} AS m (document_id, user_id, role, added_at) VALUES ($1, $2, $3, now())
       ON CONFLICT (document_id, user_id) DO UPDATE
-        SET role = CASE WHEN m.role = 'viewer' THEN excluded.role ELSE m.role END
+        SET role = CASE WHEN ${RAISES_ROLE} THEN excluded.role ELSE m.role END
       RETURNING role`,
     /** `$1` document id, `$2` user id. */
     removeMember: `DELETE FROM ${members} WHERE document_id = $1 AND user_id = $2 AND role <> 'owner'`,

@@ -222,6 +222,56 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE document_updates ADD COLUMN author text COLLATE "C";
     `,
   },
+  {
+    // Comments (libs/storage README, "Comments"), and the role commenter in every role CHECK. A
+    // thread's anchor is a mark in the document's content; its rows are here. Activity: one row
+    // per person a comment mentions or replies to, until they read it.
+    version: 9,
+    sql: `
+      ALTER TABLE tickets DROP CONSTRAINT tickets_role_check;
+      ALTER TABLE tickets ADD CONSTRAINT tickets_role_check CHECK (role IN ('owner', 'editor', 'commenter', 'viewer'));
+      ALTER TABLE document_members DROP CONSTRAINT document_members_role_check;
+      ALTER TABLE document_members ADD CONSTRAINT document_members_role_check CHECK (role IN ('owner', 'editor', 'commenter', 'viewer'));
+      ALTER TABLE share_links DROP CONSTRAINT share_links_role_check;
+      ALTER TABLE share_links ADD CONSTRAINT share_links_role_check CHECK (role IN ('editor', 'commenter', 'viewer'));
+      CREATE TABLE comment_threads (
+        id text COLLATE "C" PRIMARY KEY,
+        -- Orders rows made within one millisecond (SQLite orders them by rowid).
+        seq bigserial NOT NULL,
+        document_id text COLLATE "C" NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        quote text NOT NULL,
+        created_by text COLLATE "C" NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL,
+        resolved_at timestamptz,
+        resolved_by text COLLATE "C" REFERENCES users (id) ON DELETE SET NULL
+      );
+      CREATE INDEX comment_threads_document ON comment_threads (document_id, created_at);
+      CREATE TABLE comments (
+        id text COLLATE "C" PRIMARY KEY,
+        -- Orders rows made within one millisecond (SQLite orders them by rowid).
+        seq bigserial NOT NULL,
+        thread_id text COLLATE "C" NOT NULL REFERENCES comment_threads (id) ON DELETE CASCADE,
+        author_id text COLLATE "C" NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        body text NOT NULL,
+        created_at timestamptz NOT NULL,
+        edited_at timestamptz
+      );
+      CREATE INDEX comments_thread ON comments (thread_id, created_at);
+      CREATE TABLE comment_activity (
+        id text COLLATE "C" PRIMARY KEY,
+        -- Orders rows made within one millisecond (SQLite orders them by rowid).
+        seq bigserial NOT NULL,
+        user_id text COLLATE "C" NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        comment_id text COLLATE "C" NOT NULL REFERENCES comments (id) ON DELETE CASCADE,
+        kind text NOT NULL CHECK (kind IN ('mention', 'reply')),
+        created_at timestamptz NOT NULL,
+        read_at timestamptz,
+        UNIQUE (user_id, comment_id)
+      );
+      CREATE INDEX comment_activity_user ON comment_activity (user_id, created_at DESC);
+      CREATE INDEX comment_activity_comment ON comment_activity (comment_id);
+    `,
+  },
 ];
 
 /** The schema version this code writes; a schema at a higher one was written by a newer Quire. */

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { checkOpen, type StoreState } from '../checks';
+import type { CommentStore } from '../comment-store';
 import type { Directory } from '../directory';
 import type { Storage } from '../storage';
 import { StorageError } from '../storage-error';
@@ -9,6 +10,7 @@ import { directoryStatementsFor } from './directory-statements';
 import { logStatementsFor } from './log-statements';
 import { migrate } from './migrations';
 import { createPool } from './pool';
+import { PostgresCommentStore } from './postgres-comment-store';
 import { PostgresDirectory } from './postgres-directory';
 import { PostgresUpdateLog } from './postgres-update-log';
 import { PostgresVersionHistory } from './postgres-version-history';
@@ -50,12 +52,14 @@ export class PostgresStorage implements Storage {
   readonly log: UpdateLog;
   readonly directory: Directory;
   readonly versions: VersionHistory;
+  readonly comments: CommentStore;
 
   constructor(private readonly options: PostgresStorageOptions) {
     this.schema = options.schema ?? 'public';
     this.log = new PostgresUpdateLog(logStatementsFor(this.schema), () => this.use());
     this.directory = new PostgresDirectory(directoryStatementsFor(this.schema), () => this.use());
     this.versions = new PostgresVersionHistory(versionStatementsFor(this.schema), () => this.use());
+    this.comments = new PostgresCommentStore(this.schema, () => this.use());
   }
 
   async open(): Promise<void> {

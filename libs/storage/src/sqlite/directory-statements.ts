@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { RAISES_ROLE } from '../directory-checks';
 import type {
   LinkRow,
   MemberDocumentRow,
@@ -112,7 +113,7 @@ export interface DirectoryStatements {
   readonly insertOwner: Statement<[documentId: string, userId: string, now: number]>;
   /** Adds the member or changes their role, unless they are the owner: then returns no row. */
   readonly setMember: Statement<MembershipParams, string>;
-  /** Adds the member, or raises a viewer to editor; never lowers a role. Returns the role held. */
+  /** Adds the member, or raises their role (viewer < commenter < editor); never lowers one. Returns the role held. */
   readonly joinAsMember: Statement<MembershipParams, string>;
   readonly removeMember: Statement<[documentId: string, userId: string]>;
   readonly insertLink: Statement<LinkParams, LinkRow>;
@@ -224,7 +225,7 @@ export function prepareDirectoryStatements(db: Database.Database): DirectoryStat
       `INSERT INTO document_members AS m (document_id, user_id, role, added_at)
        VALUES (@documentId, @userId, @role, @now)
        ON CONFLICT (document_id, user_id) DO UPDATE
-         SET role = CASE WHEN m.role = 'viewer' THEN excluded.role ELSE m.role END
+         SET role = CASE WHEN ${RAISES_ROLE} THEN excluded.role ELSE m.role END
        RETURNING role`,
     ).pluck(),
     removeMember: db.prepare<[documentId: string, userId: string]>(

@@ -219,6 +219,82 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE document_updates ADD COLUMN author TEXT;
     `,
   },
+  {
+    // Comments (libs/storage README, "Comments"), and the role commenter. A thread's anchor is a
+    // mark in the document's content; its rows are here. Activity: one row per person a comment
+    // mentions or replies to, until they read it. A CHECK cannot be altered in SQLite, so the three
+    // tables with a role are made anew: tickets (they live 60 s) dropped, members and links copied.
+    version: 9,
+    sql: `
+      DROP TABLE tickets;
+      CREATE TABLE tickets (
+        digest TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        user_id TEXT REFERENCES users (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'commenter', 'viewer')),
+        grant_kind TEXT NOT NULL CHECK (grant_kind IN ('user', 'session', 'link', 'token')),
+        grant_id TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX tickets_document ON tickets (document_id);
+      CREATE INDEX tickets_expires_at ON tickets (expires_at);
+      CREATE TABLE document_members_9 (
+        document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'commenter', 'viewer')),
+        added_at INTEGER NOT NULL,
+        PRIMARY KEY (document_id, user_id)
+      );
+      INSERT INTO document_members_9 SELECT document_id, user_id, role, added_at FROM document_members;
+      DROP TABLE document_members;
+      ALTER TABLE document_members_9 RENAME TO document_members;
+      CREATE UNIQUE INDEX document_members_one_owner ON document_members (document_id) WHERE role = 'owner';
+      CREATE INDEX document_members_user ON document_members (user_id);
+      CREATE TABLE share_links_9 (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('editor', 'commenter', 'viewer')),
+        created_by TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL,
+        revoked_at INTEGER
+      );
+      INSERT INTO share_links_9 SELECT id, document_id, role, created_by, created_at, revoked_at FROM share_links;
+      DROP TABLE share_links;
+      ALTER TABLE share_links_9 RENAME TO share_links;
+      CREATE INDEX share_links_document ON share_links (document_id, created_at);
+      CREATE TABLE comment_threads (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        quote TEXT NOT NULL,
+        created_by TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL,
+        resolved_at INTEGER,
+        resolved_by TEXT REFERENCES users (id) ON DELETE SET NULL
+      );
+      CREATE INDEX comment_threads_document ON comment_threads (document_id, created_at);
+      CREATE TABLE comments (
+        id TEXT PRIMARY KEY,
+        thread_id TEXT NOT NULL REFERENCES comment_threads (id) ON DELETE CASCADE,
+        author_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        body TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        edited_at INTEGER
+      );
+      CREATE INDEX comments_thread ON comments (thread_id, created_at);
+      CREATE TABLE comment_activity (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        comment_id TEXT NOT NULL REFERENCES comments (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('mention', 'reply')),
+        created_at INTEGER NOT NULL,
+        read_at INTEGER,
+        UNIQUE (user_id, comment_id)
+      );
+      CREATE INDEX comment_activity_user ON comment_activity (user_id, created_at DESC);
+      CREATE INDEX comment_activity_comment ON comment_activity (comment_id);
+    `,
+  },
 ];
 
 /** The schema version this code writes; a database at a higher one was written by a newer Quire. */

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { checkOpen, type StoreState } from '../checks';
+import type { CommentStore } from '../comment-store';
 import type { Directory } from '../directory';
 import type { Storage } from '../storage';
 import type { UpdateLog } from '../update-log';
@@ -7,6 +8,7 @@ import type { VersionHistory } from '../version-history';
 import { connect, type SqliteSynchronous } from './connect';
 import { prepareDirectoryConnection, type DirectoryConnection } from './directory-connection';
 import { prepareLogConnection, type LogConnection } from './log-connection';
+import { prepareCommentConnection, SqliteCommentStore, type CommentConnection } from './sqlite-comment-store';
 import { SqliteDirectory } from './sqlite-directory';
 import { SqliteUpdateLog } from './sqlite-update-log';
 import { SqliteVersionHistory } from './sqlite-version-history';
@@ -26,6 +28,7 @@ interface Connection {
   readonly log: LogConnection;
   readonly directory: DirectoryConnection;
   readonly versions: VersionConnection;
+  readonly comments: CommentConnection;
 }
 
 /**
@@ -52,13 +55,19 @@ export class SqliteStorage implements Storage {
     return versions;
   });
 
+  readonly comments: CommentStore = new SqliteCommentStore(() => {
+    const { comments } = this.connected();
+    this.appends.flush();
+    return comments;
+  });
+
   constructor(private readonly options: SqliteStorageOptions) {}
 
   async open(): Promise<void> {
     if (this.state === 'open') return;
     if (this.state === 'closed') checkOpen('SqliteStorage', this.state);
     const db = connect(this.options.path, this.options.synchronous ?? 'FULL');
-    this.connection = { db, log: prepareLogConnection(db), directory: prepareDirectoryConnection(db), versions: prepareVersionConnection(db) };
+    this.connection = { db, log: prepareLogConnection(db), directory: prepareDirectoryConnection(db), versions: prepareVersionConnection(db), comments: prepareCommentConnection(db) };
     this.state = 'open';
   }
 

@@ -154,6 +154,21 @@ export function describeMembers({ directory, log, addDocumentWithoutOwner }: Dir
       expect(await rolesOf('doc')).toEqual(['user-ada:owner', 'user-bob:editor', 'user-cy:editor']);
     });
 
+    it('gives members and links the commenter role, which a link raises to editor but never lowers to viewer', async () => {
+      await adaOwnsDoc();
+      await directory().setMember('doc', 'user-cy', 'commenter');
+      expect(await directory().getRole('doc', 'user-cy')).toBe('commenter');
+      expect(await directory().joinAsMember('doc', 'user-bob', 'viewer')).toBe('viewer');
+      expect(await directory().joinAsMember('doc', 'user-bob', 'commenter')).toBe('commenter');
+      expect(await directory().joinAsMember('doc', 'user-bob', 'viewer')).toBe('commenter');
+      expect(await directory().joinAsMember('doc', 'user-bob', 'editor')).toBe('editor');
+      expect(await directory().joinAsMember('doc', 'user-bob', 'commenter')).toBe('editor');
+      const link = await directory().createLink({ id: 'link-c', documentId: 'doc', role: 'commenter', createdBy: 'user-ada' });
+      expect(link.role).toBe('commenter');
+      expect((await directory().getLink('link-c'))?.role).toBe('commenter');
+      expect(await rolesOf('doc')).toEqual(['user-ada:owner', 'user-cy:commenter', 'user-bob:editor']);
+    });
+
     it('removes a member once, and refuses to remove the owner (invalid-argument)', async () => {
       await adaOwnsDoc();
       await directory().setMember('doc', 'user-bob', 'editor');

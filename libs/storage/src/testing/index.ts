@@ -1,4 +1,5 @@
 export { describeDirectoryContract, type DirectoryFixture } from './directory-contract';
+export { describeCommentContract, type CommentFixture } from './comment-contract';
 export {
   describeUpdateLogContract,
   withOwnedDocuments,
