@@ -13,11 +13,11 @@ export interface StockClient {
 export function connectStockClient(
   wsUrl: string,
   documentId: string,
-  options: { params?: Record<string, string>; maxBackoffTime?: number } = {},
+  options: { params?: Record<string, string>; maxBackoffTime?: number; WebSocketPolyfill?: typeof globalThis.WebSocket } = {},
 ): StockClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(wsUrl, documentId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: options.WebSocketPolyfill ?? (WebSocket as unknown as typeof globalThis.WebSocket),
     disableBc: true,
     params: options.params ?? {},
     ...(options.maxBackoffTime === undefined ? {} : { maxBackoffTime: options.maxBackoffTime }),

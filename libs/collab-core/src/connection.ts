@@ -1,5 +1,5 @@
 import { CloseCode } from '@quire/constants';
-import { encodeAwareness, encodeAwarenessUpdate } from '@quire/protocol';
+import { encodeAwareness, encodeAwarenessUpdate, encodeStoredAck } from '@quire/protocol';
 import type { ConnectionAccess } from './access';
 import type { HubContext } from './hub-context';
 import { TokenBucket } from './rate-limiter';
@@ -14,6 +14,11 @@ export interface ConnectionContext {
   readonly remoteAddress?: string;
   /** Who the connection speaks for and whether it may write; omitted, it may do nothing but read. */
   readonly access?: ConnectionAccess;
+  /**
+   * The client asked (`?ack=1`) to be told which of its updates are stored (PROTOCOL.md, "Stored
+   * acknowledgements"); a stock client does not, and is never sent one.
+   */
+  readonly acknowledge?: boolean;
 }
 
 /**
@@ -37,6 +42,8 @@ export class Connection implements OriginConnection {
   readonly access: ConnectionAccess | undefined;
   /** The origin of every transaction this connection's updates cause. */
   readonly origin: ClientOrigin;
+  /** Whether it is sent stored acknowledgements. */
+  readonly acknowledges: boolean;
   /** Fields that identify this connection in log lines. */
   readonly logFields: { readonly connectionId: string; readonly documentId: string; readonly remoteAddress?: string };
 
@@ -48,6 +55,10 @@ export class Connection implements OriginConnection {
   private held = false;
   private readonly rate: TokenBucket;
   private lastSentAt = performance.now();
+  /** Its `sync-step-2` and `update` frames received so far: the numbers acknowledgements speak of. */
+  private updateFrames = 0;
+  /** The highest frame number acknowledged: acknowledgements never go back. */
+  private acknowledgedThrough = 0;
 
   constructor(
     private readonly socket: WebSocketLike,
@@ -60,6 +71,7 @@ export class Connection implements OriginConnection {
     this.documentId = context.documentId;
     this.remoteAddress = context.remoteAddress;
     this.access = context.access;
+    this.acknowledges = context.acknowledge === true;
     this.origin = clientOrigin(this);
     this.logFields =
       context.remoteAddress === undefined
@@ -151,6 +163,23 @@ export class Connection implements OriginConnection {
     } finally {
       if (both) this.socket.uncork?.();
     }
+  }
+
+  /** Numbers the next `sync-step-2` or `update` frame of this connection, from 1, as its client counts them. */
+  countUpdateFrame(): number {
+    return ++this.updateFrames;
+  }
+
+  /**
+   * Tells the client that its update frames through `frame` are stored (or held nothing new) and
+   * how far each of its client ids is stored; only if it asked, and only what it was not told yet.
+   */
+  acknowledgeStored(frame: number, clocks: ReadonlyMap<number, number>): void {
+    if (!this.acknowledges || (frame <= this.acknowledgedThrough && clocks.size === 0)) return;
+    this.acknowledgedThrough = Math.max(frame, this.acknowledgedThrough);
+    const message = encodeStoredAck({ through: this.acknowledgedThrough, clocks });
+    this.send(message);
+    this.hub.metrics.messagesSent('stored', message.byteLength, 1);
   }
 
   /** Sends {@link KEEPALIVE_FRAME} if this active connection has been sent nothing for `keepAliveMs`. */

@@ -96,6 +96,14 @@ export class DocumentState {
     return false;
   }
 
+  /**
+   * How far the doc holds `clientId`'s items (its state-vector entry), read without applying what
+   * waits from the bus: called from inside an update event, where no new transaction may start.
+   */
+  clockOf(clientId: number): number {
+    return Y.getState(this.ydoc.store, clientId);
+  }
+
   /** An update from the bus, relayed already as received: applied later, with the others. */
   deferBusUpdate(update: Uint8Array): void {
     if (this.destroyed) return;

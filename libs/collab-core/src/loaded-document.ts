@@ -12,6 +12,7 @@ import { DocumentState } from './document-state';
 import type { HubContext } from './hub-context';
 import { MessageReceiver, type MessageTarget } from './message-receiver';
 import { Outbox } from './outbox';
+import { acknowledgeBatch, claimFor, type StoredAckClaim } from './stored-acks';
 import { deriveTitle } from './title';
 import { isTransactionOrigin, originAuthor, originConnection, serverOrigin, updatePolicy } from './transaction-origin';
 import type { VersionSchedule } from './version-schedule';
@@ -45,6 +46,8 @@ export class LoadedDocument implements MessageTarget {
   /** Receives the seq of the server change being applied, once its append of its own is durable. */
   private serverChangeSettled: ((seq: number | undefined) => void) | undefined;
   private destroyed = false;
+  /** The frame of an acknowledging connection being applied, and whether the doc emitted an update for it. */
+  private applying: { readonly connection: Connection; readonly frame: number; claimed: boolean } | undefined;
 
   /**
    * Reads a document from the store into a fresh Y.Doc. Rejects, keeping nothing, if the store
@@ -151,15 +154,26 @@ export class LoadedDocument implements MessageTarget {
   }
 
   applyClientUpdate(connection: Connection, update: Uint8Array, live: boolean): void {
+    // Numbered before anything may drop it: the client numbers every update frame it sends.
+    const frame = connection.countUpdateFrame();
     if (!this.rules.mayApply(connection, update, this.compactor.storedBytes, live)) return;
     let complete: boolean;
+    const applying = connection.acknowledges ? { connection, frame, claimed: false } : undefined;
+    this.applying = applying;
     try {
       complete = this.state.applyClientUpdate(update, connection.origin);
     } catch (error) {
       this.refuse(connection, 'bad-update', 'Update could not be applied', error);
       return;
+    } finally {
+      this.applying = undefined;
     }
-    if (!complete) this.refuse(connection, 'update-gap', 'Update depends on updates the server does not have');
+    if (!complete) {
+      this.refuse(connection, 'update-gap', 'Update depends on updates the server does not have');
+      return;
+    }
+    // Nothing new in it (the doc emitted no update): stored as soon as what came before it is.
+    if (applying && !applying.claimed) this.writes.afterCommitted(() => connection.acknowledgeStored(frame, new Map()));
   }
 
   applyAwareness(connection: Connection, update: Uint8Array): void {
@@ -243,6 +257,12 @@ export class LoadedDocument implements MessageTarget {
     // The server change being applied is appended alone, and told its seq.
     const settled = isServerOrigin(origin) ? this.serverChangeSettled : undefined;
     if (settled) this.serverChangeSettled = undefined;
+    const applying = this.applying;
+    let ack: StoredAckClaim | undefined;
+    if (applying && policy.store && originConnection(origin) === applying.connection) {
+      applying.claimed = true;
+      ack = claimFor(applying.connection, applying.frame, update, (clientId) => this.state.clockOf(clientId));
+    }
     this.writes.enqueue({
       update,
       origin,
@@ -251,6 +271,7 @@ export class LoadedDocument implements MessageTarget {
       author,
       clients: author === undefined ? undefined : this.authorship.newClients(update, author),
       settled,
+      ack,
     });
   };
 
@@ -260,6 +281,8 @@ export class LoadedDocument implements MessageTarget {
     // Stored: now the other instances may have it too.
     if (stored) this.bus.publishStored(stored.updates);
     this.relay(batch);
+    // Only what was stored is acknowledged; a held batch gets here only once the store took it.
+    if (stored) acknowledgeBatch(batch.map((entry) => entry.ack));
     if (stored) {
       this.compactor.recordAppend(stored.updates, stored.lastSeq);
       this.versions?.noteEdit();

@@ -71,7 +71,7 @@ describe('MessageReceiver', () => {
       ['sendAwarenessStates'],
     ]);
     expect(received).toEqual(['sync-step-1', 'sync-step-2', 'update', 'awareness', 'query-awareness', 'auth-denied']);
-    expect(logger.at('debug').map((line) => line.message)).toEqual(['Ignoring an auth message from a client']);
+    expect(logger.at('debug').map((line) => line.message)).toEqual(['Ignoring a server-only message (auth-denied) from a client']);
     expect(socket.closeCode).toBeUndefined();
   });
 

@@ -53,8 +53,9 @@ export class MessageReceiver {
           this.target.sendAwarenessStates(connection);
           return;
         case 'auth-denied':
-          // Only servers deny; a client sending it is odd but harmless, as in y-websocket.
-          this.hub.logger.debug(connection.logFields, 'Ignoring an auth message from a client');
+        case 'stored':
+          // Only servers deny or acknowledge; a client sending it is odd but harmless, as in y-websocket.
+          this.hub.logger.debug(connection.logFields, `Ignoring a server-only message (${message.type}) from a client`);
           return;
       }
     } catch (error) {

@@ -22,7 +22,7 @@ export interface HubMetrics {
   /** A frame arrived and decoded as `type`. */
   messageReceived(type: ProtocolMessageType, bytes: number): void;
   /** `frames` copies of one encoded message of `bytes` went out. */
-  messagesSent(type: 'update' | 'awareness' | 'sync-step-1' | 'sync-step-2', bytes: number, frames: number): void;
+  messagesSent(type: 'update' | 'awareness' | 'sync-step-1' | 'sync-step-2' | 'stored', bytes: number, frames: number): void;
   /** A frame was refused or a connection closed for `reason`. */
   rejected(reason: RejectionReason): void;
   /** One append to the store finished (or failed) after `seconds`. */

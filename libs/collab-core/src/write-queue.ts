@@ -1,5 +1,6 @@
 import { StorageError, type AppendOptions, type ClientAuthor } from '@quire/storage';
 import type { HubContext } from './hub-context';
+import type { StoredAckClaim } from './stored-acks';
 
 /** An update the document emitted, waiting to be stored (if its origin asks for it) and then relayed. */
 export interface QueuedUpdate {
@@ -17,6 +18,8 @@ export interface QueuedUpdate {
    * `undefined` when the document was deleted first and it was dropped.
    */
   readonly settled?: ((seq: number | undefined) => void) | undefined;
+  /** The connection to acknowledge once it is stored, if it asked (`stored-acks.ts`). */
+  readonly ack?: StoredAckClaim | undefined;
 }
 
 /** The updates of a batch that went to the store, and the sequence number of the last row. */

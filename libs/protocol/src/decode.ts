@@ -5,12 +5,14 @@ import {
   messageAuth,
   messageAwareness,
   messageQueryAwareness,
+  messageStored,
   messageSync,
   syncStep1,
   syncStep2,
   syncUpdate,
 } from './message-types';
 import { ProtocolError } from './protocol-error';
+import { readStoredAck } from './stored-ack';
 import { expectEnd, readVarString, readVarUint, readVarUint8Array } from './safe-decoder';
 
 /**
@@ -42,6 +44,8 @@ function decodeOne(decoder: decoding.Decoder): ProtocolMessage {
       }
       return { type: 'auth-denied', reason: readVarString(decoder) };
     }
+    case messageStored:
+      return { type: 'stored', ...readStoredAck(decoder) };
     default:
       throw new ProtocolError('unknown-message-type', `Unknown message type ${messageType}`);
   }

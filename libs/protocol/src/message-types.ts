@@ -6,6 +6,11 @@ export const messageAwareness = 1;
 export const messageAuth = 2;
 /** Top-level y-websocket message type: asks the peer to send every awareness state it knows. */
 export const messageQueryAwareness = 3;
+/**
+ * Quire's one addition: the server tells a connection that asked for it (`?ack=1`) which of its
+ * updates are stored. Never sent to a client that did not ask (PROTOCOL.md, "Stored acknowledgements").
+ */
+export const messageStored = 4;
 
 /** Sync sub-message: the sender's state vector, asking for what it lacks. */
 export const syncStep1 = 0;

@@ -5,7 +5,8 @@ export type ProtocolMessage =
   | { readonly type: 'update'; readonly update: Uint8Array }
   | { readonly type: 'awareness'; readonly update: Uint8Array }
   | { readonly type: 'query-awareness' }
-  | { readonly type: 'auth-denied'; readonly reason: string };
+  | { readonly type: 'auth-denied'; readonly reason: string }
+  | { readonly type: 'stored'; readonly through: number; readonly clocks: ReadonlyMap<number, number> };
 
 /** The kind of a {@link ProtocolMessage}, for metrics and logs. */
 export type ProtocolMessageType = ProtocolMessage['type'];

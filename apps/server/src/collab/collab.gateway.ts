@@ -18,12 +18,13 @@ export class CollabGateway implements OnGatewayConnection<WebSocket> {
   ) {}
 
   handleConnection(socket: WebSocket, admission: Admission): void {
-    const { connectionId, documentId, remoteAddress, grant, user } = admission;
+    const { connectionId, documentId, remoteAddress, grant, user, acknowledge } = admission;
     const connection = this.hub.handleConnection(new WsConnection(socket), {
       connectionId,
       documentId,
       remoteAddress,
       access: { user, readOnly: grant.role === 'viewer', guest: grant.kind === 'link' },
+      acknowledge,
     });
     this.watcher.watch(connection, grant);
     socket.once('close', () => this.watcher.forget(connection));

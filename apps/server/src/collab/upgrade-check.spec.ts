@@ -9,7 +9,13 @@ describe('checkUpgrade', () => {
       ok: true,
       documentId: 'doc-1',
       schemaVersion: 3,
+      acknowledge: false,
     });
+  });
+
+  it('reads whether the client asked for stored acknowledgements (ack=1, nothing else)', () => {
+    expect(checkUpgrade({ url: '/collab/doc-1?ack=1&schema=3', headers: {} }, allowed)).toMatchObject({ ok: true, acknowledge: true });
+    expect(checkUpgrade({ url: '/collab/doc-1?ack=yes', headers: {} }, allowed)).toMatchObject({ ok: true, acknowledge: false });
   });
 
   it('accepts requests without an Origin (scripts, the stock client in Node)', () => {
@@ -17,6 +23,7 @@ describe('checkUpgrade', () => {
       ok: true,
       documentId: 'abc',
       schemaVersion: undefined,
+      acknowledge: false,
     });
   });
 

@@ -1,9 +1,16 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { COLLAB_PATH, SCHEMA_VERSION_PARAM, isValidDocumentId } from '@quire/constants';
+import { STORED_ACK_PARAM } from '@quire/protocol';
 
 /** What the upgrade router decided about one upgrade request. */
 export type UpgradeDecision =
-  | { readonly ok: true; readonly documentId: string; readonly schemaVersion: number | undefined }
+  | {
+      readonly ok: true;
+      readonly documentId: string;
+      readonly schemaVersion: number | undefined;
+      /** The client asked for stored acknowledgements (`?ack=1`, libs/protocol/PROTOCOL.md). */
+      readonly acknowledge: boolean;
+    }
   | { readonly ok: false; readonly status: 400 | 403 | 404; readonly message: string };
 
 /**
@@ -36,5 +43,5 @@ export function checkUpgrade(
       return { ok: false, status: 400, message: `${SCHEMA_VERSION_PARAM} must be a whole number` };
     }
   }
-  return { ok: true, documentId, schemaVersion };
+  return { ok: true, documentId, schemaVersion, acknowledge: url.searchParams.get(STORED_ACK_PARAM) === '1' };
 }

@@ -49,7 +49,7 @@ describe('UpgradeRouter', () => {
     expect(tokens).toEqual(['qk_ticket', 'qk_ticket']);
     expect(first).toEqual({
       kind: 'admit',
-      admission: { connectionId: expect.any(String), documentId: 'doc-1', remoteAddress: '198.51.100.7', grant, user: { id: 'user-1', name: 'Ada' } },
+      admission: { connectionId: expect.any(String), documentId: 'doc-1', remoteAddress: '198.51.100.7', grant, user: { id: 'user-1', name: 'Ada' }, acknowledge: false },
     });
     expect(second.kind === 'admit' && first.kind === 'admit' && second.admission.connectionId !== first.admission.connectionId).toBe(true);
   });

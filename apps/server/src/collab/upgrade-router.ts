@@ -23,6 +23,8 @@ export interface Admission {
   readonly grant: Grant;
   /** Who the connection speaks for in awareness. */
   readonly user: { readonly id: string; readonly name: string };
+  /** Whether it asked for stored acknowledgements (`?ack=1`). */
+  readonly acknowledge: boolean;
 }
 
 /** Where one upgrade request goes. */
@@ -64,7 +66,7 @@ export class UpgradeRouter implements OnModuleDestroy {
       this.metrics.upgradeRefused(checked.status);
       return { kind: 'refuse', status: checked.status, message: checked.message };
     }
-    const { documentId, schemaVersion } = checked;
+    const { documentId, schemaVersion, acknowledge } = checked;
     const token = new URL(request.url ?? '/', 'http://upgrade.invalid').searchParams.get('token');
     let access: Awaited<ReturnType<TicketsService['authorize']>>;
     try {
@@ -84,7 +86,7 @@ export class UpgradeRouter implements OnModuleDestroy {
       this.logger.info({ connectionId, documentId, schemaVersion, serverSchemaVersion: SCHEMA_VERSION }, 'Editor out of date; asked to reload');
       return { kind: 'close', code: CloseCode.EditorOutdated, message: 'editor out of date: reload the page' };
     }
-    return { kind: 'admit', admission: { connectionId, documentId, remoteAddress, grant: access.grant, user: access.user } };
+    return { kind: 'admit', admission: { connectionId, documentId, remoteAddress, grant: access.grant, user: access.user, acknowledge } };
   }
 
   onModuleDestroy(): void {

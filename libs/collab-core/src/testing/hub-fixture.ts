@@ -24,13 +24,14 @@ export class HubFixture {
   }
 
   /**
-   * Connects a new client to `documentId`, acting under `access` if given. Creates the document in
+   * Connects a new client to `documentId`, acting under `access` if given (and asking for stored
+   * acknowledgements with `options.acknowledge`). Creates the document in
    * the store first unless it exists, as the server's API does before any socket to it opens
    * (appends never create one); `store.deleteDocument` takes it away again.
    */
-  client(documentId = TEST_DOCUMENT, access?: ConnectionAccess | null): TestClient {
+  client(documentId = TEST_DOCUMENT, access?: ConnectionAccess | null, options: { readonly acknowledge?: boolean } = {}): TestClient {
     this.store.ensureDocument(documentId);
-    const client = new TestClient().connect(this.hub, documentId, access);
+    const client = new TestClient().connect(this.hub, documentId, access, options);
     this.clients.push(client);
     return client;
   }

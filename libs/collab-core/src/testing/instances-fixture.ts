@@ -59,9 +59,9 @@ export class InstancesFixture {
    * instance's store unless it exists, as the server's API does before any socket to it opens
    * (appends never create one).
    */
-  client(instance: TestInstance, documentId = TEST_DOCUMENT, access?: ConnectionAccess): TestClient {
+  client(instance: TestInstance, documentId = TEST_DOCUMENT, access?: ConnectionAccess, options: { readonly acknowledge?: boolean } = {}): TestClient {
     this.ensureDocument(instance.store, documentId);
-    const client = new TestClient().connect(instance.hub, documentId, access);
+    const client = new TestClient().connect(instance.hub, documentId, access, options);
     this.clients.push(client);
     return client;
   }

@@ -32,6 +32,8 @@ export class TestClient {
   readonly connectionId: string;
   /** Every message the server sent, decoded, oldest first. */
   readonly received: ProtocolMessage[] = [];
+  /** The sync step 2 and update frames sent so far: what a stored acknowledgement counts. */
+  updateFramesSent = 0;
 
   constructor(connectionId?: string) {
     this.connectionId = connectionId ?? `c${nextConnection++}`;
@@ -50,10 +52,20 @@ export class TestClient {
 
   /**
    * Opens the connection to `documentId` on `hub` and starts syncing, as an editor ({@link writerAccess})
-   * unless `access` says otherwise (`null`: no access object at all, which may only read).
+   * unless `access` says otherwise (`null`: no access object at all, which may only read);
+   * `acknowledge` asks for stored acknowledgements, as `?ack=1` does.
    */
-  connect(hub: DocumentHub, documentId: string, access: ConnectionAccess | null = writerAccess(this.connectionId)): this {
-    hub.handleConnection(this.socket, access ? { documentId, connectionId: this.connectionId, access } : { documentId, connectionId: this.connectionId });
+  connect(
+    hub: DocumentHub,
+    documentId: string,
+    access: ConnectionAccess | null = writerAccess(this.connectionId),
+    options: { readonly acknowledge?: boolean } = {},
+  ): this {
+    const acknowledge = options.acknowledge === true ? { acknowledge: true } : {};
+    hub.handleConnection(
+      this.socket,
+      access ? { documentId, connectionId: this.connectionId, access, ...acknowledge } : { documentId, connectionId: this.connectionId, ...acknowledge },
+    );
     this.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
     if (this.awareness.getLocalState() !== null) {
       this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
@@ -68,6 +80,8 @@ export class TestClient {
 
   /** Sends a raw frame to the server in a microtask, after anything sent before it. */
   send(frame: Uint8Array, isBinary = true): void {
+    // Numbered as the server numbers them for acknowledgements: sync step 2 and update.
+    if (isBinary && frame[0] === 0 && (frame[1] === 1 || frame[1] === 2)) this.updateFramesSent++;
     queueMicrotask(() => {
       if (!this.socket.isClosed) this.socket.deliver(frame, isBinary);
     });
@@ -81,6 +95,11 @@ export class TestClient {
   /** Messages of one type received so far. */
   receivedOf<T extends ProtocolMessage['type']>(type: T): Extract<ProtocolMessage, { type: T }>[] {
     return this.received.filter((message): message is Extract<ProtocolMessage, { type: T }> => message.type === type);
+  }
+
+  /** The highest frame count the server acknowledged as stored (0 before any acknowledgement). */
+  get storedThrough(): number {
+    return Math.max(0, ...this.receivedOf('stored').map((ack) => ack.through));
   }
 
   /** Goes away as a browser tab closing would. */
