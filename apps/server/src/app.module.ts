@@ -4,7 +4,6 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BusModule } from './bus/bus.module';
 import { CollabModule } from './collab/collab.module';
-import { ContentModule } from './content/content.module';
 import { APP_CONFIG } from './config/app-config.token';
 import type { AppConfig } from './config/config.schema';
 import { DocumentsModule } from './documents/documents.module';
@@ -55,7 +54,6 @@ export class AppModule {
         HealthModule,
         DocumentsModule,
         VersionsModule,
-        ContentModule,
         FilesModule,
         OpenApiModule,
       ],

@@ -1,5 +1,4 @@
 import { WebSocketGateway, type OnGatewayConnection } from '@nestjs/websockets';
-import { mayEdit } from '@quire/api-contract';
 import { DocumentHub } from '@quire/collab-core';
 import { COLLAB_PATH } from '@quire/constants';
 import type { WebSocket } from 'ws';
@@ -24,7 +23,7 @@ export class CollabGateway implements OnGatewayConnection<WebSocket> {
       connectionId,
       documentId,
       remoteAddress,
-      access: { user, readOnly: !mayEdit(grant.role), guest: grant.kind === 'link' },
+      access: { user, readOnly: grant.role === 'viewer', guest: grant.kind === 'link' },
       acknowledge,
     });
     this.watcher.watch(connection, grant);

@@ -6,6 +6,7 @@ import type { MemoryData } from './memory-data';
 import { MemoryDocuments } from './memory-documents';
 import { MemoryUpdateLog } from './memory-update-log';
 import { MemoryVersionHistory } from './memory-version-history';
+import { emptyWebhookData, MemoryWebhookStore } from './memory-webhook-store';
 
 /**
  * An {@link UpdateLog} in process memory, with the same semantics as the SQL adapters', for tests
@@ -22,11 +23,18 @@ export class MemoryStorage {
   readonly versions: VersionHistory = new MemoryVersionHistory(() => this.opened());
   /** Comments, with stand-ins for the accounts and members they name (see MemoryCommentStore). */
   readonly comments = new MemoryCommentStore(() => this.opened());
+  private webhookData = emptyWebhookData();
+  /** Webhooks, with stand-ins for the accounts that own them (see MemoryWebhookStore). */
+  readonly webhooks = new MemoryWebhookStore(() => {
+    this.opened();
+    return this.webhookData;
+  });
 
   /** A new, unopened storage over the same data, as a restarted process would find it; for restart tests. */
   reopen(): MemoryStorage {
     const storage = new MemoryStorage();
     storage.data = this.data;
+    storage.webhookData = this.webhookData;
     return storage;
   }
 

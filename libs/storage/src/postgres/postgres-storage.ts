@@ -14,6 +14,8 @@ import { PostgresCommentStore } from './postgres-comment-store';
 import { PostgresDirectory } from './postgres-directory';
 import { PostgresUpdateLog } from './postgres-update-log';
 import { PostgresVersionHistory } from './postgres-version-history';
+import type { WebhookStore } from '../webhook-store';
+import { PostgresWebhookStore } from './postgres-webhook-store';
 import { versionStatementsFor } from './version-statements';
 
 /** Options of {@link PostgresStorage}. */
@@ -53,6 +55,7 @@ export class PostgresStorage implements Storage {
   readonly directory: Directory;
   readonly versions: VersionHistory;
   readonly comments: CommentStore;
+  readonly webhooks: WebhookStore;
 
   constructor(private readonly options: PostgresStorageOptions) {
     this.schema = options.schema ?? 'public';
@@ -60,6 +63,7 @@ export class PostgresStorage implements Storage {
     this.directory = new PostgresDirectory(directoryStatementsFor(this.schema), () => this.use());
     this.versions = new PostgresVersionHistory(versionStatementsFor(this.schema), () => this.use());
     this.comments = new PostgresCommentStore(this.schema, () => this.use());
+    this.webhooks = new PostgresWebhookStore(this.schema, () => this.use());
   }
 
   async open(): Promise<void> {

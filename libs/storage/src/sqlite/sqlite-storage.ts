@@ -12,6 +12,8 @@ import { prepareCommentConnection, SqliteCommentStore, type CommentConnection } 
 import { SqliteDirectory } from './sqlite-directory';
 import { SqliteUpdateLog } from './sqlite-update-log';
 import { SqliteVersionHistory } from './sqlite-version-history';
+import type { WebhookStore } from '../webhook-store';
+import { prepareWebhookConnection, SqliteWebhookStore, type WebhookConnection } from './sqlite-webhook-store';
 import { prepareVersionConnection, type VersionConnection } from './version-connection';
 
 /** Options of {@link SqliteStorage}. */
@@ -29,6 +31,7 @@ interface Connection {
   readonly directory: DirectoryConnection;
   readonly versions: VersionConnection;
   readonly comments: CommentConnection;
+  readonly webhooks: WebhookConnection;
 }
 
 /**
@@ -61,13 +64,19 @@ export class SqliteStorage implements Storage {
     return comments;
   });
 
+  readonly webhooks: WebhookStore = new SqliteWebhookStore(() => {
+    const { webhooks } = this.connected();
+    this.appends.flush();
+    return webhooks;
+  });
+
   constructor(private readonly options: SqliteStorageOptions) {}
 
   async open(): Promise<void> {
     if (this.state === 'open') return;
     if (this.state === 'closed') checkOpen('SqliteStorage', this.state);
     const db = connect(this.options.path, this.options.synchronous ?? 'FULL');
-    this.connection = { db, log: prepareLogConnection(db), directory: prepareDirectoryConnection(db), versions: prepareVersionConnection(db), comments: prepareCommentConnection(db) };
+    this.connection = { db, log: prepareLogConnection(db), directory: prepareDirectoryConnection(db), versions: prepareVersionConnection(db), comments: prepareCommentConnection(db), webhooks: prepareWebhookConnection(db) };
     this.state = 'open';
   }
 

@@ -1,5 +1,6 @@
 export { describeDirectoryContract, type DirectoryFixture } from './directory-contract';
 export { describeCommentContract, type CommentFixture } from './comment-contract';
+export { describeWebhookContract, type WebhookFixture } from './webhook-contract';
 export {
   describeUpdateLogContract,
   withOwnedDocuments,
