@@ -14,6 +14,7 @@ import type {
   UserWithPassword,
 } from './directory-records';
 import type { NewStoredFile, StoredFile } from './files';
+import type { DocumentOrganizing } from './organizing';
 import type { NewSecurityEvent, SecurityEvent } from './security-events';
 
 /** How stale an API token's recorded last use may get before a use records it again. */
@@ -29,7 +30,7 @@ export const LAST_USE_RESOLUTION_MS = 60_000;
  * duplicate (email, user id, token id, digest, link id), `no-such-document` where a document must
  * exist, `invalid-argument` for malformed input and for a user id no account has.
  */
-export interface Directory {
+export interface Directory extends DocumentOrganizing {
   // --- documents and members ---------------------------------------------------------------------
   /** A document's title and dates, or `undefined` if no document has this id (never created, or deleted). */
   getDocument(id: string): Promise<DocumentInfo | undefined>;

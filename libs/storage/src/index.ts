@@ -12,6 +12,8 @@ export {
   type VersionKind,
 } from './version-history';
 export { LAST_USE_RESOLUTION_MS, type Directory } from './directory';
+export type { DocumentOrganizing, RecentDocument, StarredDocument, TrashedDocument } from './organizing';
+export type { SearchEntry, SearchHit, SearchIndex, SearchOptions, SnippetRange } from './search-index';
 export {
   ACTIVITY_KINDS,
   type ActivityKind,
@@ -42,19 +44,6 @@ export type {
 } from './directory-records';
 export type { NewSecurityEvent, SecurityEvent } from './security-events';
 export type { NewStoredFile, StoredFile } from './files';
-export {
-  WEBHOOK_EVENTS,
-  type ClaimedDelivery,
-  type ClaimOptions,
-  type DeliveryOutcome,
-  type DeliveryStatus,
-  type NewDelivery,
-  type NewWebhook,
-  type StoredDelivery,
-  type StoredWebhook,
-  type WebhookEventName,
-  type WebhookStore,
-} from './webhook-store';
 export { StorageError, type StorageErrorCode } from './storage-error';
 export { SqliteStorage, type SqliteStorageOptions } from './sqlite/sqlite-storage';
 export type { SqliteSynchronous } from './sqlite/connect';

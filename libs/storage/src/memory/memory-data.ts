@@ -29,6 +29,8 @@ export interface MemoryDocument {
   titleExplicit: boolean;
   readonly createdAt: number;
   updatedAt: number;
+  /** When it was moved to the trash; null while it is not there (the log refuses appends meanwhile). */
+  deletedAt: number | null;
   /** Ordered by seq, like the SQL adapters' index. */
   rows: MemoryRow[];
   /** Oldest first. */

@@ -24,6 +24,7 @@ export class MemoryDocuments {
       titleExplicit: title !== undefined,
       createdAt: now,
       updatedAt: now,
+      deletedAt: null,
       rows: [],
       versions: [],
       edits: new Map(),
@@ -33,10 +34,26 @@ export class MemoryDocuments {
     return info(id, document);
   }
 
-  /** The document's title and dates, or `undefined` if it was never created. */
+  /** The document's title and dates, or `undefined` if it was never created (or is in the trash). */
   async get(id: string): Promise<DocumentInfo | undefined> {
     const document = this.data().documents.get(id);
-    return document && info(id, document);
+    return document && document.deletedAt === null ? info(id, document) : undefined;
+  }
+
+  /** Moves a document to the trash, as the directory's `trashDocument` does; false if it is not there. */
+  async trash(id: string): Promise<boolean> {
+    const document = this.data().documents.get(id);
+    if (!document || document.deletedAt !== null) return false;
+    document.deletedAt = Date.now();
+    return true;
+  }
+
+  /** Takes a document out of the trash; false if it is not in it. */
+  async restore(id: string): Promise<boolean> {
+    const document = this.data().documents.get(id);
+    if (!document || document.deletedAt === null) return false;
+    document.deletedAt = null;
+    return true;
   }
 
   /** Sets the title explicitly: derived titles no longer replace it. `no-such-document` if missing. */

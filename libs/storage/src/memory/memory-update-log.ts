@@ -28,7 +28,8 @@ export class MemoryUpdateLog implements UpdateLog {
     const document = data.documents.get(id);
     // Nothing to write: like the SQL adapters, do not check the document nor touch its dates.
     if (updates.length === 0) return { lastSeq: document?.rows.at(-1)?.seq ?? 0 };
-    if (!document) throw noSuchDocument(id, 'append');
+    // A trashed document takes no edits, as in the SQL adapters (its row stays, its log too).
+    if (!document || document.deletedAt !== null) throw noSuchDocument(id, 'append');
 
     // Copies first, so that nothing is changed unless everything can be.
     const rows = updates.map((update, index) => {

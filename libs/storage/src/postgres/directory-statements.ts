@@ -27,7 +27,7 @@ export function directoryStatementsFor(schema: string) {
     JOIN ${documents} d ON d.id = m.document_id
     LEFT JOIN ${members} o ON o.document_id = d.id AND o.role = 'owner'
     LEFT JOIN ${users} u ON u.id = o.user_id
-    WHERE m.user_id = $1`;
+    WHERE m.user_id = $1 AND d.deleted_at IS NULL`;
   return {
     /** `$1` key. */
     getSetting: `SELECT value FROM ${settings} WHERE key = $1`,
@@ -91,7 +91,10 @@ export function directoryStatementsFor(schema: string) {
      * `$1` digest, `$2` now. Of two transactions deleting the row at once, the second waits for the
      * first's row lock, then finds the row gone and returns nothing: a ticket is taken once.
      */
-    consumeTicket: `DELETE FROM ${tickets} WHERE digest = $1 AND expires_at > $2 RETURNING ${ticket}`,
+    consumeTicket: `
+      DELETE FROM ${tickets} t WHERE digest = $1 AND expires_at > $2
+        AND EXISTS (SELECT 1 FROM ${documents} d WHERE d.id = t.document_id AND d.deleted_at IS NULL)
+      RETURNING ${ticket}`,
     purgeTickets: `DELETE FROM ${tickets} WHERE expires_at <= $1`,
 
     /** `$1` id, `$2` title, `$3` explicit; returns the row, or nothing if the id is taken. */
@@ -100,14 +103,16 @@ export function directoryStatementsFor(schema: string) {
       ON CONFLICT (id) DO NOTHING
       RETURNING id, title, created_at, updated_at`,
     /** `$1` id. */
-    getDocument: `SELECT id, title, created_at, updated_at FROM ${documents} WHERE id = $1`,
+    getDocument: `SELECT id, title, created_at, updated_at FROM ${documents} WHERE id = $1 AND deleted_at IS NULL`,
     /** `$1` title, `$2` id; derived titles no longer replace it. */
     renameDocument: `UPDATE ${documents} SET title = $1, title_explicit = true WHERE id = $2`,
     /** `$1` document id, `$2` owner id. */
     insertOwner: `INSERT INTO ${members} (document_id, user_id, role, added_at) VALUES ($1, $2, 'owner', now())`,
     deleteDocument: `DELETE FROM ${documents} WHERE id = $1`,
     /** `$1` document id, `$2` user id. */
-    getRole: `SELECT role FROM ${members} WHERE document_id = $1 AND user_id = $2`,
+    getRole: `
+      SELECT m.role FROM ${members} m JOIN ${documents} d ON d.id = m.document_id AND d.deleted_at IS NULL
+      WHERE m.document_id = $1 AND m.user_id = $2`,
     /** `$1` user id, `$2` document id. */
     getMemberDocument: `${memberDocument} AND m.document_id = $2`,
     /** `$1` user id. */
@@ -138,7 +143,10 @@ export function directoryStatementsFor(schema: string) {
     insertLink: `
       INSERT INTO ${links} (id, document_id, role, created_by, created_at) VALUES ($1, $2, $3, $4, now())
       RETURNING ${link}`,
-    getLink: `SELECT ${link} FROM ${links} WHERE id = $1`,
+    /** A trashed document's link does not work (nor show) until the document is restored. */
+    getLink: `
+      SELECT ${link} FROM ${links} l WHERE id = $1
+        AND EXISTS (SELECT 1 FROM ${documents} d WHERE d.id = l.document_id AND d.deleted_at IS NULL)`,
     listLinks: `
       SELECT ${link} FROM ${links} WHERE document_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC, id DESC`,
     /** `$1` document id, `$2` link id. */

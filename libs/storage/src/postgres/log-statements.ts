@@ -54,7 +54,7 @@ export function logStatementsFor(schema: string): LogStatements {
         UPDATE ${documents} AS d SET
           updated_at = greatest(d.updated_at, now()),
           title = CASE WHEN NOT d.title_explicit AND $3::text IS NOT NULL THEN $3::text ELSE d.title END
-        WHERE d.id = $1
+        WHERE d.id = $1 AND d.deleted_at IS NULL
         RETURNING d.id
       ), drawn AS (
         SELECT nextval(${sequence}::regclass) AS seq FROM touched, generate_series(1, cardinality($2::bytea[]))

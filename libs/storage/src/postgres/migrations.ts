@@ -273,42 +273,40 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
-    // Webhooks (libs/storage README, "Webhooks"): as in SQLite. A webhook for a document names it
-    // without a foreign key (document.deleted is delivered after the document is gone).
-    version: 11,
+    // Finding and organizing (libs/storage README, "Trash", "Stars and recents", "Search"). A
+    // trashed document keeps its row, and so its log, versions, members, links and files, until it
+    // is restored or deleted for good. The search index: title and text per document, and their
+    // tsvector (the 'simple' configuration: no stemming, no stop words, so any word typed is
+    // found) with a GIN index.
+    version: 10,
     sql: `
-      CREATE TABLE webhooks (
-        id text COLLATE "C" PRIMARY KEY,
-        seq bigserial NOT NULL,
-        owner_id text COLLATE "C" NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-        url text NOT NULL,
-        events text NOT NULL,
-        document_id text COLLATE "C",
-        secret text NOT NULL,
-        created_at timestamptz NOT NULL,
-        disabled_at timestamptz,
-        disabled_reason text
+      ALTER TABLE documents ADD COLUMN deleted_at timestamptz;
+      CREATE INDEX documents_deleted_at ON documents (deleted_at) WHERE deleted_at IS NOT NULL;
+      CREATE TABLE document_stars (
+        user_id text COLLATE "C" NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        document_id text COLLATE "C" NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        starred_at timestamptz NOT NULL,
+        PRIMARY KEY (user_id, document_id)
       );
-      CREATE INDEX webhooks_owner ON webhooks (owner_id, created_at);
-      CREATE INDEX webhooks_document ON webhooks (document_id) WHERE document_id IS NOT NULL;
-      CREATE TABLE webhook_deliveries (
-        id text COLLATE "C" PRIMARY KEY,
-        seq bigserial NOT NULL,
-        webhook_id text COLLATE "C" NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
-        event text NOT NULL,
+      CREATE INDEX document_stars_document ON document_stars (document_id);
+      CREATE TABLE document_opens (
+        user_id text COLLATE "C" NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        document_id text COLLATE "C" NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        opened_at timestamptz NOT NULL,
+        PRIMARY KEY (user_id, document_id)
+      );
+      CREATE INDEX document_opens_recent ON document_opens (user_id, opened_at DESC);
+      CREATE INDEX document_opens_document ON document_opens (document_id);
+      CREATE TABLE search_documents (
+        document_id text COLLATE "C" PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+        title text NOT NULL,
         body text NOT NULL,
-        status text NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
-        attempts integer NOT NULL DEFAULT 0,
-        created_at timestamptz NOT NULL,
-        next_attempt_at timestamptz NOT NULL,
-        last_attempt_at timestamptz,
-        response_status integer,
-        error text,
-        claim text,
-        lease_until timestamptz
+        source_updated_at timestamptz NOT NULL,
+        tsv tsvector NOT NULL GENERATED ALWAYS AS (
+          setweight(to_tsvector('simple'::regconfig, title), 'A') || setweight(to_tsvector('simple'::regconfig, body), 'B')
+        ) STORED
       );
-      CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
-      CREATE INDEX webhook_deliveries_webhook ON webhook_deliveries (webhook_id, created_at);
+      CREATE INDEX search_documents_tsv ON search_documents USING GIN (tsv);
     `,
   },
 ];

@@ -79,7 +79,20 @@ describe.skipIf(!database)('PostgresStorage directory', () => {
       [schema],
     );
     expect(rows).toEqual(
-      ['comment_threads', 'document_clients', 'document_edit_authors', 'document_members', 'document_updates', 'document_versions', 'files', 'share_links', 'tickets'].map((name) => ({
+      [
+        'comment_threads',
+        'document_clients',
+        'document_edit_authors',
+        'document_members',
+        'document_opens',
+        'document_stars',
+        'document_updates',
+        'document_versions',
+        'files',
+        'search_documents',
+        'share_links',
+        'tickets',
+      ].map((name) => ({
         table_name: name,
         delete_rule: name === 'files' ? 'SET NULL' : 'CASCADE',
       })),

@@ -20,14 +20,14 @@ import { checkNewFile, toStoredFile, type FileRow, type NewStoredFile, type Stor
 import { checkCount } from '../security-events';
 import { refusingConstraints } from './directory-errors';
 import { inTransaction } from './pool';
-import { PostgresAccounts } from './postgres-accounts';
+import { PostgresOrganizing } from './postgres-organizing';
 
 /**
  * The {@link Directory} of a {@link PostgresStorage}, on its pool: documents, members, share links,
  * tickets and files' records here, the accounts in {@link PostgresAccounts}. A missing document is found by the
  * foreign keys in the statement that writes (see `directory-errors.ts`).
  */
-export class PostgresDirectory extends PostgresAccounts implements Directory {
+export class PostgresDirectory extends PostgresOrganizing implements Directory {
   async getDocument(id: string): Promise<DocumentInfo | undefined> {
     const { rows } = await this.pool().query<DocumentRow>(this.statements.getDocument, [id]);
     return rows[0] && toDocumentInfo(rows[0]);

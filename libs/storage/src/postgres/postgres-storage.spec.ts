@@ -77,6 +77,7 @@ describe.skipIf(!database)('PostgresStorage', () => {
       'documents.title_explicit boolean',
       'documents.created_at timestamp with time zone',
       'documents.updated_at timestamp with time zone',
+      'documents.deleted_at timestamp with time zone',
     ]);
     const indexes = await admin().query<{ indexdef: string }>(
       "SELECT indexdef FROM pg_indexes WHERE schemaname = $1 AND indexname = 'document_updates_document_seq'",

@@ -12,10 +12,10 @@ import { migrate } from './migrations';
 import { createPool } from './pool';
 import { PostgresCommentStore } from './postgres-comment-store';
 import { PostgresDirectory } from './postgres-directory';
+import type { SearchIndex } from '../search-index';
+import { PostgresSearchIndex } from './postgres-search-index';
 import { PostgresUpdateLog } from './postgres-update-log';
 import { PostgresVersionHistory } from './postgres-version-history';
-import type { WebhookStore } from '../webhook-store';
-import { PostgresWebhookStore } from './postgres-webhook-store';
 import { versionStatementsFor } from './version-statements';
 
 /** Options of {@link PostgresStorage}. */
@@ -54,16 +54,16 @@ export class PostgresStorage implements Storage {
   readonly log: UpdateLog;
   readonly directory: Directory;
   readonly versions: VersionHistory;
+  readonly search: SearchIndex;
   readonly comments: CommentStore;
-  readonly webhooks: WebhookStore;
 
   constructor(private readonly options: PostgresStorageOptions) {
     this.schema = options.schema ?? 'public';
     this.log = new PostgresUpdateLog(logStatementsFor(this.schema), () => this.use());
-    this.directory = new PostgresDirectory(directoryStatementsFor(this.schema), () => this.use());
+    this.directory = new PostgresDirectory(directoryStatementsFor(this.schema), () => this.use(), this.schema);
+    this.search = new PostgresSearchIndex(this.schema, () => this.use());
     this.versions = new PostgresVersionHistory(versionStatementsFor(this.schema), () => this.use());
     this.comments = new PostgresCommentStore(this.schema, () => this.use());
-    this.webhooks = new PostgresWebhookStore(this.schema, () => this.use());
   }
 
   async open(): Promise<void> {

@@ -14,6 +14,7 @@ import {
   type UserParams,
 } from './directory-statements';
 import { prepareFileStatements, type FileParams, type FileStatements } from './file-statements';
+import { prepareOrganizingStatements, type OrganizingStatements } from './organizing-statements';
 import { prepareSecurityEventStatements, type SecurityEventStatements } from './security-event-statements';
 
 /** The directory's side of an open database: statements, and the transactions that need several. */
@@ -22,6 +23,9 @@ export interface DirectoryConnection {
   readonly documents: DocumentStatements;
   readonly securityEvents: SecurityEventStatements;
   readonly files: FileStatements;
+  readonly organizing: OrganizingStatements;
+  /** Moves a live document to the trash with its tickets dropped; false if none was live. */
+  readonly trashDocument: (id: string, now: number) => boolean;
   /** Inserts the user and adopts ownerless documents, only while there is no user; else undefined. */
   readonly createFirstUser: (user: UserParams) => UserRow | undefined;
   readonly createOwnedDocument: (id: string, ownerId: string, title: string | undefined, now: number) => MemberDocument;
@@ -103,9 +107,18 @@ export function prepareDirectoryConnection(db: Database.Database): DirectoryConn
     return files.insert.get(file) as FileRow;
   });
 
+  const organizing = prepareOrganizingStatements(db);
+  const trashDocument = db.transaction((id: string, now: number) => {
+    if (organizing.trash.run(now, id).changes === 0) return false;
+    organizing.dropTickets.run(id);
+    return true;
+  });
+
   return {
     statements,
     documents,
+    organizing,
+    trashDocument: trashDocument.immediate,
     securityEvents: prepareSecurityEventStatements(db),
     files,
     createFirstUser: createFirstUser.immediate,

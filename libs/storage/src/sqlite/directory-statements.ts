@@ -71,7 +71,7 @@ const MEMBER_DOCUMENT = `
   JOIN documents d ON d.id = m.document_id
   LEFT JOIN document_members o ON o.document_id = d.id AND o.role = 'owner'
   LEFT JOIN users u ON u.id = o.user_id
-  WHERE m.user_id = @userId`;
+  WHERE m.user_id = @userId AND d.deleted_at IS NULL`;
 
 type Statement<Params extends unknown[] | object, Result = unknown> = Database.Statement<Params, Result>;
 
@@ -191,13 +191,17 @@ export function prepareDirectoryStatements(db: Database.Database): DirectoryStat
        VALUES (@digest, @documentId, @userId, @name, @role, @grantKind, @grantId, @expiresAt)`,
     ),
     consumeTicket: db.prepare<[digest: string, now: number], TicketRow>(
-      `DELETE FROM tickets WHERE digest = ? AND expires_at > ? RETURNING ${TICKET}`,
+      // A ticket for a document trashed since it was issued opens nothing.
+      `DELETE FROM tickets WHERE digest = ? AND expires_at > ?
+         AND EXISTS (SELECT 1 FROM documents d WHERE d.id = tickets.document_id AND d.deleted_at IS NULL)
+       RETURNING ${TICKET}`,
     ),
     purgeTickets: db.prepare<[now: number]>('DELETE FROM tickets WHERE expires_at <= ?'),
 
     getRole: db
       .prepare<[documentId: string, userId: string], string>(
-        'SELECT role FROM document_members WHERE document_id = ? AND user_id = ?',
+        `SELECT m.role FROM document_members m JOIN documents d ON d.id = m.document_id AND d.deleted_at IS NULL
+         WHERE m.document_id = ? AND m.user_id = ?`,
       )
       .pluck(),
     getMemberDocument: db.prepare<{ userId: string; documentId: string }, MemberDocumentRow>(
@@ -236,7 +240,11 @@ export function prepareDirectoryStatements(db: Database.Database): DirectoryStat
       `INSERT INTO share_links (id, document_id, role, created_by, created_at)
        VALUES (@id, @documentId, @role, @createdBy, @now) RETURNING ${LINK}`,
     ),
-    getLink: db.prepare<[id: string], LinkRow>(`SELECT ${LINK} FROM share_links WHERE id = ?`),
+    // The link of a trashed document does not work (nor show) until the document is restored.
+    getLink: db.prepare<[id: string], LinkRow>(
+      `SELECT ${LINK} FROM share_links WHERE id = ?
+         AND EXISTS (SELECT 1 FROM documents d WHERE d.id = share_links.document_id AND d.deleted_at IS NULL)`,
+    ),
     listLinks: db.prepare<[documentId: string], LinkRow>(
       `SELECT ${LINK} FROM share_links WHERE document_id = ? AND revoked_at IS NULL
        ORDER BY created_at DESC, rowid DESC`,

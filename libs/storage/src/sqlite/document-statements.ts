@@ -20,7 +20,10 @@ export function prepareDocumentStatements(db: Database.Database): DocumentStatem
       `INSERT INTO documents (id, title, title_explicit, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (id) DO NOTHING`,
     ),
-    get: db.prepare<[id: string], DocumentRow>('SELECT id, title, created_at, updated_at FROM documents WHERE id = ?'),
+    // A trashed document is not there for anyone but its trash (organizing-statements.ts).
+    get: db.prepare<[id: string], DocumentRow>(
+      'SELECT id, title, created_at, updated_at FROM documents WHERE id = ? AND deleted_at IS NULL',
+    ),
     rename: db.prepare<[title: string, id: string]>('UPDATE documents SET title = ?, title_explicit = 1 WHERE id = ?'),
     delete: db.prepare<[id: string]>('DELETE FROM documents WHERE id = ?'),
   };

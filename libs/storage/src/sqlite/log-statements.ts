@@ -39,7 +39,7 @@ export function prepareLogStatements(db: Database.Database): LogStatements {
       `UPDATE documents SET
          updated_at = max(updated_at, @now),
          title = CASE WHEN title_explicit = 0 AND @title IS NOT NULL THEN @title ELSE title END
-       WHERE id = @id`,
+       WHERE id = @id AND deleted_at IS NULL`,
     ),
     documentExists: db.prepare<[id: string], number>('SELECT 1 FROM documents WHERE id = ?').pluck(),
     insertUpdate: db.prepare<[id: string, data: Uint8Array, author: string | null]>(

@@ -296,42 +296,40 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
-    // Webhooks (libs/storage README, "Webhooks"): a webhook belongs to its owner's account; one for
-    // a document names it without a foreign key, since document.deleted is delivered after the
-    // document is gone. Deliveries are stored before they are sent; a worker claims due ones with a
-    // token and a lease, and finishes only the ones it still holds.
-    version: 11,
+    // Finding and organizing (libs/storage README, "Trash", "Stars and recents", "Search"). A
+    // trashed document keeps its row, and so its log, versions, members, links and files, until it
+    // is restored or deleted for good. The search index: one row per document in search_documents
+    // (its id is the FTS5 rowid; the foreign key's cascade and the trigger take the text with the
+    // document), the title and text in the FTS5 table search_text.
+    version: 10,
     sql: `
-      CREATE TABLE webhooks (
-        id TEXT PRIMARY KEY,
-        owner_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-        url TEXT NOT NULL,
-        events TEXT NOT NULL,
-        document_id TEXT,
-        secret TEXT NOT NULL,
-        created_at INTEGER NOT NULL,
-        disabled_at INTEGER,
-        disabled_reason TEXT
+      ALTER TABLE documents ADD COLUMN deleted_at INTEGER;
+      CREATE INDEX documents_deleted_at ON documents (deleted_at) WHERE deleted_at IS NOT NULL;
+      CREATE TABLE document_stars (
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        starred_at INTEGER NOT NULL,
+        PRIMARY KEY (user_id, document_id)
       );
-      CREATE INDEX webhooks_owner ON webhooks (owner_id, created_at);
-      CREATE INDEX webhooks_document ON webhooks (document_id) WHERE document_id IS NOT NULL;
-      CREATE TABLE webhook_deliveries (
-        id TEXT PRIMARY KEY,
-        webhook_id TEXT NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
-        event TEXT NOT NULL,
-        body TEXT NOT NULL,
-        status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
-        attempts INTEGER NOT NULL DEFAULT 0,
-        created_at INTEGER NOT NULL,
-        next_attempt_at INTEGER NOT NULL,
-        last_attempt_at INTEGER,
-        response_status INTEGER,
-        error TEXT,
-        claim TEXT,
-        lease_until INTEGER
+      CREATE INDEX document_stars_document ON document_stars (document_id);
+      CREATE TABLE document_opens (
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        opened_at INTEGER NOT NULL,
+        PRIMARY KEY (user_id, document_id)
       );
-      CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
-      CREATE INDEX webhook_deliveries_webhook ON webhook_deliveries (webhook_id, created_at);
+      CREATE INDEX document_opens_recent ON document_opens (user_id, opened_at DESC);
+      CREATE INDEX document_opens_document ON document_opens (document_id);
+      CREATE TABLE search_documents (
+        id INTEGER PRIMARY KEY,
+        document_id TEXT NOT NULL UNIQUE REFERENCES documents (id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        source_updated_at INTEGER NOT NULL
+      );
+      CREATE VIRTUAL TABLE search_text USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');
+      CREATE TRIGGER search_documents_deleted AFTER DELETE ON search_documents BEGIN
+        DELETE FROM search_text WHERE rowid = old.id;
+      END;
     `,
   },
 ];

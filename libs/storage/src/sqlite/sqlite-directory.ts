@@ -7,14 +7,14 @@ import { noSuchDocument } from '../checks';
 import { checkNewFile, toStoredFile, type NewStoredFile, type StoredFile } from '../files';
 import { checkCount } from '../security-events';
 import { refusingConstraints } from './directory-errors';
-import { SqliteAccounts } from './sqlite-accounts';
+import { SqliteOrganizing } from './sqlite-organizing';
 
 /**
  * The {@link Directory} of a {@link SqliteStorage}, on its connection: the foreign keys to
  * `documents` hold even for `':memory:'`. Documents, members, share links, tickets and files'
  * records here; the accounts in {@link SqliteAccounts}.
  */
-export class SqliteDirectory extends SqliteAccounts implements Directory {
+export class SqliteDirectory extends SqliteOrganizing implements Directory {
   async getDocument(id: string): Promise<DocumentInfo | undefined> {
     const row = this.connection().documents.get.get(id);
     return row && toDocumentInfo(row);

@@ -8,12 +8,12 @@ import type { VersionHistory } from '../version-history';
 import { connect, type SqliteSynchronous } from './connect';
 import { prepareDirectoryConnection, type DirectoryConnection } from './directory-connection';
 import { prepareLogConnection, type LogConnection } from './log-connection';
+import type { SearchIndex } from '../search-index';
+import { prepareSearchConnection, SqliteSearchIndex, type SearchConnection } from './sqlite-search-index';
 import { prepareCommentConnection, SqliteCommentStore, type CommentConnection } from './sqlite-comment-store';
 import { SqliteDirectory } from './sqlite-directory';
 import { SqliteUpdateLog } from './sqlite-update-log';
 import { SqliteVersionHistory } from './sqlite-version-history';
-import type { WebhookStore } from '../webhook-store';
-import { prepareWebhookConnection, SqliteWebhookStore, type WebhookConnection } from './sqlite-webhook-store';
 import { prepareVersionConnection, type VersionConnection } from './version-connection';
 
 /** Options of {@link SqliteStorage}. */
@@ -30,8 +30,8 @@ interface Connection {
   readonly log: LogConnection;
   readonly directory: DirectoryConnection;
   readonly versions: VersionConnection;
+  readonly search: SearchConnection;
   readonly comments: CommentConnection;
-  readonly webhooks: WebhookConnection;
 }
 
 /**
@@ -64,10 +64,10 @@ export class SqliteStorage implements Storage {
     return comments;
   });
 
-  readonly webhooks: WebhookStore = new SqliteWebhookStore(() => {
-    const { webhooks } = this.connected();
+  readonly search: SearchIndex = new SqliteSearchIndex(() => {
+    const { search } = this.connected();
     this.appends.flush();
-    return webhooks;
+    return search;
   });
 
   constructor(private readonly options: SqliteStorageOptions) {}
@@ -76,7 +76,7 @@ export class SqliteStorage implements Storage {
     if (this.state === 'open') return;
     if (this.state === 'closed') checkOpen('SqliteStorage', this.state);
     const db = connect(this.options.path, this.options.synchronous ?? 'FULL');
-    this.connection = { db, log: prepareLogConnection(db), directory: prepareDirectoryConnection(db), versions: prepareVersionConnection(db), comments: prepareCommentConnection(db), webhooks: prepareWebhookConnection(db) };
+    this.connection = { db, log: prepareLogConnection(db), directory: prepareDirectoryConnection(db), versions: prepareVersionConnection(db), comments: prepareCommentConnection(db), search: prepareSearchConnection(db) };
     this.state = 'open';
   }
 

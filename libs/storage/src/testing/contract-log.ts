@@ -27,6 +27,22 @@ export function describeLog({ log, documents }: UpdateLogContractContext): void 
       expect((await documents().get('unknown'))?.title).toBe('');
     });
 
+    it('refuses appends to a trashed document and keeps its log, which takes appends again once restored', async () => {
+      await createDocuments(documents(), 'doc');
+      await log().append('doc', [Uint8Array.of(1)]);
+      expect(await documents().trash('doc')).toBe(true);
+
+      await expectRefused(log().append('doc', [Uint8Array.of(2)], { title: 'Late' }), 'no-such-document');
+      expect(await documents().get('doc')).toBeUndefined();
+      expectSameBytes((await log().load('doc')).updates, [Uint8Array.of(1)]);
+      expect(await documents().trash('doc')).toBe(false);
+
+      expect(await documents().restore('doc')).toBe(true);
+      await log().append('doc', [Uint8Array.of(3)]);
+      expectSameBytes((await log().load('doc')).updates, [Uint8Array.of(1), Uint8Array.of(3)]);
+      expect(await documents().restore('doc')).toBe(false);
+    });
+
     it('loads the appended bytes in order, with the lastSeq append returned', async () => {
       const updates = [Uint8Array.of(1, 2, 3), Uint8Array.of(4), Uint8Array.of(5, 6)];
       await createDocuments(documents(), 'doc');

@@ -10,6 +10,8 @@ import { describeMembers } from './contract-directory-members';
 import { describeSecrets } from './contract-directory-secrets';
 import { describeSecurityEvents } from './contract-directory-security-events';
 import { describeUsers } from './contract-directory-users';
+import { describeOrganizing } from './contract-directory-organizing';
+import { describeSearch } from './contract-search';
 
 /** What a directory contract factory provides for one test: empty storage, a second instance of it, and old rows. */
 export interface DirectoryFixture {
@@ -82,5 +84,7 @@ export function describeDirectoryContract(name: string, makeStorage: () => Promi
     describeSecurityEvents(context);
     describeFiles(context);
     describeDocumentVersions(context);
+    describeOrganizing(context);
+    describeSearch(context);
   });
 }

@@ -15,6 +15,10 @@ export interface TestDocuments {
   get(id: string): Promise<DocumentInfo | undefined>;
   /** Sets the title explicitly, as a rename does. */
   rename(id: string, title: string): Promise<void>;
+  /** Moves the document to the trash: the log refuses appends to it until it is restored. */
+  trash(id: string): Promise<boolean>;
+  /** Takes it out of the trash. */
+  restore(id: string): Promise<boolean>;
 }
 
 /** The account that owns the documents {@link ownedDocuments} creates. */
@@ -32,6 +36,8 @@ export function ownedDocuments(directory: Directory): TestDocuments {
     },
     get: (id) => directory.getDocument(id),
     rename: (id, title) => directory.renameDocument(id, title),
+    trash: (id) => directory.trashDocument(id, new Date()),
+    restore: async (id) => (await directory.restoreDocument(id, DOCUMENT_OWNER.id)) !== undefined,
   };
 }
 

@@ -1,0 +1,115 @@
+import { escapeIdentifier, type Pool } from 'pg';
+import { dateOf } from '../directory-checks';
+import { toMemberDocument, type MemberDocumentRow } from '../directory-rows';
+import type { SearchEntry, SearchHit, SearchIndex, SearchOptions } from '../search-index';
+import { HIGHLIGHT_END, HIGHLIGHT_START, indexableText, parseSearchQuery, splitHighlights } from '../search-query';
+import { checkCount } from '../security-events';
+
+type SearchRow = MemberDocumentRow & { marked: string | null; rank: number; in_title: boolean };
+
+// ts_headline's options: one fragment of up to 24 words around the best match, the markers that
+// splitHighlights turns into ranges. Short words count (ShortWord=0), as people search for them.
+const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=24, MinWords=8, ShortWord=0, MaxFragments=1, FragmentDelimiter=" … "`;
+
+// ts_headline drops what looks like an HTML tag; text about HTML must keep its "<b>". So "<" is
+// swapped for a private-use character before, and back after (indexed text never holds it).
+const TAG_STAND_IN = '\ue000';
+const TAG_STAND_INS = /\ue000/g;
+
+function statementsFor(schema: string) {
+  const quoted = escapeIdentifier(schema);
+  const [documents, members, users, entries] = ['documents', 'document_members', 'users', 'search_documents'].map(
+    (table) => `${quoted}.${table}`,
+  );
+  return {
+    /** `$1` id, `$2` title, `$3` body, `$4` source updated at; nothing when the document is gone. */
+    write: `
+      INSERT INTO ${entries} (document_id, title, body, source_updated_at)
+      SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM ${documents} WHERE id = $1)
+      ON CONFLICT (document_id) DO UPDATE SET title = excluded.title, body = excluded.body, source_updated_at = excluded.source_updated_at`,
+    /** `$1` limit. */
+    listStale: `
+      SELECT d.id FROM ${documents} d LEFT JOIN ${entries} s ON s.document_id = d.id
+      WHERE d.deleted_at IS NULL
+        AND (s.document_id IS NULL OR s.source_updated_at < date_trunc('milliseconds', d.updated_at) OR s.title <> d.title)
+      ORDER BY d.updated_at DESC, d.id LIMIT $1`,
+    clear: `DELETE FROM ${entries}`,
+    /**
+     * `$1` the query in web-search syntax but its last word, `$2` that word as a prefix (or ''),
+     * `$3` user id, `$4` limit, `$5` offset. Permissions are part of the query: only documents the
+     * user is a member of now, not trashed. The headline is made for the page of results only.
+     */
+    search: `
+      WITH q AS (
+        SELECT websearch_to_tsquery('simple', $1) && to_tsquery('simple', $2) AS query
+      ), page AS (
+        SELECT d.id, d.title, d.created_at, d.updated_at, m.role, o.user_id AS owner_id, u.name AS owner_name,
+          s.body, q.query,
+          ts_rank(s.tsv, q.query) AS rank,
+          to_tsvector('simple', s.title) @@ q.query AS in_title
+        FROM q
+        JOIN ${entries} s ON s.tsv @@ q.query
+        JOIN ${documents} d ON d.id = s.document_id AND d.deleted_at IS NULL
+        JOIN ${members} m ON m.document_id = d.id AND m.user_id = $3
+        LEFT JOIN ${members} o ON o.document_id = d.id AND o.role = 'owner'
+        LEFT JOIN ${users} u ON u.id = o.user_id
+        ORDER BY in_title DESC, rank DESC, d.updated_at DESC, d.id
+        LIMIT $4 OFFSET $5
+      )
+      SELECT id, title, created_at, updated_at, role, owner_id, owner_name, rank, in_title,
+        ts_headline('simple', replace(body, '<', chr(${TAG_STAND_IN.codePointAt(0)})), query, '${HEADLINE_OPTIONS.replace(/'/g, "''")}') AS marked
+      FROM page ORDER BY in_title DESC, rank DESC, updated_at DESC, id`,
+  };
+}
+
+/** The {@link SearchIndex} of a {@link PostgresStorage}: a tsvector per document with a GIN index. */
+export class PostgresSearchIndex implements SearchIndex {
+  private readonly statements: ReturnType<typeof statementsFor>;
+
+  constructor(
+    schema: string,
+    private readonly pool: () => Pool,
+  ) {
+    this.statements = statementsFor(schema);
+  }
+
+  async write(entry: SearchEntry): Promise<boolean> {
+    const values = [
+      entry.documentId,
+      indexableText(entry.title),
+      indexableText(entry.text),
+      dateOf(entry.sourceUpdatedAt, 'sourceUpdatedAt'),
+    ];
+    const { rowCount } = await this.pool().query(this.statements.write, values);
+    return (rowCount ?? 0) > 0;
+  }
+
+  async listStale(limit: number): Promise<string[]> {
+    const { rows } = await this.pool().query<{ id: string }>(this.statements.listStale, [checkCount(limit, 'The limit')]);
+    return rows.map((row) => row.id);
+  }
+
+  async clear(): Promise<void> {
+    await this.pool().query(this.statements.clear);
+  }
+
+  async search(query: string, options: SearchOptions): Promise<SearchHit[]> {
+    const pool = this.pool();
+    const typed = indexableText(query);
+    const parsed = parseSearchQuery(typed);
+    // Nothing to look for (only operators, only excluded words): PostgreSQL would match nothing too.
+    if (parsed.groups.length === 0) return [];
+    // The word being typed also matches as a prefix; it holds only letters and digits, so it is
+    // safe in to_tsquery's syntax. The rest goes to websearch_to_tsquery as typed.
+    const rest = parsed.prefix === undefined ? typed : typed.slice(0, parsed.prefixStart);
+    const prefix = parsed.prefix === undefined ? '' : `${parsed.prefix}:*`;
+    const values = [rest, prefix, options.userId, checkCount(options.limit, 'The limit'), checkCount(options.offset, 'The offset')];
+    const { rows } = await pool.query<SearchRow>(this.statements.search, values);
+    return rows.map((row) => ({
+      document: toMemberDocument(row),
+      ...splitHighlights((row.marked ?? '').replace(TAG_STAND_INS, '<')),
+      score: Number(row.rank),
+      inTitle: row.in_title,
+    }));
+  }
+}
