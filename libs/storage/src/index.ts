@@ -44,6 +44,19 @@ export type {
 } from './directory-records';
 export type { NewSecurityEvent, SecurityEvent } from './security-events';
 export type { NewStoredFile, StoredFile } from './files';
+export {
+  WEBHOOK_EVENTS,
+  type ClaimedDelivery,
+  type ClaimOptions,
+  type DeliveryOutcome,
+  type DeliveryStatus,
+  type NewDelivery,
+  type NewWebhook,
+  type StoredDelivery,
+  type StoredWebhook,
+  type WebhookEventName,
+  type WebhookStore,
+} from './webhook-store';
 export { StorageError, type StorageErrorCode } from './storage-error';
 export { SqliteStorage, type SqliteStorageOptions } from './sqlite/sqlite-storage';
 export type { SqliteSynchronous } from './sqlite/connect';

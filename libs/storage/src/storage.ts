@@ -3,6 +3,7 @@ import type { Directory } from './directory';
 import type { SearchIndex } from './search-index';
 import type { UpdateLog } from './update-log';
 import type { VersionHistory } from './version-history';
+import type { WebhookStore } from './webhook-store';
 
 /**
  * One database holding what Quire stores: the {@link UpdateLog} the collaboration hub writes to,
@@ -15,10 +16,12 @@ export interface Storage {
   readonly directory: Directory;
   /** Each document's versions, beside its log (libs/storage README, "Versions"). */
   readonly versions: VersionHistory;
-  /** Full-text search over the documents' titles and text (libs/storage README, "Search"). */
-  readonly search: SearchIndex;
   /** Comment threads, their comments and the activity they make (libs/storage README, "Comments"). */
   readonly comments: CommentStore;
+  /** Full-text search over the documents' titles and text (libs/storage README, "Search"). */
+  readonly search: SearchIndex;
+  /** Webhooks and their deliveries, claimed by workers with a lease (libs/storage README, "Webhooks"). */
+  readonly webhooks: WebhookStore;
   /** Connects and migrates the schema; call once before anything else. */
   open(): Promise<void>;
   /** Commits what is in flight, then releases the connection or pool; unusable afterwards. */

@@ -309,6 +309,45 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX search_documents_tsv ON search_documents USING GIN (tsv);
     `,
   },
+  {
+    // Webhooks (libs/storage README, "Webhooks"): as in SQLite. A webhook for a document names it
+    // without a foreign key (document.deleted is delivered after the document is gone).
+    version: 11,
+    sql: `
+      CREATE TABLE webhooks (
+        id text COLLATE "C" PRIMARY KEY,
+        seq bigserial NOT NULL,
+        owner_id text COLLATE "C" NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        url text NOT NULL,
+        events text NOT NULL,
+        document_id text COLLATE "C",
+        secret text NOT NULL,
+        created_at timestamptz NOT NULL,
+        disabled_at timestamptz,
+        disabled_reason text
+      );
+      CREATE INDEX webhooks_owner ON webhooks (owner_id, created_at);
+      CREATE INDEX webhooks_document ON webhooks (document_id) WHERE document_id IS NOT NULL;
+      CREATE TABLE webhook_deliveries (
+        id text COLLATE "C" PRIMARY KEY,
+        seq bigserial NOT NULL,
+        webhook_id text COLLATE "C" NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+        event text NOT NULL,
+        body text NOT NULL,
+        status text NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+        attempts integer NOT NULL DEFAULT 0,
+        created_at timestamptz NOT NULL,
+        next_attempt_at timestamptz NOT NULL,
+        last_attempt_at timestamptz,
+        response_status integer,
+        error text,
+        claim text,
+        lease_until timestamptz
+      );
+      CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
+      CREATE INDEX webhook_deliveries_webhook ON webhook_deliveries (webhook_id, created_at);
+    `,
+  },
 ];
 
 /** The schema version this code writes; a schema at a higher one was written by a newer Quire. */

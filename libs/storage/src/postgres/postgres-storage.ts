@@ -14,6 +14,8 @@ import { PostgresCommentStore } from './postgres-comment-store';
 import { PostgresDirectory } from './postgres-directory';
 import type { SearchIndex } from '../search-index';
 import { PostgresSearchIndex } from './postgres-search-index';
+import type { WebhookStore } from '../webhook-store';
+import { PostgresWebhookStore } from './postgres-webhook-store';
 import { PostgresUpdateLog } from './postgres-update-log';
 import { PostgresVersionHistory } from './postgres-version-history';
 import { versionStatementsFor } from './version-statements';
@@ -54,8 +56,9 @@ export class PostgresStorage implements Storage {
   readonly log: UpdateLog;
   readonly directory: Directory;
   readonly versions: VersionHistory;
-  readonly search: SearchIndex;
   readonly comments: CommentStore;
+  readonly search: SearchIndex;
+  readonly webhooks: WebhookStore;
 
   constructor(private readonly options: PostgresStorageOptions) {
     this.schema = options.schema ?? 'public';
@@ -64,6 +67,7 @@ export class PostgresStorage implements Storage {
     this.search = new PostgresSearchIndex(this.schema, () => this.use());
     this.versions = new PostgresVersionHistory(versionStatementsFor(this.schema), () => this.use());
     this.comments = new PostgresCommentStore(this.schema, () => this.use());
+    this.webhooks = new PostgresWebhookStore(this.schema, () => this.use());
   }
 
   async open(): Promise<void> {

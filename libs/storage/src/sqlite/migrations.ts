@@ -332,6 +332,45 @@ export const migrations: readonly Migration[] = [
       END;
     `,
   },
+  {
+    // Webhooks (libs/storage README, "Webhooks"): a webhook belongs to its owner's account; one for
+    // a document names it without a foreign key, since document.deleted is delivered after the
+    // document is gone. Deliveries are stored before they are sent; a worker claims due ones with a
+    // token and a lease, and finishes only the ones it still holds.
+    version: 11,
+    sql: `
+      CREATE TABLE webhooks (
+        id TEXT PRIMARY KEY,
+        owner_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        url TEXT NOT NULL,
+        events TEXT NOT NULL,
+        document_id TEXT,
+        secret TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        disabled_at INTEGER,
+        disabled_reason TEXT
+      );
+      CREATE INDEX webhooks_owner ON webhooks (owner_id, created_at);
+      CREATE INDEX webhooks_document ON webhooks (document_id) WHERE document_id IS NOT NULL;
+      CREATE TABLE webhook_deliveries (
+        id TEXT PRIMARY KEY,
+        webhook_id TEXT NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+        event TEXT NOT NULL,
+        body TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        next_attempt_at INTEGER NOT NULL,
+        last_attempt_at INTEGER,
+        response_status INTEGER,
+        error TEXT,
+        claim TEXT,
+        lease_until INTEGER
+      );
+      CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
+      CREATE INDEX webhook_deliveries_webhook ON webhook_deliveries (webhook_id, created_at);
+    `,
+  },
 ];
 
 /** The schema version this code writes; a database at a higher one was written by a newer Quire. */

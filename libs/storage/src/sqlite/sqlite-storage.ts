@@ -14,6 +14,8 @@ import { prepareCommentConnection, SqliteCommentStore, type CommentConnection } 
 import { SqliteDirectory } from './sqlite-directory';
 import { SqliteUpdateLog } from './sqlite-update-log';
 import { SqliteVersionHistory } from './sqlite-version-history';
+import type { WebhookStore } from '../webhook-store';
+import { prepareWebhookConnection, SqliteWebhookStore, type WebhookConnection } from './sqlite-webhook-store';
 import { prepareVersionConnection, type VersionConnection } from './version-connection';
 
 /** Options of {@link SqliteStorage}. */
@@ -30,8 +32,9 @@ interface Connection {
   readonly log: LogConnection;
   readonly directory: DirectoryConnection;
   readonly versions: VersionConnection;
-  readonly search: SearchConnection;
   readonly comments: CommentConnection;
+  readonly search: SearchConnection;
+  readonly webhooks: WebhookConnection;
 }
 
 /**
@@ -58,16 +61,22 @@ export class SqliteStorage implements Storage {
     return versions;
   });
 
+  readonly search: SearchIndex = new SqliteSearchIndex(() => {
+    const { search } = this.connected();
+    this.appends.flush();
+    return search;
+  });
+
   readonly comments: CommentStore = new SqliteCommentStore(() => {
     const { comments } = this.connected();
     this.appends.flush();
     return comments;
   });
 
-  readonly search: SearchIndex = new SqliteSearchIndex(() => {
-    const { search } = this.connected();
+  readonly webhooks: WebhookStore = new SqliteWebhookStore(() => {
+    const { webhooks } = this.connected();
     this.appends.flush();
-    return search;
+    return webhooks;
   });
 
   constructor(private readonly options: SqliteStorageOptions) {}
@@ -76,7 +85,7 @@ export class SqliteStorage implements Storage {
     if (this.state === 'open') return;
     if (this.state === 'closed') checkOpen('SqliteStorage', this.state);
     const db = connect(this.options.path, this.options.synchronous ?? 'FULL');
-    this.connection = { db, log: prepareLogConnection(db), directory: prepareDirectoryConnection(db), versions: prepareVersionConnection(db), comments: prepareCommentConnection(db), search: prepareSearchConnection(db) };
+    this.connection = { db, log: prepareLogConnection(db), directory: prepareDirectoryConnection(db), versions: prepareVersionConnection(db), comments: prepareCommentConnection(db), search: prepareSearchConnection(db), webhooks: prepareWebhookConnection(db) };
     this.state = 'open';
   }
 

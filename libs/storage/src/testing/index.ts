@@ -1,6 +1,7 @@
 export { describeDirectoryContract, type DirectoryFixture } from './directory-contract';
 export { ODD_QUERIES, randomQuery, seededRandom } from './contract-search';
 export { describeCommentContract, type CommentFixture } from './comment-contract';
+export { describeWebhookContract, type WebhookFixture } from './webhook-contract';
 export {
   describeUpdateLogContract,
   withOwnedDocuments,
