@@ -23,6 +23,13 @@ function pixelForm(): FormData {
   return form;
 }
 
+/** An import's form: a Markdown file in the field `file`. */
+function markdownForm(): FormData {
+  const form = new FormData();
+  form.append('file', new Blob(['# Imported by a script\n\nHello'], { type: 'text/markdown' }), 'notes.md');
+  return form;
+}
+
 /** A caller speaking from `address` (as the trusted proxy at 127.0.0.1 reports it). */
 function from(address: string, headers: Record<string, string> = {}): Record<string, string> {
   return { 'x-forwarded-for': address, ...headers };
@@ -147,6 +154,10 @@ describe('the HTTP edge', () => {
       'GET /api/documents/:id/versions/:versionId': { bearer: 200, path: async (doc) => `/api/documents/${doc.id}/versions/${await namedVersion(doc.id)}` },
       'POST /api/documents/:id/versions/:versionId/restore': { bearer: 200, path: async (doc) => `/api/documents/${doc.id}/versions/${await namedVersion(doc.id)}/restore` },
       'POST /api/documents/:id/versions/:versionId/copy': { bearer: 201, path: async (doc) => `/api/documents/${doc.id}/versions/${await namedVersion(doc.id)}/copy`, body: {} },
+      'GET /api/documents/:id/content': { bearer: 200 },
+      'PUT /api/documents/:id/content': { bearer: 200, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Written by a script' }] }] } },
+      'POST /api/documents/:id/content': { bearer: 200, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Added by a script' }] }] } },
+      'POST /api/documents/import': { bearer: 201, body: markdownForm() },
       'POST /api/documents/:id/tickets': { bearer: 201 },
       'POST /api/links/:token/tickets': { bearer: 201, body: { name: 'A guest' } },
       'POST /api/documents/:id/files': { bearer: 201, body: pixelForm() },

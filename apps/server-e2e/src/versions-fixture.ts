@@ -75,12 +75,16 @@ export class VersionsFixture {
   private readonly clients: StockClient[] = [];
   private drop: () => Promise<void> = async () => undefined;
 
-  constructor(private readonly backend: Backend) {}
+  constructor(
+    private readonly backend: Backend,
+    /** More environment for the server (limits a suite lowers). */
+    private readonly env: Record<string, string> = {},
+  ) {}
 
   async start(): Promise<void> {
     const { env, drop } = await this.backend.prepare();
     this.drop = drop;
-    this.server = await startServer({ dataDir: this.data.dir, env: { ...env, ...VERSION_TIMING } });
+    this.server = await startServer({ dataDir: this.data.dir, env: { ...env, ...VERSION_TIMING, ...this.env } });
     this.admin = await setUpAdmin(this.server);
     [this.bob, this.carol, this.dave] = await Promise.all(
       ['bob', 'carol', 'dave'].map((name) => signUp(this.server, { email: `${name}@example.com`, name: name.charAt(0).toUpperCase() + name.slice(1), password: PASSWORD })),

@@ -4,6 +4,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BusModule } from './bus/bus.module';
 import { CollabModule } from './collab/collab.module';
+import { ContentModule } from './content/content.module';
 import { APP_CONFIG } from './config/app-config.token';
 import type { AppConfig } from './config/config.schema';
 import { DocumentsModule } from './documents/documents.module';
@@ -54,6 +55,7 @@ export class AppModule {
         HealthModule,
         DocumentsModule,
         VersionsModule,
+        ContentModule,
         FilesModule,
         OpenApiModule,
       ],

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * Who may call a route: anyone; a signed-in user, with a browser session or an API token; or a
@@ -9,7 +9,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export type RouteCaller = 'anyone' | 'signed-in' | 'session';
 
 /** The parts of docs/api.md that group routes. */
-export type RouteGroup = 'accounts' | 'admin' | 'documents' | 'versions' | 'comments' | 'activity' | 'links' | 'tickets' | 'files' | 'operations';
+export type RouteGroup = 'accounts' | 'admin' | 'documents' | 'versions' | 'comments' | 'activity' | 'links' | 'tickets' | 'files' | 'operations' | 'content';
 
 /** One route of the server: what it takes, what it answers, and who may call it. */
 export interface ApiRoute {
@@ -23,6 +23,8 @@ export interface ApiRoute {
   readonly body?: z.ZodTypeAny;
   /** A multipart/form-data body instead, with one file in the field named here. */
   readonly upload?: { readonly field: string };
+  /** A body read whole in one of these media types (Markdown, HTML, JSON…), instead of a JSON body parsed with a schema. */
+  readonly rawBody?: readonly string[];
   /** The query parameters it reads, if any. */
   readonly query?: z.AnyZodObject;
   /** The status of success. */
@@ -33,6 +35,8 @@ export interface ApiRoute {
    */
   readonly answer?: z.ZodTypeAny;
   readonly answerType?: 'text/plain' | '*/*';
+  /** Media types it answers besides JSON, chosen by a `format` query parameter or `Accept`. */
+  readonly formats?: readonly string[];
   /** JSON by default, and `text/plain` as well when the request asks for it: says when. */
   readonly textAnswer?: string;
   /**

@@ -68,3 +68,16 @@ export {
   VersionNameBody,
   VersionQuery,
 } from './versions';
+export {
+  CONTENT_BODY_TYPES,
+  CONTENT_FORMATS,
+  CONTENT_MEDIA_TYPES,
+  ContentFormat,
+  ContentPositionQuery,
+  ContentQuery,
+  ContentWritten,
+  IMPORT_BODY_TYPES,
+  IMPORT_FIELD,
+  ImportedDocument,
+} from './content';
+export { createQuireClient, QuireApiError, type ContentBody, type ImportFile, type QuireClient } from './client';

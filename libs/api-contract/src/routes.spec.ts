@@ -27,9 +27,11 @@ describe('API_ROUTES', () => {
 
   it('takes an upload (multipart/form-data) only on a POST without a JSON body, and reads query parameters only on GET', () => {
     const uploads = API_ROUTES.filter((route) => route.upload);
-    expect(uploads.map((route) => `${route.method} ${route.path}`)).toEqual(['POST /api/documents/:id/files']);
+    expect(uploads.map((route) => `${route.method} ${route.path}`)).toEqual(['POST /api/documents/import', 'POST /api/documents/:id/files']);
     for (const route of uploads) expect(route.body, route.path).toBeUndefined();
-    for (const route of API_ROUTES.filter((candidate) => candidate.query)) expect(route.method, route.path).toBe('GET');
+    // A route whose body is raw content (Markdown, HTML) takes its options in the query.
+    for (const route of API_ROUTES.filter((candidate) => candidate.query && !candidate.rawBody)) expect(route.method, route.path).toBe('GET');
+    for (const route of API_ROUTES.filter((candidate) => candidate.rawBody)) expect(route.body, route.path).toBeUndefined();
   });
 
   it('keeps the API under /api, and only health and metrics outside it', () => {

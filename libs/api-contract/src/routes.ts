@@ -18,6 +18,7 @@ import { FileQuery, RemoteFileBody, UPLOAD_FIELD, UploadedFile } from './files';
 import { GuestTicketBody, JoinAnswer, LinkInfo, TicketAnswer } from './links';
 import { HealthAnswer, LiveAnswer, OpenApiDocument } from './operations';
 import { COMMENT_ROUTES } from './comment-routes';
+import { CONTENT_ROUTES } from './content-routes';
 import { VERSION_ROUTES } from './version-routes';
 
 const notVisible = 'no such document, or the caller is not a member (whether it exists is not revealed)';
@@ -144,6 +145,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/links/:token/join', group: 'links', summary: 'Become a member through a share link', caller: 'signed-in', status: 200, answer: JoinAnswer, refusals: { 404: 'the link is revoked or unknown' } },
   ...VERSION_ROUTES,
   ...COMMENT_ROUTES,
+  ...CONTENT_ROUTES,
   { method: 'POST', path: '/api/documents/:id/tickets', group: 'tickets', summary: 'A ticket for one socket connection', caller: 'signed-in', status: 201, answer: TicketAnswer, refusals: { 404: notVisible } },
   {
     method: 'POST',

@@ -64,6 +64,7 @@ export const environmentSchema = z.object({
   TICKET_LIFETIME_MS: integer(1000, 60 * 60 * 1000).default(60_000),
   ACCESS_RECHECK_INTERVAL_MS: integer(500, 60 * 60 * 1000).default(30_000),
   MAX_UPLOAD_BYTES: integer(1, 1024 * 1024 * 1024 * 1024).default(25 * 1024 * 1024),
+  MAX_IMPORT_BYTES: integer(1, 1024 * 1024 * 1024).default(20 * 1024 * 1024),
   FILE_TOKEN_LIFETIME_MS: integer(1000, 7 * 24 * 60 * 60 * 1000).default(60 * 60 * 1000),
   REMOTE_FETCH_ALLOW_PRIVATE_NETWORKS: z
     .enum(['true', 'false'], { errorMap: () => ({ message: 'expected true or false' }) })
@@ -137,6 +138,8 @@ export interface AppConfig {
   readonly accessRecheckIntervalMs: number;
   /** The largest upload; a larger one is refused with 413 (`MAX_UPLOAD_BYTES`). */
   readonly maxUploadBytes: number;
+  /** The largest file `POST /api/documents/import` takes; a larger one is refused with 413 (`MAX_IMPORT_BYTES`). */
+  readonly maxImportBytes: number;
   /** How long a guest's file token serves their document's files (`FILE_TOKEN_LIFETIME_MS`; tests shorten it). */
   readonly fileTokenLifetimeMs: number;
   /**
@@ -203,6 +206,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     ticketLifetimeMs: values.TICKET_LIFETIME_MS,
     accessRecheckIntervalMs: values.ACCESS_RECHECK_INTERVAL_MS,
     maxUploadBytes: values.MAX_UPLOAD_BYTES,
+    maxImportBytes: values.MAX_IMPORT_BYTES,
     fileTokenLifetimeMs: values.FILE_TOKEN_LIFETIME_MS,
     remoteFetch: { allowPrivateNetworks: values.REMOTE_FETCH_ALLOW_PRIVATE_NETWORKS },
     webhooks: { allowPrivateNetworks: values.WEBHOOK_ALLOW_PRIVATE_NETWORKS, debounceMs: values.WEBHOOK_DEBOUNCE_MS },

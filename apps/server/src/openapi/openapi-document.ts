@@ -42,7 +42,7 @@ function operation(route: ApiRoute, schema: (value: ZodTypeAny) => ZodTypeAny): 
       ...(params.length > 0 ? { params: z.object(Object.fromEntries(params.map((name) => [name, z.string()]))) } : {}),
       ...(route.query ? { query: route.query } : {}),
       ...(route.body ? { body: { required: true, content: { 'application/json': { schema: schema(route.body) } } } } : {}),
-      ...(route.upload ? { body: { required: true, content: { 'multipart/form-data': { schema: uploadForm(route.upload.field) } } } } : {}),
+      ...(route.upload || route.rawBody ? { body: { required: true, content: { ...uploadContent(route), ...rawContent(route) } } } : {}),
     },
     responses: {
       [route.status]: {
@@ -57,6 +57,17 @@ function operation(route: ApiRoute, schema: (value: ZodTypeAny) => ZodTypeAny): 
 /** A zod schema, or a plain OpenAPI one where zod has no word for it (bytes). */
 type MediaSchema = ZodMediaTypeObject['schema'];
 
+/** The multipart/form-data of a route that takes an upload. */
+function uploadContent(route: ApiRoute): Record<string, { schema: MediaSchema }> {
+  return route.upload ? { 'multipart/form-data': { schema: uploadForm(route.upload.field) } } : {};
+}
+
+/** A body read whole, in each media type it may come in (JSON among them: a document's ProseMirror JSON). */
+function rawContent(route: ApiRoute): Record<string, { schema: MediaSchema }> {
+  const binary = (type: string) => !type.startsWith('text/') && type !== 'application/json';
+  return Object.fromEntries((route.rawBody ?? []).map((type) => [type, { schema: binary(type) ? { type: 'string', format: 'binary' } : { type: 'string' } }]));
+}
+
 /** A multipart/form-data body with one required file, in `field`. */
 function uploadForm(field: string): MediaSchema {
   return { type: 'object', required: [field], properties: { [field]: { type: 'string', format: 'binary' } } };
@@ -66,6 +77,7 @@ function uploadForm(field: string): MediaSchema {
 function answerContent(route: ApiRoute, schema: (value: ZodTypeAny) => ZodTypeAny): Record<string, { schema: MediaSchema }> {
   const content: Record<string, { schema: MediaSchema }> = { [route.answerType ?? 'application/json']: { schema: answerSchema(route, schema) } };
   if (route.textAnswer) content['text/plain'] = { schema: z.string() };
+  for (const type of route.formats ?? []) content[type] = { schema: z.string() };
   return content;
 }
 
