@@ -172,6 +172,24 @@ export class DocumentHub {
     }
   }
 
+  /**
+   * Reads a document as it stands on this instance, loading it here if nobody has it open (then it
+   * holds everything stored). `read` gets the live doc and must not change it (the server reads
+   * which comment threads are still anchored).
+   */
+  async readDocument<T>(documentId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    if (this.closing) throw new Error('The document hub is stopping');
+    const entry = this.entries.get(documentId) ?? this.startLoad(documentId);
+    const release = entry.pin();
+    try {
+      await entry.ready;
+      if (!entry.document) throw new Error(`Document ${documentId} could not be loaded`);
+      return read(entry.document.doc);
+    } finally {
+      release();
+    }
+  }
+
   /** Every open connection, for the transport to re-check what each may still do. */
   openConnections(): Iterable<Connection> {
     return this.connections;

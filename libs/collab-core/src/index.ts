@@ -29,6 +29,7 @@ export {
 export { deriveTitle, MAX_TITLE_LENGTH } from './title';
 export { COMPACTION_RETRY_MS, DEFAULT_COMPACTION_LIMITS, type CompactionLimits } from './compaction';
 export type { ServerChange } from './loaded-document';
+export { anchoredThreadIds, anchorThread, commentsRevisionChange, unanchorThread, type AnchorResult, type CommentTarget } from './comments/comment-marks';
 export { MAX_VERSION_ATTEMPTS, VersionMaker, type VersionComputer, type VersionMakerOptions, type VersionRequest } from './version-maker';
 export type { VersionRecorderOptions } from './version-recorder';
 export { DEFAULT_VERSION_IDLE_MS, DEFAULT_VERSION_INTERVAL_MS, VERSION_RETRY_MS, type VersionTiming } from './version-schedule';

@@ -1,3 +1,4 @@
+import { mayEdit } from '@quire/api-contract';
 import type { AccessChange } from '@quire/bus';
 import type { Connection } from '@quire/collab-core';
 import { CloseCode } from '@quire/constants';
@@ -111,7 +112,8 @@ export class AccessWatcher {
     if (check.role === grant.role) return;
     if (grant.kind === 'token' && connection.access) {
       // Scripts' stock clients do not reconnect after a 44xx close: change what they may do in place.
-      connection.access.readOnly = check.role === 'viewer';
+      // Commenters, like viewers, may not change the content (they comment over HTTP).
+      connection.access.readOnly = !mayEdit(check.role);
       this.grants.set(connection, { ...grant, role: check.role });
       return;
     }

@@ -49,7 +49,8 @@ export class TicketsService {
   async issueGuest(linkToken: string, body: unknown): Promise<TicketAnswer> {
     const { name } = parseBody(GuestTicketBody, body);
     const { link } = await this.documents.resolveLink(linkToken);
-    if (link.role !== 'viewer') throw new AuthError(401, 'This link lets people edit: sign in or sign up to open it');
+    // A guest has no account to write under: editor and commenter links need one.
+    if (link.role !== 'viewer') throw new AuthError(401, `This link lets people ${link.role === 'editor' ? 'edit' : 'comment'}: sign in or sign up to open it`);
     const grant: Grant = { kind: 'link', id: link.id, documentId: link.documentId, userId: null, role: 'viewer' };
     return { ...(await this.save(grant, name)), ...this.fileTokens.issue(link.id, link.documentId) };
   }

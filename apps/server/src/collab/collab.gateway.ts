@@ -1,4 +1,5 @@
 import { WebSocketGateway, type OnGatewayConnection } from '@nestjs/websockets';
+import { mayEdit } from '@quire/api-contract';
 import { DocumentHub } from '@quire/collab-core';
 import { COLLAB_PATH } from '@quire/constants';
 import type { WebSocket } from 'ws';
@@ -23,7 +24,7 @@ export class CollabGateway implements OnGatewayConnection<WebSocket> {
       connectionId,
       documentId,
       remoteAddress,
-      access: { user, readOnly: grant.role === 'viewer', guest: grant.kind === 'link' },
+      access: { user, readOnly: !mayEdit(grant.role), guest: grant.kind === 'link' },
       acknowledge,
     });
     this.watcher.watch(connection, grant);
