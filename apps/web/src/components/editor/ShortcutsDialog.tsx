@@ -45,6 +45,7 @@ const SECTIONS: { title: string; rows: Row[]; literal?: boolean }[] = [
       ['Leave the text for the toolbar', 'Escape'],
       ['Table, code or image controls', 'Alt-F10'],
       ['Version history (owners and editors)', 'Mod-Alt-Shift-h'],
+      ['Comment on the selection', 'Mod-Alt-m'],
       ['This list', 'Mod-/'],
     ],
   },
