@@ -52,7 +52,7 @@ export async function storeTraceWithVersions(
   options: { operations: number; every: number; alternatives: boolean },
 ): Promise<VersionedTrace> {
   await store.createDocument(documentId);
-  const pool = new HistoryPool();
+  const pool = new HistoryPool((error) => console.error('history worker failed:', error));
   if (!pool.threaded) throw new Error('The history worker is not built: run the benchmark from its build (npm run bench)');
   const makers = [
     new VersionMaker({ log: store.log, history: store.versions }),

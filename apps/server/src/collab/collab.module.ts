@@ -24,7 +24,11 @@ import { UpgradeRouter } from './upgrade-router';
  */
 @Module({
   providers: [
-    { provide: HistoryPool, useFactory: () => new HistoryPool() },
+    {
+      provide: HistoryPool,
+      inject: [LOGGER],
+      useFactory: (logger: Logger) => new HistoryPool((error) => logger.error({ err: error }, 'The history worker thread failed; its task failed with it, the next one starts a new thread')),
+    },
     {
       provide: VersionMaker,
       inject: [UPDATE_LOG, VERSION_HISTORY, LOGGER, HistoryPool],

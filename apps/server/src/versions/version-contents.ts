@@ -1,64 +1,64 @@
 import { schema } from '@quire/editor-schema';
-import { alongChain, contentOf, rebuildVersion, type VersionContent } from '@quire/history';
+import { rebuildVersion, type ChainComparison, type ChainDocument, type ChainSide } from '@quire/history';
+import type { HistoryPool } from '@quire/history/pool';
 import type { UpdateLog, VersionHistory, VersionInfo } from '@quire/storage';
+import type { Node } from 'prosemirror-model';
 import * as Y from 'yjs';
 import { notFound } from '../auth/auth-error';
 
-/** Versions' contents kept in memory: enough for a history panel stepping through neighbours. */
-const CACHED_VERSIONS = 16;
+/** The document as stored now, as a side of a comparison. */
+export const CURRENT = 'current';
+
+/** A side of a comparison: a version, or the document as stored now. */
+export type ComparedSide = VersionInfo | typeof CURRENT;
 
 /**
- * What versions and documents hold, as ProseMirror documents of the shared schema with the Yjs
- * client behind every part. A version never changes once stored, so its content is cached (the
- * newest few); the current document is read from the store each time (everything committed).
+ * What versions and documents hold, read from the store here and worked out on the history worker
+ * thread (`@quire/history/pool`: rebuilding a version, building its ProseMirror document, diffing
+ * two of them), which keeps recently read versions. The current document is read from the store
+ * each time (everything committed).
  */
 export class VersionContents {
-  private readonly cache = new Map<string, VersionContent>();
-
   constructor(
     private readonly history: VersionHistory,
     private readonly log: UpdateLog,
+    private readonly pool: HistoryPool,
   ) {}
 
-  /** A version's content, rebuilt from its chain. */
-  async ofVersion(documentId: string, version: VersionInfo): Promise<VersionContent> {
-    const cached = this.cached(documentId, version);
-    if (cached) return cached;
-    const chain = await this.history.chain(documentId, version.id);
-    if (!chain) throw notFound('version');
-    return this.remember(documentId, version, this.read(rebuildVersion(chain.updates)));
+  /** A version as ProseMirror JSON of the shared schema, or as text. */
+  async document(documentId: string, version: VersionInfo, format: 'json' | 'text'): Promise<ChainDocument> {
+    return this.pool.chainDocument(await this.versionSide(documentId, version), format);
+  }
+
+  /** A version as a ProseMirror document (what a restore makes the content equal to). */
+  async node(documentId: string, version: VersionInfo): Promise<Node> {
+    const answer = await this.document(documentId, version, 'json');
+    if (!('json' in answer)) throw new Error('The history worker answered text for JSON');
+    return schema.nodeFromJSON(answer.json);
   }
 
   /**
-   * Two versions' contents, `older` first. When the older one lies on the newer one's chain (a
-   * version and the one before it, usually), one rebuild reads both: what a comparison costs.
+   * The changes from `older` to `newer` on `newer`'s document. When both are versions and the older
+   * lies on the newer one's chain (a version and the one before it, usually), one read and one
+   * rebuild serve both: what a comparison costs.
    */
-  async ofPair(documentId: string, older: VersionInfo, newer: VersionInfo): Promise<[VersionContent, VersionContent]> {
-    const [olderCached, newerCached] = [this.cached(documentId, older), this.cached(documentId, newer)];
-    if (olderCached || newerCached) return [olderCached ?? (await this.ofVersion(documentId, older)), newerCached ?? (await this.ofVersion(documentId, newer))];
-    const chain = await this.history.chain(documentId, newer.id);
-    if (!chain) throw notFound('version');
-    const olderAt = chain.updates.length - (newer.number - older.number);
-    if (olderAt < 1) return [await this.ofVersion(documentId, older), this.remember(documentId, newer, this.read(rebuildVersion(chain.updates)))];
-    const [before, after] = alongChain(chain.updates, [olderAt, chain.updates.length], (doc) => contentOf(doc, schema));
-    return [this.remember(documentId, older, before), this.remember(documentId, newer, after)];
-  }
-
-  /** The document as stored now. */
-  async current(documentId: string): Promise<VersionContent> {
-    const stored = await this.log.load(documentId);
-    const doc = new Y.Doc();
-    doc.transact(() => {
-      for (const update of stored.updates) Y.applyUpdate(doc, update);
-    });
-    return this.read(doc);
+  async compare(documentId: string, older: ComparedSide, newer: ComparedSide, editors: readonly string[]): Promise<ChainComparison> {
+    const clients = await this.clients(documentId);
+    if (older !== CURRENT && newer !== CURRENT) {
+      const chain = await this.chain(documentId, newer);
+      const olderAt = chain.length - (newer.number - older.number);
+      const newerSide = { key: cacheKey(documentId, newer), chain };
+      if (olderAt >= 1) {
+        return this.pool.compareChains({ older: { key: cacheKey(documentId, older), chain: chain.slice(0, olderAt) }, newer: newerSide, olderAt, clients, editors });
+      }
+      return this.pool.compareChains({ older: await this.side(documentId, older), newer: newerSide, clients, editors });
+    }
+    return this.pool.compareChains({ older: await this.side(documentId, older), newer: await this.side(documentId, newer), clients, editors });
   }
 
   /** A version's whole Yjs state, as one update (what a copy starts from). */
   async stateOf(documentId: string, version: VersionInfo): Promise<Uint8Array> {
-    const chain = await this.history.chain(documentId, version.id);
-    if (!chain) throw notFound('version');
-    const doc = rebuildVersion(chain.updates);
+    const doc = rebuildVersion(await this.chain(documentId, version));
     try {
       return Y.encodeStateAsUpdate(doc);
     } finally {
@@ -70,37 +70,27 @@ export class VersionContents {
    * The user each Yjs client id that wrote to the document wrote for; none for a client id that
    * wrote for several users (one of them reused another's), whose text then counts as anyone's.
    */
-  async authorOf(documentId: string): Promise<(client: number) => string | undefined> {
+  private async clients(documentId: string): Promise<[number, string | undefined][]> {
     const users = new Map<number, string | undefined>();
     for (const { clientId, userId } of await this.history.clients(documentId)) {
       users.set(clientId, users.has(clientId) && users.get(clientId) !== userId ? undefined : userId);
     }
-    return (client) => users.get(client);
+    return [...users];
   }
 
-  private cached(documentId: string, version: VersionInfo): VersionContent | undefined {
-    const key = cacheKey(documentId, version);
-    const cached = this.cache.get(key);
-    if (cached) {
-      // Most recently used last: the first key is the one to drop.
-      this.cache.delete(key);
-      this.cache.set(key, cached);
-    }
-    return cached;
+  private async side(documentId: string, side: ComparedSide): Promise<ChainSide> {
+    if (side !== CURRENT) return this.versionSide(documentId, side);
+    return { chain: (await this.log.load(documentId)).updates };
   }
 
-  private remember(documentId: string, version: VersionInfo, content: VersionContent): VersionContent {
-    this.cache.set(cacheKey(documentId, version), content);
-    if (this.cache.size > CACHED_VERSIONS) this.cache.delete(this.cache.keys().next().value as string);
-    return content;
+  private async versionSide(documentId: string, version: VersionInfo): Promise<ChainSide> {
+    return { key: cacheKey(documentId, version), chain: await this.chain(documentId, version) };
   }
 
-  private read(doc: Y.Doc): VersionContent {
-    try {
-      return contentOf(doc, schema);
-    } finally {
-      doc.destroy();
-    }
+  private async chain(documentId: string, version: VersionInfo): Promise<Uint8Array[]> {
+    const chain = await this.history.chain(documentId, version.id);
+    if (!chain) throw notFound('version');
+    return chain.updates;
   }
 }
 

@@ -1,7 +1,7 @@
 import { CopyVersionBody, MAX_TITLE_LENGTH, VersionNameBody, VersionQuery, type DocumentView, type RestoreAnswer, type Version, type VersionComparison, type VersionList } from '@quire/api-contract';
 import type { DocumentHub, VersionMaker } from '@quire/collab-core';
 import { deriveTitle } from '@quire/editor-schema';
-import { plainText, restoreChange } from '@quire/history';
+import { restoreChange } from '@quire/history';
 import type { Directory, UpdateLog, VersionHistory, VersionInfo } from '@quire/storage';
 import * as Y from 'yjs';
 import { AuthError, notFound } from '../auth/auth-error';
@@ -9,8 +9,8 @@ import type { DocumentsService } from '../auth/documents-service';
 import { parseBody } from '../auth/parse-body';
 import type { Principal } from '../auth/principal';
 import { toDocumentView } from '../documents/document-view';
-import { compareVersions, CURRENT } from './version-comparison';
-import type { VersionContents } from './version-contents';
+import { compareVersions } from './version-comparison';
+import { CURRENT, type VersionContents } from './version-contents';
 import { toVersionView } from './version-view';
 
 /** What `content` answers: a document as JSON or as text, or a comparison. */
@@ -70,8 +70,7 @@ export class VersionsService {
       const { contents, directory } = this.options;
       return { comparison: await compareVersions({ documentId: id, sides: [version, other], versions, contents, directory }) };
     }
-    const { doc } = await this.options.contents.ofVersion(id, version);
-    return format === 'text' ? { text: plainText(doc) } : { json: doc.toJSON() };
+    return this.options.contents.document(id, version, format === 'text' ? 'text' : 'json');
   }
 
   /**
@@ -82,7 +81,7 @@ export class VersionsService {
   async restore(principal: Principal, id: string, versionId: string): Promise<RestoreAnswer> {
     await this.mayUse(principal, id);
     const version = await this.version(id, versionId);
-    const { doc: target } = await this.options.contents.ofVersion(id, version);
+    const target = await this.options.contents.node(id, version);
     const userId = principal.user.id;
     const change = await this.options.hub.applyServerChange(id, userId, (current) => restoreChange(current, target)?.update);
     const { maker } = this.options;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DocumentHub, VersionMaker } from '@quire/collab-core';
+import { HistoryPool } from '@quire/history/pool';
 import type { Directory, UpdateLog, VersionHistory } from '@quire/storage';
 import { DocumentsService } from '../auth/documents-service';
 import { CollabModule } from '../collab/collab.module';
@@ -14,7 +15,11 @@ import { VersionsService } from './versions-service';
   imports: [CollabModule],
   controllers: [VersionsController],
   providers: [
-    { provide: VersionContents, inject: [VERSION_HISTORY, UPDATE_LOG], useFactory: (history: VersionHistory, log: UpdateLog) => new VersionContents(history, log) },
+    {
+      provide: VersionContents,
+      inject: [VERSION_HISTORY, UPDATE_LOG, HistoryPool],
+      useFactory: (history: VersionHistory, log: UpdateLog, pool: HistoryPool) => new VersionContents(history, log, pool),
+    },
     {
       provide: VersionsService,
       inject: [DocumentsService, DIRECTORY, UPDATE_LOG, VERSION_HISTORY, VersionMaker, DocumentHub, VersionContents],

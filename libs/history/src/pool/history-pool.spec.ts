@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -25,7 +27,7 @@ describe('HistoryPool', () => {
   });
 
   it('computes a version on another thread, the same as in this one', async () => {
-    pool = new HistoryPool(COMPILED_WORKER);
+    pool = new HistoryPool(() => undefined, COMPILED_WORKER);
     expect(pool.threaded).toBe(true);
     expect(await pool.runnerThreadId()).not.toBe(threadId);
     const input = { updates: paragraphs(200), throughSeq: 200, bytes: 4_000, force: false };
@@ -37,9 +39,18 @@ describe('HistoryPool', () => {
   });
 
   it('runs in the calling thread when there is no compiled worker', async () => {
-    pool = new HistoryPool(path.join(__dirname, 'no-such-worker.js'));
+    pool = new HistoryPool(() => undefined, path.join(__dirname, 'no-such-worker.js'));
     expect(pool.threaded).toBe(false);
     expect(await pool.runnerThreadId()).toBe(threadId);
     expect((await pool.computeVersion({ updates: paragraphs(3), throughSeq: 3, bytes: 60, force: false })).outcome).toBe('version');
+  });
+
+  it('rejects the task and tells the listener when the worker cannot load, and the process goes on', async () => {
+    const broken = path.join(tmpdir(), `quire-broken-worker-${process.pid}.js`);
+    writeFileSync(broken, "throw new Error('the worker cannot load');\n");
+    const errors: unknown[] = [];
+    pool = new HistoryPool((error) => errors.push(error), broken);
+    await expect(pool.computeVersion({ updates: [], throughSeq: 0, bytes: 0, force: true })).rejects.toThrow('the worker cannot load');
+    expect(errors).toHaveLength(1);
   });
 });

@@ -1,24 +1,41 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { computeVersion, type VersionInput, type VersionOutcome } from '../compute-version';
 import { threadId } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import type { ChainComparison, ChainComparisonInput, ChainDocument, ChainSide } from '../compare-chains';
+import type { VersionInput, VersionOutcome } from '../compute-version';
+import * as tasks from './history-tasks';
 
 /** The compiled worker entry, next to this file in dist/ (absent when run from source under a test runner). */
 const WORKER_FILE = path.join(__dirname, 'history-worker.js');
 
 /**
- * Runs version history's CPU-heavy work (`history-worker.ts`) on one worker thread (piscina), so
- * that a version of a large document (~150 ms of CPU for the repository's editing trace) never
- * holds the event loop that relays updates. One thread: the server shares a machine of few cores,
- * and versions are rare; tasks queue behind one another. Run from source (unit tests) there is no
- * compiled worker, and the work runs in this thread.
+ * Runs version history's CPU-heavy work (`history-tasks.ts`: recording a version, reading and
+ * comparing versions) on one worker thread (piscina), so that a version or a diff of a large
+ * document (~100–300 ms of CPU for the repository's editing trace) never holds the event loop that
+ * relays updates. One thread: the server shares a machine of few cores, and history is used
+ * rarely; tasks queue behind one another, and the thread keeps recently read versions. Run from
+ * source (unit tests) there is no compiled worker, and the work runs in this thread.
  */
 export class HistoryPool {
   private readonly pool: Piscina | undefined;
+  /** Tasks handed to the thread and not yet answered: a thread that dies fails them all. */
+  private readonly waiting = new Set<(error: unknown) => void>();
 
-  constructor(workerFile = WORKER_FILE) {
-    this.pool = existsSync(workerFile) ? new Piscina({ filename: workerFile, minThreads: 0, maxThreads: 1, idleTimeout: 60_000 }) : undefined;
+  /**
+   * @param onError told when the worker thread itself fails (it cannot load, or dies); the tasks
+   *   waiting for it reject with the same error, and the next task starts a new thread. (Piscina
+   *   leaves a task whose thread failed to start waiting forever, and without a listener such an
+   *   error would end the process.)
+   */
+  constructor(onError: (error: unknown) => void, workerFile = WORKER_FILE) {
+    this.pool = existsSync(workerFile)
+      ? new Piscina({ filename: workerFile, minThreads: 0, maxThreads: 1, idleTimeout: 60_000, execArgv: compiledConditions(process.execArgv) })
+      : undefined;
+    this.pool?.on('error', (error: unknown) => {
+      onError(error);
+      for (const fail of [...this.waiting]) fail(error);
+    });
   }
 
   /** Whether the work runs on a worker thread (false from source). */
@@ -27,18 +44,52 @@ export class HistoryPool {
   }
 
   computeVersion(input: VersionInput): Promise<VersionOutcome> {
-    if (!this.pool) return Promise.resolve(computeVersion(input));
-    return this.pool.run(input, { name: 'computeVersion' }) as Promise<VersionOutcome>;
+    return this.run('computeVersion', input, tasks.computeVersion);
+  }
+
+  /** The changes from the older side to the newer, on the newer side's document. */
+  compareChains(input: ChainComparisonInput): Promise<ChainComparison> {
+    return this.run('compareChains', input, tasks.compareChains);
+  }
+
+  /** A version's (or the current document's) content as ProseMirror JSON or as text. */
+  chainDocument(side: ChainSide, format: 'json' | 'text'): Promise<ChainDocument> {
+    return this.run('chainDocument', { side, format }, tasks.chainDocument);
   }
 
   /** The id of the thread that runs the tasks (`worker_threads.threadId`; the caller's own from source). */
   runnerThreadId(): Promise<number> {
-    if (!this.pool) return Promise.resolve(threadId);
-    return this.pool.run(undefined, { name: 'runnerThreadId' }) as Promise<number>;
+    return this.run('runnerThreadId', undefined, () => threadId);
   }
 
   /** Ends the worker once queued tasks are done (after the hub has recorded its last versions). */
   async close(): Promise<void> {
     await this.pool?.close();
   }
+
+  private async run<I, O>(name: string, input: I, here: (input: I) => O): Promise<O> {
+    const pool = this.pool;
+    if (!pool) return here(input);
+    let fail: (error: unknown) => void = () => undefined;
+    const failed = new Promise<never>((_, reject) => (fail = reject));
+    this.waiting.add(fail);
+    try {
+      return (await Promise.race([pool.run(input, { name }), failed])) as O;
+    } finally {
+      this.waiting.delete(fail);
+    }
+  }
+}
+
+/**
+ * The process's flags without the `@quire/source` export condition a test runner may add: the
+ * compiled worker must load the compiled libraries, not their TypeScript sources.
+ */
+function compiledConditions(execArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    if ((execArgv[i] === '--conditions' || execArgv[i] === '-C') && execArgv[i + 1] === '@quire/source') i++;
+    else if (execArgv[i] !== '--conditions=@quire/source') kept.push(execArgv[i]);
+  }
+  return kept;
 }
