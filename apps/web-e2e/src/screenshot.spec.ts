@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPair } from './harness/pair';
 import type { Account } from './harness/api';
-import { launchBrowser, newMember, openDocument, signedInAs, waitForText, type Member } from './harness/browser';
+import { launchBrowser, MOD, newMember, openDocument, signedInAs, waitForText, type Member } from './harness/browser';
 import { expectNoSidewaysScroll, PHONE } from './harness/narrow';
 import { chartPng, showcaseMarkdown } from './harness/showcase';
 import { PAGE_BACKGROUND, shownTheme } from './harness/theme';
@@ -156,5 +156,63 @@ describe("screenshots of the document's elements, in both themes, on a desktop a
     if (device === 'phone') await expectNoSidewaysScroll(page, 'the document');
     await keep(await still(page, true), `docs/screenshots/elements-${device}-${colorScheme}.png`);
     await owner.context.close();
+  });
+});
+
+describe('screenshot of the history panel with a diff', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows a version with what Grace and Ada changed in their colours (docs/screenshots/history-panel.png)', async () => {
+    const { ada, grace, documentId } = await openPair(browser, sharedQuire(), 'Release notes');
+    await ada.editor.click();
+    await ada.page.keyboard.type('# Release notes\n');
+    await ada.page.keyboard.type('Quire 1.4 keeps every version of a document. Open the history to see who changed what, and when.\n');
+    await ada.page.keyboard.type('Restoring a version is one change that everyone sees at once.');
+    await waitForText(grace.page, { includes: 'everyone sees at once.' });
+    // Named through the API, as a script would: the document as stored when the request arrives.
+    await ada.api.call('POST', `/api/documents/${documentId}/versions`, { name: 'First draft' });
+
+    // Grace adds to the first paragraph; Ada makes a word bold, deletes a phrase and extends the title.
+    await grace.editor.locator('p').first().click();
+    await grace.page.keyboard.press('End');
+    await grace.page.keyboard.type(' Named versions are never thinned out.');
+    await waitForText(ada.page, { includes: 'never thinned out.' });
+    await ada.editor.locator('p').first().click();
+    await ada.page.keyboard.press('Home');
+    await ada.page.keyboard.press(`Shift+${MOD}+ArrowRight`);
+    await ada.page.keyboard.press(`${MOD}+b`);
+    // " at once" goes: eight characters before the final full stop.
+    await ada.editor.locator('p').nth(1).click();
+    await ada.page.keyboard.press('End');
+    await ada.page.keyboard.press('ArrowLeft');
+    for (let i = 0; i < 8; i++) await ada.page.keyboard.press('Shift+ArrowLeft');
+    await ada.page.keyboard.press('Backspace');
+    await ada.editor.locator('h1').click();
+    await ada.page.keyboard.press('End');
+    await ada.page.keyboard.type(' for 1.4');
+    await waitForText(grace.page, { includes: 'for 1.4' });
+    await waitForText(grace.page, { includes: 'everyone sees.' });
+    await ada.api.call('POST', `/api/documents/${documentId}/versions`, { name: 'Reviewed' });
+
+    await ada.page.setViewportSize({ width: 1280, height: 800 });
+    await ada.page.getByRole('button', { name: 'History', exact: true }).click();
+    const reviewed = ada.page.locator('[data-history-panel] [data-version-kind="named"]', { hasText: 'Reviewed' });
+    await reviewed.locator('button[aria-pressed]').click();
+    const preview = ada.page.locator('[data-version-preview]');
+    await preview.locator('ins.quire-diff-insert').filter({ hasText: 'Named versions are never thinned out.' }).waitFor();
+    await preview.locator('.quire-diff-format').first().waitFor();
+    await preview.locator('del.quire-diff-delete').first().waitFor();
+    expect(await preview.getByText('Since the version before', { exact: false }).count()).toBe(1);
+    await keep(await still(ada.page, false), 'docs/screenshots/history-panel.png');
+    await ada.context.close();
+    await grace.context.close();
   });
 });
