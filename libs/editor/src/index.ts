@@ -44,6 +44,8 @@ export {
 export { readParticipants, sameParticipants, readAwarenessUser, presenceLabel, type Participant, type AwarenessUser } from './connection/presence';
 export { resolveServerUrl, collabSocketUrl, DEFAULT_SERVER_PORT } from './connection/server-url';
 export { onTitleAnnounced } from './connection/title-announcement';
+export { saveStatus, type SaveStatus, type SaveStatusKind, type SaveStatusOptions } from './connection/save-status';
+export { SaveTracker } from './connection/save-tracker';
 export {
   TicketRefusedError,
   canEdit,

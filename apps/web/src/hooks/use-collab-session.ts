@@ -34,5 +34,6 @@ export function useCollabSession({ documentId, ticket }: Options) {
     };
   }, [api, documentId]);
 
-  return { session, connection };
+  // Local copies (IndexedDB) are not kept yet: offline changes live in this tab only.
+  return { session, connection, localCopies: false };
 }

@@ -3,6 +3,8 @@ import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { SCHEMA_VERSION } from '@quire/editor-schema';
+import { encodeStoredAck, encodeSyncStep1 } from '@quire/protocol';
 import { colorForUserId } from '../identity/palette';
 import { CollabSession } from './collab-session';
 import { TicketRefusedError, type SocketTicket } from './socket-ticket';
@@ -44,6 +46,10 @@ class FakeSocket {
     syncProtocol.writeSyncStep2(encoder, new Y.Doc());
     this.onmessage?.({ data: encoding.toUint8Array(encoder).buffer as ArrayBuffer });
   }
+  /** Sends the server's sync step 1 (the client answers with its step 2) or any other frame. */
+  deliver(frame: Uint8Array) {
+    this.onmessage?.({ data: frame.slice().buffer as ArrayBuffer });
+  }
   serverClose(code: number) {
     this.readyState = 3;
     this.onclose?.({ code, reason: '' });
@@ -83,7 +89,45 @@ describe('CollabSession', () => {
   });
 
   it('connects to /collab/<id> with the schema version and a ticket', () => {
-    expect(FakeSocket.instances.map((s) => s.url)).toEqual(['ws://127.0.0.1:4000/collab/doc-1?schema=2&token=ticket-1']);
+    expect(FakeSocket.instances.map((s) => s.url)).toEqual([`ws://127.0.0.1:4000/collab/doc-1?schema=${SCHEMA_VERSION}&ack=1&token=ticket-1`]);
+  });
+
+  it('counts local changes as unsaved until the server acknowledges storing the frame that carries them', async () => {
+    latest().open();
+    latest().sync();
+    session.fragment.insert(0, [new Y.XmlText('a')]);
+    expect(session.unsaved).toBe(1);
+    session.fragment.delete(0, 1);
+    expect(session.unsaved).toBe(2);
+    // The first frame only: the deletion (frame 2) is not stored yet.
+    latest().deliver(encodeStoredAck({ through: 1, clocks: new Map() }));
+    expect(session.unsaved).toBe(2);
+    latest().deliver(encodeStoredAck({ through: 2, clocks: new Map() }));
+    expect(session.unsaved).toBe(0);
+    // What the server sends is not a local change.
+    const remote = new Y.Doc();
+    remote.getXmlFragment('prosemirror').insert(0, [new Y.XmlText('remote')]);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(remote));
+    latest().deliver(encoding.toUint8Array(encoder));
+    expect(session.unsaved).toBe(0);
+  });
+
+  it('sends changes made while disconnected in the next socket’s step 2, and counts them saved once it is acknowledged', async () => {
+    latest().open();
+    latest().sync();
+    latest().serverClose(1006);
+    session.fragment.insert(0, [new Y.XmlText('offline')]);
+    expect(session.unsaved).toBe(1);
+    await vi.runOnlyPendingTimersAsync();
+    latest().open();
+    // An acknowledgement of a frame before the step 2 does not cover the offline change.
+    latest().deliver(encodeStoredAck({ through: 0, clocks: new Map() }));
+    latest().deliver(encodeSyncStep1(new Uint8Array([0])));
+    expect(session.unsaved).toBe(1);
+    latest().deliver(encodeStoredAck({ through: 1, clocks: new Map() }));
+    expect(session.unsaved).toBe(0);
   });
 
   it('publishes exactly the user the ticket names, with a color from the id', () => {

@@ -1,11 +1,14 @@
 import { PROSEMIRROR_FRAGMENT, SCHEMA_VERSION_PARAM } from '@quire/constants';
 import { SCHEMA_VERSION } from '@quire/editor-schema';
+import { messageStored, readStoredAck, STORED_ACK_PARAM } from '@quire/protocol';
 import { messageAuth, WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { colorForUserId } from '../identity/palette';
 import { initialConnectionState, isTerminalCloseCode, nextConnectionState, type ConnectionEvent, type ConnectionState } from './connection-status';
 import type { AwarenessUser } from './presence';
+import { countingSocketClass } from './counting-socket';
 import { reconnectDelay } from './reconnect-delay';
+import { SaveTracker } from './save-tracker';
 import { collabSocketUrl } from './server-url';
 import { isRetriableWithNewTicket, refusalCloseCode, TicketRefusedError, type SocketTicket, type TicketProvider } from './socket-ticket';
 
@@ -25,6 +28,9 @@ export interface CollabSessionOptions {
   /** For tests: the source of reconnect jitter. */
   random?: () => number;
 }
+
+/** Transaction origins that are not the person's edits: what the provider and local copies apply. */
+const NOT_LOCAL = new WeakSet<object>();
 
 type Listener = (state: ConnectionState) => void;
 
@@ -55,6 +61,10 @@ export class CollabSession {
   private retryingAfter: number | null = null;
   private granted: AwarenessUser | null = null;
   private destroyed = false;
+  /** Which local changes the server has acknowledged as stored. */
+  private readonly saves = new SaveTracker();
+  private reportedUnsaved = 0;
+  private readonly unsavedListeners = new Set<(unsaved: number) => void>();
 
   constructor(options: CollabSessionOptions) {
     this.network = options.network;
@@ -64,13 +74,29 @@ export class CollabSession {
     this.provider = new WebsocketProvider(collabSocketUrl(options.serverUrl), options.documentId, this.doc, {
       // Not before a ticket is in hand.
       connect: false,
-      params: { [SCHEMA_VERSION_PARAM]: String(SCHEMA_VERSION) },
+      // `ack`: the server tells this client what it stored, for "Saved" (PROTOCOL.md).
+      params: { [SCHEMA_VERSION_PARAM]: String(SCHEMA_VERSION), [STORED_ACK_PARAM]: '1' },
       // Every server close comes to `onClose`, which decides; the provider never retries by itself.
       shouldReconnect: () => false,
       // Tabs of one browser share edits over BroadcastChannel otherwise, and an edit that builds
       // on another tab's may reach the server first, which refuses it as a gap (1003).
       disableBc: true,
-      ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+      // Counts the frames an acknowledgement counts; otherwise the platform's (or the test's) socket.
+      WebSocketPolyfill: countingSocketClass(options.WebSocketPolyfill ?? WebSocket, {
+        opened: () => this.saves.newSocket(),
+        sent: (kind) => this.saves.frameSent(kind),
+      }),
+    });
+    NOT_LOCAL.add(this.provider);
+    this.provider.messageHandlers[messageStored] = (_encoder, decoder) => {
+      this.saves.acknowledged(readStoredAck(decoder).through);
+      this.reportUnsaved();
+    };
+    // After the provider's own listener, which has sent the change by now if its socket is open.
+    this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (typeof origin === 'object' && origin !== null && NOT_LOCAL.has(origin)) return;
+      this.saves.change(this.provider.wsconnected);
+      this.reportUnsaved();
     });
     // The stock handler logs the provider's URL, ticket included; the role already says read-only.
     this.provider.messageHandlers[messageAuth] = () => undefined;
@@ -96,9 +122,34 @@ export class CollabSession {
     return this.state;
   }
 
+  /**
+   * Marks a transaction origin as not the person's own edits (what a local copy applies when it
+   * loads): such updates are not counted as unsaved changes.
+   */
+  static notLocal(origin: object): void {
+    NOT_LOCAL.add(origin);
+  }
+
   /** Who this person is on the current connection, as the last ticket named them; null before. */
   get user(): AwarenessUser | null {
     return this.granted;
+  }
+
+  /**
+   * Local changes the server has not yet acknowledged as stored (PROTOCOL.md, "Stored
+   * acknowledgements"); 0 when everything is saved.
+   */
+  get unsaved(): number {
+    return this.saves.unsaved;
+  }
+
+  /**
+   * Calls `listener` whenever {@link unsaved} changes. Apart from the connection state: it changes
+   * with every keystroke, and only what shows it should re-render.
+   */
+  subscribeUnsaved(listener: (unsaved: number) => void): () => void {
+    this.unsavedListeners.add(listener);
+    return () => this.unsavedListeners.delete(listener);
   }
 
   /** Calls `listener` on every change of the connection state; returns the unsubscribe. */
@@ -126,6 +177,7 @@ export class CollabSession {
     this.network?.removeEventListener('online', this.onOnline);
     this.network?.removeEventListener('offline', this.onOffline);
     this.listeners.clear();
+    this.unsavedListeners.clear();
     this.provider.destroy();
     this.doc.destroy();
   }
@@ -216,6 +268,13 @@ export class CollabSession {
   private clearReconnectTimer(): void {
     clearTimeout(this.reconnectTimer);
     this.reconnectTimer = undefined;
+  }
+
+  private reportUnsaved(): void {
+    const unsaved = this.saves.unsaved;
+    if (unsaved === this.reportedUnsaved) return;
+    this.reportedUnsaved = unsaved;
+    for (const listener of this.unsavedListeners) listener(unsaved);
   }
 
   private dispatch(event: ConnectionEvent): void {

@@ -1,28 +1,32 @@
 'use client';
 
-import type { ConnectionStatus } from '@quire/editor';
+import { saveStatus, type CollabSession, type ConnectionState } from '@quire/editor';
+import { useUnsavedChanges } from '../../hooks/use-unsaved-changes';
 import styles from './connection.module.css';
 
-const LABELS: Record<Exclude<ConnectionStatus['kind'], 'closed'>, string> = {
-  connecting: 'Connecting…',
-  connected: 'Connected',
-  reconnecting: 'Reconnecting…',
-  offline: 'Offline',
-};
+interface Props {
+  session: CollabSession | null;
+  connection: ConnectionState;
+  /** The person may edit: then it says whether their changes are saved; a viewer hears about the connection. */
+  editing: boolean;
+  /** This document is kept on this device (IndexedDB): offline changes survive closing the tab. */
+  localCopies: boolean;
+}
 
-const DETAILS: Partial<Record<ConnectionStatus['kind'], string>> = {
-  connected: 'Changes are saved and shared as you type.',
-  reconnecting: 'The connection was lost. Keep this tab open: your changes are kept and sync when it is back.',
-  offline: 'You are offline. Keep this tab open: your changes are kept and sync when you are back online.',
-};
-
-/** A small live region with the connection state; terminal states are shown by the banner. */
-export function ConnectionIndicator({ status }: { status: ConnectionStatus }) {
-  const label = status.kind === 'closed' ? 'Disconnected' : LABELS[status.kind];
+/**
+ * One live region for the connection and the saving state together, so they never disagree:
+ * "Saved" only once the server has acknowledged storing every change, "Saving…", "Offline — N
+ * changes saved on this device", "Can't reach the server — retrying". `data-state` is the
+ * connection's state, `data-save` the saving state; terminal states are explained by the banner.
+ * It alone re-renders as the count of unsaved changes moves with each keystroke.
+ */
+export function ConnectionIndicator({ session, connection, editing, localCopies }: Props) {
+  const unsaved = useUnsavedChanges(session);
+  const status = saveStatus(connection, unsaved, { editing, localCopies });
   return (
-    <p className={styles.indicator} role="status" data-state={status.kind} title={DETAILS[status.kind]}>
+    <p className={styles.indicator} role="status" data-state={connection.status.kind} data-save={status.kind} data-unsaved={unsaved} title={status.detail}>
       <span className={styles.dot} aria-hidden="true" />
-      {label}
+      {status.label}
     </p>
   );
 }

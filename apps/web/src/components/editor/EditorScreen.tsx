@@ -6,6 +6,7 @@ import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useCollabSession } from '../../hooks/use-collab-session';
+import { useLeaveWarning } from '../../hooks/use-unsaved-changes';
 import { useEditorView } from '../../hooks/use-editor-view';
 import { useIsMac } from '../../hooks/use-is-mac';
 import { useLiveTitle } from '../../hooks/use-live-title';
@@ -105,7 +106,8 @@ interface ImageText {
  */
 export function EditorScreen(props: Props) {
   const { documentId, ticket, serverTitle, titleKey, onRename, actions, onEditName, renewKey, signInHref, guest = false, members, fileToken, withHistory = false, comments: commentsOptions } = props;
-  const { session, connection } = useCollabSession({ documentId, ticket });
+  const { session, connection, localCopies } = useCollabSession({ documentId, ticket });
+  useLeaveWarning(session);
   useLiveTitle(session, titleKey);
   const isMac = useIsMac();
 
@@ -230,15 +232,16 @@ export function EditorScreen(props: Props) {
             <div className={styles.identity}>
               <Wordmark />
               <span className={styles.divider} aria-hidden="true" />
-              <CommitCounter id="title">
-                <div className={styles.titleBlock}>
+              <div className={styles.titleBlock}>
+                <CommitCounter id="title">
                   <EditorTitle session={session} serverTitle={serverTitle} {...(onRename && editable ? { onRename } : {})} />
-                  <div className={styles.statusRow}>
-                    <ConnectionIndicator status={status} />
-                    <RoleBadge role={connection.role} />
-                  </div>
+                </CommitCounter>
+                {/* Outside the title's counter: the saving state changes with every keystroke. */}
+                <div className={styles.statusRow}>
+                  <ConnectionIndicator session={session} connection={connection} editing={mayEdit} localCopies={localCopies} />
+                  <RoleBadge role={connection.role} />
                 </div>
-              </CommitCounter>
+              </div>
             </div>
             <div className={styles.actions}>
               {session?.user ? (
