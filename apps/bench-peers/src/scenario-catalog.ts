@@ -12,6 +12,13 @@ export interface ScenarioInfo {
 }
 
 export const SCENARIOS: readonly ScenarioInfo[] = [
+  {
+    name: 'multi-document-fan-out',
+    number: '1c',
+    title: 'Many documents, each a crowd: 10 × 100 full peers, 2 writers per document at 10 keys/s',
+    relay: true,
+    trace: false,
+  },
   { name: 'fan-out', number: '1', title: 'Fan-out on one document: 10% typing 5 keys/s, a cursor update per key', relay: true, trace: false },
   { name: 'fan-out-ramp', number: '1b', title: 'Fan-out throughput: 100 clients, 10 writers typing faster until p99 passes 100 ms', relay: true, trace: false },
   { name: 'many-documents', number: '2', title: 'Many documents: 500 × 4 clients, one writer each at 2 keys/s', relay: true, trace: false },

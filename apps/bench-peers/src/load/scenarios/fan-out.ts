@@ -2,7 +2,6 @@ import type { RunResult, StepResult } from '../../results';
 import { closeAll, connectAll, sleep } from '../connect-all';
 import { DeliveryLedger } from '../delivery-ledger';
 import { measureDeliveries } from '../delivery-step';
-import { LeanClient } from '../lean-client';
 import type { ScenarioContext } from '../scenario-context';
 import { GENERATOR_CPU_LIMIT } from '../self-monitor';
 import { typeFor } from '../typing';
@@ -34,7 +33,7 @@ export async function fanOut(context: ScenarioContext): Promise<RunResult> {
   return {
     steps,
     notes: [
-      `${WRITER_SHARE * 100}% of the clients type ${KEYS_PER_SECOND} keys/s (real Y.Docs, y-prosemirror structure) with a cursor (awareness) update per key; the rest are lean receivers`,
+      `${WRITER_SHARE * 100}% of the clients type ${KEYS_PER_SECOND} keys/s (real Y.Docs, y-prosemirror structure) with a cursor (awareness) update per key; the rest are full peers that do not type (sync step 1, a Y.Doc applying every update, a presence state)`,
       `sizes past 200 are measured while the generator used at most ${GENERATOR_CPU_LIMIT * 100}% of a core at the size before`,
     ],
   };
@@ -54,8 +53,9 @@ export async function fanOutStep(
   const ledger = new DeliveryLedger();
   await context.createDocuments([documentId]);
   const writers = Array.from({ length: writerCount }, (_unused, index) => new WriterClient(context.target, documentId, ledger, `writer ${index}`, context.user));
-  const receivers = Array.from({ length: size - writerCount }, () => new LeanClient(context.target, documentId, ledger));
-  const clients = [...receivers.map((receiver) => receiver.socket), ...writers];
+  // Receivers are full peers, as browser tabs are (sync step 1, a Y.Doc, presence): writers that never type.
+  const receivers = Array.from({ length: size - writerCount }, (_unused, index) => new WriterClient(context.target, documentId, ledger, `reader ${index}`, context.user));
+  const clients = [...receivers, ...writers];
   try {
     await connectAll(clients);
     // Unmeasured: warms the server's and the generator's code paths and settles the joins.

@@ -5,6 +5,7 @@ import { fanOutRamp } from './fan-out-ramp';
 import { join } from './join';
 import { manyDocuments } from './many-documents';
 import { churn, idleConnections, traceHeap } from './memory';
+import { multiDocumentFanOut } from './multi-document-fan-out';
 import { replay } from './replay';
 import { storm } from './storm';
 
@@ -12,6 +13,7 @@ import { storm } from './storm';
 export const SCENARIO_CODE: Readonly<Record<string, Scenario>> = {
   'fan-out': fanOut,
   'fan-out-ramp': fanOutRamp,
+  'multi-document-fan-out': multiDocumentFanOut,
   'many-documents': manyDocuments,
   join,
   storm,

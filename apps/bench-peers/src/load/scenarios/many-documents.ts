@@ -2,7 +2,6 @@ import type { RunResult } from '../../results';
 import { closeAll, connectAll, sleep } from '../connect-all';
 import { DeliveryLedger } from '../delivery-ledger';
 import { measureDeliveries } from '../delivery-step';
-import { LeanClient } from '../lean-client';
 import type { ScenarioContext } from '../scenario-context';
 import { typeFor } from '../typing';
 import { WriterClient } from '../writer-client';
@@ -20,14 +19,15 @@ export async function manyDocuments(context: ScenarioContext): Promise<RunResult
   const ledger = new DeliveryLedger();
   const run = Date.now().toString(36);
   const writers: WriterClient[] = [];
-  const receivers: LeanClient[] = [];
+  const receivers: WriterClient[] = [];
   const ids = Array.from({ length: documents }, (_unused, index) => `many-${run}-${index}`);
   await context.createDocuments(ids);
   for (const [index, documentId] of ids.entries()) {
     writers.push(new WriterClient(context.target, documentId, ledger, `writer ${index}`, context.user));
-    for (let reader = 1; reader < CLIENTS_PER_DOCUMENT; reader++) receivers.push(new LeanClient(context.target, documentId, ledger));
+    // Full peers, as browser tabs are (sync step 1, a Y.Doc, presence): writers that never type.
+    for (let reader = 1; reader < CLIENTS_PER_DOCUMENT; reader++) receivers.push(new WriterClient(context.target, documentId, ledger, `reader ${index}.${reader}`, context.user));
   }
-  const clients = [...receivers.map((receiver) => receiver.socket), ...writers];
+  const clients = [...receivers, ...writers];
   try {
     context.progress(`connecting ${clients.length} clients to ${documents} documents`);
     await connectAll(clients);
@@ -39,7 +39,7 @@ export async function manyDocuments(context: ScenarioContext): Promise<RunResult
     );
     return {
       steps: [step],
-      notes: [`${documents} documents × ${CLIENTS_PER_DOCUMENT} clients: one writer each at ${OPS_PER_SECOND} keys/s, a cursor update per key; 3 lean receivers each`],
+      notes: [`${documents} documents × ${CLIENTS_PER_DOCUMENT} clients: one writer each at ${OPS_PER_SECOND} keys/s, a cursor update per key; 3 receivers each, full peers (sync, a Y.Doc, presence)`],
     };
   } finally {
     await closeAll(clients);
