@@ -3,7 +3,7 @@
 import type { Version } from '@quire/api-contract';
 import { useQuery } from '@tanstack/react-query';
 import type { NodeViewConstructor } from 'prosemirror-view';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useApi } from '../../../lib/api/api-context';
 import { shownVersionQuery, useCopyVersion, useRestoreVersion } from '../../../lib/api/versions';
 import { formatDateTime } from '../../../lib/relative-time';
@@ -46,6 +46,12 @@ export function VersionPreview({ documentId, version, previousId, nodeViews, onC
   const restore = useRestoreVersion(documentId);
   const copy = useCopyVersion(documentId);
   const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // On a phone the list steps aside for the version: the focus goes to the version, not nowhere.
+  useEffect(() => {
+    if (window.matchMedia('(max-width: 760px)').matches) heading.current?.focus();
+  }, []);
 
   const compare = compareWith === 'current' ? 'current' : previousId;
   const shown = useQuery(shownVersionQuery(api, documentId, version.id, compare));
@@ -67,7 +73,7 @@ export function VersionPreview({ documentId, version, previousId, nodeViews, onC
     <section className={styles.preview} aria-labelledby={headingId} data-version-preview={version.id}>
       <div className={styles.previewBar}>
         <div className={styles.previewTitle}>
-          <h2 id={headingId} className={styles.previewHeading}>
+          <h2 id={headingId} ref={heading} tabIndex={-1} className={styles.previewHeading}>
             {label}
           </h2>
           <p className={styles.previewWhen}>{when}</p>

@@ -1,6 +1,7 @@
 import type { VersionChange } from '@quire/api-contract';
 import { colorForUserId } from '@quire/editor';
 import { schema } from '@quire/editor-schema';
+import type { Decoration } from 'prosemirror-view';
 import { describe, expect, it } from 'vitest';
 import { authorNames, changeColor, changeCounts, diffDecorations, formatWords } from './diff-decorations';
 
@@ -15,8 +16,9 @@ const doc = schema.node('doc', null, [
   schema.node('heading', { level: 2 }, [schema.text('Title')]),
 ]);
 
-function specOf(decoration: { spec: unknown; type: unknown }) {
-  return (decoration.type as { attrs?: Record<string, string> }).attrs ?? {};
+/** The attributes a decoration puts on the DOM (kept on its `type`, which ProseMirror does not type publicly). */
+function specOf(decoration: Decoration): Record<string, string> {
+  return (decoration as unknown as { type: { attrs?: Record<string, string> } }).type.attrs ?? {};
 }
 
 describe('diff decorations', () => {
