@@ -282,7 +282,7 @@ function describeFileRoutes(openDatabase: (dataDir: string) => Promise<FilesData
     }
   });
 
-  it('deleting a document removes its files, bytes and records, before the DELETE answers; another document’s stay', async () => {
+  it('deleting a document for good removes its files, bytes and records, before the DELETE answers; in the trash they stay; another document’s stay', async () => {
     const id = await sharedDocument();
     const kept = await sharedDocument();
     const gone = [await uploaded(id), await uploaded(id, 'second', 'second.txt', session(bob))];
@@ -291,6 +291,10 @@ function describeFileRoutes(openDatabase: (dataDir: string) => Promise<FilesData
     expect(stored()).toEqual(expect.arrayContaining([...gone.map((file) => file.id), stays.id]));
 
     expect((await admin.request('DELETE', `/api/documents/${id}`)).status).toBe(204);
+    // In the trash, the document keeps its files: a restore brings them back.
+    expect(stored()).toEqual(expect.arrayContaining(gone.map((file) => file.id)));
+    expect(await database.fileRecords()).toBe(records);
+    expect((await admin.request('DELETE', `/api/trash/${id}`)).status).toBe(204);
 
     expect(stored()).toEqual(expect.arrayContaining([stays.id]));
     for (const file of gone) expect(stored()).not.toContain(file.id);
@@ -303,6 +307,8 @@ function describeFileRoutes(openDatabase: (dataDir: string) => Promise<FilesData
     expect(lists.body.owned.length).toBeGreaterThan(5);
     expect(stored().length).toBeGreaterThan(3);
     for (const { id } of lists.body.owned) expect((await admin.request('DELETE', `/api/documents/${id}`)).status).toBe(204);
+    const trash = await admin.request<{ documents: Array<{ id: string }> }>('GET', '/api/trash');
+    for (const { id } of trash.body.documents) expect((await admin.request('DELETE', `/api/trash/${id}`)).status).toBe(204);
     expect(stored()).toEqual([]);
     expect(stored('files-incoming')).toEqual([]);
     expect(await database.fileRecords()).toBe(0);

@@ -77,7 +77,9 @@ describe.skipIf(postgresSkipReason !== undefined || !redisAvailable)('access cha
       expect((await bob.at(server).request('POST', `/api/documents/${id}/tickets`)).status).toBe(404);
     }
     expect((await admin.request<{ owned: Array<{ id: string }> }>('GET', '/api/documents')).body.owned.map((doc) => doc.id)).not.toContain(id);
-    // Re-created at B, it starts empty: B dropped its copy when the delete was pushed.
+    // Deleted for good and re-created at B, it starts empty: B dropped its copy when the delete was pushed.
+    expect((await bob.at(b()).request('POST', '/api/documents', { id })).status).toBe(409);
+    expect((await admin.at(b()).request('DELETE', `/api/trash/${id}`)).status).toBe(204);
     expect((await bob.at(b()).request('POST', '/api/documents', { id })).status).toBe(201);
     const reader = connect(b().wsUrl, id, bob.bearer);
     await synced(reader);

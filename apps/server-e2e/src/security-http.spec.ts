@@ -103,6 +103,13 @@ describe('the HTTP edge', () => {
     return { id, linkId: link.id, linkToken: link.token };
   }
 
+  /** A document of the administrator's, moved to the trash. */
+  async function trashedDocument(): Promise<string> {
+    const { id } = await sharedDocument();
+    expect((await admin.request('DELETE', `/api/documents/${id}`)).status).toBe(204);
+    return id;
+  }
+
   describe('routes that take a browser session only', () => {
     type Walked = { id: string; linkId: string; linkToken: string };
 
@@ -146,6 +153,14 @@ describe('the HTTP edge', () => {
       'GET /api/documents/:id/links': { bearer: 200 },
       'POST /api/documents/:id/links': { bearer: 201, body: { role: 'viewer' } },
       'DELETE /api/documents/:id/links/:linkId': { bearer: 204, path: async (doc) => `/api/documents/${doc.id}/links/${(await newLink(doc.id)).id}` },
+      'GET /api/search': { bearer: 200, path: () => '/api/search?q=plans&limit=5' },
+      'GET /api/documents/recent': { bearer: 200 },
+      'GET /api/documents/starred': { bearer: 200 },
+      'PUT /api/documents/:id/star': { bearer: 204 },
+      'DELETE /api/documents/:id/star': { bearer: 204 },
+      'GET /api/trash': { bearer: 200 },
+      'POST /api/trash/:id/restore': { bearer: 200, path: async () => `/api/trash/${await trashedDocument()}/restore` },
+      'DELETE /api/trash/:id': { bearer: 204, path: async () => `/api/trash/${await trashedDocument()}` },
       'GET /api/links/:token': { bearer: 200 },
       'POST /api/links/:token/join': { bearer: 200 },
       'GET /api/documents/:id/versions': { bearer: 200 },

@@ -131,11 +131,16 @@ for (const backend of await backends('versions API')) {
       expect((await fx.versions(fx.admin, id)).map((listed) => listed.name)).toEqual(['Real']);
     });
 
-    it('deleting a document deletes its history', async () => {
+    it('deleting a document deletes its history: hidden while in the trash, back with a restore, gone when deleted for good', async () => {
       const id = await fx.sharedDocument();
       const version = await fx.name(fx.admin, id, 'Gone soon');
       expect((await fx.admin.request('DELETE', `/api/documents/${id}`)).status).toBe(204);
       expect((await fx.admin.request('GET', `/api/documents/${id}/versions/${version.id}`)).status).toBe(404);
+      expect((await fx.admin.request('POST', `/api/trash/${id}/restore`)).status).toBe(200);
+      expect((await fx.admin.request('GET', `/api/documents/${id}/versions/${version.id}`)).status).toBe(200);
+      expect((await fx.admin.request('DELETE', `/api/documents/${id}`)).status).toBe(204);
+      expect((await fx.admin.request('DELETE', `/api/trash/${id}`)).status).toBe(204);
+      expect((await fx.admin.request('POST', `/api/trash/${id}/restore`)).status).toBe(404);
     });
   });
 }

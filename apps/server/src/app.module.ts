@@ -15,6 +15,7 @@ import { ReadinessModule } from './health/readiness.module';
 import { LOGGER } from './logging/logger';
 import { MetricsModule } from './metrics/metrics.module';
 import { OpenApiModule } from './openapi/openapi.module';
+import { SearchModule } from './search/search.module';
 import { StorageModule } from './storage/storage.module';
 import { ThrottleModule } from './throttle/throttle.module';
 import { VersionsModule } from './versions/versions.module';
@@ -55,6 +56,7 @@ export class AppModule {
         HealthModule,
         DocumentsModule,
         VersionsModule,
+        SearchModule,
         ContentModule,
         FilesModule,
         OpenApiModule,

@@ -81,3 +81,5 @@ export {
   ImportedDocument,
 } from './content';
 export { createQuireClient, QuireApiError, type ContentBody, type ImportFile, type QuireClient } from './client';
+export { RecentDocumentView, RecentList, StarredDocumentView, StarredList, TrashedDocumentView, TrashList } from './organizing';
+export { MAX_SEARCH_LIMIT, MAX_SEARCH_QUERY_LENGTH, SearchAnswer, SearchQuery, SearchResult, SnippetRange } from './search';

@@ -127,6 +127,7 @@ export function toFts5Query(parsed: ParsedQuery): string | undefined {
 export const HIGHLIGHT_START = '\u0002';
 export const HIGHLIGHT_END = '\u0003';
 // And NUL, which PostgreSQL's text cannot hold, and U+E000, which stands in for "<" in PostgreSQL's headlines.
+// eslint-disable-next-line no-control-regex -- these control characters are the point
 const MARKERS = /[\u0000\u0002\u0003\ue000]/g;
 
 /** Text as the index stores it, or a query as it is sent: without NUL or the characters that mark highlights. */

@@ -19,6 +19,8 @@ export const SECURITY_EVENT_TYPES = [
   'link-created',
   'link-revoked',
   'document-deleted',
+  'document-restored',
+  'document-deleted-forever',
 ] as const;
 
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];

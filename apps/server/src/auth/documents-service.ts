@@ -52,10 +52,12 @@ export class DocumentsService {
     return this.get(principal, id);
   }
 
+  /** Moves a document to its owner's trash (apps/server/src/organizing, libs/storage README "Trash"). */
   async delete(principal: Principal, id: string): Promise<void> {
     await this.get(principal, id, 'owner');
-    await this.store.deleteDocument(id);
-    // Every instance drops it from memory now, so that an id created again starts from nothing.
+    await this.store.trashDocument(id, new Date());
+    // Gone for everyone but the trash: every instance closes its sockets and drops it from memory
+    // now, as for a deletion; a restore loads it again from the store.
     await this.accessChanged({ documentId: id, documentDeleted: true });
   }
 

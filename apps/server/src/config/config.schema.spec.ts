@@ -61,6 +61,9 @@ describe('parseConfig', () => {
     const defaults = parseConfig({});
     expect(defaults.maxUploadBytes).toBe(25 * 1024 * 1024);
     expect(defaults.fileTokenLifetimeMs).toBe(60 * 60 * 1000);
+    expect(defaults.trashRetentionDays).toBe(30);
+    expect(parseConfig({ TRASH_RETENTION_DAYS: '0' }).trashRetentionDays).toBe(0);
+    expect(() => parseConfig({ TRASH_RETENTION_DAYS: '-1' })).toThrow(/TRASH_RETENTION_DAYS/);
     expect(defaults.s3).toBeUndefined();
     expect(parseConfig({ MAX_UPLOAD_BYTES: '1048576', FILE_TOKEN_LIFETIME_MS: '5000' })).toMatchObject({ maxUploadBytes: 1_048_576, fileTokenLifetimeMs: 5000 });
     expect(() => parseConfig({ MAX_UPLOAD_BYTES: '0' })).toThrow(/MAX_UPLOAD_BYTES="0": expected a whole number/);

@@ -41,6 +41,7 @@ export const environmentSchema = z.object({
   COMPACT_AFTER_BYTES: integer(1024, 1024 * 1024 * 1024).default(4 * 1024 * 1024),
   VERSION_IDLE_MS: integer(10, 24 * 60 * 60 * 1000).default(5 * 60 * 1000),
   VERSION_INTERVAL_MS: integer(10, 7 * 24 * 60 * 60 * 1000).default(30 * 60 * 1000),
+  TRASH_RETENTION_DAYS: integer(0, 36500).default(30),
   MAX_MESSAGES_PER_SECOND: integer(1, 1_000_000).default(200),
   MAX_CONNECTIONS_PER_DOCUMENT: integer(1, 1_000_000).default(500),
   MAX_GUEST_CONNECTIONS_PER_DOCUMENT: integer(0, 1_000_000).default(100),
@@ -107,6 +108,8 @@ export interface AppConfig {
    * continuous editing (`VERSION_IDLE_MS`, `VERSION_INTERVAL_MS`; tests shorten them).
    */
   readonly versions: { readonly idleMs: number; readonly intervalMs: number };
+  /** How long a trashed document can be restored before the purge deletes it for good (`TRASH_RETENTION_DAYS`; 0: at the next purge). */
+  readonly trashRetentionDays: number;
   /** Bytes of updates that may wait for an unreachable database before connections are closed. */
   readonly maxBacklogBytes: number;
   /** Per-connection and per-document bounds handed to the hub. */
@@ -189,6 +192,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     documentUnloadDelayMs: values.DOCUMENT_UNLOAD_DELAY_MS,
     compaction: { maxUpdates: values.COMPACT_AFTER_UPDATES, maxBytes: values.COMPACT_AFTER_BYTES },
     versions: { idleMs: values.VERSION_IDLE_MS, intervalMs: values.VERSION_INTERVAL_MS },
+    trashRetentionDays: values.TRASH_RETENTION_DAYS,
     maxBacklogBytes: values.MAX_BACKLOG_BYTES,
     limits: {
       messagesPerSecond: values.MAX_MESSAGES_PER_SECOND,

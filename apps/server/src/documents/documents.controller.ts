@@ -9,6 +9,8 @@ import { RequestAuth } from '../auth/request-auth';
 import { TicketsService } from '../auth/tickets-service';
 import { Caller } from '../http/caller.decorator';
 import { RateLimit } from '../http/rate-limit.decorator';
+import { ShelfService } from '../organizing/shelf-service';
+import { ContentChanges } from '../storage/content-changes';
 import { toDocumentView, toLinkView, toMemberView } from './document-view';
 
 /** `/api/documents`: a member's documents, their members, share links and socket tickets. */
@@ -20,6 +22,8 @@ export class DocumentsController {
     private readonly auth: RequestAuth,
     private readonly hub: DocumentHub,
     private readonly events: SecurityEvents,
+    private readonly shelf: ShelfService,
+    private readonly contentChanges: ContentChanges,
   ) {}
 
   @Get()
@@ -31,7 +35,10 @@ export class DocumentsController {
   @Post()
   @HttpCode(HttpStatus.CREATED)
   async create(@Caller() principal: Principal, @Body() body: unknown): Promise<DocumentView> {
-    return toDocumentView(await this.documents.create(principal, body));
+    const created = await this.documents.create(principal, body);
+    // Searchable by its title before anything is typed into it.
+    this.contentChanges.changed(created.id);
+    return toDocumentView(created);
   }
 
   @Get(':id')
@@ -42,8 +49,9 @@ export class DocumentsController {
   @Patch(':id')
   async rename(@Caller() principal: Principal, @Param('id') id: string, @Body() body: unknown): Promise<DocumentView> {
     const renamed = await this.documents.rename(principal, id, body);
-    // Whoever has it open, at this instance or another, reads the new title.
+    // Whoever has it open, at this instance or another, reads the new title; search finds it.
     this.hub.announceTitleChange(id);
+    this.contentChanges.changed(id);
     return toDocumentView(renamed);
   }
 
@@ -112,7 +120,10 @@ export class DocumentsController {
   @Post(':id/tickets')
   @HttpCode(HttpStatus.CREATED)
   async ticket(@Caller() principal: Principal, @Param('id') id: string): Promise<TicketAnswer> {
-    return this.tickets.issue(principal, id);
+    const ticket = await this.tickets.issue(principal, id);
+    // A ticket is what opening a document asks for first: "Recent" lists it.
+    await this.shelf.opened(principal.user.id, id);
+    return ticket;
   }
 
   private record(request: IncomingMessage, principal: Principal, type: SecurityEventType, documentId: string, subjectId?: string, details?: string): void {

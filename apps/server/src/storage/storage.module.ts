@@ -4,8 +4,9 @@ import type { Logger } from 'pino';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { LOGGER } from '../logging/logger';
+import { ContentChanges } from './content-changes';
 import { openStorage } from './open-storage';
-import { DIRECTORY, STORAGE, UPDATE_LOG, VERSION_HISTORY } from './storage.tokens';
+import { DIRECTORY, SEARCH_INDEX, STORAGE, UPDATE_LOG, VERSION_HISTORY } from './storage.tokens';
 
 /**
  * Opens the storage once and provides its parts: the update log to the hub, the directory to the
@@ -19,11 +20,14 @@ import { DIRECTORY, STORAGE, UPDATE_LOG, VERSION_HISTORY } from './storage.token
       inject: [APP_CONFIG, LOGGER],
       useFactory: (config: AppConfig, logger: Logger) => openStorage(config.database, logger),
     },
-    { provide: UPDATE_LOG, inject: [STORAGE], useFactory: (storage: Storage) => storage.log },
+    { provide: ContentChanges, useFactory: () => new ContentChanges() },
+    // The hub's appends tell ContentChanges, which the search index follows off the relay path.
+    { provide: UPDATE_LOG, inject: [STORAGE, ContentChanges], useFactory: (storage: Storage, changes: ContentChanges) => changes.watching(storage.log) },
+    { provide: SEARCH_INDEX, inject: [STORAGE], useFactory: (storage: Storage) => storage.search },
     { provide: DIRECTORY, inject: [STORAGE], useFactory: (storage: Storage) => storage.directory },
     { provide: VERSION_HISTORY, inject: [STORAGE], useFactory: (storage: Storage) => storage.versions },
   ],
-  exports: [UPDATE_LOG, DIRECTORY, VERSION_HISTORY],
+  exports: [ContentChanges, SEARCH_INDEX, UPDATE_LOG, DIRECTORY, VERSION_HISTORY],
 })
 export class StorageModule implements OnApplicationShutdown {
   constructor(@Inject(STORAGE) private readonly storage: Storage) {}

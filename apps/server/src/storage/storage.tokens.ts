@@ -9,3 +9,6 @@ export const DIRECTORY = Symbol('DIRECTORY');
 
 /** Injection token of the storage's version history: each document's versions, for the hub and the API. */
 export const VERSION_HISTORY = Symbol('VERSION_HISTORY');
+
+/** Injection token of the storage's full-text search index (libs/storage README, "Search"). */
+export const SEARCH_INDEX = Symbol('SEARCH_INDEX');
