@@ -3,6 +3,7 @@ import { Account, ADMIN, api, readSetupCode, sessionFrom, setUpAdmin, signUp, ty
 import { documentedRoutes } from './documented-routes';
 import { requestFrom } from './peer-request';
 import { startServer, temporaryDataDir, type ServerProcess } from './server-process';
+import { writeAndSee } from './comments-fixture';
 
 /**
  * The HTTP edge of issue 16: routes that take a browser session only, the cross-site check on
@@ -80,6 +81,22 @@ describe('the HTTP edge', () => {
     const version = await admin.request<{ id: string }>('POST', `/api/documents/${documentId}/versions`, { name: 'For the walk' });
     expect(version.status, version.text).toBe(201);
     return version.body.id;
+  }
+
+  /** Text the comment routes of the walk anchor to, written once per document. */
+  const COMMENTED = 'Text to discuss';
+  const written = new Map<string, Promise<void>>();
+  function commentable(documentId: string): Promise<void> {
+    if (!written.has(documentId)) written.set(documentId, writeAndSee(server.wsUrl, documentId, admin.params, COMMENTED));
+    return written.get(documentId) as Promise<void>;
+  }
+
+  /** A thread of the administrator's on a document, for a route that needs one; resolves its path. */
+  async function threadPath(documentId: string): Promise<string> {
+    await commentable(documentId);
+    const thread = await admin.request<{ id: string; comments: Array<{ id: string }> }>('POST', `/api/documents/${documentId}/threads`, { body: 'For the walk', quote: COMMENTED });
+    expect(thread.status, thread.text).toBe(201);
+    return `/api/documents/${documentId}/threads/${thread.body.id}/comments/${thread.body.comments[0].id}`;
   }
 
   /** An account of its own for a test that ends its sessions and tokens (a password reset). */
@@ -169,6 +186,14 @@ describe('the HTTP edge', () => {
       'GET /api/documents/:id/versions/:versionId': { bearer: 200, path: async (doc) => `/api/documents/${doc.id}/versions/${await namedVersion(doc.id)}` },
       'POST /api/documents/:id/versions/:versionId/restore': { bearer: 200, path: async (doc) => `/api/documents/${doc.id}/versions/${await namedVersion(doc.id)}/restore` },
       'POST /api/documents/:id/versions/:versionId/copy': { bearer: 201, path: async (doc) => `/api/documents/${doc.id}/versions/${await namedVersion(doc.id)}/copy`, body: {} },
+      'GET /api/documents/:id/threads': { bearer: 200 },
+      'POST /api/documents/:id/threads': { bearer: 201, path: async (doc) => (await commentable(doc.id), `/api/documents/${doc.id}/threads`), body: { body: 'From a script', quote: COMMENTED } },
+      'PATCH /api/documents/:id/threads/:threadId': { bearer: 200, path: async (doc) => (await threadPath(doc.id)).replace(/\/comments\/.*$/, ''), body: { resolved: true } },
+      'POST /api/documents/:id/threads/:threadId/comments': { bearer: 201, path: async (doc) => (await threadPath(doc.id)).replace(/\/[^/]+$/, ''), body: { body: 'A reply from a script' } },
+      'PATCH /api/documents/:id/threads/:threadId/comments/:commentId': { bearer: 200, path: async (doc) => threadPath(doc.id), body: { body: 'Edited by a script' } },
+      'DELETE /api/documents/:id/threads/:threadId/comments/:commentId': { bearer: 204, path: async (doc) => threadPath(doc.id) },
+      'GET /api/activity': { bearer: 200 },
+      'POST /api/activity/read': { bearer: 204, body: { ids: ['no-such-entry'] } },
       'GET /api/documents/:id/content': { bearer: 200 },
       'PUT /api/documents/:id/content': { bearer: 200, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Written by a script' }] }] } },
       'POST /api/documents/:id/content': { bearer: 200, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Added by a script' }] }] } },

@@ -4,6 +4,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BusModule } from './bus/bus.module';
 import { CollabModule } from './collab/collab.module';
+import { CommentsModule } from './comments/comments.module';
 import { ContentModule } from './content/content.module';
 import { APP_CONFIG } from './config/app-config.token';
 import type { AppConfig } from './config/config.schema';
@@ -57,6 +58,7 @@ export class AppModule {
         DocumentsModule,
         VersionsModule,
         SearchModule,
+        CommentsModule,
         ContentModule,
         FilesModule,
         OpenApiModule,

@@ -15,12 +15,15 @@ export interface RateLimitPolicy {
  * make accounts by the thousand; 20 an hour still lets a class behind one NAT join together.
  * Adding a member by email answers whether an account has that email, so it is bounded per user
  * and per address, well above what sharing by hand needs. Uploads each cost disk and a blob-store
- * write: bounded per user, far above a document pasted with a hundred images.
+ * write: bounded per user, far above a document pasted with a hundred images. Comment changes
+ * (new threads, replies, edits, deletions, resolving) each store rows and a document update that
+ * every open page receives: 60 a minute per person is far above anyone discussing by hand.
  */
 export const RATE_LIMITS = {
   signup: { points: 20, windowSeconds: 60 * 60, per: ['address'], what: 'sign-ups from your network' },
   'member-add': { points: 50, windowSeconds: 60 * 60, per: ['address', 'user'], what: 'members added' },
   'file-upload': { points: 500, windowSeconds: 60 * 60, per: ['user'], what: 'uploads' },
+  'comment-write': { points: 60, windowSeconds: 60, per: ['user'], what: 'comment changes' },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -6,7 +6,7 @@ import type { AppConfig } from '../config/config.schema';
 import { LOGGER } from '../logging/logger';
 import { ContentChanges } from './content-changes';
 import { openStorage } from './open-storage';
-import { DIRECTORY, SEARCH_INDEX, STORAGE, UPDATE_LOG, VERSION_HISTORY } from './storage.tokens';
+import { COMMENT_STORE, DIRECTORY, SEARCH_INDEX, STORAGE, UPDATE_LOG, VERSION_HISTORY } from './storage.tokens';
 
 /**
  * Opens the storage once and provides its parts: the update log to the hub, the directory to the
@@ -26,8 +26,9 @@ import { DIRECTORY, SEARCH_INDEX, STORAGE, UPDATE_LOG, VERSION_HISTORY } from '.
     { provide: SEARCH_INDEX, inject: [STORAGE], useFactory: (storage: Storage) => storage.search },
     { provide: DIRECTORY, inject: [STORAGE], useFactory: (storage: Storage) => storage.directory },
     { provide: VERSION_HISTORY, inject: [STORAGE], useFactory: (storage: Storage) => storage.versions },
+    { provide: COMMENT_STORE, inject: [STORAGE], useFactory: (storage: Storage) => storage.comments },
   ],
-  exports: [ContentChanges, SEARCH_INDEX, UPDATE_LOG, DIRECTORY, VERSION_HISTORY],
+  exports: [ContentChanges, SEARCH_INDEX, UPDATE_LOG, DIRECTORY, VERSION_HISTORY, COMMENT_STORE],
 })
 export class StorageModule implements OnApplicationShutdown {
   constructor(@Inject(STORAGE) private readonly storage: Storage) {}

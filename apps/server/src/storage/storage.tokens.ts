@@ -12,3 +12,6 @@ export const VERSION_HISTORY = Symbol('VERSION_HISTORY');
 
 /** Injection token of the storage's full-text search index (libs/storage README, "Search"). */
 export const SEARCH_INDEX = Symbol('SEARCH_INDEX');
+
+/** Injection token of the storage's comment store: threads, comments and activity, for the API. */
+export const COMMENT_STORE = Symbol('COMMENT_STORE');
