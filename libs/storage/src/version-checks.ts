@@ -43,6 +43,8 @@ function versionProblem(version: NewVersion): string | undefined {
   if (!(version.data instanceof Uint8Array) || version.data.byteLength === 0) return 'data is empty or not a Uint8Array';
   if (!(version.state instanceof Uint8Array) || version.state.byteLength === 0) return 'state is empty or not a Uint8Array';
   if (version.authors?.some((author) => typeof author !== 'string' || author === '')) return 'authors must be user ids';
+  if (version.restoredFrom != null && (typeof version.restoredFrom !== 'string' || version.restoredFrom === '')) return 'restoredFrom must be a version id';
+  if (version.restoredFrom != null && version.kind !== 'restore') return `restoredFrom is for a restore version, not ${version.kind}`;
   return undefined;
 }
 

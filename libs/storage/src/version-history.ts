@@ -29,6 +29,8 @@ export interface VersionInfo {
   readonly byteLength: number;
   /** The users whose edits it contains since the version before it, by id. */
   readonly authors: readonly VersionAuthor[];
+  /** For a `restore` version, the id of the version it restored (schema version 13); else null. */
+  readonly restoredFrom: string | null;
 }
 
 /** The newest version of a document, as the next one is computed from it. */
@@ -65,6 +67,8 @@ export interface NewVersion {
    * users whose updates are in the log after the previous version's `throughSeq` up to this one's.
    */
   readonly authors?: readonly string[];
+  /** A `restore` version: the id of the version of this document that it restored. */
+  readonly restoredFrom?: string | null;
 }
 
 /** What rebuilds a version: its keyframe's data, then every change through it, oldest first. */

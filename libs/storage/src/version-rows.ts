@@ -17,6 +17,7 @@ export interface VersionRow {
   through_seq: number | string;
   keyframe: number | boolean;
   byte_length: number;
+  restored_from: string | null;
 }
 
 export interface VersionAuthorRow {
@@ -36,7 +37,7 @@ export interface VersionHeadRow {
 
 /** The columns of a {@link VersionRow}, for SELECTs (`v` is the versions table). */
 export const VERSION_COLUMNS =
-  'v.id, v.document_id, v.number, v.kind, v.name, v.created_at, v.created_by, v.through_seq, v.keyframe, v.byte_length';
+  'v.id, v.document_id, v.number, v.kind, v.name, v.created_at, v.created_by, v.through_seq, v.keyframe, v.byte_length, v.restored_from';
 
 /** Versions with their authors, in the rows' order; authors in the order of their names. */
 export function toVersions(rows: readonly VersionRow[], authorRows: readonly VersionAuthorRow[]): VersionInfo[] {
@@ -62,6 +63,7 @@ export function toVersion(row: VersionRow, authors: readonly VersionAuthor[]): V
     keyframe: Boolean(row.keyframe),
     byteLength: Number(row.byte_length),
     authors: [...authors].sort(byName),
+    restoredFrom: row.restored_from ?? null,
   };
 }
 

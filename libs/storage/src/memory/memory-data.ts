@@ -21,6 +21,7 @@ export interface MemoryVersion {
   readonly data: Uint8Array;
   headState: Uint8Array | null;
   readonly authors: readonly string[];
+  readonly restoredFrom: string | null;
 }
 
 /** A document: what the directory would hold of it, and its log. */

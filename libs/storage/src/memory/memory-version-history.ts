@@ -53,6 +53,7 @@ export class MemoryVersionHistory implements VersionHistory {
       data: new Uint8Array(version.data),
       headState: new Uint8Array(version.state),
       authors,
+      restoredFrom: version.restoredFrom ?? null,
     };
     document.versions.push(stored);
     return info(documentId, stored);
@@ -117,5 +118,6 @@ function info(documentId: string, version: MemoryVersion): VersionInfo {
     keyframe: version.keyframe,
     byteLength: version.data.byteLength,
     authors: version.authors.map((id) => ({ id, name: null })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    restoredFrom: version.restoredFrom,
   };
 }

@@ -54,6 +54,7 @@ export class PostgresVersionHistory implements VersionHistory {
           chainBytes,
           version.data,
           version.state,
+          version.restoredFrom ?? null,
         ]);
         if (version.authors) await client.query(s.insertAuthors, [version.id, version.authors]);
         else await client.query(s.insertEditors, [version.id, documentId, version.throughSeq, head ? head.through_seq : 0]);

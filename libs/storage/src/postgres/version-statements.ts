@@ -61,8 +61,8 @@ export function versionStatementsFor(schema: string): VersionStatements {
       WHERE document_id = $1 ORDER BY client_id, user_id`,
     clearHeadState: `UPDATE ${versions} SET head_state = NULL WHERE document_id = $1 AND head_state IS NOT NULL`,
     insert: `INSERT INTO ${versions}
-        (id, document_id, number, kind, name, created_at, created_by, through_seq, keyframe, byte_length, chain_bytes, data, head_state)
-      VALUES ($1, $2, $3, $4, $5, now(), $6, $7, $8, $9, $10, $11, $12)`,
+        (id, document_id, number, kind, name, created_at, created_by, through_seq, keyframe, byte_length, chain_bytes, data, head_state, restored_from)
+      VALUES ($1, $2, $3, $4, $5, now(), $6, $7, $8, $9, $10, $11, $12, $13)`,
     insertEditors: `INSERT INTO ${authors} (version_id, user_id)
       SELECT $1::text, user_id FROM ${edits} WHERE document_id = $2 AND first_seq <= $3
       UNION

@@ -371,6 +371,14 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX webhook_deliveries_webhook ON webhook_deliveries (webhook_id, created_at);
     `,
   },
+  {
+    // Version-history extras (libs/storage README, "Versions"): a restore version names the version
+    // it restored. No foreign key: the id stays meaningful in the list even if that version went.
+    version: 13,
+    sql: `
+      ALTER TABLE document_versions ADD COLUMN restored_from TEXT;
+    `,
+  },
 ];
 
 /** The schema version this code writes; a database at a higher one was written by a newer Quire. */

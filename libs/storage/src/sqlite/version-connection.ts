@@ -44,6 +44,7 @@ export function prepareVersionConnection(db: Database.Database): VersionConnecti
       chainBytes,
       data: version.data,
       state: version.state,
+      restoredFrom: version.restoredFrom ?? null,
     };
     statements.insert.run(params);
     const after = head ? Number(head.through_seq) : 0;

@@ -18,6 +18,7 @@ export interface VersionParams {
   chainBytes: number;
   data: Uint8Array;
   state: Uint8Array;
+  restoredFrom: string | null;
 }
 
 /** Every statement of the version history, prepared once per connection. */
@@ -79,8 +80,8 @@ export function prepareVersionStatements(db: Database.Database): VersionStatemen
     ),
     insert: db.prepare<VersionParams>(
       `INSERT INTO document_versions
-         (id, document_id, number, kind, name, created_at, created_by, through_seq, keyframe, byte_length, chain_bytes, data, head_state)
-       VALUES (@id, @documentId, @number, @kind, @name, @createdAt, @createdBy, @throughSeq, @keyframe, @byteLength, @chainBytes, @data, @state)`,
+         (id, document_id, number, kind, name, created_at, created_by, through_seq, keyframe, byte_length, chain_bytes, data, head_state, restored_from)
+       VALUES (@id, @documentId, @number, @kind, @name, @createdAt, @createdBy, @throughSeq, @keyframe, @byteLength, @chainBytes, @data, @state, @restoredFrom)`,
     ),
     insertAuthor: db.prepare<[versionId: string, userId: string]>(
       'INSERT OR IGNORE INTO document_version_authors (version_id, user_id) VALUES (?, ?)',

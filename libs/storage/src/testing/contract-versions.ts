@@ -70,6 +70,23 @@ export function describeVersions({ log, documents, storage, restart }: UpdateLog
       expectSameBytes((await versions().chain('doc', version.id))!.updates, [version.data]);
     });
 
+    it('keeps which version a restore restored, null for every other version, and refuses it on another kind', async () => {
+      await createDocuments(documents(), 'doc');
+      const edited = new EditedDoc();
+      const maker = new VersionMaker(edited);
+      const first = await versions().create('doc', maker.next((await log().append('doc', [edited.type('a')])).lastSeq));
+      expect(first.restoredFrom).toBeNull();
+      const { lastSeq } = await log().append('doc', [edited.type('b')]);
+      await expectRefused(versions().create('doc', { ...maker.next(lastSeq, { number: 2 }), restoredFrom: first.id }), 'invalid-argument');
+      await expectRefused(versions().create('doc', { ...maker.next(lastSeq, { kind: 'restore', number: 2 }), restoredFrom: '' }), 'invalid-argument');
+      const restore = await versions().create('doc', { ...maker.next(lastSeq, { kind: 'restore', number: 2 }), restoredFrom: first.id });
+
+      expect(restore).toMatchObject({ kind: 'restore', restoredFrom: first.id });
+      expect(await versions().get('doc', restore.id)).toEqual(restore);
+      expect((await versions().list('doc')).map((version) => version.restoredFrom)).toEqual([first.id, null]);
+      expect((await versions().chain('doc', restore.id))?.version.restoredFrom).toBe(first.id);
+    });
+
     it('gives the head with its state and the bytes of its chain; older versions no longer hold a state', async () => {
       await createDocuments(documents(), 'doc');
       const edited = new EditedDoc();
