@@ -2,7 +2,7 @@ import { Slice, type Node } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { contentOf } from '../content/from-yjs';
-import { builder, Editor, testSchema } from '../documents.fixtures';
+import { builder, Editor, quireSchema, testSchema } from '../documents.fixtures';
 import type { DocumentChange } from './changes';
 import { diffDocuments } from './diff-documents';
 import { randomDocument, randomEdit, seeded } from './random-documents.fixtures';
@@ -73,6 +73,17 @@ describe('diffDocuments', () => {
 
     expect(changes).toEqual([{ type: 'format', from: 7, to: 11, added: [{ type: 'strong' }], removed: [], authorIds: ['bob'] }]);
     expect(undo(after, changes).eq(before)).toBe(true);
+  });
+
+  it('does not count a comment thread’s anchor (the comment mark) as an edit, but the rest of a change', () => {
+    const q = quireSchema;
+    const before = q.node('doc', null, [q.node('paragraph', null, [q.text('Discuss this')])]);
+    const comment = q.marks.comment.create({ threadId: 't1' });
+    const anchored = q.node('doc', null, [q.node('paragraph', null, [q.text('Discuss '), q.text('this', [comment])])]);
+    expect(diffDocuments(before, anchored)).toEqual([]);
+    expect(diffDocuments(anchored, before)).toEqual([]);
+    const bolded = q.node('doc', null, [q.node('paragraph', null, [q.text('Discuss '), q.text('this', [comment, q.marks.bold.create()])])]);
+    expect(diffDocuments(before, bolded)).toEqual([{ type: 'format', from: 9, to: 13, added: [{ type: 'bold' }], removed: [], authorIds: [] }]);
   });
 
   it('finds a node’s attributes or type changing, its content compared inside it', () => {

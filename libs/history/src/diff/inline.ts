@@ -107,6 +107,15 @@ function insertRuns(b: Node, bStart: number, tokens: InlineTokens, from: number,
   }
 }
 
+/**
+ * Whether gaining or losing the mark is an edit to show: a `comment` mark is a thread's anchor,
+ * which the server adds and removes as people discuss the text (libs/collab-core README,
+ * "Comments"), not a change anyone made to the text.
+ */
+function isEdit(mark: Mark): boolean {
+  return mark.type.name !== 'comment';
+}
+
 /** Kept characters whose marks changed, grouped while they change alike. */
 class FormatRuns {
   private pending: { from: number; to: number; signature: string; added: Mark[]; removed: Mark[]; authorIds: readonly string[] } | undefined;
@@ -118,8 +127,8 @@ class FormatRuns {
   ) {}
 
   compare(before: readonly Mark[], after: readonly Mark[], from: number, to: number): void {
-    const added = after.filter((mark) => !mark.isInSet(before));
-    const removed = before.filter((mark) => !mark.isInSet(after));
+    const added = after.filter((mark) => isEdit(mark) && !mark.isInSet(before));
+    const removed = before.filter((mark) => isEdit(mark) && !mark.isInSet(after));
     if (added.length === 0 && removed.length === 0) {
       this.flush();
       return;
