@@ -204,6 +204,11 @@ describe('the HTTP edge', () => {
       // The token passes; the address is refused (this server keeps outbound requests off loopback).
       'POST /api/documents/:id/files/remote': { bearer: 422, body: { url: 'http://127.0.0.1:9/pixel.png' } },
       'GET /api/files/:id': { bearer: 200, path: async (doc) => `/api/files/${await uploadTo(doc.id)}` },
+      // The token passes; the address is refused (this server keeps webhooks off loopback).
+      'POST /api/webhooks': { bearer: 422, body: { url: 'http://127.0.0.1:9/hook', events: ['document.created'] } },
+      'GET /api/webhooks': { bearer: 200 },
+      'DELETE /api/webhooks/:id': { bearer: 404, path: () => '/api/webhooks/no-such-webhook' },
+      'GET /api/webhooks/:id/deliveries': { bearer: 404, path: () => '/api/webhooks/no-such-webhook/deliveries' },
       'GET /api/openapi.json': { bearer: 200 },
     };
 

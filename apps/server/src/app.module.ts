@@ -20,6 +20,7 @@ import { SearchModule } from './search/search.module';
 import { StorageModule } from './storage/storage.module';
 import { ThrottleModule } from './throttle/throttle.module';
 import { VersionsModule } from './versions/versions.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** Configuration and the logger, made once in `main` and available everywhere. */
 @Global()
@@ -61,6 +62,7 @@ export class AppModule {
         CommentsModule,
         ContentModule,
         FilesModule,
+        WebhooksModule,
         OpenApiModule,
       ],
     };

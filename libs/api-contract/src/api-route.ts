@@ -9,7 +9,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type RouteCaller = 'anyone' | 'signed-in' | 'session';
 
 /** The parts of docs/api.md that group routes. */
-export type RouteGroup = 'accounts' | 'admin' | 'documents' | 'versions' | 'comments' | 'activity' | 'links' | 'tickets' | 'files' | 'operations' | 'content';
+export type RouteGroup = 'accounts' | 'admin' | 'documents' | 'versions' | 'comments' | 'activity' | 'links' | 'tickets' | 'files' | 'operations' | 'content' | 'webhooks';
 
 /** One route of the server: what it takes, what it answers, and who may call it. */
 export interface ApiRoute {

@@ -83,3 +83,14 @@ export {
 export { createQuireClient, QuireApiError, type ContentBody, type ImportFile, type QuireClient } from './client';
 export { RecentDocumentView, RecentList, StarredDocumentView, StarredList, TrashedDocumentView, TrashList } from './organizing';
 export { MAX_SEARCH_LIMIT, MAX_SEARCH_QUERY_LENGTH, SearchAnswer, SearchQuery, SearchResult, SnippetRange } from './search';
+export {
+  CreatedWebhook,
+  CreateWebhookBody,
+  WEBHOOK_SIGNATURE_HEADER,
+  WebhookDeliveryList,
+  WebhookDeliveryView,
+  WebhookEvent,
+  WebhookList,
+  WebhookPayload,
+  WebhookView,
+} from './webhooks';

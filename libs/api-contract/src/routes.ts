@@ -21,6 +21,7 @@ import { COMMENT_ROUTES } from './comment-routes';
 import { CONTENT_ROUTES } from './content-routes';
 import { ORGANIZING_ROUTES } from './organizing-routes';
 import { VERSION_ROUTES } from './version-routes';
+import { WEBHOOK_ROUTES } from './webhook-routes';
 
 const notVisible = 'no such document, or the caller is not a member (whether it exists is not revealed)';
 const ownerOnly = { 403: 'the caller is a member but not the owner', 404: notVisible } as const;
@@ -211,6 +212,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
       404: 'no such file, or the caller may not read its document (whether it exists is not revealed)',
     },
   },
+  ...WEBHOOK_ROUTES,
   { method: 'GET', path: '/api/openapi.json', group: 'operations', summary: 'This list as an OpenAPI document', caller: 'anyone', status: 200, answer: OpenApiDocument },
   {
     method: 'GET',

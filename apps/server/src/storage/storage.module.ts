@@ -5,8 +5,9 @@ import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { LOGGER } from '../logging/logger';
 import { ContentChanges } from './content-changes';
+import { ObservedUpdateLog } from './observed-update-log';
 import { openStorage } from './open-storage';
-import { COMMENT_STORE, DIRECTORY, SEARCH_INDEX, STORAGE, UPDATE_LOG, VERSION_HISTORY } from './storage.tokens';
+import { COMMENT_STORE, DIRECTORY, SEARCH_INDEX, STORAGE, UPDATE_LOG, VERSION_HISTORY, WEBHOOK_STORE } from './storage.tokens';
 
 /**
  * Opens the storage once and provides its parts: the update log to the hub, the directory to the
@@ -22,13 +23,16 @@ import { COMMENT_STORE, DIRECTORY, SEARCH_INDEX, STORAGE, UPDATE_LOG, VERSION_HI
     },
     { provide: ContentChanges, useFactory: () => new ContentChanges() },
     // The hub's appends tell ContentChanges, which the search index follows off the relay path.
-    { provide: UPDATE_LOG, inject: [STORAGE, ContentChanges], useFactory: (storage: Storage, changes: ContentChanges) => changes.watching(storage.log) },
+    // Observed too: webhooks hear of stored edits with their authors (document.updated).
+    { provide: ObservedUpdateLog, inject: [STORAGE], useFactory: (storage: Storage) => new ObservedUpdateLog(storage.log) },
+    { provide: UPDATE_LOG, inject: [ObservedUpdateLog, ContentChanges], useFactory: (observed: ObservedUpdateLog, changes: ContentChanges) => changes.watching(observed) },
+    { provide: WEBHOOK_STORE, inject: [STORAGE], useFactory: (storage: Storage) => storage.webhooks },
     { provide: SEARCH_INDEX, inject: [STORAGE], useFactory: (storage: Storage) => storage.search },
     { provide: DIRECTORY, inject: [STORAGE], useFactory: (storage: Storage) => storage.directory },
     { provide: VERSION_HISTORY, inject: [STORAGE], useFactory: (storage: Storage) => storage.versions },
     { provide: COMMENT_STORE, inject: [STORAGE], useFactory: (storage: Storage) => storage.comments },
   ],
-  exports: [ContentChanges, SEARCH_INDEX, UPDATE_LOG, DIRECTORY, VERSION_HISTORY, COMMENT_STORE],
+  exports: [ContentChanges, SEARCH_INDEX, UPDATE_LOG, DIRECTORY, VERSION_HISTORY, COMMENT_STORE, ObservedUpdateLog, WEBHOOK_STORE],
 })
 export class StorageModule implements OnApplicationShutdown {
   constructor(@Inject(STORAGE) private readonly storage: Storage) {}

@@ -10,8 +10,11 @@ export const DIRECTORY = Symbol('DIRECTORY');
 /** Injection token of the storage's version history: each document's versions, for the hub and the API. */
 export const VERSION_HISTORY = Symbol('VERSION_HISTORY');
 
+/** Injection token of the storage's comment store: threads, comments and activity, for the API. */
+export const COMMENT_STORE = Symbol('COMMENT_STORE');
+
 /** Injection token of the storage's full-text search index (libs/storage README, "Search"). */
 export const SEARCH_INDEX = Symbol('SEARCH_INDEX');
 
-/** Injection token of the storage's comment store: threads, comments and activity, for the API. */
-export const COMMENT_STORE = Symbol('COMMENT_STORE');
+/** Injection token of the storage's webhooks and their deliveries. */
+export const WEBHOOK_STORE = Symbol('WEBHOOK_STORE');
