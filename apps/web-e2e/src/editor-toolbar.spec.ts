@@ -162,6 +162,55 @@ describe('the editing toolbar', () => {
     expect(await ada.editor.locator('table').count()).toBe(0);
   });
 
+  it('opens and works its menus with the keyboard alone', async () => {
+    await ada.page.keyboard.type('keys');
+    await ada.page.keyboard.press('Shift+Home');
+    await ada.page.keyboard.press('Escape');
+    // From Bold, right through Italic … Link to the highlight menu.
+    const focused = ada.page.locator(':focus');
+    expect(await focused.getAttribute('data-action')).toBe('bold');
+    for (let i = 0; i < 8; i++) await ada.page.keyboard.press('ArrowRight');
+    expect(await focused.getAttribute('data-action')).toBe('highlight');
+    await ada.page.keyboard.press('ArrowDown');
+    expect(await focused.getAttribute('role')).toBe('menuitemradio');
+    expect(await focused.textContent()).toBe('No highlight');
+    await ada.page.keyboard.press('ArrowRight');
+    await ada.page.keyboard.press('ArrowRight');
+    expect(await focused.textContent()).toBe('Brown highlight');
+    await ada.page.keyboard.press('Enter');
+    expect(await ada.editor.locator('mark[data-color="brown"]').textContent()).toBe('keys');
+    // Chosen by keyboard, focus is back on the menu's button; Escape closes a menu there too.
+    expect(await focused.getAttribute('data-action')).toBe('highlight');
+    await ada.page.keyboard.press('Enter');
+    await ada.page.getByRole('menu', { name: 'Highlight' }).waitFor();
+    await ada.page.keyboard.press('Escape');
+    await ada.page.getByRole('menu', { name: 'Highlight' }).waitFor({ state: 'detached' });
+    expect(await focused.getAttribute('data-action')).toBe('highlight');
+  });
+
+  it('colours a selection made just before Escape, chosen by keyboard, on a slow machine', async () => {
+    // A busy CPU delays the browser's selectionchange behind the keys: the selection made with
+    // Shift+Home must still be what the text colour menu colours (it once went to the next text typed).
+    const cdp = await ada.context.newCDPSession(ada.page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+    try {
+      await ada.page.keyboard.type('slow');
+      await ada.page.keyboard.press('Shift+Home');
+      await ada.page.keyboard.press('Escape');
+      const focused = ada.page.locator(':focus');
+      for (let i = 0; i < 9; i++) await ada.page.keyboard.press('ArrowRight');
+      expect(await focused.getAttribute('data-action')).toBe('text_color');
+      await ada.page.keyboard.press('ArrowDown');
+      await ada.page.keyboard.press('End');
+      expect(await focused.getAttribute('data-entry')).toBe('text_color:pink');
+      await ada.page.keyboard.press(' ');
+      expect(await ada.editor.locator('span[data-text-color="pink"]').textContent()).toBe('slow');
+    } finally {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      await cdp.detach();
+    }
+  });
+
   it('shows a formatting bubble over selected text, and nothing without a selection', async () => {
     await ada.page.keyboard.type('bubble text');
     const bubble = ada.page.getByRole('toolbar', { name: 'Selection formatting' });

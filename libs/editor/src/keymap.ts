@@ -8,6 +8,7 @@ import { exitCodeOnEmptyLine, indentCode, leaveCodeBlockAtEnd, outdentCode } fro
 import { setAlignment } from './commands/alignment';
 import { setParagraph, toggleHeading, toggleList } from './commands/blocks';
 import { toggleFormat } from './commands/formatting';
+import { syncSelectionFromDom } from './dom-selection';
 import { indentItem, outdentItem, splitItem } from './commands/lists';
 import type { MentionCandidate } from './suggest/slash-commands';
 import { toggleTaskItem, toggleTaskList } from './tasks/task-commands';
@@ -75,7 +76,12 @@ export function buildKeyBindings(host: EditorHost = {}): Record<string, Command>
     'Shift-Tab': chainCommands(outdentCode, outdentItem),
     ArrowDown: leaveCodeBlockAtEnd('down'),
     ArrowRight: leaveCodeBlockAtEnd('right'),
-    Escape: () => host.leaveEditor?.() ?? false,
+    Escape: (_state, _dispatch, view) => {
+      if (!host.leaveEditor) return false;
+      // A selection made just before (Shift+Home, Escape) must be the one the toolbar acts on.
+      if (view) syncSelectionFromDom(view);
+      return host.leaveEditor();
+    },
   };
   return bindings;
 }
