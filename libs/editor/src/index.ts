@@ -46,6 +46,10 @@ export { resolveServerUrl, collabSocketUrl, DEFAULT_SERVER_PORT } from './connec
 export { onTitleAnnounced } from './connection/title-announcement';
 export { saveStatus, type SaveStatus, type SaveStatusKind, type SaveStatusOptions } from './connection/save-status';
 export { SaveTracker } from './connection/save-tracker';
+export { LocalCopy, type LocalCopyState } from './local/local-copy';
+export { keptDocuments, deleteLocalCopies, type KeptDocument } from './local/local-copies';
+export { localCopyName } from './local/local-copy-names';
+export { mergeSummaryText, type MergeSummary } from './local/merge-summary';
 export {
   TicketRefusedError,
   canEdit,

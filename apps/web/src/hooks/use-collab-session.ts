@@ -1,6 +1,6 @@
 'use client';
 
-import { CollabSession, initialConnectionState, type ConnectionState, type TicketProvider } from '@quire/editor';
+import { CollabSession, initialConnectionState, LocalCopy, type ConnectionState, type LocalCopyState, type TicketProvider } from '@quire/editor';
 import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../lib/api/api-context';
 
@@ -8,13 +8,21 @@ interface Options {
   documentId: string;
   /** Asked for a fresh ticket before every connection; the latest function is always used. */
   ticket: TicketProvider;
+  /** The signed-in account: the document is kept on this device for it. Guests keep nothing. */
+  localCopyUser?: string | undefined;
 }
 
-/** The open document and its connection, from the first render in the browser until the page leaves. */
-export function useCollabSession({ documentId, ticket }: Options) {
+const NO_LOCAL_COPY: LocalCopyState = { kind: 'off', reason: 'Guests keep no copies on this device.' };
+
+/**
+ * The open document and its connection, from the first render in the browser until the page
+ * leaves; for an account, its copy on this device too (read before the network answers).
+ */
+export function useCollabSession({ documentId, ticket, localCopyUser }: Options) {
   const api = useApi();
   const [session, setSession] = useState<CollabSession | null>(null);
   const [connection, setConnection] = useState<ConnectionState>(() => initialConnectionState());
+  const [localCopy, setLocalCopy] = useState<LocalCopyState>(localCopyUser ? { kind: 'loading' } : NO_LOCAL_COPY);
   // The session outlives renders; it reaches the current provider (with the current guest name) here.
   const ticketRef = useRef(ticket);
 
@@ -24,16 +32,20 @@ export function useCollabSession({ documentId, ticket }: Options) {
 
   useEffect(() => {
     const opened = new CollabSession({ serverUrl: api.serverUrl, documentId, ticket: (signal) => ticketRef.current(signal), network: window });
+    const copy = localCopyUser ? new LocalCopy(opened, localCopyUser, documentId) : undefined;
     setSession(opened);
     setConnection(opened.connection);
+    setLocalCopy(copy?.state ?? NO_LOCAL_COPY);
     const unsubscribe = opened.subscribe(setConnection);
+    const unsubscribeCopy = copy?.subscribe(setLocalCopy);
     return () => {
       unsubscribe();
+      unsubscribeCopy?.();
+      copy?.close();
       opened.destroy();
       setSession(null);
     };
-  }, [api, documentId]);
+  }, [api, documentId, localCopyUser]);
 
-  // Local copies (IndexedDB) are not kept yet: offline changes live in this tab only.
-  return { session, connection, localCopies: false };
+  return { session, connection, localCopy, localCopies: localCopy.kind === 'kept' };
 }

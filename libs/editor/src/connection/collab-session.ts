@@ -1,3 +1,4 @@
+import type { Role } from '@quire/api-contract';
 import { PROSEMIRROR_FRAGMENT, SCHEMA_VERSION_PARAM } from '@quire/constants';
 import { SCHEMA_VERSION } from '@quire/editor-schema';
 import { messageStored, readStoredAck, STORED_ACK_PARAM } from '@quire/protocol';
@@ -8,6 +9,7 @@ import { initialConnectionState, isTerminalCloseCode, nextConnectionState, type 
 import type { AwarenessUser } from './presence';
 import { countingSocketClass } from './counting-socket';
 import { reconnectDelay } from './reconnect-delay';
+import { itemsFromOthers, type MergeSummary } from '../local/merge-summary';
 import { SaveTracker } from './save-tracker';
 import { collabSocketUrl } from './server-url';
 import { isRetriableWithNewTicket, refusalCloseCode, TicketRefusedError, type SocketTicket, type TicketProvider } from './socket-ticket';
@@ -28,6 +30,9 @@ export interface CollabSessionOptions {
   /** For tests: the source of reconnect jitter. */
   random?: () => number;
 }
+
+/** Away at least this long (or opened with changes from an earlier page), a sync reports what it merged. */
+export const LONG_OFFLINE_MS = 30_000;
 
 /** Transaction origins that are not the person's edits: what the provider and local copies apply. */
 const NOT_LOCAL = new WeakSet<object>();
@@ -65,6 +70,16 @@ export class CollabSession {
   private readonly saves = new SaveTracker();
   private reportedUnsaved = 0;
   private readonly unsavedListeners = new Set<(unsaved: number) => void>();
+  private readonly mergedListeners = new Set<(summary: MergeSummary) => void>();
+  /** Since when the page has had no synced connection; null while it has one. */
+  private awaySince: number | null = Date.now();
+  /** Changes from an earlier page restored from this device: the first sync reports its merge. */
+  private restoredChanges = false;
+  /** Items from others that arrived on the current connection, and the doc's clocks before it. */
+  private arrivedFromOthers = 0;
+  private clocksBefore = new Map<number, number>();
+  /** Yjs client ids this person's edits carried (this page's and restored ones): not "others". */
+  private readonly ownClients = new Set<number>();
 
   constructor(options: CollabSessionOptions) {
     this.network = options.network;
@@ -92,17 +107,32 @@ export class CollabSession {
       this.saves.acknowledged(readStoredAck(decoder).through);
       this.reportUnsaved();
     };
+    this.ownClients.add(this.doc.clientID);
     // After the provider's own listener, which has sent the change by now if its socket is open.
-    this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === this.provider) {
+        if (this.awaySince !== null) this.arrivedFromOthers += itemsFromOthers(update, this.clocksBefore, this.ownClients);
+        return;
+      }
       if (typeof origin === 'object' && origin !== null && NOT_LOCAL.has(origin)) return;
       this.saves.change(this.provider.wsconnected);
       this.reportUnsaved();
     });
     // The stock handler logs the provider's URL, ticket included; the role already says read-only.
     this.provider.messageHandlers[messageAuth] = () => undefined;
-    this.provider.on('status', ({ status }) => this.dispatch({ type: 'status', status }));
+    this.provider.on('status', ({ status }) => {
+      if (status === 'connected') {
+        // What the server sends on this connection is counted against the doc as it stands now.
+        this.arrivedFromOthers = 0;
+        this.clocksBefore = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+      } else if (this.awaySince === null) {
+        this.awaySince = Date.now();
+      }
+      this.dispatch({ type: 'status', status });
+    });
     this.provider.on('sync', (synced) => {
       if (!synced) return;
+      this.reportMerge();
       // The server accepted the ticket and sent the document: the connection works.
       this.reconnectAttempts = 0;
       this.retryingAfter = null;
@@ -152,6 +182,36 @@ export class CollabSession {
     return () => this.unsavedListeners.delete(listener);
   }
 
+  /**
+   * Calls `listener` when a connection syncs after a long time away (or after changes from an
+   * earlier page were restored): what it merged, for a one-line summary.
+   */
+  subscribeMerged(listener: (summary: MergeSummary) => void): () => void {
+    this.mergedListeners.add(listener);
+    return () => this.mergedListeners.delete(listener);
+  }
+
+  /**
+   * Changes an earlier page left unacknowledged, now back in the doc from this device (a local
+   * copy): counted as unsaved until the server acknowledges them. `clients`: the Yjs client ids
+   * they were made under, so that the merge summary counts them as this person's.
+   */
+  restoreUnsaved(count: number, clients: Iterable<number> = []): void {
+    for (const client of clients) this.ownClients.add(client);
+    if (count <= 0) return;
+    this.restoredChanges = true;
+    this.saves.restore(count, this.provider.wsconnected);
+    this.reportUnsaved();
+  }
+
+  /**
+   * The role this person had on this document, remembered on this device: until a ticket says
+   * otherwise (offline, the server unreachable), the editor opens as it would with it.
+   */
+  restoreRole(role: Role): void {
+    if (this.state.role === null) this.dispatch({ type: 'granted', role });
+  }
+
   /** Calls `listener` on every change of the connection state; returns the unsubscribe. */
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -178,6 +238,7 @@ export class CollabSession {
     this.network?.removeEventListener('offline', this.onOffline);
     this.listeners.clear();
     this.unsavedListeners.clear();
+    this.mergedListeners.clear();
     this.provider.destroy();
     this.doc.destroy();
   }
@@ -268,6 +329,15 @@ export class CollabSession {
   private clearReconnectTimer(): void {
     clearTimeout(this.reconnectTimer);
     this.reconnectTimer = undefined;
+  }
+
+  private reportMerge(): void {
+    const away = this.awaySince;
+    this.awaySince = null;
+    if (away === null || (Date.now() - away < LONG_OFFLINE_MS && !this.restoredChanges)) return;
+    this.restoredChanges = false;
+    const summary: MergeSummary = { mine: this.saves.unsaved, others: this.arrivedFromOthers };
+    for (const listener of this.mergedListeners) listener(summary);
   }
 
   private reportUnsaved(): void {

@@ -1,12 +1,14 @@
 'use client';
 
 import type { UserView } from '@quire/api-contract';
-import { initials } from '@quire/editor';
+import { deleteLocalCopies, initials, keptDocuments } from '@quire/editor';
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useApi } from '../../lib/api/api-context';
 import { signOut } from '../../lib/api/auth';
+import { forgetDeviceAccount } from '../../lib/device-account';
 import styles from './account-menu.module.css';
+import { ConfirmDialog } from './ConfirmDialog';
 import { ThemeSwitch } from './ThemeSwitch';
 
 /**
@@ -19,6 +21,8 @@ export function AccountMenu({ user }: { user: UserView }) {
   const api = useApi();
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
+  /** Documents whose changes exist only on this device, when signing out would delete them. */
+  const [unsavedDocuments, setUnsavedDocuments] = useState(0);
   const root = useRef<HTMLElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
   const panelId = useId();
@@ -45,8 +49,20 @@ export function AccountMenu({ user }: { user: UserView }) {
 
   async function leave() {
     if (pending) return;
+    // On a shared computer nothing of this account may stay; but never lose changes unasked.
+    const unsaved = (await keptDocuments(user.id).catch(() => [])).filter((kept) => kept.unsaved > 0).length;
+    if (unsaved > 0) {
+      setUnsavedDocuments(unsaved);
+      return;
+    }
+    await signOutAndForget();
+  }
+
+  async function signOutAndForget() {
     setPending(true);
     try {
+      await deleteLocalCopies(user.id).catch(() => 0);
+      forgetDeviceAccount();
       await signOut(api);
     } finally {
       // A full load, so nothing of this account stays in memory.
@@ -94,11 +110,25 @@ export function AccountMenu({ user }: { user: UserView }) {
             ) : null}
           </ul>
           <ThemeSwitch />
-          <button type="button" className={styles.item} onClick={leave} aria-disabled={pending}>
+          <button type="button" className={styles.item} onClick={() => void leave()} aria-disabled={pending}>
             Sign out
           </button>
         </div>
       ) : null}
+      <ConfirmDialog
+        open={unsavedDocuments > 0}
+        title="Some changes are not saved yet"
+        description={
+          <>
+            {unsavedDocuments === 1 ? 'One document has' : `${unsavedDocuments} documents have`} changes that are saved only on this device and
+            have not reached the server yet. Signing out deletes this account’s copies from this device, with those changes. Cancel to stay
+            signed in until they are sent (open the document while online).
+          </>
+        }
+        confirmLabel="Sign out and delete them"
+        onConfirm={signOutAndForget}
+        onCancel={() => setUnsavedDocuments(0)}
+      />
     </nav>
   );
 }

@@ -3,7 +3,12 @@
 import type { SessionInfo, UserView } from '@quire/api-contract';
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter } from 'next/navigation';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useRetryWhileUnreachable } from '../../hooks/use-retry-while-unreachable';
+import { deviceAccount, rememberDeviceAccount } from '../../lib/device-account';
+import { AppHeader } from './AppHeader';
+import appHeaderStyles from './app-header.module.css';
+import { Wordmark } from './Wordmark';
 import { useApi } from '../../lib/api/api-context';
 import { sessionQuery } from '../../lib/api/auth';
 import { isUnreachable } from '../../lib/api/client';
@@ -21,6 +26,12 @@ interface Props {
    * it would drop edits its socket has not sent yet, and it shows its own "sign in again" instead.
    */
   watchSession?: boolean;
+  /**
+   * While the server cannot be reached, render `children` for the account last signed in on this
+   * device (the editor: a document kept here opens and is editable offline). Otherwise the page
+   * keeps its header and says the server cannot be reached.
+   */
+  offline?: boolean;
   children: (user: UserView) => ReactNode;
 }
 
@@ -28,7 +39,7 @@ interface Props {
  * Renders `children` for a signed-in person. A fresh instance goes to /setup first; someone signed
  * out goes to /signin, and comes back here afterwards.
  */
-export function RequireAccount({ action, watchSession = true, children }: Props) {
+export function RequireAccount({ action, watchSession = true, offline = false, children }: Props) {
   const api = useApi();
   const { data, error, refetch } = useQuery({ ...sessionQuery(api), refetchOnWindowFocus: watchSession });
   // Without watching, the page keeps the session it opened with.
@@ -42,21 +53,34 @@ export function RequireAccount({ action, watchSession = true, children }: Props)
   useEffect(() => {
     if (destination) router.replace(destination);
   }, [destination, router]);
+  const signedIn = session?.user;
+  useEffect(() => {
+    if (signedIn) rememberDeviceAccount(signedIn);
+  }, [signedIn]);
+  const retry = useCallback(() => void refetch(), [refetch]);
+  useRetryWhileUnreachable(session ? null : error, retry);
+  // Read once the page runs in the browser (localStorage), for while the server cannot be reached.
+  const [known, setKnown] = useState<UserView | null>(null);
+  useEffect(() => setKnown(deviceAccount()), []);
 
+  if (!session && error && isUnreachable(error) && offline && known) return <>{children(known)}</>;
   if (!session && error) {
     return (
-      <main id="main" className={styles.notice}>
-        {isUnreachable(error) ? (
-          <ServerUnreachable onRetry={() => void refetch()} action={action} />
-        ) : (
-          <p role="alert">
-            The server could not say who is signed in: {error.message}.{' '}
-            <button type="button" className="button" onClick={() => void refetch()}>
-              Try again
-            </button>
-          </p>
-        )}
-      </main>
+      <>
+        {known ? <AppHeader user={known} /> : <BareHeader />}
+        <main id="main" className={styles.notice}>
+          {isUnreachable(error) ? (
+            <ServerUnreachable onRetry={retry} action={action} retrying />
+          ) : (
+            <p role="alert">
+              The server could not say who is signed in: {error.message}.{' '}
+              <button type="button" className="button" onClick={() => void refetch()}>
+                Try again
+              </button>
+            </p>
+          )}
+        </main>
+      </>
     );
   }
   if (!session?.user || destination) {
@@ -73,4 +97,15 @@ export function RequireAccount({ action, watchSession = true, children }: Props)
 function currentPath(pathname: string | null): string {
   if (typeof window === 'undefined') return pathname ?? '/';
   return `${window.location.pathname}${window.location.search}`;
+}
+
+/** The app's header when nobody is known on this device: the logo, so the page is still Quire's. */
+function BareHeader() {
+  return (
+    <header className={appHeaderStyles.header}>
+      <div className={appHeaderStyles.inner}>
+        <Wordmark />
+      </div>
+    </header>
+  );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useEffect } from 'react';
 import { useApi } from '../../lib/api/api-context';
 import styles from './server-unreachable.module.css';
 
@@ -10,25 +11,33 @@ interface Props {
   action: string;
   /** Said when the page keeps trying by itself. */
   retrying?: boolean;
+  /** What is safe meanwhile, in plain words; by default that nothing saved is lost. */
+  safe?: string;
 }
 
-/** The collaboration server did not answer: say where we looked and how to start it. */
-export function ServerUnreachable({ onRetry, action, retrying = false }: Props) {
+/**
+ * The server did not answer, said as a person needs it: what cannot be done, what is safe, and
+ * that the page keeps trying. How to run or configure the server (commands, environment
+ * variables) is for operators: it goes to the browser console, never on the page.
+ */
+export function ServerUnreachable({ onRetry, action, retrying = false, safe }: Props) {
   const { serverUrl } = useApi();
+  useEffect(() => {
+    console.warn(
+      `Quire cannot reach its server at ${serverUrl}. Is it running? \`npm start\` starts both the web app and the server; ` +
+        'if the server runs elsewhere, start the web app with QUIRE_SERVER_URL set to its address.',
+    );
+  }, [serverUrl]);
   return (
     <div className={styles.box} role="alert">
-      <h2 className={styles.title}>Cannot {action}</h2>
+      <h2 className={styles.title}>Can’t reach the server</h2>
       <p>
-        Cannot reach the collaboration server at <code>{serverUrl}</code> — is it running? <code>npm start</code>{' '}
-        starts both the web app and the server.
+        Quire can’t reach its server right now, so it can’t {action}. {safe ?? 'Nothing you saved is lost.'}
       </p>
-      <p className={styles.hint}>
-        If the server runs elsewhere, start the web app with <code>QUIRE_SERVER_URL</code> set to its address.
-      </p>
-      {retrying ? <p className={styles.hint}>Quire keeps trying, and connects as soon as the server answers.</p> : null}
+      {retrying ? <p className={styles.hint}>Quire keeps trying by itself and carries on as soon as the server answers.</p> : null}
       {onRetry ? (
         <button type="button" className="button" onClick={onRetry}>
-          Try again
+          Try again now
         </button>
       ) : null}
     </div>

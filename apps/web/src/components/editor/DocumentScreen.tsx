@@ -15,7 +15,7 @@ import { ShareDialog } from './share/ShareDialog';
 /** /d/<id>: a signed-in member's editor; the owner also shares it from here. */
 export function DocumentScreen({ documentId }: { documentId: string }) {
   return (
-    <RequireAccount action="open this document" watchSession={false}>
+    <RequireAccount action="open this document" watchSession={false} offline>
       {(user) => <MemberEditor documentId={documentId} selfId={user.id} />}
     </RequireAccount>
   );
@@ -51,6 +51,7 @@ function MemberEditor({ documentId, selfId }: { documentId: string; selfId: stri
         signInHref={withNext('/signin', `/d/${documentId}`)}
         withHistory
         comments={comments}
+        localCopyUser={selfId}
         actions={
           <>
             {isOwner ? (

@@ -7,6 +7,7 @@ import type { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useCollabSession } from '../../hooks/use-collab-session';
 import { useLeaveWarning } from '../../hooks/use-unsaved-changes';
+import { useLocalCopyNotices } from './use-local-copy-notices';
 import { useEditorView } from '../../hooks/use-editor-view';
 import { useIsMac } from '../../hooks/use-is-mac';
 import { useLiveTitle } from '../../hooks/use-live-title';
@@ -88,6 +89,8 @@ interface Props {
    * while the connection's role may edit (owners and editors), never to guests.
    */
   withHistory?: boolean;
+  /** The signed-in account, for which the document is kept on this device (members' page; guests keep nothing). */
+  localCopyUser?: string;
 }
 
 /** The image alt text dialog: which image, and whether it was just uploaded (then it asks). */
@@ -105,8 +108,8 @@ interface ImageText {
  * and the presence bar only when someone comes or goes.
  */
 export function EditorScreen(props: Props) {
-  const { documentId, ticket, serverTitle, titleKey, onRename, actions, onEditName, renewKey, signInHref, guest = false, members, fileToken, withHistory = false, comments: commentsOptions } = props;
-  const { session, connection, localCopies } = useCollabSession({ documentId, ticket });
+  const { documentId, ticket, serverTitle, titleKey, onRename, actions, onEditName, renewKey, signInHref, guest = false, members, fileToken, withHistory = false, comments: commentsOptions, localCopyUser } = props;
+  const { session, connection, localCopy, localCopies } = useCollabSession({ documentId, ticket, localCopyUser });
   useLeaveWarning(session);
   useLiveTitle(session, titleKey);
   const isMac = useIsMac();
@@ -151,6 +154,7 @@ export function EditorScreen(props: Props) {
   // The editor is created once per session; it reaches the current view through this ref.
   const viewRef = useRef<EditorView | null>(null);
   const notify = useCallback((message: string) => setNotices((current) => [...current, { id: Date.now() + Math.random(), message }]), []);
+  useLocalCopyNotices(session, localCopy, notify);
   const askForAlt = useCallback((src: string) => {
     const found = viewRef.current ? imageWithSrc(viewRef.current.state, src) : null;
     if (found) setImageText({ src, alt: String(found.node.attrs['alt']), title: String(found.node.attrs['title']), asking: true });
@@ -296,7 +300,11 @@ export function EditorScreen(props: Props) {
         ) : null}
         {status.kind === 'connecting' && connection.failedAttempts >= UNREACHABLE_AFTER_ATTEMPTS ? (
           <div className={styles.notice}>
-            <ServerUnreachable action="open this document" retrying />
+            <ServerUnreachable
+              action="open this document"
+              retrying
+              safe={localCopies ? 'Your changes are saved on this device and will be sent when the connection returns.' : 'Keep this tab open: your changes are kept here and sent when the connection returns.'}
+            />
           </div>
         ) : null}
 
