@@ -3,6 +3,7 @@
 // embedded SQLite and the web app side by side, and prints where to open them.
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { supervise } from './lib/supervisor.mjs';
 
 const webPort = process.env.WEB_PORT ?? '3000';
 const serverPort = process.env.PORT ?? '4000';
@@ -17,53 +18,55 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 
-const children = [
-  spawn(process.execPath, ['apps/server/dist/main.js'], {
-    // stdout piped (and passed on) to find the setup code a fresh instance prints.
-    stdio: ['inherit', 'pipe', 'inherit'],
-    env: {
-      ...process.env,
-      PORT: serverPort,
-      HOST: host,
-      ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? `http://localhost:${webPort},http://127.0.0.1:${webPort}`,
-    },
-  }),
-  // Next itself rather than `npx next`: a signal to npx would not reach the server it starts.
-  spawn(process.execPath, [fileURLToPath(new URL('../node_modules/next/dist/bin/next', import.meta.url)), 'start', '-p', webPort, '-H', host], {
-    cwd: 'apps/web',
-    stdio: 'inherit',
-    // The page finds the server at its own host on port 4000 unless told otherwise.
-    env: {
-      ...process.env,
-      PORT: webPort,
-      ...(serverPort !== '4000' && !process.env.QUIRE_SERVER_URL ? { QUIRE_SERVER_URL: `http://localhost:${serverPort}` } : {}),
-    },
-  }),
-];
+const serverEnv = {
+  ...process.env,
+  PORT: serverPort,
+  HOST: host,
+  ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? `http://localhost:${webPort},http://127.0.0.1:${webPort}`,
+};
 
 let setupCode;
-children[0].stdout.on('data', (chunk) => {
-  process.stdout.write(chunk);
-  setupCode ??= /"setupCode":"([^"]+)"/.exec(chunk.toString())?.[1];
+// A crashed server is started again (with backoff, logged) rather than taking the web app down:
+// its pages say the server cannot be reached and reconnect by themselves (scripts/lib/supervisor.mjs).
+const server = supervise({
+  name: 'collaboration server',
+  // stdout piped (and passed on) to find the setup code a fresh instance prints.
+  start: () => spawn(process.execPath, ['apps/server/dist/main.js'], { stdio: ['inherit', 'pipe', 'inherit'], env: serverEnv }),
+  onStart: (child) =>
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      setupCode ??= /"setupCode":"([^"]+)"/.exec(chunk.toString())?.[1];
+    }),
+});
+
+// Next itself rather than `npx next`: a signal to npx would not reach the server it starts.
+const web = spawn(process.execPath, [fileURLToPath(new URL('../node_modules/next/dist/bin/next', import.meta.url)), 'start', '-p', webPort, '-H', host], {
+  cwd: 'apps/web',
+  stdio: 'inherit',
+  // The page finds the server at its own host on port 4000 unless told otherwise.
+  env: {
+    ...process.env,
+    PORT: webPort,
+    ...(serverPort !== '4000' && !process.env.QUIRE_SERVER_URL ? { QUIRE_SERVER_URL: `http://localhost:${serverPort}` } : {}),
+  },
 });
 
 let stopping = false;
 function stop(signal) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill(signal);
+  server.stop(signal);
+  if (web.exitCode === null) web.kill(signal);
 }
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
-for (const child of children) {
-  child.on('exit', (code) => {
-    if (!stopping) {
-      console.error(`\nA Quire process exited (code ${code}); stopping the other one.`);
-      stop('SIGTERM');
-      process.exitCode = code ?? 1;
-    }
-  });
-}
+web.on('exit', (code) => {
+  if (!stopping) {
+    console.error(`\nThe web app exited (code ${code}); stopping the server.`);
+    stop('SIGTERM');
+    process.exitCode = code ?? 1;
+  }
+});
 
 waitForReady().then(() => {
   console.log(
