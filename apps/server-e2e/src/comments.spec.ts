@@ -1,7 +1,7 @@
 import { ActivityList, CommentView, ThreadView } from '@quire/api-contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { signUp, type Account } from './access';
+import { api, signUp, type Account } from './access';
 import { anchorOf, markedText, plainParagraphs, revision, startThread, threadsOf, writeAndSee } from './comments-fixture';
 import { eventually } from './stock-client';
 import { addParagraphs, backends, paragraphs, PASSWORD, typeInto, VersionsFixture } from './versions-fixture';
@@ -201,6 +201,41 @@ for (const backend of await backends('comments')) {
       text.delete('Keep this. '.length, 'Drop that'.length);
       await expect.poll(async () => (await threadsOf(fixture.admin, id))[0]?.detached, { timeout: 10_000 }).toBe(true);
       expect((await threadsOf(fixture.admin, id))[0]).toMatchObject({ id: thread.id, quote: 'Drop that', comments: [{ body: thread.comments[0].body }] });
+    });
+
+    it('keeps threads through a restore: those made after the version become detached, those before keep their anchor', async () => {
+      const id = await documentWith('Older words and newer words');
+      const older = await startThread(fixture.admin, id, 'Older');
+      const version = await fixture.name(fixture.admin, id, 'Before the newer thread');
+      const newer = await startThread(fixture.bob, id, 'newer');
+      const client = await fixture.connect(fixture.carol, id);
+      await eventually(() => markedText(client)[newer.id] === 'newer', 'both threads are anchored');
+      const restored = await fixture.admin.request('POST', `/api/documents/${id}/versions/${version.id}/restore`);
+      expect(restored.status, restored.text).toBe(200);
+      await eventually(() => markedText(client)[newer.id] === undefined, 'the restore removes the newer mark');
+      const threads = await threadsOf(fixture.admin, id);
+      expect(threads.map((thread) => [thread.id, thread.detached])).toEqual([
+        [older.id, false],
+        [newer.id, true],
+      ]);
+      expect(markedText(client)[older.id]).toBe('Older');
+      expect(plainParagraphs(client)).toEqual(['Older words and newer words']);
+    });
+
+    it('offers the commenter role on share links: joining makes a commenter, a guest must sign in', async () => {
+      const id = await documentWith('Shared by link');
+      const link = await fixture.admin.request<{ token: string; role: string }>('POST', `/api/documents/${id}/links`, { role: 'commenter' });
+      expect(link.status, link.text).toBe(201);
+      expect(link.body.role).toBe('commenter');
+      const joined = await fixture.dave.request<{ role: string }>('POST', `/api/links/${link.body.token}/join`);
+      expect(joined.status, joined.text).toBe(200);
+      expect(joined.body.role).toBe('commenter');
+      const thread = await startThread(fixture.dave, id, 'link', 'Joined by link');
+      expect(thread.comments[0].author.name).toBe('Dave');
+      const guest = await api<{ message: string }>(fixture.server, 'POST', `/api/links/${link.body.token}/tickets`, { body: { name: 'A guest' } });
+      expect(guest.status).toBe(401);
+      expect(guest.body.message).toMatch(/lets people comment: sign in/);
+      expect((await fixture.admin.request('DELETE', `/api/documents/${id}/members/${fixture.dave.user.id}`)).status).toBe(204);
     });
 
     it('refuses a commenter’s document updates as a viewer’s, while their comments go through', async () => {
