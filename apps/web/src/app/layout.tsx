@@ -6,6 +6,7 @@ import { configuredServerUrl } from '../lib/configured-server-url';
 import { ApiProvider } from '../lib/api/api-context';
 import { ThemeScript } from '../components/common/ThemeScript';
 import { ThemeSync } from '../components/common/ThemeSync';
+import { SearchDialog } from '../components/search/SearchDialog';
 import './globals.css';
 import './prosemirror.css';
 
@@ -37,7 +38,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body>
         <ThemeSync />
-        <ApiProvider configuredServerUrl={configuredServerUrl()}>{children}</ApiProvider>
+        <ApiProvider configuredServerUrl={configuredServerUrl()}>
+          {children}
+          <SearchDialog />
+        </ApiProvider>
       </body>
     </html>
   );

@@ -1,5 +1,6 @@
 import type { UserView } from '@quire/api-contract';
 import type { ReactNode } from 'react';
+import { SearchButton } from '../search/SearchButton';
 import { AccountMenu } from './AccountMenu';
 import styles from './app-header.module.css';
 import { Wordmark } from './Wordmark';
@@ -17,6 +18,7 @@ export function AppHeader({ user, children }: Props) {
       <div className={styles.inner}>
         <Wordmark />
         <div className={styles.end}>
+          <SearchButton />
           {children}
           <AccountMenu user={user} />
         </div>

@@ -31,6 +31,7 @@ import { useDocumentComments, type DocumentComments } from './comments/use-docum
 import { EditorOverlays } from './EditorOverlays';
 import { EditorTitle } from './EditorTitle';
 import { FindBar, type FindBarHandle } from './FindBar';
+import { useFindFromAddress } from '../search/use-find-from-address';
 import { HistoryButton } from './history/HistoryButton';
 import { HistoryPanel } from './history/HistoryPanel';
 import historyStyles from './history/history.module.css';
@@ -130,6 +131,12 @@ export function EditorScreen(props: Props) {
   const historyPanelId = useId();
 
   const status = connection.status;
+  // Opened from a search result: find its words once the document has loaded.
+  const findOnLoad = useFindFromAddress();
+  const loaded = status.kind === 'connected' && status.synced;
+  useEffect(() => {
+    if (findOnLoad && loaded) setFinding(true);
+  }, [findOnLoad, loaded]);
   const mayEdit = canEdit(connection.role);
   const editable = status.kind !== 'closed' && mayEdit;
   // Commenters select with the keyboard too: their view takes the focus, but none of their changes.
@@ -286,6 +293,7 @@ export function EditorScreen(props: Props) {
                 view={view}
                 store={store}
                 canReplace={editable}
+                initialSearch={findOnLoad ?? undefined}
                 onClose={() => {
                   setFinding(false);
                   view.focus();

@@ -31,6 +31,8 @@ interface Props {
   /** Viewers find; editors also replace. */
   canReplace: boolean;
   onClose: () => void;
+  /** Found as soon as the bar opens (a search result's words): highlighted, and the first match shown. */
+  initialSearch?: string;
 }
 
 /**
@@ -38,8 +40,8 @@ interface Props {
  * count says where you are, Enter and Shift+Enter step through them. Replacing is an ordinary
  * shared edit; Replace all is one transaction, so one undo brings every match back.
  */
-export const FindBar = forwardRef<FindBarHandle, Props>(function FindBar({ view, store, canReplace, onClose }, ref) {
-  const [search, setSearch] = useState('');
+export const FindBar = forwardRef<FindBarHandle, Props>(function FindBar({ view, store, canReplace, onClose, initialSearch }, ref) {
+  const [search, setSearch] = useState(initialSearch ?? '');
   const [replace, setReplace] = useState('');
   const [caseSensitive, setCaseSensitive] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -49,6 +51,12 @@ export const FindBar = forwardRef<FindBarHandle, Props>(function FindBar({ view,
   const countId = useId();
 
   useImperativeHandle(ref, () => ({ focus: () => input.current?.select() }), []);
+
+  useEffect(() => {
+    if (initialSearch) query({ search: initialSearch });
+    // Only when the bar opens: later typing queries by itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   useEffect(() => {
     input.current?.focus();

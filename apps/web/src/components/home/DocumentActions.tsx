@@ -56,8 +56,8 @@ export function DocumentActions({ user, children }: Props) {
         title="Delete this document?"
         description={
           <>
-            “{document ? shownTitle(document) : ''}” will be deleted for everyone it is shared with, and cannot be brought
-            back.
+            “{document ? shownTitle(document) : ''}” moves to your Trash and disappears for everyone it is shared with. You
+            can restore it from the Trash, with its history and sharing, until its time there runs out.
           </>
         }
         confirmLabel="Delete document"

@@ -4,6 +4,7 @@ import type { DocumentView, Role } from '@quire/api-contract';
 import Link from 'next/link';
 import { useNow } from '../../hooks/use-now';
 import { formatDateTime, formatRelativeTime } from '../../lib/relative-time';
+import { StarButton } from '../organizing/StarButton';
 import type { RowActions } from './DocumentActions';
 import styles from './home.module.css';
 
@@ -14,13 +15,15 @@ interface Props {
   /** The list's accessible name. */
   label: string;
   actions: RowActions;
+  /** The documents the person starred: each row's star toggle shows it. */
+  starred?: ReadonlySet<string>;
 }
 
 /**
  * Documents, most recently changed first: title, owner, the caller's role, when they last changed,
  * and what the caller may do (rename, delete, leave). Titles and names are text, never markup.
  */
-export function DocumentList({ documents, label, actions }: Props) {
+export function DocumentList({ documents, label, actions, starred = new Set() }: Props) {
   const now = useNow();
   return (
     <ul className={styles.list} aria-label={label}>
@@ -50,6 +53,7 @@ export function DocumentList({ documents, label, actions }: Props) {
               </span>
             </span>
             <span className={styles.rowActions}>
+              <StarButton documentId={document.id} title={title} starred={starred.has(document.id)} />
               {document.role !== 'viewer' ? (
                 <button type="button" className="button button--quiet" onClick={() => actions.rename(document)}>
                   Rename<span className="visually-hidden"> {title}</span>

@@ -8,6 +8,9 @@ import { isUnreachable } from '../../lib/api/client';
 import { documentListsQuery } from '../../lib/api/documents';
 import { AppHeader } from '../common/AppHeader';
 import { ServerUnreachable } from '../common/ServerUnreachable';
+import { ShelfSections, useStarredIds } from '../organizing/ShelfSections';
+import { TrashSection } from '../organizing/TrashSection';
+import { SearchPanel } from '../search/SearchPanel';
 import { ActivityList } from './ActivityList';
 import { DocumentActions } from './DocumentActions';
 import { DocumentList } from './DocumentList';
@@ -23,6 +26,7 @@ export function DocumentsHome({ user }: { user: UserView }) {
   const { data: lists, error, isPending, refetch } = useQuery(documentListsQuery(api));
   const reload = () => void refetch();
   const [createError, setCreateError] = useState<Error | null>(null);
+  const starred = useStarredIds();
 
   return (
     <>
@@ -35,7 +39,13 @@ export function DocumentsHome({ user }: { user: UserView }) {
       <main id="main" className={styles.main}>
         <h1 className={styles.title}>Documents</h1>
 
+        <div className={styles.search} role="search">
+          <SearchPanel label="Search documents" />
+        </div>
+
         <ActivityList />
+
+        <ShelfSections starred={starred} />
 
         {createError ? (
           isUnreachable(createError) ? (
@@ -83,7 +93,7 @@ export function DocumentsHome({ user }: { user: UserView }) {
                     <p className={styles.count}>{countLabel(lists.owned.length)}</p>
                   </div>
                   {lists.owned.length > 0 ? (
-                    <DocumentList documents={lists.owned} label="My documents" actions={actions} />
+                    <DocumentList documents={lists.owned} label="My documents" actions={actions} starred={starred} />
                   ) : (
                     <div className={styles.empty}>
                       <p className={styles.emptyTitle}>No documents yet</p>
@@ -100,7 +110,7 @@ export function DocumentsHome({ user }: { user: UserView }) {
                     <p className={styles.count}>{countLabel(lists.shared.length)}</p>
                   </div>
                   {lists.shared.length > 0 ? (
-                    <DocumentList documents={lists.shared} label="Shared with me" actions={actions} />
+                    <DocumentList documents={lists.shared} label="Shared with me" actions={actions} starred={starred} />
                   ) : (
                     <p className={styles.emptyShared}>Documents others share with you appear here.</p>
                   )}
@@ -109,6 +119,8 @@ export function DocumentsHome({ user }: { user: UserView }) {
             )}
           </DocumentActions>
         ) : null}
+
+        <TrashSection />
       </main>
     </>
   );

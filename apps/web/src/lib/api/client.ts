@@ -39,7 +39,7 @@ export function errorMessage(body: unknown, fallback: string): string {
 export type Answer<T> = ZodType<T, ZodTypeDef, unknown>;
 
 export interface Call {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON. */
   body?: unknown;
   signal?: AbortSignal;

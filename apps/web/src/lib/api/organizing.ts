@@ -1,0 +1,59 @@
+import { DocumentView, RecentList, SearchAnswer, StarredList, TrashList } from '@quire/api-contract';
+import { queryOptions } from '@tanstack/react-query';
+import type { ApiClient } from './client';
+import { documentKeys } from './documents';
+import { useApiMutation } from './use-api-mutation';
+
+const path = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
+
+export const organizingKeys = {
+  trash: ['trash'] as const,
+  starred: ['starred'] as const,
+  recent: ['recent'] as const,
+  /** Every search; one query string (and page) under it. */
+  search: ['search'] as const,
+};
+
+/** Every list that shows a document: what a trash, restore or star changes. */
+const everyList = () => [documentKeys.lists, organizingKeys.trash, organizingKeys.starred, organizingKeys.recent, organizingKeys.search];
+
+/** The caller's trashed documents, most recently trashed first. */
+export function trashQuery(api: ApiClient) {
+  return queryOptions({ queryKey: organizingKeys.trash, queryFn: ({ signal }) => api.call('/api/trash', TrashList, { signal }) });
+}
+
+/** The caller's starred documents, most recently starred first. */
+export function starredQuery(api: ApiClient) {
+  return queryOptions({ queryKey: organizingKeys.starred, queryFn: ({ signal }) => api.call('/api/documents/starred', StarredList, { signal }) });
+}
+
+/** What the caller opened lately, newest first. */
+export function recentQuery(api: ApiClient) {
+  return queryOptions({ queryKey: organizingKeys.recent, queryFn: ({ signal }) => api.call('/api/documents/recent', RecentList, { signal }) });
+}
+
+/** One page of results for `q` (web-search syntax). */
+export function searchQuery(api: ApiClient, q: string, limit = 20) {
+  return queryOptions({
+    queryKey: [...organizingKeys.search, q, limit] as const,
+    queryFn: ({ signal }) => api.call(`/api/search?q=${encodeURIComponent(q)}&limit=${limit}`, SearchAnswer, { signal }),
+    // Results change as others type: a little stale is fine while the person types on.
+    staleTime: 5_000,
+  });
+}
+
+export function useRestoreDocument() {
+  return useApiMutation((api, id: string) => api.call(`/api/trash/${encodeURIComponent(id)}/restore`, DocumentView, { method: 'POST' }), everyList);
+}
+
+export function useDeleteForever() {
+  return useApiMutation((api, id: string) => api.call(`/api/trash/${encodeURIComponent(id)}`, null, { method: 'DELETE' }), () => [organizingKeys.trash]);
+}
+
+/** Stars or unstars a document for the caller. */
+export function useSetStarred() {
+  return useApiMutation(
+    (api, { id, starred }: { id: string; starred: boolean }) => api.call(`${path(id)}/star`, null, { method: starred ? 'PUT' : 'DELETE' }),
+    () => [organizingKeys.starred],
+  );
+}
