@@ -24,7 +24,7 @@ describe('parseBody', () => {
   it('lists every problem of a body, in the order of its fields', () => {
     const error = refusal(AddMemberBody, { email: 'nobody', role: 'owner' });
     expect((error as AuthError).status).toBe(400);
-    expect((error as AuthError).message).toBe('email: expected an address like ada@example.com; role: expected "editor" or "viewer"');
+    expect((error as AuthError).message).toBe('email: expected an address like ada@example.com; role: expected "editor", "commenter" or "viewer"');
   });
 
   it('reads a missing body as an empty one, and returns what the schema made of it', () => {
