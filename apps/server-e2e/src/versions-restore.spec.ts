@@ -27,11 +27,13 @@ for (const backend of await backends('versions restore')) {
 
       expect(answer.status, answer.text).toBe(200);
       const { version } = RestoreAnswer.parse(answer.body);
-      expect(version).toMatchObject({ kind: 'restore', authors: [{ id: fx.bob.user.id, name: 'Bob' }] });
+      expect(version).toMatchObject({ kind: 'restore', restoredFrom: old.id, authors: [{ id: fx.bob.user.id, name: 'Bob' }] });
       await eventually(() => paragraphs(ada.doc).join('|') === 'alpha|beta' && paragraphs(bob.doc).join('|') === 'alpha|beta', 'both editors show the restored content', 2_000);
       // Automatic versions may come between, on a slow machine: the others are in this order.
       const listed = (await fx.versions(fx.admin, id)).filter((listedVersion) => listedVersion.kind !== 'auto');
       expect(listed.map((listedVersion) => listedVersion.kind)).toEqual(['restore', 'before-restore', 'named']);
+      // The list says which version a restore restored; no other version names one.
+      expect(listed.map((listedVersion) => listedVersion.restoredFrom)).toEqual([old.id, null, null]);
       const kept = await fx.admin.request('GET', `/api/documents/${id}/versions/${listed[1].id}?format=text`);
       expect(kept.text).toBe(`${before.join('\n')}\n`);
       // A newcomer loads the restored content from the store.

@@ -156,7 +156,10 @@ describe('version history', () => {
     }
     // The live document is back in place of the version, and the history tells what happened.
     expect(await grace.page.locator('[data-version-preview]').count()).toBe(0);
-    await grace.page.locator('[data-history-panel] [data-version-kind="restore"]').waitFor();
+    const restoreRow = grace.page.locator('[data-history-panel] [data-version-kind="restore"]');
+    await restoreRow.waitFor();
+    // It names what it restored: the first version, an automatic one.
+    expect(await restoreRow.locator('[data-restored-from]').textContent()).toMatch(/^Restored “Edits” \(/);
     expect(await grace.page.locator('[data-history-panel] [data-version-kind="before-restore"]').count()).toBe(1);
   });
 

@@ -17,13 +17,18 @@ export const VersionName = z
   .max(MAX_VERSION_NAME_LENGTH, `name: at most ${MAX_VERSION_NAME_LENGTH} characters`)
   .regex(/^[^\p{Cc}]*$/u, 'name: no control characters');
 
-/** A version as listed: `authors` are the people whose edits it holds since the version before it. */
+/**
+ * A version as listed: `authors` are the people whose edits it holds since the version before it;
+ * `restoredFrom`, for a `restore` version, the id of the version it restored (null otherwise; absent
+ * from servers older than it).
+ */
 export const Version = z.object({
   id: z.string(),
   name: z.string().nullable(),
   kind: VersionKind,
   createdAt: Timestamp,
   authors: z.array(PersonRef),
+  restoredFrom: z.string().nullable().optional(),
 });
 export type Version = z.infer<typeof Version>;
 

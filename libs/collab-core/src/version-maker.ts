@@ -18,6 +18,8 @@ export interface VersionRequest {
   readonly state?: { readonly update: Uint8Array; readonly throughSeq: number };
   /** Its authors, when known (a restore: who restored); otherwise those who appended since the last version. */
   readonly authors?: readonly string[];
+  /** A `restore` version: the id of the version it restored. */
+  readonly restoredFrom?: string;
   /** Asked with the newest version before anything is read: true records nothing (another instance covered it). */
   readonly skip?: (head: VersionHead | undefined) => boolean;
 }
@@ -96,6 +98,7 @@ export class VersionMaker {
           throughSeq: source.throughSeq,
           ...computed.encoded,
           ...(request.authors ? { authors: request.authors } : {}),
+          ...(request.restoredFrom ? { restoredFrom: request.restoredFrom } : {}),
         });
       } catch (error) {
         if (!(error instanceof StorageError && error.code === 'conflict') || attempt >= MAX_VERSION_ATTEMPTS) throw error;

@@ -12,5 +12,6 @@ export function toVersionView(version: VersionInfo): Version {
     kind: version.kind,
     createdAt: version.createdAt.toISOString(),
     authors: version.authors.map((author) => ({ id: author.id, name: author.name ?? FORMER_MEMBER })),
+    restoredFrom: version.restoredFrom,
   };
 }

@@ -76,7 +76,7 @@ export class VersionsService {
   /**
    * Makes the content equal to the version as one change through the hub (stored, then relayed to
    * everyone with the document open), then records the state just before it (`before-restore`)
-   * and just after it (`restore`, whose author is the caller).
+   * and just after it (`restore`, whose author is the caller, naming the version it restored).
    */
   async restore(principal: Principal, id: string, versionId: string): Promise<RestoreAnswer> {
     await this.mayUse(principal, id);
@@ -89,10 +89,17 @@ export class VersionsService {
     if (change.seq === undefined) {
       // Equal already: both versions hold the document as stored.
       await maker.record(id, { kind: 'before-restore', createdBy, force: true });
-      return { version: toVersionView(await this.recorded(id, maker.record(id, { kind: 'restore', createdBy, force: true, authors: [userId] }))) };
+      return { version: toVersionView(await this.recorded(id, maker.record(id, { kind: 'restore', createdBy, force: true, authors: [userId], restoredFrom: version.id }))) };
     }
     await maker.record(id, { kind: 'before-restore', createdBy, force: true, state: { update: change.before, throughSeq: change.seq - 1 } });
-    const restored = maker.record(id, { kind: 'restore', createdBy, force: true, authors: [userId], state: { update: change.after, throughSeq: change.seq } });
+    const restored = maker.record(id, {
+      kind: 'restore',
+      createdBy,
+      force: true,
+      authors: [userId],
+      restoredFrom: version.id,
+      state: { update: change.after, throughSeq: change.seq },
+    });
     return { version: toVersionView(await this.recorded(id, restored)) };
   }
 

@@ -9,7 +9,7 @@ import { useNameVersion, useRenameVersion, versionListQuery } from '../../../lib
 import { useNow } from '../../../hooks/use-now';
 import styles from './history.module.css';
 import { VersionNameForm } from './VersionNameForm';
-import { groupByDay, versionLabel, versionTime } from './version-words';
+import { groupByDay, restoredFromWords, versionLabel, versionTime } from './version-words';
 
 interface Props {
   /** The aside's id, which the header's button controls. */
@@ -131,6 +131,11 @@ export const HistoryPanel = forwardRef<HTMLHeadingElement, Props>(function Histo
                       >
                         <span className={styles.versionTime}>{versionTime(version.createdAt)}</span>
                         <span className={version.kind === 'named' ? styles.versionName : styles.versionKind}>{versionLabel(version)}</span>
+                        {version.restoredFrom ? (
+                          <span className={styles.restoredFrom} data-restored-from={version.restoredFrom}>
+                            {restoredFromWords(version, versions)}
+                          </span>
+                        ) : null}
                         <span className={styles.authors}>
                           {version.authors.length === 0 ? <span className={styles.quiet}>No recorded author</span> : null}
                           {version.authors.map((author) => (

@@ -1,6 +1,6 @@
 import type { Version } from '@quire/api-contract';
 import { describe, expect, it } from 'vitest';
-import { dayHeading, groupByDay, previousVersionId, versionLabel } from './version-words';
+import { dayHeading, groupByDay, previousVersionId, restoredFromWords, versionLabel } from './version-words';
 
 const version = (id: string, createdAt: Date, kind: Version['kind'] = 'auto', name: string | null = null): Version => ({
   id,
@@ -45,5 +45,16 @@ describe('version words', () => {
     expect(previousVersionId(versions, 'c')).toBe('b');
     expect(previousVersionId(versions, 'a')).toBeNull();
     expect(previousVersionId(versions, 'gone')).toBeNull();
+  });
+});
+
+describe('what a restore restored', () => {
+  it('names the restored version and its time, or says it is gone; nothing for other versions', () => {
+    const at = new Date(2026, 11, 7, 10, 31);
+    const draft = version('a', at, 'named', 'Draft');
+    const restore = { ...version('b', at, 'restore'), restoredFrom: 'a' };
+    expect(restoredFromWords(restore, [restore, draft])).toBe('Restored “Draft” (Dec 7, 10:31 AM)');
+    expect(restoredFromWords(restore, [restore])).toBe('Restored an earlier version');
+    expect(restoredFromWords(draft, [restore, draft])).toBeNull();
   });
 });

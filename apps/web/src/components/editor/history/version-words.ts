@@ -16,6 +16,19 @@ export function versionLabel(version: Pick<Version, 'name' | 'kind'>): string {
 const time = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' });
 const longDay = new Intl.DateTimeFormat('en', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
 
+/**
+ * What a restore version says it restored: "Restored “Draft” (Dec 7, 10:31 AM)", or the version's
+ * kind when it is no longer listed; null for other versions.
+ */
+export function restoredFromWords(version: Version, versions: readonly Version[]): string | null {
+  if (!version.restoredFrom) return null;
+  const source = versions.find((candidate) => candidate.id === version.restoredFrom);
+  if (!source) return 'Restored an earlier version';
+  return `Restored “${versionLabel(source)}” (${dateTime.format(new Date(source.createdAt))})`;
+}
+
+const dateTime = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+
 /** "10:31 AM", in the reader's time zone. */
 export function versionTime(createdAt: string): string {
   return time.format(new Date(createdAt));
