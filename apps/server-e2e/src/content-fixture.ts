@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { strToU8, zipSync } from 'fflate';
 import type { Account, ApiAnswer } from './access';
 
@@ -50,3 +51,23 @@ export function wordDocument(body: string): Uint8Array {
 
 /** A paragraph of ProseMirror JSON. */
 export const paragraphJson = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+
+/**
+ * A request on a connection of its own (node:http, no keep-alive pool), for a body the server
+ * refuses before reading it all: it cuts that connection a moment later, which would break the
+ * next request of a shared pool.
+ */
+export function requestOnOwnConnection(url: string, options: { method: string; headers: Record<string, string>; body: string }): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: options.method, headers: options.headers, agent: false }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+      response.on('error', reject);
+    });
+    // The server may cut the connection once it has answered: the answer is what counts.
+    req.on('error', (error) => reject(error));
+    req.end(options.body);
+  });
+}

@@ -7,4 +7,6 @@ export { toHtml, toHtmlFragment, escapeHtml, type EmbeddedImage, type HtmlExport
 export { fromHtml, nestingDepth, MAX_HTML_DEPTH } from './html-import';
 export { fromDocx } from './docx-import';
 export { convertFile, importFormatOf, importTitle, IMPORT_FORMATS, type ImportFormat } from './import-file';
+export { documentOfState, exportDocument, importDocument, writeChange, type ExportFormat, type ImportedState } from './tasks';
 export type { ConversionOutcome, ConversionTask } from './worker';
+export { CONVERSION_WORKER_FILE } from './worker-file';

@@ -1,10 +1,18 @@
 import type { Node } from 'prosemirror-model';
-import { markdownParser, serializeMarkdown } from '@quire/editor-schema';
+import { markdownParser, schema, serializeMarkdown } from '@quire/editor-schema';
+import type MarkdownIt from 'markdown-it';
+import { MarkdownParser } from 'prosemirror-markdown';
 import type { Conversion } from './conversion';
 
 /** A document as GitHub-flavoured Markdown (the schema's serializer: every node, formatting Markdown has no syntax for dropped, its text kept). */
 export function toMarkdown(doc: Node): string {
   return serializeMarkdown(doc);
+}
+
+/** The schema's parser over tokens already made: a long document is tokenized once, not twice. */
+function parseTokens(tokens: Token[]): Node {
+  const given = { parse: () => tokens } as unknown as MarkdownIt;
+  return new MarkdownParser(schema, given, markdownParser.tokens).parse('');
 }
 
 type Token = ReturnType<typeof markdownParser.tokenizer.parse>[number];
@@ -33,5 +41,5 @@ export function fromMarkdown(text: string): Conversion {
   if (deepHeadings > 0) changes.push(`${deepHeadings} heading${deepHeadings === 1 ? '' : 's'} of level 5 or 6 became level 4, the deepest Quire has`);
   if (rawHtml > 0) changes.push('Raw HTML was kept as literal text (it is not run or rendered)');
   if (softBreaks > 0) changes.push('Lines wrapped inside a paragraph were joined into one line');
-  return { doc: markdownParser.parse(text), changes };
+  return { doc: parseTokens(tokens), changes };
 }

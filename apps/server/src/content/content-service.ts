@@ -2,13 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import { parse as parseDisposition } from 'content-disposition';
 import { ContentFormat, ContentPositionQuery, ContentQuery, CONTENT_MEDIA_TYPES, type ContentWritten, type ImportedDocument } from '@quire/api-contract';
 import type { DocumentHub } from '@quire/collab-core';
-import { PROSEMIRROR_FRAGMENT } from '@quire/constants';
-import { importFormatOf, toHtml, toMarkdown, toText, type ImportFormat } from '@quire/content';
-import { schema } from '@quire/editor-schema';
-import { contentOf, restoreChange } from '@quire/history';
+import { importFormatOf, type ImportFormat } from '@quire/content';
 import type { Directory, UpdateLog } from '@quire/storage';
-import type { Node } from 'prosemirror-model';
-import { prosemirrorToYDoc } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { AuthError } from '../auth/auth-error';
 import type { DocumentsService } from '../auth/documents-service';
@@ -37,7 +32,8 @@ export interface ContentServiceOptions {
 /** A document's content in a format, with its media type. */
 export interface ContentAnswer {
   readonly format: ContentFormat;
-  readonly body: string | unknown;
+  /** The content as text (JSON too: serialized in the worker). */
+  readonly body: string;
 }
 
 /** The body formats a write takes, by media type. */
@@ -52,37 +48,31 @@ const WRITE_FORMATS: Record<string, ImportFormat> = { 'text/markdown': 'markdown
 export class ContentService {
   constructor(private readonly options: ContentServiceOptions) {}
 
-  /** The stored content in the asked format (the `format` query, else the first known type of `Accept`, else JSON). */
+  /** The stored content in the asked format (the `format` query, else the first known type of `Accept`, else JSON), converted in the worker pool. */
   async read(principal: Principal, id: string, query: unknown, accept: string | undefined): Promise<ContentAnswer> {
     const { format } = parseBody(ContentQuery, query);
     const document = await this.options.documents.get(principal, id);
-    const doc = await this.stored(id);
+    const stored = await this.options.log.load(id);
     const chosen = format ?? formatFromAccept(accept);
-    switch (chosen) {
-      case 'markdown':
-        return { format: chosen, body: `${toMarkdown(doc)}\n` };
-      case 'html':
-        return { format: chosen, body: toHtml(doc, { title: document.title }) };
-      case 'text':
-        return { format: chosen, body: toText(doc) };
-      case 'json':
-        return { format: chosen, body: doc.toJSON() };
-    }
+    const { body } = await this.options.pool.convert({ kind: 'export', format: chosen, updates: stored.updates, title: document.title });
+    return { format: chosen, body };
   }
 
-  /** Replaces the content (`position` undefined), or adds to its start or end. */
+  /**
+   * Replaces the content (`position` undefined), or adds to its start or end: the worker computes
+   * the change against the document as it stands here, and the hub applies it as one server change
+   * (stored, then relayed), made by the caller.
+   */
   async write(principal: Principal, id: string, request: IncomingMessage, query?: unknown): Promise<ContentWritten> {
     const position = query === undefined ? undefined : parseBody(ContentPositionQuery, query).position;
     await this.options.documents.get(principal, id, 'editor');
     const format = WRITE_FORMATS[mediaType(request)];
     if (!format) throw new AuthError(415, 'Send the content as text/markdown, text/html, text/plain or application/json (ProseMirror JSON of the Quire schema)');
     const bytes = await readBody(request, this.options.maxDocumentBytes, 'MAX_DOCUMENT_BYTES');
-    const { json } = await this.options.pool.convert({ format, bytes });
-    const given = schema.nodeFromJSON(json);
-    await this.options.hub.applyServerChange(id, principal.user.id, (current) => {
-      const target = position === undefined ? given : joined(contentOf(current, schema).doc, given, position);
-      return restoreChange(current, target)?.update;
-    });
+    const state = await this.options.hub.readDocument(id, (doc) => Y.encodeStateAsUpdate(doc));
+    const { update } = await this.options.pool.convert({ kind: 'write', format, bytes, state, ...(position ? { position } : {}) });
+    // The live document holds everything `state` held (and maybe more): the update applies to it.
+    if (update) await this.options.hub.applyServerChange(id, principal.user.id, () => update);
     // After the change is stored: the document's updated-at time includes it.
     const document = await this.options.documents.get(principal, id);
     return { updatedAt: document.updatedAt.toISOString() };
@@ -93,16 +83,10 @@ export class ContentService {
     const file = await this.receive(request);
     const format = importFormatOf(file.contentType, file.name);
     if (!format) throw new AuthError(415, 'Quire imports .md, .markdown, .txt, .html, .docx and ProseMirror JSON files');
-    const converted = await this.options.pool.convert({ format, bytes: file.bytes, fileName: file.name });
-    const doc = schema.nodeFromJSON(converted.json);
-    const created = await this.options.directory.createOwnedDocument(this.options.newDocumentId(), principal.user.id, converted.title);
-    const ydoc = prosemirrorToYDoc(doc, PROSEMIRROR_FRAGMENT);
-    try {
-      await this.options.log.append(created.id, [Y.encodeStateAsUpdate(ydoc)], { authors: [principal.user.id] });
-    } finally {
-      ydoc.destroy();
-    }
-    return { ...toDocumentView(await this.options.documents.get(principal, created.id)), changes: [...converted.changes] };
+    const imported = await this.options.pool.convert({ kind: 'import', format, bytes: file.bytes, fileName: file.name });
+    const created = await this.options.directory.createOwnedDocument(this.options.newDocumentId(), principal.user.id, imported.title);
+    await this.options.log.append(created.id, [imported.update], { authors: [principal.user.id] });
+    return { ...toDocumentView(await this.options.documents.get(principal, created.id)), changes: [...imported.changes] };
   }
 
   private async receive(request: IncomingMessage): Promise<ReceivedImport> {
@@ -113,32 +97,6 @@ export class ContentService {
     if (bytes.length === 0) throw new AuthError(400, 'The file is empty');
     return { bytes, contentType: type, name: fileNameOf(request.headers['content-disposition']) };
   }
-
-  /** The document as stored now, as the editor would show it. */
-  private async stored(id: string): Promise<Node> {
-    const stored = await this.options.log.load(id);
-    const ydoc = new Y.Doc();
-    try {
-      ydoc.transact(() => {
-        for (const update of stored.updates) Y.applyUpdate(ydoc, update);
-      });
-      return contentOf(ydoc, schema).doc;
-    } finally {
-      ydoc.destroy();
-    }
-  }
-}
-
-/** The document with `added`'s blocks before or after its own. */
-function joined(existing: Node, added: Node, position: 'start' | 'end'): Node {
-  const blocks = (doc: Node) => {
-    const list: Node[] = [];
-    // An empty document is one empty paragraph: adding to it replaces it.
-    if (doc.childCount === 1 && doc.firstChild?.type.name === 'paragraph' && doc.firstChild.content.size === 0) return list;
-    doc.forEach((node) => list.push(node));
-    return list;
-  };
-  return schema.topNodeType.create(null, position === 'start' ? [...blocks(added), ...blocks(existing)] : [...blocks(existing), ...blocks(added)]);
 }
 
 /** The file name a raw import states in `Content-Disposition: attachment; filename="notes.md"`, or ''. */

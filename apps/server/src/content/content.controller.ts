@@ -34,7 +34,7 @@ export class ContentController {
   ): Promise<unknown> {
     const answer = await this.content.read(principal, id, query, accept);
     response.vary('Accept');
-    if (answer.format === 'json') return answer.body;
+    // JSON too arrives serialized from the worker: sent as it is.
     response.type(`${CONTENT_MEDIA_TYPES[answer.format]}; charset=utf-8`);
     // An exported page is a file to save, never a page of this origin that runs anything.
     if (answer.format === 'html') response.setHeader('Content-Security-Policy', "default-src 'none'; img-src data: https: http:; style-src 'unsafe-inline'; sandbox");

@@ -1,4 +1,4 @@
-import type { ConversionOutcome, ConversionTask } from '@quire/content';
+import { CONVERSION_WORKER_FILE, type ConversionOutcome, type ConversionTask } from '@quire/content';
 import { Piscina } from 'piscina';
 import { AuthError } from '../auth/auth-error';
 
@@ -11,11 +11,11 @@ const WORKER_HEAP_MB = 512;
  * Conversions of imported and written content (Markdown, HTML, Word) in worker threads (piscina),
  * so that a large or hostile file never blocks the event loop that relays keystrokes. Each task
  * has a time limit and each worker a heap limit; past either, the worker is ended and the request
- * gets a 422 saying so. The worker is `@quire/content/worker`, the library's built file.
+ * gets a 422 saying so. The worker is the content library's built worker file.
  */
 export class ConversionPool {
   private readonly pool = new Piscina<ConversionTask, ConversionOutcome>({
-    filename: require.resolve('@quire/content/worker'),
+    filename: CONVERSION_WORKER_FILE,
     minThreads: 0,
     maxThreads: 2,
     idleTimeout: 60_000,
@@ -26,8 +26,8 @@ export class ConversionPool {
 
   constructor(private readonly timeoutMs = CONVERSION_TIMEOUT_MS) {}
 
-  /** The converted document as ProseMirror JSON, its import title and what changed; a 422 for content that cannot be converted. */
-  async convert(task: ConversionTask): Promise<Extract<ConversionOutcome, { ok: true }>> {
+  /** The task's outcome; a 422 for content that cannot be converted (with the reason), or past the time or memory limit. */
+  async convert<K extends ConversionTask['kind']>(task: Extract<ConversionTask, { kind: K }>): Promise<Extract<ConversionOutcome, { ok: true; kind: K }>> {
     let outcome: ConversionOutcome;
     try {
       // The bytes are copied to the worker (not transferred): the caller may still hold them.
@@ -41,7 +41,7 @@ export class ConversionPool {
       throw new AuthError(422, 'This content cannot be converted: it needs more memory than Quire gives one conversion');
     }
     if (!outcome.ok) throw new AuthError(422, outcome.message);
-    return outcome;
+    return outcome as Extract<ConversionOutcome, { ok: true; kind: K }>;
   }
 
   async close(): Promise<void> {
