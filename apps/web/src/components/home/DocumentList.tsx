@@ -1,6 +1,6 @@
 'use client';
 
-import type { DocumentView, Role } from '@quire/api-contract';
+import { mayEdit, type DocumentView, type Role } from '@quire/api-contract';
 import Link from 'next/link';
 import { useNow } from '../../hooks/use-now';
 import { formatDateTime, formatRelativeTime } from '../../lib/relative-time';
@@ -54,7 +54,7 @@ export function DocumentList({ documents, label, actions, starred = new Set() }:
             </span>
             <span className={styles.rowActions}>
               <StarButton documentId={document.id} title={title} starred={starred.has(document.id)} />
-              {document.role !== 'viewer' ? (
+              {mayEdit(document.role) ? (
                 <button type="button" className="button button--quiet" onClick={() => actions.rename(document)}>
                   Rename<span className="visually-hidden"> {title}</span>
                 </button>
