@@ -17,8 +17,8 @@ interface Props {
   isMac: boolean;
   /** An entry was chosen; `keyboard` when with Enter or Space rather than a click. */
   onChoose: (entry: ToolbarEntry, keyboard: boolean) => void;
-  /** Escape or Tab: the menu closes (focus goes back to its button on Escape). */
-  onClose: (returnFocus: boolean) => void;
+  /** Keys the popup itself answers (Escape, Tab): true when it took the key. */
+  onKey: (event: KeyboardEvent<HTMLDivElement>) => boolean;
 }
 
 /**
@@ -26,7 +26,7 @@ interface Props {
  * Space chooses. Entries that do not apply stay focusable with aria-disabled, so the list keeps
  * its shape.
  */
-export function MenuList({ id, label, mode, entries, states, grid = false, isMac, onChoose, onClose }: Props) {
+export function MenuList({ id, label, mode, entries, states, grid = false, isMac, onChoose, onKey }: Props) {
   const items = useRef<(HTMLButtonElement | null)[]>([]);
 
   useEffect(() => {
@@ -56,12 +56,7 @@ export function MenuList({ id, label, mode, entries, states, grid = false, isMac
       items.current[to]?.focus();
       return;
     }
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onClose(true);
-    } else if (event.key === 'Tab') {
-      onClose(false);
-    }
+    onKey(event);
   }
 
   return (

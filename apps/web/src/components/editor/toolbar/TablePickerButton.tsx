@@ -1,13 +1,12 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { Floating } from '../floating/Floating';
-import floatingStyles from '../floating/floating.module.css';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import styles from './menu.module.css';
+import { MenuChevron, MenuPopoverPanel } from './MenuPopoverPanel';
 import type { RovingProps } from './ToolbarMenuButton';
 import { ToolbarIcon } from './ToolbarIcon';
 import toolbarStyles from './toolbar.module.css';
-import { rectOf, usePopup } from './use-popup';
+import { useMenuPopover } from './use-menu-popover';
 
 /** The picker's grid; larger tables grow with Tab in the last cell or the table controls. */
 const SIZE = 8;
@@ -20,62 +19,33 @@ interface Props {
 
 /** The table button: a grid to choose rows and columns by pointer or arrow keys. */
 export function TablePickerButton({ enabled, roving, onInsert }: Props) {
-  const { open, setOpen, close, trigger, popup } = usePopup();
-  const dialogId = useId();
+  const popover = useMenuPopover({ popup: 'dialog', enabled, roving });
 
   return (
     <>
-      <button
-        ref={(element) => {
-          trigger.current = element;
-          roving.register(element);
-        }}
-        type="button"
-        className={toolbarStyles.button}
-        tabIndex={roving.tabIndex}
-        aria-label="Table"
-        title="Table"
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        aria-controls={open ? dialogId : undefined}
-        aria-disabled={!enabled}
-        data-action="table"
-        onFocus={roving.onFocus}
-        onMouseDown={(event) => event.preventDefault()}
-        onClick={() => {
-          if (enabled) setOpen(!open);
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'ArrowDown' && enabled) {
-            event.preventDefault();
-            setOpen(true);
-          }
-        }}
-      >
+      <button {...popover.triggerProps} className={toolbarStyles.button} aria-label="Table" title="Table" data-action="table">
         <ToolbarIcon id="table" />
-        <svg className={toolbarStyles.chevron} width="8" height="8" viewBox="0 0 8 8" aria-hidden="true" focusable="false">
-          <path d="M1 2.5 4 5.5 7 2.5" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" strokeLinejoin="round" />
-        </svg>
+        <MenuChevron />
       </button>
-      {open ? (
-        <Floating anchor={rectOf(trigger.current)} placement="below" strategy="fixed" className={floatingStyles.panel}>
-          <div ref={popup}>
-            <SizeGrid
-              id={dialogId}
-              onChoose={(rows, columns, keyboard) => {
-                close(keyboard);
-                onInsert(rows, columns, keyboard);
-              }}
-              onClose={close}
-            />
-          </div>
-        </Floating>
-      ) : null}
+      <MenuPopoverPanel popover={popover}>
+        <SizeGrid
+          id={popover.popupId}
+          onChoose={(rows, columns, keyboard) => popover.choose(keyboard, () => onInsert(rows, columns, keyboard))}
+          onKey={popover.onPopupKey}
+        />
+      </MenuPopoverPanel>
     </>
   );
 }
 
-function SizeGrid({ id, onChoose, onClose }: { id: string; onChoose: (rows: number, columns: number, keyboard: boolean) => void; onClose: (returnFocus: boolean) => void }) {
+interface SizeGridProps {
+  id: string;
+  onChoose: (rows: number, columns: number, keyboard: boolean) => void;
+  /** Keys the popup itself answers (Escape, Tab): true when it took the key. */
+  onKey: (event: KeyboardEvent<HTMLDivElement>) => boolean;
+}
+
+function SizeGrid({ id, onChoose, onKey }: SizeGridProps) {
   const [size, setSize] = useState({ rows: 3, columns: 3 });
   const cells = useRef(new Map<string, HTMLButtonElement>());
   const focusOnChange = useRef(true);
@@ -92,11 +62,8 @@ function SizeGrid({ id, onChoose, onClose }: { id: string; onChoose: (rows: numb
       event.preventDefault();
       focusOnChange.current = true;
       setSize(({ rows, columns }) => ({ rows: clamp(rows + move[0]), columns: clamp(columns + move[1]) }));
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      onClose(true);
-    } else if (event.key === 'Tab') {
-      onClose(false);
+    } else {
+      onKey(event);
     }
   }
 

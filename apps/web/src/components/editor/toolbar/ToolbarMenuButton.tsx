@@ -1,13 +1,12 @@
 'use client';
 
-import { useId, type ReactNode } from 'react';
-import { Floating } from '../floating/Floating';
-import floatingStyles from '../floating/floating.module.css';
+import type { ReactNode } from 'react';
 import { MenuList } from './MenuList';
+import { MenuChevron, MenuPopoverPanel } from './MenuPopoverPanel';
 import type { ToolbarEntry, ToolbarMenu } from './toolbar-model';
 import type { ToolbarStates } from './toolbar-state';
 import styles from './toolbar.module.css';
-import { rectOf, usePopup } from './use-popup';
+import { useMenuPopover } from './use-menu-popover';
 
 /** What the toolbar gives each of its controls for its roving focus (one Tab stop). */
 export interface RovingProps {
@@ -33,64 +32,34 @@ interface Props {
 
 /** A toolbar button that opens a menu below it (ArrowDown, Enter or Space open it too). */
 export function ToolbarMenuButton({ menu, states, disabled, isMac, roving, children, wide = false, name, onChoose }: Props) {
-  const { open, setOpen, close, trigger, popup } = usePopup();
-  const menuId = useId();
   const enabled = !disabled && Boolean(states?.[menu.id]?.enabled);
+  const popover = useMenuPopover({ popup: 'menu', enabled, roving });
 
   return (
     <>
       <button
-        ref={(element) => {
-          trigger.current = element;
-          roving.register(element);
-        }}
-        type="button"
+        {...popover.triggerProps}
         className={wide ? `${styles.button} ${styles.wide}` : styles.button}
-        tabIndex={roving.tabIndex}
         aria-label={name ?? menu.label}
         title={menu.label}
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
-        aria-disabled={!enabled}
         data-action={menu.id}
-        onFocus={roving.onFocus}
-        onMouseDown={(event) => event.preventDefault()}
-        onClick={() => {
-          if (enabled) setOpen(!open);
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'ArrowDown' && enabled) {
-            event.preventDefault();
-            setOpen(true);
-          }
-        }}
       >
         {children}
-        <svg className={styles.chevron} width="8" height="8" viewBox="0 0 8 8" aria-hidden="true" focusable="false">
-          <path d="M1 2.5 4 5.5 7 2.5" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" strokeLinejoin="round" />
-        </svg>
+        <MenuChevron />
       </button>
-      {open ? (
-        <Floating anchor={rectOf(trigger.current)} placement="below" strategy="fixed" className={floatingStyles.panel}>
-          <div ref={popup}>
-            <MenuList
-              id={menuId}
-              label={menu.label}
-              mode={menu.mode}
-              entries={menu.entries}
-              states={states}
-              isMac={isMac}
-              {...(menu.grid ? { grid: true } : {})}
-              onChoose={(entry, keyboard) => {
-                close(keyboard);
-                onChoose(entry, keyboard);
-              }}
-              onClose={close}
-            />
-          </div>
-        </Floating>
-      ) : null}
+      <MenuPopoverPanel popover={popover}>
+        <MenuList
+          id={popover.popupId}
+          label={menu.label}
+          mode={menu.mode}
+          entries={menu.entries}
+          states={states}
+          isMac={isMac}
+          {...(menu.grid ? { grid: true } : {})}
+          onChoose={(entry, keyboard) => popover.choose(keyboard, () => onChoose(entry, keyboard))}
+          onKey={popover.onPopupKey}
+        />
+      </MenuPopoverPanel>
     </>
   );
 }
