@@ -100,4 +100,6 @@ export interface WebhookStore {
   finishDelivery(id: string, claim: string, outcome: DeliveryOutcome, now: Date): Promise<boolean>;
   /** A webhook's latest deliveries, newest first. */
   listDeliveries(webhookId: string, limit: number): Promise<StoredDelivery[]>;
+  /** Deletes delivered and failed deliveries stored before `before` (pending ones stay); resolves how many. */
+  purgeDeliveries(before: Date): Promise<number>;
 }

@@ -9,6 +9,9 @@ import { signatureHeader } from './webhook-signature';
 
 /** A receiver's answer is not read past this. */
 export const WEBHOOK_RESPONSE_CAP_BYTES = 64 * 1024;
+/** Delivered and failed deliveries are kept this long (the list shows the last 100), then purged hourly. */
+export const DELIVERIES_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
+const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface WebhookDelivererOptions {
   readonly store: WebhookStore;
@@ -34,6 +37,7 @@ export class WebhookDeliverer {
   private pass: Promise<void> | undefined;
   private again = false;
   private stopped = false;
+  private purgedAt = 0;
 
   constructor(private readonly options: WebhookDelivererOptions) {}
 
@@ -69,6 +73,7 @@ export class WebhookDeliverer {
   private async run(): Promise<void> {
     const { store, logger } = this.options;
     const batch = this.options.batch ?? 10;
+    await this.purgeNowAndThen();
     try {
       for (;;) {
         if (this.stopped) return;
@@ -78,6 +83,18 @@ export class WebhookDeliverer {
       }
     } catch (error) {
       logger.warn({ err: error }, 'Could not claim webhook deliveries; the next pass will retry');
+    }
+  }
+
+  private async purgeNowAndThen(): Promise<void> {
+    const now = Date.now();
+    if (now - this.purgedAt < PURGE_INTERVAL_MS) return;
+    this.purgedAt = now;
+    try {
+      const purged = await this.options.store.purgeDeliveries(new Date(now - DELIVERIES_KEPT_MS));
+      if (purged > 0) this.options.logger.info({ purged }, `Purged ${purged} webhook deliveries older than 30 days`);
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'Could not purge old webhook deliveries; the next hour will retry');
     }
   }
 

@@ -144,6 +144,18 @@ export class MemoryWebhookStore implements WebhookStore {
       .map((entry) => entry.delivery);
   }
 
+  async purgeDeliveries(before: Date): Promise<number> {
+    const data = this.data();
+    let removed = 0;
+    for (const [id, entry] of data.deliveries) {
+      if (entry.delivery.status !== 'pending' && entry.delivery.createdAt.getTime() < before.getTime()) {
+        data.deliveries.delete(id);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
   private drop(webhookId: string): void {
     const data = this.data();
     data.webhooks.delete(webhookId);

@@ -41,6 +41,7 @@ function statementsFor(schema: string) {
       WHERE id = $1 AND claim = $2 AND status = 'pending' RETURNING webhook_id`,
     disable: `UPDATE ${q}.webhooks SET disabled_at = $2, disabled_reason = $3 WHERE id = $1 AND disabled_at IS NULL`,
     deliveries: `SELECT ${delivery} FROM ${q}.webhook_deliveries d WHERE d.webhook_id = $1 ORDER BY d.created_at DESC, d.seq DESC LIMIT $2`,
+    purge: `DELETE FROM ${q}.webhook_deliveries WHERE status <> 'pending' AND created_at < $1`,
   };
 }
 
@@ -110,5 +111,9 @@ export class PostgresWebhookStore implements WebhookStore {
 
   async listDeliveries(webhookId: string, limit: number): Promise<StoredDelivery[]> {
     return (await this.pool().query<DeliveryRow>(this.s.deliveries, [webhookId, limit])).rows.map(toDelivery);
+  }
+
+  async purgeDeliveries(before: Date): Promise<number> {
+    return (await this.pool().query(this.s.purge, [before])).rowCount ?? 0;
   }
 }

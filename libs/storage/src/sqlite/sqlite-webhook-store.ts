@@ -17,6 +17,7 @@ export interface WebhookConnection {
   readonly claim: (options: ClaimOptions) => ClaimedRow[];
   readonly finish: (id: string, claim: string, outcome: DeliveryOutcome, now: number) => boolean;
   readonly deliveries: Database.Statement<[webhookId: string, limit: number], DeliveryRow>;
+  readonly purge: Database.Statement<[before: number]>;
 }
 
 export function prepareWebhookConnection(db: Database.Database): WebhookConnection {
@@ -80,6 +81,7 @@ export function prepareWebhookConnection(db: Database.Database): WebhookConnecti
       return true;
     }).immediate,
     deliveries: db.prepare(`SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d WHERE d.webhook_id = ? ORDER BY d.created_at DESC, d.rowid DESC LIMIT ?`),
+    purge: db.prepare("DELETE FROM webhook_deliveries WHERE status <> 'pending' AND created_at < ?"),
   };
 }
 
@@ -125,5 +127,9 @@ export class SqliteWebhookStore implements WebhookStore {
 
   async listDeliveries(webhookId: string, limit: number): Promise<StoredDelivery[]> {
     return this.connection().deliveries.all(webhookId, limit).map(toDelivery);
+  }
+
+  async purgeDeliveries(before: Date): Promise<number> {
+    return this.connection().purge.run(before.getTime()).changes;
   }
 }

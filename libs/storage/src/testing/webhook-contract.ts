@@ -145,6 +145,21 @@ export function describeWebhookContract(name: string, makeFixture: () => Promise
       expect((await webhooks().subscribers('document.updated', 'doc-9', 'user-ada')).map((webhook) => webhook.id)).toEqual([]);
     });
 
+    it('purges delivered and failed deliveries stored before a time; pending ones stay, however old', async () => {
+      await seed();
+      await webhooks().enqueueDeliveries([delivery('old-done'), delivery('old-failed'), delivery('old-pending')], T0);
+      await webhooks().enqueueDeliveries([delivery('new-done')], at(60_000));
+      const claimed = await webhooks().claimDueDeliveries({ now: at(60_000), leaseMs: 1000, limit: 10, claim: 'c' });
+      expect(claimed.map((entry) => entry.id).sort()).toEqual(['new-done', 'old-done', 'old-failed', 'old-pending']);
+      await webhooks().finishDelivery('old-done', 'c', { kind: 'delivered', responseStatus: 200 }, at(60_000));
+      await webhooks().finishDelivery('new-done', 'c', { kind: 'delivered', responseStatus: 200 }, at(60_000));
+      await webhooks().finishDelivery('old-failed', 'c', { kind: 'failed', responseStatus: 500, error: 'gone' }, at(60_000));
+      await webhooks().finishDelivery('old-pending', 'c', { kind: 'retry', responseStatus: 500, error: 'later', nextAttemptAt: at(120_000) }, at(60_000));
+      expect(await webhooks().purgeDeliveries(at(30_000))).toBe(2);
+      expect((await webhooks().listDeliveries('wh-all', 100)).map((entry) => entry.id).sort()).toEqual(['new-done', 'old-pending']);
+      expect(await webhooks().purgeDeliveries(at(30_000))).toBe(0);
+    });
+
     it('two storages over one database claim many deliveries at once without sharing one', async () => {
       const another = state.fixture!.another;
       if (!another) return;
