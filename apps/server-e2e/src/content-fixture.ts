@@ -18,7 +18,7 @@ export async function rawRequest<T = unknown>(
     headers.origin ??= 'http://localhost:3000';
   }
   else if (account) headers.authorization = `Bearer ${account.bearer}`;
-  const response = await fetch(`${server.httpUrl}${path}`, { method, headers, body: options.body as BodyInit | undefined });
+  const response = await fetch(`${server.httpUrl}${path}`, { method, headers, body: options.body as RequestInit['body'] });
   const text = await response.text();
   let body: unknown;
   try {
@@ -32,7 +32,7 @@ export async function rawRequest<T = unknown>(
 /** A form with one file in the field `file`, as a browser's import sends it. */
 export function fileForm(name: string, data: string | Uint8Array, type = 'application/octet-stream'): FormData {
   const form = new FormData();
-  form.append('file', new Blob([data as BlobPart], { type }), name);
+  form.append('file', new Blob([data as Uint8Array<ArrayBuffer> | string], { type }), name);
   return form;
 }
 
