@@ -125,6 +125,10 @@ function describeRemoteImages(env: () => Promise<{ env: Record<string, string>; 
     expect((await fetchRemote(server, token(admin), 'no-such-document', `${host.origin}/pixel.png`)).status).toBe(404);
     expect((await fetchRemote(server, {}, id, `${host.origin}/pixel.png`)).status).toBe(401);
     expect((await fetchRemote(server, session(bob), id, `${host.origin}/pixel.png`, { origin: 'https://evil.example' })).status).toBe(403);
+    // Access removed: the editor's next request is 404, by session and by token.
+    expect((await admin.request('DELETE', `/api/documents/${id}/members/${bob.user.id}`)).status).toBe(204);
+    expect((await fetchRemote(server, session(bob), id, `${host.origin}/pixel.png`)).status).toBe(404);
+    expect((await fetchRemote(server, token(bob), id, `${host.origin}/pixel.png`)).status).toBe(404);
     expect(host.requests.length).toBe(before);
   });
 

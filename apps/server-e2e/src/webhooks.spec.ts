@@ -171,6 +171,11 @@ function describeWebhooks(openDatabase: () => Promise<{ env: Record<string, stri
       expect((await bob.request('GET', `/api/webhooks/${scoped.id}/deliveries`)).status).toBe(404);
       expect((await bob.request<{ webhooks: unknown[] }>('GET', '/api/webhooks')).body.webhooks).toEqual([]);
       expect((await api(server, 'GET', '/api/webhooks')).status).toBe(401);
+      // A browser session reads the same list; another site's page cannot make one with it.
+      const bySession = await api<{ webhooks: Array<{ id: string }> }>(server, 'GET', '/api/webhooks', { as: { session: admin.session } });
+      expect(bySession.body.webhooks.map((webhook) => webhook.id).sort()).toEqual([scoped.id, webhookId].sort());
+      const crossSite = await api(server, 'POST', '/api/webhooks', { as: { session: admin.session }, headers: { origin: 'https://evil.example' }, body: { url: scopedReceiver.url, events: ['document.created'] } });
+      expect(crossSite.status).toBe(403);
       for (const body of [{ url: scopedReceiver.url, events: [] }, { url: scopedReceiver.url, events: ['document.renamed'] }, { url: 'ftp://example.com/x', events: ['document.created'] }, { events: ['document.created'] }]) {
         expect((await admin.request('POST', '/api/webhooks', body)).status, JSON.stringify(body)).toBe(400);
       }
