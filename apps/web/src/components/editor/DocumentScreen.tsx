@@ -10,6 +10,7 @@ import { withNext } from '../../lib/next-path';
 import { RequireAccount } from '../common/RequireAccount';
 import { CopyLinkButton } from './CopyLinkButton';
 import { EditorScreen } from './EditorScreen';
+import { ExportMenu } from './export/ExportMenu';
 import { ShareDialog } from './share/ShareDialog';
 
 /** /d/<id>: a signed-in member's editor; the owner also shares it from here. */
@@ -59,6 +60,7 @@ function MemberEditor({ documentId, selfId }: { documentId: string; selfId: stri
                 Share
               </button>
             ) : null}
+            <ExportMenu documentId={documentId} title={document?.title ?? ''} />
             <CopyLinkButton />
           </>
         }

@@ -14,6 +14,7 @@ import { SearchPanel } from '../search/SearchPanel';
 import { ActivityList } from './ActivityList';
 import { DocumentActions } from './DocumentActions';
 import { DocumentList } from './DocumentList';
+import { ImportDocuments } from './ImportDocuments';
 import styles from './home.module.css';
 import { NewDocumentButton } from './NewDocumentButton';
 
@@ -38,6 +39,8 @@ export function DocumentsHome({ user }: { user: UserView }) {
       </AppHeader>
       <main id="main" className={styles.main}>
         <h1 className={styles.title}>Documents</h1>
+
+        <ImportDocuments />
 
         <div className={styles.search} role="search">
           <SearchPanel label="Search documents" />
