@@ -99,4 +99,22 @@ describe('DocumentHub.applyServerChange', () => {
     // on the side its client id decides (ids are random), so either order is a faithful merge.
     expect(['restored!', '!restored']).toContain(a.text.toString());
   });
+
+  it('applyServerUpdate: the same write path without the states before and after, resolving with the seq', async () => {
+    f.store.holdAppends();
+    let seq: number | undefined;
+    const applying = f.hub.applyServerUpdate(TEST_DOCUMENT, 'user-ada', replaceText('anchored')).then((stored) => {
+      seq = stored;
+    });
+    await settle();
+    const call = f.store.appendCalls.at(-1)!;
+    expect(call.options).toMatchObject({ authors: ['user-ada'] });
+    expect(b.text.toString()).toBe('current');
+    f.store.releaseAppends();
+    call.gate.resolve();
+    await applying;
+    expect(seq).toEqual(expect.any(Number));
+    expect([a.text.toString(), b.text.toString()]).toEqual(['anchored', 'anchored']);
+    expect(await f.hub.applyServerUpdate(TEST_DOCUMENT, 'user-ada', () => undefined)).toBeUndefined();
+  });
 });

@@ -8,7 +8,7 @@ import { DocumentEntry } from './document-entry';
 import { createHubContext, type HubContext } from './hub-context';
 import type { HubLimits } from './limits';
 import { silentLogger, type HubLogger } from './logger';
-import type { ServerChange } from './loaded-document';
+import type { LoadedDocument, ServerChange } from './loaded-document';
 import type { HubMetrics } from './metrics';
 import { StoreHealth } from './store-health';
 import { TitleAnnouncer } from './title-announcement';
@@ -159,17 +159,17 @@ export class DocumentHub {
    * promise resolves once this instance's sockets have been handed it. Keystrokes made elsewhere
    * meanwhile merge with it as any two concurrent edits do.
    */
-  async applyServerChange(documentId: string, author: string, compute: (doc: Y.Doc) => Uint8Array | undefined): Promise<ServerChange> {
-    if (this.closing) throw new Error('The document hub is stopping');
-    const entry = this.entries.get(documentId) ?? this.startLoad(documentId);
-    const release = entry.pin();
-    try {
-      await entry.ready;
-      if (!entry.document) throw new Error(`Document ${documentId} could not be loaded`);
-      return await entry.document.applyServerChange(author, compute);
-    } finally {
-      release();
-    }
+  applyServerChange(documentId: string, author: string, compute: (doc: Y.Doc) => Uint8Array | undefined): Promise<ServerChange> {
+    return this.withLoaded(documentId, (document) => document.applyServerChange(author, compute));
+  }
+
+  /**
+   * As {@link applyServerChange}, for a small change nobody records a version around (a comment's
+   * anchor, the comments revision): without the two encodings of the whole document that the
+   * states before and after cost. Resolves with the seq of the change's row (`undefined`: nothing changed).
+   */
+  applyServerUpdate(documentId: string, author: string, compute: (doc: Y.Doc) => Uint8Array | undefined): Promise<number | undefined> {
+    return this.withLoaded(documentId, (document) => document.applyServerUpdate(author, compute));
   }
 
   /**
@@ -177,14 +177,19 @@ export class DocumentHub {
    * holds everything stored). `read` gets the live doc and must not change it (the server reads
    * which comment threads are still anchored).
    */
-  async readDocument<T>(documentId: string, read: (doc: Y.Doc) => T): Promise<T> {
+  readDocument<T>(documentId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    return this.withLoaded(documentId, async (document) => read(document.doc));
+  }
+
+  /** Runs `work` on the document loaded here (loading it if nobody has it open), pinned until done. */
+  private async withLoaded<T>(documentId: string, work: (document: LoadedDocument) => Promise<T>): Promise<T> {
     if (this.closing) throw new Error('The document hub is stopping');
     const entry = this.entries.get(documentId) ?? this.startLoad(documentId);
     const release = entry.pin();
     try {
       await entry.ready;
       if (!entry.document) throw new Error(`Document ${documentId} could not be loaded`);
-      return read(entry.document.doc);
+      return await work(entry.document);
     } finally {
       release();
     }

@@ -206,8 +206,25 @@ export class LoadedDocument implements MessageTarget {
    */
   async applyServerChange(author: string, compute: (doc: Y.Doc) => Uint8Array | undefined): Promise<ServerChange> {
     const before = Y.encodeStateAsUpdate(this.state.doc);
+    let after = before;
+    const seq = await this.applyServer(author, compute, () => {
+      after = Y.encodeStateAsUpdate(this.state.doc);
+    });
+    return { before, after, seq };
+  }
+
+  /**
+   * As {@link applyServerChange}, without the states before and after it (two encodings of the
+   * whole document): for small changes nobody records a version around, such as a comment's
+   * anchor. Resolves with the seq of the change's row, or `undefined` when nothing changed.
+   */
+  applyServerUpdate(author: string, compute: (doc: Y.Doc) => Uint8Array | undefined): Promise<number | undefined> {
+    return this.applyServer(author, compute);
+  }
+
+  private async applyServer(author: string, compute: (doc: Y.Doc) => Uint8Array | undefined, applied?: () => void): Promise<number | undefined> {
     const update = compute(this.state.doc);
-    if (update === undefined) return { before, after: before, seq: undefined };
+    if (update === undefined) return undefined;
     const settled = new Promise<number | undefined>((resolve) => {
       this.serverChangeSettled = resolve;
     });
@@ -219,14 +236,14 @@ export class LoadedDocument implements MessageTarget {
       this.serverChangeSettled = undefined;
       unused?.(undefined);
     }
-    const after = Y.encodeStateAsUpdate(this.state.doc);
+    applied?.();
     const seq = await settled;
     if (seq === undefined) {
       if (this.destroyed) throw new StorageError('no-such-document', `Cannot change document "${this.id}": it was deleted`);
-      return { before, after, seq: undefined };
+      return undefined;
     }
     this.outbox.flush();
-    return { before, after, seq };
+    return seq;
   }
 
   /**

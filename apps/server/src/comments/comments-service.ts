@@ -65,7 +65,7 @@ export class CommentsService {
     const threadId = this.options.newId();
     const userId = principal.user.id;
     let anchored: AnchorResult | undefined;
-    await this.options.hub.applyServerChange(documentId, userId, (doc) => {
+    await this.options.hub.applyServerUpdate(documentId, userId, (doc) => {
       anchored = anchorThread(doc, threadId, target);
       return anchored.ok ? anchored.update : undefined;
     });
@@ -127,7 +127,7 @@ export class CommentsService {
     const gone = await this.options.comments.deleteComment(documentId, threadId, commentId);
     if (gone === 'none') throw notFound('comment');
     // The rows go first: a crash before the mark goes leaves a mark of no thread, which nothing shows.
-    if (gone === 'thread') await this.options.hub.applyServerChange(documentId, userId, (doc) => unanchorThread(doc, threadId));
+    if (gone === 'thread') await this.options.hub.applyServerUpdate(documentId, userId, (doc) => unanchorThread(doc, threadId));
     await this.announce(documentId, userId);
   }
 
@@ -188,7 +188,7 @@ export class CommentsService {
    */
   private async announce(documentId: string, userId: string): Promise<void> {
     try {
-      await this.options.hub.applyServerChange(documentId, userId, commentsRevisionChange);
+      await this.options.hub.applyServerUpdate(documentId, userId, commentsRevisionChange);
     } catch (error) {
       this.options.logger.warn({ err: error, documentId }, 'Could not announce a comment change; pages see it when they next load the threads');
     }

@@ -105,6 +105,35 @@ describe('comment marks', () => {
     expect(yDocToProsemirror(schema, doc).textContent).toBe('keep this, ');
   });
 
+  it('raises the revision with one item whatever the document’s size, as map.set would: observed, converging across concurrent raises', () => {
+    const doc = documentOf('Text');
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc));
+    const seen: number[] = [];
+    peer.getMap(COMMENTS_MAP).observe(() => seen.push(peer.getMap(COMMENTS_MAP).get(COMMENTS_REVISION_KEY) as number));
+    for (let i = 0; i < 3; i++) {
+      const update = commentsRevisionChange(doc);
+      expect(update.byteLength).toBeLessThan(40);
+      Y.applyUpdate(doc, update);
+      Y.applyUpdate(peer, update);
+    }
+    expect(seen).toEqual([1, 2, 3]);
+    // Two instances raise at once from the same state: both updates apply everywhere, one value wins, and every observer saw a change.
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    const [mine, theirs] = [commentsRevisionChange(doc), commentsRevisionChange(other)];
+    for (const target of [doc, other, peer]) {
+      Y.applyUpdate(target, mine);
+      Y.applyUpdate(target, theirs);
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(4);
+    expect(doc.getMap(COMMENTS_MAP).get(COMMENTS_REVISION_KEY)).toBe(4);
+    expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(peer));
+    expect(peer.getMap(COMMENTS_MAP).toJSON()).toEqual(other.getMap(COMMENTS_MAP).toJSON());
+    // The replaced entries are deleted, as a set would delete them: one live entry.
+    expect([...peer.getMap(COMMENTS_MAP).keys()]).toEqual([COMMENTS_REVISION_KEY]);
+  });
+
   it('raises the comments map’s revision, outside the content', () => {
     const doc = documentOf('Text');
     const before = Y.encodeStateVector(doc);

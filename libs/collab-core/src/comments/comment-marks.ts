@@ -1,4 +1,5 @@
 import { COMMENTS_MAP, COMMENTS_REVISION_KEY, PROSEMIRROR_FRAGMENT } from '@quire/constants';
+import * as encoding from 'lib0/encoding';
 import { schema } from '@quire/editor-schema';
 import type { Mark, Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
@@ -77,22 +78,59 @@ export function anchoredThreadIds(doc: Y.Doc): Set<string> {
 /**
  * The update that raises the `revision` of the doc's `comments` map: every client with the
  * document open sees a document update there and refetches the threads. Outside the content, so
- * neither the editor nor the version history reads it.
+ * neither the editor nor the version history reads it. Costs the same whatever the document's
+ * size: the update is one Yjs item written directly (below), not computed on a copy of the doc.
  */
 export function commentsRevisionChange(doc: Y.Doc): Uint8Array {
-  const copy = copyOf(doc);
-  try {
-    let update: Uint8Array | undefined;
-    copy.on('update', (emitted: Uint8Array) => {
-      update = emitted;
-    });
-    const map = copy.getMap<unknown>(COMMENTS_MAP);
-    const current = map.get(COMMENTS_REVISION_KEY);
-    map.set(COMMENTS_REVISION_KEY, (typeof current === 'number' ? current : 0) + 1);
-    return update as Uint8Array;
-  } finally {
-    copy.destroy();
+  const map = doc.getMap<unknown>(COMMENTS_MAP);
+  const current = map.get(COMMENTS_REVISION_KEY);
+  const next = (typeof current === 'number' ? current : 0) + 1;
+  const holder = (map as unknown as { _map: Map<string, Y.Item> })._map.get(COMMENTS_REVISION_KEY);
+  if (!holder) {
+    // The first: a new key of a root map depends on nothing, so an empty doc can make it.
+    const fresh = new Y.Doc();
+    try {
+      let update: Uint8Array | undefined;
+      fresh.on('update', (emitted: Uint8Array) => {
+        update = emitted;
+      });
+      fresh.getMap(COMMENTS_MAP).set(COMMENTS_REVISION_KEY, next);
+      return update as Uint8Array;
+    } finally {
+      fresh.destroy();
+    }
   }
+  return overwriteUpdate(holder, next);
+}
+
+/**
+ * A Yjs update (v1) holding one item that replaces map entry `holder` with `value`, as
+ * `map.set(key, value)` would write it: a new client id's first item, whose origin is `holder`
+ * (so it lands to its right and wins the key; Yjs deletes `holder` when it integrates it), with
+ * JSON content (ContentAny) and no deletions of its own.
+ */
+function overwriteUpdate(holder: Y.Item, value: number): Uint8Array {
+  const CONTENT_ANY = 8;
+  const HAS_ORIGIN = 0x80;
+  const HAS_PARENT_SUB = 0x20;
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 1); // one client
+  encoding.writeVarUint(encoder, 1); // one struct
+  encoding.writeVarUint(encoder, newClientId());
+  encoding.writeVarUint(encoder, 0); // its first clock
+  encoding.writeUint8(encoder, CONTENT_ANY | HAS_ORIGIN | HAS_PARENT_SUB);
+  // The origin: the last id of the entry it replaces (the parent and key follow from it).
+  encoding.writeVarUint(encoder, holder.id.client);
+  encoding.writeVarUint(encoder, holder.id.clock + holder.length - 1);
+  encoding.writeVarUint(encoder, 1); // one value
+  encoding.writeAny(encoder, value);
+  encoding.writeVarUint(encoder, 0); // an empty delete set
+  return encoding.toUint8Array(encoder);
+}
+
+/** A random Yjs client id, as Yjs makes one (an unsigned 32-bit number). */
+function newClientId(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0];
 }
 
 type Meta = ReturnType<typeof initProseMirrorDoc>['meta'];
