@@ -15,7 +15,7 @@ export interface Account {
   password: string;
 }
 
-export type ShareRole = 'editor' | 'viewer';
+export type ShareRole = 'editor' | 'commenter' | 'viewer';
 
 export interface CreatedDocument {
   id: string;
