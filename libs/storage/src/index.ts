@@ -6,6 +6,7 @@ export {
   type NewVersion,
   type VersionAuthor,
   type VersionChain,
+  type VersionFold,
   type VersionHead,
   type VersionHistory,
   type VersionInfo,

@@ -71,6 +71,22 @@ export interface NewVersion {
   readonly restoredFrom?: string | null;
 }
 
+/**
+ * Thinning one automatic version out of the history: {@link VersionHistory.fold} removes
+ * `versionId` and rewrites the version after it (`nextId`) as the change from the version before
+ * the removed one (`previousId`, null when the removed one is the first), or as a keyframe.
+ */
+export interface VersionFold {
+  readonly versionId: string;
+  /** The version just before it when the fold was computed; null when it is the first. */
+  readonly previousId: string | null;
+  /** The version just after it, whose data becomes `data`. */
+  readonly nextId: string;
+  /** The successor's new data: its state as a change from `previousId`'s, or a whole state. */
+  readonly data: Uint8Array;
+  readonly keyframe: boolean;
+}
+
 /** What rebuilds a version: its keyframe's data, then every change through it, oldest first. */
 export interface VersionChain {
   readonly version: VersionInfo;
@@ -119,4 +135,13 @@ export interface VersionHistory {
 
   /** Which user each Yjs client id that wrote to the document belongs to (one id may have several). */
   clients(documentId: string): Promise<ClientAuthor[]>;
+
+  /**
+   * Thins an automatic version out, in one transaction: deletes it, gives its authors to the version
+   * after it and stores that one's new data (its content is unchanged; every other version is
+   * untouched). False when the version is not there (folded already). `invalid-argument` for the
+   * newest version and for any but an automatic one; `conflict` when `previousId` and `nextId` are
+   * no longer its neighbours.
+   */
+  fold(documentId: string, fold: VersionFold): Promise<boolean>;
 }

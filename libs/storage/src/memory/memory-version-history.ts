@@ -1,7 +1,8 @@
 import { noSuchDocument } from '../checks';
 import { StorageError } from '../storage-error';
 import { checkNewVersion, versionConflict } from '../version-checks';
-import type { ClientAuthor, NewVersion, VersionChain, VersionHead, VersionHistory, VersionInfo } from '../version-history';
+import { planFold } from '../version-folding';
+import type { ClientAuthor, NewVersion, VersionChain, VersionFold, VersionHead, VersionHistory, VersionInfo } from '../version-history';
 import type { MemoryData, MemoryDocument, MemoryVersion } from './memory-data';
 
 /**
@@ -86,6 +87,26 @@ export class MemoryVersionHistory implements VersionHistory {
     while (!versions[start].keyframe) start--;
     const updates = versions.slice(start, index + 1).map((version) => new Uint8Array(version.data));
     return { version: info(documentId, versions[index]), updates };
+  }
+
+  async fold(documentId: string, fold: VersionFold): Promise<boolean> {
+    const versions = this.document(documentId)?.versions ?? [];
+    const plan = planFold(documentId, versions.map((version) => ({ ...version, byteLength: version.data.byteLength })), fold);
+    if (!plan) return false;
+    const index = versions.findIndex((version) => version.id === fold.versionId);
+    const [removed] = versions.splice(index, 1) as [MemoryVersion];
+    const successor = versions[index] as MemoryVersion;
+    versions[index] = {
+      ...successor,
+      keyframe: fold.keyframe,
+      data: new Uint8Array(fold.data),
+      authors: [...new Set([...successor.authors, ...removed.authors])],
+    };
+    for (const [position, version] of versions.entries()) {
+      const chainBytes = plan.chainBytes.get(version.id);
+      if (chainBytes !== undefined) versions[position] = { ...version, chainBytes };
+    }
+    return true;
   }
 
   async clients(documentId: string): Promise<ClientAuthor[]> {

@@ -2,7 +2,8 @@ import type { Pool } from 'pg';
 import { noSuchDocument } from '../checks';
 import { StorageError } from '../storage-error';
 import { checkNewVersion, versionConflict } from '../version-checks';
-import type { ClientAuthor, NewVersion, VersionChain, VersionHead, VersionHistory, VersionInfo } from '../version-history';
+import { planFold, type FoldRow } from '../version-folding';
+import type { ClientAuthor, NewVersion, VersionChain, VersionFold, VersionHead, VersionHistory, VersionInfo } from '../version-history';
 import { toHead, toVersions, type VersionAuthorRow, type VersionHeadRow, type VersionRow } from '../version-rows';
 import { inTransaction } from './pool';
 import type { VersionStatements } from './version-statements';
@@ -97,9 +98,29 @@ export class PostgresVersionHistory implements VersionHistory {
   async chain(documentId: string, versionId: string): Promise<VersionChain | undefined> {
     const version = await this.get(documentId, versionId);
     if (!version) return undefined;
-    // Versions are never changed once written (a rename touches no data), so a second read is safe.
+    // One statement reads the whole chain, so a fold between the two reads (which rewrites the data
+    // of a version after the folded one) still gives a chain that rebuilds, from one snapshot.
     const { rows } = await this.pool().query<{ data: Buffer }>(this.statements.chain, [documentId, version.number]);
     return { version, updates: rows.map(({ data }) => new Uint8Array(data)) };
+  }
+
+  async fold(documentId: string, fold: VersionFold): Promise<boolean> {
+    const s = this.statements;
+    return inTransaction(this.pool(), async (client) => {
+      // Every version of the document locked: a concurrent fold waits, then sees this one's result.
+      const { rows } = await client.query<{ id: string; number: number; kind: FoldRow['kind']; keyframe: boolean; byte_length: number }>(s.foldRows, [documentId]);
+      const plan = planFold(
+        documentId,
+        rows.map((row) => ({ id: row.id, number: row.number, kind: row.kind, keyframe: row.keyframe, byteLength: row.byte_length })),
+        fold,
+      );
+      if (!plan) return false;
+      await client.query(s.moveAuthors, [fold.versionId, plan.successorId]);
+      await client.query(s.deleteVersion, [fold.versionId]);
+      await client.query(s.rewrite, [plan.successorId, fold.data, fold.keyframe, fold.data.byteLength]);
+      await client.query(s.setChainBytes, [[...plan.chainBytes.keys()], [...plan.chainBytes.values()]]);
+      return true;
+    });
   }
 
   async clients(documentId: string): Promise<ClientAuthor[]> {

@@ -32,6 +32,16 @@ export interface VersionStatements {
   /** `$1` document id, `$2` through seq: folded authors the version accounts for, and those with later edits. */
   readonly forgetEdits: string;
   readonly laterEdits: string;
+  /** `$1` document id: every version, oldest first, locked for a fold. */
+  readonly foldRows: string;
+  /** `$1` the folded version's id, `$2` its successor's: the successor gains its authors. */
+  readonly moveAuthors: string;
+  /** `$1` version id. */
+  readonly deleteVersion: string;
+  /** `$1` id, `$2` data, `$3` keyframe, `$4` byte length. */
+  readonly rewrite: string;
+  /** `$1` version ids (text[]), `$2` their chain bytes (bigint[]). */
+  readonly setChainBytes: string;
 }
 
 /** The version history's statements for the tables in `schema` (any name: it is quoted). */
@@ -73,5 +83,12 @@ export function versionStatementsFor(schema: string): VersionStatements {
     // Their updates after the seq are somewhere in (throughSeq, last_seq]: the next version,
     // which covers at least last_seq, counts them.
     laterEdits: `UPDATE ${edits} SET first_seq = $2 + 1 WHERE document_id = $1 AND first_seq <= $2`,
+    foldRows: `SELECT id, number, kind, keyframe, byte_length FROM ${versions} WHERE document_id = $1 ORDER BY number FOR UPDATE`,
+    moveAuthors: `INSERT INTO ${authors} (version_id, user_id) SELECT $2::text, user_id FROM ${authors} WHERE version_id = $1
+      ON CONFLICT DO NOTHING`,
+    deleteVersion: `DELETE FROM ${versions} WHERE id = $1`,
+    rewrite: `UPDATE ${versions} SET data = $2, keyframe = $3, byte_length = $4 WHERE id = $1`,
+    setChainBytes: `UPDATE ${versions} v SET chain_bytes = c.bytes
+      FROM unnest($1::text[], $2::bigint[]) AS c(id, bytes) WHERE v.id = c.id`,
   };
 }

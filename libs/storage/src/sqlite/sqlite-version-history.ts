@@ -1,5 +1,5 @@
 import { checkNewVersion } from '../version-checks';
-import type { ClientAuthor, NewVersion, VersionChain, VersionHead, VersionHistory, VersionInfo } from '../version-history';
+import type { ClientAuthor, NewVersion, VersionChain, VersionFold, VersionHead, VersionHistory, VersionInfo } from '../version-history';
 import { toHead, toVersion, toVersions } from '../version-rows';
 import type { VersionConnection } from './version-connection';
 
@@ -46,6 +46,10 @@ export class SqliteVersionHistory implements VersionHistory {
     if (!version) return undefined;
     const data = statements.chain.all({ documentId, number: version.number });
     return { version, updates: data.map((bytes) => new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)) };
+  }
+
+  async fold(documentId: string, fold: VersionFold): Promise<boolean> {
+    return this.connection().fold(documentId, fold);
   }
 
   async clients(documentId: string): Promise<ClientAuthor[]> {

@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { noSuchDocument } from '../checks';
 import { StorageError } from '../storage-error';
 import { versionConflict } from '../version-checks';
-import type { NewVersion } from '../version-history';
+import { planFold, type FoldRow } from '../version-folding';
+import type { NewVersion, VersionFold } from '../version-history';
 import type { VersionRow } from '../version-rows';
 import { prepareVersionStatements, type VersionStatements } from './version-statements';
 
@@ -11,6 +12,8 @@ export interface VersionConnection {
   readonly statements: VersionStatements;
   /** Stores the version, its authors and consumes the edit records; returns its row and authors' ids. */
   readonly create: (documentId: string, version: NewVersion, now: number) => { row: VersionRow; authors: readonly string[] };
+  /** Thins one automatic version out (`VersionHistory.fold`); false when it is not there. */
+  readonly fold: (documentId: string, fold: VersionFold) => boolean;
 }
 
 // IMMEDIATE: the head read and the insert hold the write lock together, so a second process making
@@ -58,5 +61,28 @@ export function prepareVersionConnection(db: Database.Database): VersionConnecti
     return { row, authors };
   });
 
-  return { statements, create: create.immediate };
+  const foldRows = db.prepare<[documentId: string], { id: string; number: number; kind: FoldRow['kind']; keyframe: number; byte_length: number }>(
+    'SELECT id, number, kind, keyframe, byte_length FROM document_versions WHERE document_id = ? ORDER BY number',
+  );
+  const moveAuthors = db.prepare<{ from: string; to: string }>(
+    'INSERT OR IGNORE INTO document_version_authors (version_id, user_id) SELECT @to, user_id FROM document_version_authors WHERE version_id = @from',
+  );
+  const deleteVersion = db.prepare<[versionId: string]>('DELETE FROM document_versions WHERE id = ?');
+  const rewrite = db.prepare<{ id: string; data: Uint8Array; keyframe: number; byteLength: number }>(
+    'UPDATE document_versions SET data = @data, keyframe = @keyframe, byte_length = @byteLength WHERE id = @id',
+  );
+  const setChainBytes = db.prepare<[chainBytes: number, versionId: string]>('UPDATE document_versions SET chain_bytes = ? WHERE id = ?');
+
+  const fold = db.transaction((documentId: string, request: VersionFold): boolean => {
+    const rows = foldRows.all(documentId).map((row) => ({ ...row, keyframe: Boolean(row.keyframe), byteLength: row.byte_length }));
+    const plan = planFold(documentId, rows, request);
+    if (!plan) return false;
+    moveAuthors.run({ from: request.versionId, to: plan.successorId });
+    deleteVersion.run(request.versionId);
+    rewrite.run({ id: plan.successorId, data: request.data, keyframe: request.keyframe ? 1 : 0, byteLength: request.data.byteLength });
+    for (const [id, chainBytes] of plan.chainBytes) setChainBytes.run(chainBytes, id);
+    return true;
+  });
+
+  return { statements, create: create.immediate, fold: fold.immediate };
 }

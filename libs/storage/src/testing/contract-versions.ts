@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { UpdateLogContractContext } from './update-log-contract';
-import { EditedDoc, expectRefused, expectSameBytes, snapshotOf, textOf } from './helpers';
+import { EditedDoc, expectRefused, expectSameBytes, restore, snapshotOf, textOf } from './helpers';
 import { createDocuments } from './test-documents';
 import { VersionMaker } from './version-fixtures';
 
@@ -85,6 +85,74 @@ export function describeVersions({ log, documents, storage, restart }: UpdateLog
       expect(await versions().get('doc', restore.id)).toEqual(restore);
       expect((await versions().list('doc')).map((version) => version.restoredFrom)).toEqual([first.id, null]);
       expect((await versions().chain('doc', restore.id))?.version.restoredFrom).toBe(first.id);
+    });
+
+    describe('thinning (fold)', () => {
+      /** Four automatic versions of "a", "ab", "abc", "abcd", the second by Grace, the third by Ada. */
+      async function fourVersions() {
+        await createDocuments(documents(), 'doc');
+        const edited = new EditedDoc();
+        const maker = new VersionMaker(edited);
+        const made = [];
+        for (const [word, authors] of [['a'], ['b', ['user-grace']], ['c', ['user-ada']], ['d']] as const) {
+          const { lastSeq } = await log().append('doc', [edited.type(word)]);
+          made.push(await versions().create('doc', maker.next(lastSeq, authors ? { authors: [...authors] } : {})));
+        }
+        return made;
+      }
+      /** The change that takes the state of `from` (or nothing) to that of `to`. */
+      async function changeBetween(from: string | null, to: string): Promise<Uint8Array> {
+        const target = restore((await versions().chain('doc', to))!.updates);
+        if (!from) return Y.encodeStateAsUpdate(target);
+        return Y.encodeStateAsUpdate(target, Y.encodeStateVector(restore((await versions().chain('doc', from))!.updates)));
+      }
+
+      it('removes an automatic version: the next one holds the same content as a change from the one before, with both authors', async () => {
+        const [v1, v2, v3, v4] = await fourVersions();
+        const headBefore = await versions().head('doc');
+        const data = await changeBetween(v1.id, v3.id);
+
+        expect(await versions().fold('doc', { versionId: v2.id, previousId: v1.id, nextId: v3.id, data, keyframe: false })).toBe(true);
+
+        const listed = await versions().list('doc');
+        expect(listed.map((version) => version.id)).toEqual([v4.id, v3.id, v1.id]);
+        expect(listed[1].authors.map((author) => author.id)).toEqual(['user-ada', 'user-grace']);
+        expect(listed[1]).toMatchObject({ number: 3, kind: 'auto', keyframe: false, byteLength: data.byteLength, throughSeq: v3.throughSeq });
+        for (const [version, text] of [[v1, 'a'], [v3, 'abc'], [v4, 'abcd']] as const) {
+          expect(textOf((await versions().chain('doc', version.id))!.updates), version.id).toBe(text);
+        }
+        expect(await versions().get('doc', v2.id)).toBeUndefined();
+        // The newest keeps the state the next version is computed from; its chain is shorter.
+        const head = await versions().head('doc');
+        expectSameBytes([head!.state], [headBefore!.state]);
+        expect(head!.chainBytes).toBe(v1.byteLength + data.byteLength + v4.byteLength);
+        // Folded already: nothing to do.
+        expect(await versions().fold('doc', { versionId: v2.id, previousId: v1.id, nextId: v3.id, data, keyframe: false })).toBe(false);
+      });
+
+      it('folds the first version into the next, which becomes a keyframe', async () => {
+        const [v1, v2, v3] = await fourVersions();
+        const data = await changeBetween(null, v2.id);
+        await expectRefused(versions().fold('doc', { versionId: v1.id, previousId: null, nextId: v2.id, data, keyframe: false }), 'invalid-argument');
+        expect(await versions().fold('doc', { versionId: v1.id, previousId: null, nextId: v2.id, data, keyframe: true })).toBe(true);
+        expect((await versions().list('doc')).map((version) => version.number)).toEqual([4, 3, 2]);
+        expect((await versions().get('doc', v2.id))?.keyframe).toBe(true);
+        expect(textOf((await versions().chain('doc', v3.id))!.updates)).toBe('abc');
+        expect((await versions().chain('doc', v3.id))!.updates).toHaveLength(2);
+      });
+
+      it('refuses the newest version, a named one and neighbours that changed, and changes nothing', async () => {
+        const [v1, v2, v3, v4] = await fourVersions();
+        await versions().rename('doc', v3.id, 'Kept');
+        const data = await changeBetween(v1.id, v3.id);
+        await expectRefused(versions().fold('doc', { versionId: v4.id, previousId: v3.id, nextId: v4.id, data, keyframe: false }), 'invalid-argument');
+        await expectRefused(versions().fold('doc', { versionId: v3.id, previousId: v2.id, nextId: v4.id, data, keyframe: false }), 'invalid-argument');
+        await expectRefused(versions().fold('doc', { versionId: v2.id, previousId: null, nextId: v3.id, data, keyframe: false }), 'conflict');
+        await expectRefused(versions().fold('doc', { versionId: v2.id, previousId: v1.id, nextId: v4.id, data, keyframe: false }), 'conflict');
+        await expectRefused(versions().fold('doc', { versionId: v2.id, previousId: v1.id, nextId: v3.id, data: new Uint8Array(), keyframe: false }), 'invalid-argument');
+        expect((await versions().list('doc')).map((version) => version.id)).toEqual([v4.id, v3.id, v2.id, v1.id]);
+        expect(textOf((await versions().chain('doc', v4.id))!.updates)).toBe('abcd');
+      });
     });
 
     it('gives the head with its state and the bytes of its chain; older versions no longer hold a state', async () => {
