@@ -238,6 +238,26 @@ for (const backend of await backends('comments')) {
       expect((await fixture.admin.request('DELETE', `/api/documents/${id}/members/${fixture.dave.user.id}`)).status).toBe(204);
     });
 
+    it('shows the threads to a guest on a viewer link through the file token of their ticket, until the link is revoked', async () => {
+      const id = await documentWith('Open to guests');
+      const thread = await startThread(fixture.admin, id, 'guests');
+      const link = await fixture.admin.request<{ id: string; token: string }>('POST', `/api/documents/${id}/links`, { role: 'viewer' });
+      const ticket = await api<{ fileToken: string }>(fixture.server, 'POST', `/api/links/${link.body.token}/tickets`, { body: { name: 'A guest' } });
+      expect(ticket.status, ticket.text).toBe(201);
+      const asGuest = (path: string) => api(fixture.server, 'GET', path);
+      const listed = await asGuest(`/api/documents/${id}/threads?access=${encodeURIComponent(ticket.body.fileToken)}`);
+      expect(listed.status, listed.text).toBe(200);
+      expect((listed.body as { threads: Array<{ id: string }> }).threads.map((listedThread) => listedThread.id)).toEqual([thread.id]);
+      expect((await asGuest(`/api/documents/${id}/threads`)).status).toBe(401);
+      const other = await documentWith('Not for this guest');
+      expect((await asGuest(`/api/documents/${other}/threads?access=${encodeURIComponent(ticket.body.fileToken)}`)).status).toBe(404);
+      // A guest cannot write: no session, and writes take one.
+      const tries = await api(fixture.server, 'POST', `/api/documents/${id}/threads/${thread.id}/comments?access=${encodeURIComponent(ticket.body.fileToken)}`, { body: { body: 'Guest' } });
+      expect(tries.status).toBe(401);
+      expect((await fixture.admin.request('DELETE', `/api/documents/${id}/links/${link.body.id}`)).status).toBe(204);
+      expect((await asGuest(`/api/documents/${id}/threads?access=${encodeURIComponent(ticket.body.fileToken)}`)).status).toBe(404);
+    });
+
     it('refuses a commenter’s document updates as a viewer’s, while their comments go through', async () => {
       const id = await documentWith('Only editors change this');
       const [commenter, editor] = [await fixture.connect(erin, id), await fixture.connect(fixture.bob, id)];

@@ -1,4 +1,5 @@
 import type { ApiRoute } from './api-route';
+import { FileQuery } from './files';
 import { ActivityList, CommentBody, CommentView, CreateThreadBody, MarkActivityReadBody, ResolveThreadBody, ThreadList, ThreadView } from './comments';
 
 const notVisible = 'no such document, or the caller is not a member (whether it exists is not revealed)';
@@ -13,11 +14,12 @@ export const COMMENT_ROUTES: readonly ApiRoute[] = [
     method: 'GET',
     path: '/api/documents/:id/threads',
     group: 'comments',
-    summary: 'A document’s comment threads, oldest first, each with its comments and whether its text is still in the document',
-    caller: 'signed-in',
+    summary: 'A document’s comment threads, oldest first, each with its comments and whether its text is still in the document (a guest: with the file token of their ticket as `access`)',
+    caller: 'anyone',
+    query: FileQuery,
     status: 200,
     answer: ThreadList,
-    refusals: { 404: notVisible },
+    refusals: { 401: 'neither signed in nor a guest’s file token, or the file token has expired (fetch a new ticket)', 404: notVisible },
   },
   {
     method: 'POST',

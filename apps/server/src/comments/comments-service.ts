@@ -14,6 +14,7 @@ import type { CommentStore, Directory, NewActivity, StoredThread } from '@quire/
 import type { Logger } from 'pino';
 import { AuthError, notFound } from '../auth/auth-error';
 import type { DocumentsService } from '../auth/documents-service';
+import type { FileTokens } from '../auth/file-tokens';
 import { parseBody } from '../auth/parse-body';
 import type { Principal } from '../auth/principal';
 import { toActivityEntry, toCommentView, toThreadView } from './comment-views';
@@ -31,6 +32,8 @@ const ANCHOR_REFUSALS: Record<Extract<AnchorResult, { ok: false }>['reason'], st
 export interface CommentsServiceOptions {
   readonly documents: DocumentsService;
   readonly directory: Directory;
+  /** Checks a guest's file token, which also lets them read the threads. */
+  readonly fileTokens: FileTokens;
   readonly comments: CommentStore;
   readonly hub: DocumentHub;
   readonly newId: () => string;
@@ -47,8 +50,19 @@ export interface CommentsServiceOptions {
 export class CommentsService {
   constructor(private readonly options: CommentsServiceOptions) {}
 
-  async list(principal: Principal, documentId: string): Promise<ThreadList> {
-    await this.options.documents.get(principal, documentId);
+  /**
+   * Members see the threads; so does a guest on a viewer link, who has no session, with the file
+   * token of their ticket (checked as a file download checks it: genuine, not expired, its link
+   * not revoked, so revoking the link stops it at once).
+   */
+  async list(principal: Principal | undefined, documentId: string, access?: string): Promise<ThreadList> {
+    if (principal) {
+      if (!access || (await this.options.directory.getRole(documentId, principal.user.id))) await this.options.documents.get(principal, documentId);
+      else await this.mayReadAsGuest(documentId, access);
+    } else {
+      if (!access) throw new AuthError(401, 'Sign in first (or send an API token as "Authorization: Bearer qt_…")');
+      await this.mayReadAsGuest(documentId, access);
+    }
     const threads = await this.options.comments.listThreads(documentId);
     const anchored = await this.anchored(documentId);
     return { threads: threads.map((thread) => toThreadView(thread, !anchored.has(thread.id))) };
@@ -149,6 +163,14 @@ export class CommentsService {
   async markRead(principal: Principal, body: unknown): Promise<void> {
     const { ids } = parseBody(MarkActivityReadBody, body);
     await this.options.comments.markActivityRead(principal.user.id, ids);
+  }
+
+  private async mayReadAsGuest(documentId: string, access: string): Promise<void> {
+    const claim = this.options.fileTokens.check(access, documentId);
+    if (!claim) throw notFound();
+    if (claim.expired) throw new AuthError(401, 'This page’s access has expired: reload the page');
+    const link = await this.options.directory.getLink(claim.linkId);
+    if (!link || link.revokedAt || link.documentId !== documentId) throw notFound();
   }
 
   /** The document if the caller may comment on it: 404 for a non-member, 403 for a viewer. */

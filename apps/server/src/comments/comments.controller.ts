@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
-import type { CommentView, ThreadList, ThreadView } from '@quire/api-contract';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { FILE_ACCESS_PARAM, type CommentView, type ThreadList, type ThreadView } from '@quire/api-contract';
 import type { Principal } from '../auth/principal';
+import { AllowAnonymous } from '../http/allow-anonymous.decorator';
 import { Caller } from '../http/caller.decorator';
 import { RateLimit } from '../http/rate-limit.decorator';
 import { CommentsService } from './comments-service';
@@ -10,9 +11,11 @@ import { CommentsService } from './comments-service';
 export class CommentsController {
   constructor(private readonly comments: CommentsService) {}
 
+  /** Members, and guests with the file token of their ticket (`?access=`: they have no session). */
   @Get()
-  list(@Caller() principal: Principal, @Param('id') id: string): Promise<ThreadList> {
-    return this.comments.list(principal, id);
+  @AllowAnonymous()
+  list(@Caller() principal: Principal | undefined, @Param('id') id: string, @Query(FILE_ACCESS_PARAM) access: unknown): Promise<ThreadList> {
+    return this.comments.list(principal, id, typeof access === 'string' ? access : undefined);
   }
 
   @Post()

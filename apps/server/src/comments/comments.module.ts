@@ -3,6 +3,7 @@ import { DocumentHub } from '@quire/collab-core';
 import type { CommentStore, Directory } from '@quire/storage';
 import type { Logger } from 'pino';
 import { DocumentsService } from '../auth/documents-service';
+import { FileTokens } from '../auth/file-tokens';
 import { newId } from '../auth/secrets';
 import { CollabModule } from '../collab/collab.module';
 import { LOGGER } from '../logging/logger';
@@ -18,9 +19,9 @@ import { CommentsService } from './comments-service';
   providers: [
     {
       provide: CommentsService,
-      inject: [DocumentsService, DIRECTORY, COMMENT_STORE, DocumentHub, LOGGER],
-      useFactory: (documents: DocumentsService, directory: Directory, comments: CommentStore, hub: DocumentHub, logger: Logger) =>
-        new CommentsService({ documents, directory, comments, hub, newId, logger: logger.child({ component: 'comments' }) }),
+      inject: [DocumentsService, DIRECTORY, COMMENT_STORE, DocumentHub, FileTokens, LOGGER],
+      useFactory: (documents: DocumentsService, directory: Directory, comments: CommentStore, hub: DocumentHub, fileTokens: FileTokens, logger: Logger) =>
+        new CommentsService({ documents, directory, fileTokens, comments, hub, newId, logger: logger.child({ component: 'comments' }) }),
     },
   ],
 })
