@@ -124,6 +124,16 @@ describe('fromMarkdown', () => {
   });
 });
 
+describe('typed text through Markdown', () => {
+  it('reads back as the same text: leading and trailing spaces, entities, bare domains, Markdown syntax typed as text', () => {
+    const lines = ['  two spaces first', '    four, not code', 'a &amp; b &#32; c', 'see arxiv.org or www.example.com', '1. not a list', '# not a heading', '> not a quote', 'trailing space ', '*stars* and _under_ and `ticks`', '\\backslash'];
+    const doc = schema.node('doc', null, lines.map((line) => schema.node('paragraph', null, [schema.text(line)])));
+    const again = fromMarkdown(toMarkdown(doc)).doc;
+    expect(toText(again)).toBe(toText(doc));
+    expect(again.rangeHasMark(0, again.content.size, schema.marks.link)).toBe(false);
+  });
+});
+
 describe('fromDocx', () => {
   it('reads headings, paragraphs and bold text of a Word document', async () => {
     const { doc } = await fromDocx(

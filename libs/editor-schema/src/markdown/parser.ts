@@ -19,6 +19,9 @@ type Token = ReturnType<MarkdownIt['parse']>[number];
 function tokenizer(): MarkdownIt {
   const md = new MarkdownIt('default', { html: false, linkify: true, typographer: false });
   md.validateLink = (url: string) => isSafeHref(url) || isSafeFileSrc(url);
+  // Only addresses written with their scheme (https://…) become links: a bare "example.org" in
+  // prose stays text, so text written back as Markdown reads back as the same text.
+  md.linkify.set({ fuzzyLink: false });
   md.core.ruler.push('quire_cell_paragraphs', (state) => cellParagraphs(state));
   md.core.ruler.push('quire_task_lists', (state) => taskLists(state));
   md.core.ruler.push('quire_callouts', (state) => callouts(state));

@@ -28,6 +28,35 @@ function isBareUrl(link: Mark, parent: Node, index: number): boolean {
   return index === parent.childCount - 1 || !link.isInSet(parent.child(index + 1).marks);
 }
 
+type SerializerState = Parameters<MarkdownSerializer['nodes'][string]>[0];
+/** The parts of prosemirror-markdown's serializer state that text needs and its types leave out. */
+interface StateInternals {
+  inAutolink?: boolean;
+  atBlockStart: boolean;
+  out: string;
+}
+
+/**
+ * A text node, escaped so that it reads back as the same text: Markdown syntax escaped (as
+ * prosemirror-markdown does), `&` before what would read as an entity escaped, and whitespace
+ * at the start of a line or the end of a paragraph (which Markdown drops, and four spaces of which
+ * make code) kept by writing its first or last character as an entity.
+ */
+function writeText(state: SerializerState, text: string, parent: Node, index: number): void {
+  const internals = state as unknown as StateInternals;
+  if (internals.inAutolink) {
+    state.text(text, false);
+    return;
+  }
+  state.write();
+  const lineStart = internals.atBlockStart || /\\\n[ >]*$/.test(internals.out);
+  let escaped = state.esc(text, internals.atBlockStart).replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
+  if (lineStart) escaped = escaped.replace(/^[ \t]/, (space) => (space === ' ' ? '&#32;' : '&#9;'));
+  const next = index + 1 < parent.childCount ? parent.child(index + 1) : null;
+  if (!next || next.type.name === 'hard_break') escaped = escaped.replace(/[ \t]$/, (space) => (space === ' ' ? '&#32;' : '&#9;'));
+  state.text(escaped, false);
+}
+
 /** A table cell's blocks as one line of a pipe table (pipes escaped, blocks joined by spaces). */
 function cellText(cell: Node): string {
   // The cell itself is serialized (not each block alone): a block's inline content is only
@@ -100,6 +129,7 @@ export const markdownSerializer: MarkdownSerializer = new MarkdownSerializer(
       state.closeBlock(node);
     },
     mention: (state, node) => state.text(mentionText(node)),
+    text: (state, node, parent, index) => writeText(state, node.text ?? '', parent, index),
   },
   {
     link: {
