@@ -159,7 +159,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     body: GuestTicketBody,
     status: 201,
     answer: TicketAnswer,
-    refusals: { 401: 'an editor link: sign in to open it', 404: 'the link is revoked or unknown', 429: 'too many tickets at once from this address or for this link' },
+    refusals: { 401: 'an editor or commenter link: sign in to open it', 404: 'the link is revoked or unknown', 429: 'too many tickets at once from this address or for this link' },
   },
   {
     method: 'POST',
