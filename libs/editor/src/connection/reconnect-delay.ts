@@ -1,7 +1,10 @@
 /** First reconnect waits up to this long; each failure doubles the bound. */
 export const RECONNECT_BASE_MS = 250;
-/** Longest bound on a reconnect wait. */
-export const RECONNECT_MAX_MS = 10_000;
+/**
+ * Longest bound on a reconnect wait: a page comes back within 5 s of the server being reachable
+ * again (issue 23), and the jitter below still spreads a crowd of clients over 4 s.
+ */
+export const RECONNECT_MAX_MS = 4_000;
 
 /**
  * How long to wait before reconnect attempt number `attempt` (0 for the first): exponential

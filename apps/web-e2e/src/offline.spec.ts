@@ -1,0 +1,172 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QuireApi } from './harness/api';
+import { launchBrowser, newMember, openDocument, waitForText } from './harness/browser';
+import { indexedDbNames, persistentProfile, type PersistentProfile } from './harness/persistent-profile';
+import { connectRawClient } from './harness/raw-client';
+import { startQuire, type RunningQuire } from './harness/start-quire';
+import { createTestDatabase, type TestDatabase } from './harness/test-database';
+
+const saveState = (page: Page) => page.locator('[role="status"][data-save]');
+const saved = (page: Page) => page.locator('[role="status"][data-save="saved"]');
+
+/**
+ * Makes the collaboration server unreachable for one browser, or reachable again: its HTTP API
+ * refused, its sockets closed (open ones too), while the web app itself still loads, as when the
+ * server is down or the network in between is gone.
+ */
+async function serverSwitch(context: BrowserContext, serverUrl: string) {
+  let cut = false;
+  const open = new Set<{ close: (options?: { code?: number; reason?: string }) => Promise<void> }>();
+  await context.route(`${serverUrl}/**`, (route) => (cut ? route.abort('connectionrefused') : route.continue()));
+  await context.routeWebSocket(/\/collab\//, (socket) => {
+    if (cut) {
+      void socket.close({ code: 1001, reason: 'unreachable' });
+      return;
+    }
+    socket.connectToServer();
+    open.add(socket);
+  });
+  return {
+    async cut() {
+      cut = true;
+      for (const socket of open) await socket.close({ code: 1001, reason: 'unreachable' }).catch(() => undefined);
+      open.clear();
+    },
+    restore() {
+      cut = false;
+    },
+  };
+}
+
+describe('saved state, and documents kept on this device', () => {
+  let quire: RunningQuire;
+  let database: TestDatabase;
+  const profiles: PersistentProfile[] = [];
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase('offline');
+    quire = await startQuire({ DATABASE_URL: database.url });
+    const api = await QuireApi.standalone(quire);
+    await api.setup(await quire.setupCode, 'Admin');
+    await api.dispose();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    for (const profile of profiles) await profile.remove();
+    await quire?.stop();
+    await database?.drop();
+  });
+
+  it('says Saving… while the store is held and Saved once it stores, and asks before leaving only meanwhile', async () => {
+    const browser = await launchBrowser();
+    try {
+      const ada = await newMember(browser, quire, 'Ada');
+      const document = await ada.api.createDocument('Held store');
+      await openDocument(ada, `${quire.webUrl}/d/${document.id}`);
+      await saved(ada.page).waitFor();
+
+      const hold = await database.holdUpdates();
+      await ada.editor.click();
+      await ada.page.keyboard.type('Typed while the database is held.');
+      await ada.page.locator('[role="status"][data-save="saving"]').waitFor();
+      // The server has the text but has not stored it: no "Saved", however long it takes.
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      expect(await saveState(ada.page).getAttribute('data-save')).toBe('saving');
+      expect(await saveState(ada.page).textContent()).toBe('Saving…');
+
+      const dialogs: string[] = [];
+      ada.page.on('dialog', (dialog) => {
+        dialogs.push(dialog.type());
+        void dialog.dismiss();
+      });
+      // Leaving now asks; dismissing stays on the page.
+      await ada.page.close({ runBeforeUnload: true });
+      await expect.poll(() => dialogs, { timeout: 10_000 }).toEqual(['beforeunload']);
+      expect(ada.page.isClosed()).toBe(false);
+
+      await hold.release();
+      await saved(ada.page).waitFor({ timeout: 20_000 });
+      expect(await saveState(ada.page).textContent()).toBe('Saved');
+      // Everything acknowledged: leaving asks nothing.
+      await ada.page.close({ runBeforeUnload: true });
+      await expect.poll(() => ada.page.isClosed(), { timeout: 10_000 }).toBe(true);
+      expect(dialogs).toEqual(['beforeunload']);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('keeps what was typed without the server through a browser restart, and sends all of it once the server is back', async () => {
+    const profile = await persistentProfile();
+    profiles.push(profile);
+    let { context, page } = await profile.launch();
+    contexts.push(context);
+    let api = new QuireApi(context.request, quire, profile.address);
+    await api.signUp('Lin');
+    const document = await api.createDocument('Kept on this device');
+    const url = `${quire.webUrl}/d/${document.id}`;
+    let server = await serverSwitch(context, quire.serverUrl);
+    await page.goto(url);
+    await saved(page).waitFor();
+    await page.locator('.quire-doc').click();
+    await page.keyboard.type('Typed online.');
+    await saved(page).waitFor();
+
+    await server.cut();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Typed with the server gone.');
+    await page.locator('[role="status"][data-save="unreachable"]').waitFor();
+    expect(Number(await saveState(page).getAttribute('data-unsaved'))).toBeGreaterThan(0);
+    // y-indexeddb writes each change as it is made; give the last write a moment to land.
+    await page.waitForTimeout(500);
+    await context.close();
+
+    ({ context, page } = await profile.launch());
+    contexts.push(context);
+    // The same cookie jar, reopened from the profile.
+    api = new QuireApi(context.request, quire, profile.address);
+    server = await serverSwitch(context, quire.serverUrl);
+    await server.cut();
+    await page.goto(url);
+    // The copy on this device, with the server still unreachable: shown and editable.
+    await waitForText(page, { includes: 'Typed with the server gone.' });
+    await expect.poll(() => page.locator('.quire-doc').getAttribute('contenteditable')).toBe('true');
+    expect(await page.getByRole('alert').filter({ hasText: 'npm start' }).count()).toBe(0);
+    await page.locator('.quire-doc').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Typed after the restart.');
+    await expect.poll(async () => saveState(page).getAttribute('data-save')).toBe('unreachable');
+
+    server.restore();
+    // Reconnects by itself (no click), then everything is acknowledged.
+    await saved(page).waitFor({ timeout: 30_000 });
+    const { ticket } = await api.ticket(document.id);
+    const stock = await connectRawClient(quire.serverUrl, document.id, ticket);
+    try {
+      const text = stock.fragment.toString();
+      for (const line of ['Typed online.', 'Typed with the server gone.', 'Typed after the restart.']) expect(text).toContain(line);
+    } finally {
+      stock.destroy();
+    }
+
+    // Signing out deletes this account's copies from the browser; another account sees none.
+    const names = await indexedDbNames(page);
+    const lin = (await api.call<{ user: { id: string } }>('GET', '/api/session')).user.id;
+    expect(names).toContain(`quire-doc:${lin}:${document.id}`);
+    await page.getByRole('button', { name: /Account/ }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/signin/);
+    expect((await indexedDbNames(page)).filter((name) => name.includes(`:${lin}:`))).toEqual([]);
+
+    const other = await api.signUp('Max');
+    const theirs = await api.createDocument('Max’s');
+    await page.goto(`${quire.webUrl}/d/${theirs.id}`);
+    await saved(page).waitFor();
+    const left = await indexedDbNames(page);
+    expect(left.filter((name) => name.startsWith('quire-doc'))).toEqual([`quire-doc:${other.id}:${theirs.id}`]);
+  });
+});
