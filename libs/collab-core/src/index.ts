@@ -31,5 +31,7 @@ export { COMPACTION_RETRY_MS, DEFAULT_COMPACTION_LIMITS, type CompactionLimits }
 export type { ServerChange } from './loaded-document';
 export { anchoredThreadIds, anchorThread, commentsRevisionChange, unanchorThread, type AnchorResult, type CommentTarget } from './comments/comment-marks';
 export { MAX_VERSION_ATTEMPTS, VersionMaker, type VersionComputer, type VersionMakerOptions, type VersionRequest } from './version-maker';
+export { VersionThinner, type VersionThinnerOptions } from './version-thinner';
+export { versionsToThin, THINNING } from './version-thinning';
 export type { VersionRecorderOptions } from './version-recorder';
 export { DEFAULT_VERSION_IDLE_MS, DEFAULT_VERSION_INTERVAL_MS, VERSION_RETRY_MS, type VersionTiming } from './version-schedule';

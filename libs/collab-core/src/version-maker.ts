@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { computeVersion, type VersionInput, type VersionOutcome } from '@quire/history';
 import { StorageError, type UpdateLog, type VersionHead, type VersionHistory, type VersionInfo, type VersionKind } from '@quire/storage';
 import { silentLogger, type HubLogger } from './logger';
+import { VersionThinner } from './version-thinner';
 
 /** How many times a version is computed again after another instance made one first. */
 export const MAX_VERSION_ATTEMPTS = 5;
@@ -41,6 +42,11 @@ export interface VersionMakerOptions {
   readonly keyframeFactor?: number;
   /** Where the version is computed; default this thread. */
   readonly compute?: VersionComputer;
+  /**
+   * Thins the document's automatic versions after each automatic version it records (see
+   * {@link VersionThinner}); one over the same history by default, `null` for none.
+   */
+  readonly thinner?: VersionThinner | null;
 }
 
 /**
@@ -60,11 +66,13 @@ export class VersionMaker {
   private readonly logger: HubLogger;
   private readonly newId: () => string;
   private readonly compute: VersionComputer;
+  private readonly thinner: VersionThinner | null;
 
   constructor(private readonly options: VersionMakerOptions) {
     this.logger = options.logger ?? silentLogger;
     this.newId = options.newId ?? (() => randomBytes(16).toString('base64url'));
     this.compute = options.compute ?? ((input) => Promise.resolve(computeVersion(input)));
+    this.thinner = options.thinner === undefined ? new VersionThinner({ history: options.history, logger: this.logger }) : options.thinner;
   }
 
   /** The history this maker writes to. */
@@ -72,8 +80,20 @@ export class VersionMaker {
     return this.options.history;
   }
 
-  /** Records a version of the document; resolves with it, or `undefined` when there was nothing to record. */
+  /**
+   * Records a version of the document; resolves with it, or `undefined` when there was nothing to
+   * record. After an automatic version, the history is thinned; a failure there is logged, since
+   * the version itself is stored.
+   */
   async record(documentId: string, request: VersionRequest): Promise<VersionInfo | undefined> {
+    const recorded = await this.recordOnce(documentId, request);
+    if (recorded?.kind === 'auto' && this.thinner) {
+      await this.thinner.thin(documentId).catch((error: unknown) => this.logger.warn({ err: error, documentId }, 'Thinning the version history failed'));
+    }
+    return recorded;
+  }
+
+  private async recordOnce(documentId: string, request: VersionRequest): Promise<VersionInfo | undefined> {
     for (let attempt = 1; ; attempt++) {
       const head = await this.options.history.head(documentId);
       if (request.skip?.(head)) return undefined;
