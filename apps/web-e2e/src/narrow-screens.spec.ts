@@ -80,6 +80,18 @@ describe('a phone, 390 px wide', () => {
     await expectTappable(page.getByRole('button', { name: /^Rename/ }), 'Rename');
     await expectTappable(page.getByRole('button', { name: 'Share' }), 'Share');
     await expectTappable(page.getByRole('button', { name: 'Copy link' }), 'Copy link');
+    // The account menu, as on the other pages: its theme switch works from the editor too.
+    const account = page.getByRole('button', { name: /^Account:/ });
+    await expectTappable(account, 'the account menu');
+    await account.click();
+    const menu = page.getByRole('navigation', { name: 'Account' });
+    await expectTappable(menu.getByRole('radio', { name: 'Dark' }).locator('..'), 'the Dark theme');
+    await expectNoSidewaysScroll(page, 'editor with the account menu open');
+    await menu.getByRole('radio', { name: 'Dark' }).check();
+    await page.locator('html[data-theme="dark"]').waitFor({ state: 'attached' });
+    await menu.getByRole('radio', { name: 'System' }).check();
+    await page.keyboard.press('Escape');
+    expect(await menu.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(false);
   });
 
   it('share dialog: names and addresses whole, every control tappable', async () => {

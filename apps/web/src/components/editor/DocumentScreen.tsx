@@ -1,5 +1,6 @@
 'use client';
 
+import type { UserView } from '@quire/api-contract';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { useApi } from '../../lib/api/api-context';
@@ -7,6 +8,7 @@ import { documentKeys, documentQuery, useRenameDocument } from '../../lib/api/do
 import { membersQuery } from '../../lib/api/sharing';
 import { documentTicket } from '../../lib/api/tickets';
 import { withNext } from '../../lib/next-path';
+import { AccountMenu } from '../common/AccountMenu';
 import { RequireAccount } from '../common/RequireAccount';
 import { CopyLinkButton } from './CopyLinkButton';
 import { EditorScreen } from './EditorScreen';
@@ -17,12 +19,13 @@ import { ShareDialog } from './share/ShareDialog';
 export function DocumentScreen({ documentId }: { documentId: string }) {
   return (
     <RequireAccount action="open this document" watchSession={false} offline>
-      {(user) => <MemberEditor documentId={documentId} selfId={user.id} />}
+      {(user) => <MemberEditor documentId={documentId} user={user} />}
     </RequireAccount>
   );
 }
 
-function MemberEditor({ documentId, selfId }: { documentId: string; selfId: string }) {
+function MemberEditor({ documentId, user }: { documentId: string; user: UserView }) {
+  const selfId = user.id;
   const api = useApi();
   const { data: document } = useQuery(documentQuery(api, documentId));
   const { data: memberList } = useQuery(membersQuery(api, documentId));
@@ -53,6 +56,7 @@ function MemberEditor({ documentId, selfId }: { documentId: string; selfId: stri
         withHistory
         comments={comments}
         localCopyUser={selfId}
+        account={<AccountMenu user={user} />}
         actions={
           <>
             {isOwner ? (

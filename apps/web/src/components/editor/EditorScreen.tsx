@@ -68,6 +68,8 @@ interface Props {
   onRename?: (title: string) => Promise<void>;
   /** Header actions after the presence bar: Share, Copy link. */
   actions?: ReactNode;
+  /** The signed-in person's account menu (the theme switch is there), at the header's end. */
+  account?: ReactNode;
   /** Guests change their name from their own presence chip. */
   onEditName?: () => void;
   /** Changing it reconnects with a fresh ticket (a guest's new name must come from the ticket). */
@@ -109,7 +111,7 @@ interface ImageText {
  * and the presence bar only when someone comes or goes.
  */
 export function EditorScreen(props: Props) {
-  const { documentId, ticket, serverTitle, titleKey, onRename, actions, onEditName, renewKey, signInHref, guest = false, members, fileToken, withHistory = false, comments: commentsOptions, localCopyUser } = props;
+  const { documentId, ticket, serverTitle, titleKey, onRename, actions, account, onEditName, renewKey, signInHref, guest = false, members, fileToken, withHistory = false, comments: commentsOptions, localCopyUser } = props;
   const { session, connection, localCopy, localCopies } = useCollabSession({ documentId, ticket, localCopyUser });
   useLeaveWarning(session);
   useLiveTitle(session, titleKey);
@@ -265,6 +267,7 @@ export function EditorScreen(props: Props) {
               ) : null}
               {actions}
             </div>
+            {account ? <div className={styles.account}>{account}</div> : null}
           </div>
           {mayEdit || commentsOptions ? (
             <div className={`${styles.toolbarRow} ${commentStyles.toolbarRowWithComments}`}>
