@@ -184,7 +184,7 @@ export class CommentsService {
     return thread;
   }
 
-  private anchored(documentId: string): Promise<Set<string>> {
+  private anchored(documentId: string): Promise<ReadonlySet<string>> {
     return this.options.hub.readDocument(documentId, anchoredThreadIds);
   }
 

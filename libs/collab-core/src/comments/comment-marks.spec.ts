@@ -99,6 +99,8 @@ describe('comment marks', () => {
     }
     textOf(doc, 0).delete('keep this, '.length, 'drop that'.length);
     expect([...anchoredThreadIds(doc)]).toEqual(['t2']);
+    // Read again without a change: the same answer, not walked again.
+    expect(anchoredThreadIds(doc)).toBe(anchoredThreadIds(doc));
     apply(doc, unanchorThread(doc, 't2'));
     expect(anchoredThreadIds(doc).size).toBe(0);
     expect(unanchorThread(doc, 't2')).toBeUndefined();

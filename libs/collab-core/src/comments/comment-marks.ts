@@ -53,9 +53,30 @@ export function unanchorThread(doc: Y.Doc, threadId: string): Uint8Array | undef
 /**
  * The ids of every thread whose mark occurs in `doc`'s content; a thread not among them is
  * detached. Reads the Yjs structure directly (building ProseMirror nodes from the live doc could
- * change it: y-prosemirror deletes what the schema cannot hold).
+ * change it: y-prosemirror deletes what the schema cannot hold), once per state of the doc.
  */
-export function anchoredThreadIds(doc: Y.Doc): Set<string> {
+export function anchoredThreadIds(doc: Y.Doc): ReadonlySet<string> {
+  let known = anchoredCache.get(doc);
+  if (!known) {
+    const entry = { ids: undefined as ReadonlySet<string> | undefined };
+    // Any update may add or remove a mark: the next read walks the document again.
+    doc.on('update', () => {
+      entry.ids = undefined;
+    });
+    anchoredCache.set(doc, entry);
+    known = entry;
+  }
+  known.ids ??= findAnchoredThreadIds(doc);
+  return known.ids;
+}
+
+/**
+ * What {@link anchoredThreadIds} found in each doc since its last update: every page with a
+ * document open refetches the threads after each change, and all but the first read this.
+ */
+const anchoredCache = new WeakMap<Y.Doc, { ids: ReadonlySet<string> | undefined }>();
+
+function findAnchoredThreadIds(doc: Y.Doc): ReadonlySet<string> {
   const ids = new Set<string>();
   const visit = (type: Y.XmlFragment | Y.XmlElement) => {
     for (const child of type.toArray()) {
