@@ -128,10 +128,17 @@ describe('the slash and @ menus', () => {
     expect(await mention.textContent()).toBe('@Grace');
     expect(await ada.editor.textContent()).toBe('Ask @Grace about it.');
 
-    // Grace renames herself: a page that reads the members again shows the new name. (A name no
-    // other spec gives anyone: the admin page lists every account of the shared instance.)
+    // Grace renames herself: Ada's page reads the members again when its tab comes back into view,
+    // without a reload. (Names no other spec gives anyone: the admin page lists every account of
+    // the shared instance.)
     await grace.api.call('PATCH', '/api/account', { name: 'Grace, mentioned' });
-    await ada.page.reload();
+    await ada.page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
     await ada.editor.locator('.quire-mention', { hasText: '@Grace, mentioned' }).waitFor();
+    // Again, and her page reconnects with a ticket in her new name: Ada's presence bar shows it,
+    // and that alone (no focus, no reload) makes Ada's page read the members and redraw the mention.
+    await grace.api.call('PATCH', '/api/account', { name: 'Grace, renamed twice' });
+    await grace.page.reload();
+    await ada.page.locator('[data-participant="Grace, renamed twice"]').waitFor();
+    await ada.editor.locator('.quire-mention', { hasText: '@Grace, renamed twice' }).waitFor();
   });
 });

@@ -28,7 +28,10 @@ function MemberEditor({ documentId, user }: { documentId: string; user: UserView
   const selfId = user.id;
   const api = useApi();
   const { data: document } = useQuery(documentQuery(api, documentId));
-  const { data: memberList } = useQuery(membersQuery(api, documentId));
+  // Read again when the tab comes back into view (TanStack's focus refetch) and when presence shows
+  // a member's new name (refreshMembers), so mentions show current names.
+  const { data: memberList, refetch: refetchMembers } = useQuery(membersQuery(api, documentId));
+  const refreshMembers = useCallback(() => void refetchMembers(), [refetchMembers]);
   // Whom `@` offers, and the names mentions show.
   const members = useMemo(() => memberList?.map((member) => ({ id: member.user.id, name: member.user.name, email: member.user.email })), [memberList]);
   const { mutateAsync: renameDocument } = useRenameDocument();
@@ -51,7 +54,7 @@ function MemberEditor({ documentId, user }: { documentId: string; user: UserView
         serverTitle={document?.title ?? ''}
         titleKey={documentKeys.one(documentId)}
         onRename={rename}
-        {...(members ? { members } : {})}
+        {...(members ? { members, refreshMembers } : {})}
         signInHref={withNext('/signin', `/d/${documentId}`)}
         withHistory
         comments={comments}

@@ -11,6 +11,7 @@ import { useLocalCopyNotices } from './use-local-copy-notices';
 import { useEditorView } from '../../hooks/use-editor-view';
 import { useIsMac } from '../../hooks/use-is-mac';
 import { useLiveTitle } from '../../hooks/use-live-title';
+import { useMembersFollowPresence } from '../../hooks/use-members-follow-presence';
 import { useApi } from '../../lib/api/api-context';
 import { versionListQuery } from '../../lib/api/versions';
 import { CommitCounter } from '../common/CommitCounter';
@@ -79,6 +80,8 @@ interface Props {
   guest?: boolean;
   /** The document's members: `@` offers them, and mentions show their current names. */
   members?: readonly DocumentPerson[];
+  /** Reads the members again: presence showed one under a new name, or one the list lacks. */
+  refreshMembers?: () => void;
   /** A guest's token for the document's files, from their latest ticket. */
   fileToken?: () => string | null;
   /**
@@ -111,10 +114,11 @@ interface ImageText {
  * and the presence bar only when someone comes or goes.
  */
 export function EditorScreen(props: Props) {
-  const { documentId, ticket, serverTitle, titleKey, onRename, actions, account, onEditName, renewKey, signInHref, guest = false, members, fileToken, withHistory = false, comments: commentsOptions, localCopyUser } = props;
+  const { documentId, ticket, serverTitle, titleKey, onRename, actions, account, onEditName, renewKey, signInHref, guest = false, members, refreshMembers, fileToken, withHistory = false, comments: commentsOptions, localCopyUser } = props;
   const { session, connection, localCopy, localCopies } = useCollabSession({ documentId, ticket, localCopyUser });
   useLeaveWarning(session);
   useLiveTitle(session, titleKey);
+  useMembersFollowPresence(session?.awareness ?? null, members, refreshMembers);
   const isMac = useIsMac();
 
   const [mount, setMount] = useState<HTMLDivElement | null>(null);
