@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from './harness/axe';
-import { documentText, launchBrowser, MOD, newMember, openDocument, waitForText, type Member } from './harness/browser';
+import { documentText, launchBrowser, MOD, newMember, newPerson, openAsGuest, openDocument, waitForText, type Member } from './harness/browser';
 import { commentedText, selectInDocument, threadCard, writeComment } from './harness/comments';
 import { PHONE } from './harness/narrow';
 import { sharedQuire } from './harness/urls';
@@ -152,6 +152,17 @@ describe('comments', () => {
     expect(await dark.page.getByRole('button', { name: 'Reply' }).count()).toBe(0);
     expect(await dark.page.locator('[data-comment-button]').count()).toBe(0);
     expect(await seriousAccessibilityViolations(dark.page, 'comments dark (viewer)')).toEqual([]);
+  });
+
+  it('shows a guest on a viewer link the threads, without a composer', async () => {
+    const link = await ada.api.createLink(documentId, 'viewer');
+    const guest = await newPerson(browser, 'Visitor');
+    await openAsGuest(guest, `${sharedQuire().webUrl}/s/${link.token}`);
+    await threadCard(guest.page, 'Is this after inflation?').waitFor();
+    await commentedText(guest.page, 'four percent').waitFor();
+    expect(await guest.page.getByRole('button', { name: 'Reply' }).count()).toBe(0);
+    expect(await guest.page.locator('[data-comment-button]').count()).toBe(0);
+    await guest.context.close();
   });
 
   it('lists the threads in a sheet at 390 px', async () => {

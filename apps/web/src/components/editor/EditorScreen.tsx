@@ -85,9 +85,10 @@ interface Props {
   /** A guest's token for the document's files, from their latest ticket. */
   fileToken?: () => string | null;
   /**
-   * Comments (members' page): the threads in a margin beside the text (a sheet on narrow screens),
-   * and for people who may comment the Comment buttons and composer. `selfId` is the signed-in
-   * person (their comments can be edited), `isOwner` deletes anyone's.
+   * Comments: the threads in a margin beside the text (a sheet on narrow screens), and for people
+   * who may comment the Comment buttons and composer. `selfId` is the signed-in person (their
+   * comments can be edited; '' for a guest, who reads with their file token), `isOwner` deletes
+   * anyone's.
    */
   comments?: { selfId: string; isOwner: boolean };
   /**
@@ -217,7 +218,7 @@ export function EditorScreen(props: Props) {
     [media, handleKeyDown],
   );
   const { view, store } = useEditorView({ session, mount, host, editable: viewEditable, attributes, stateAttributes, props: viewProps, commentOnly, onOpenThread: openThread });
-  const comments = useDocumentComments({ documentId, enabled: commentsOptions !== undefined, session, view, role: connection.role, notify });
+  const comments = useDocumentComments({ documentId, enabled: commentsOptions !== undefined, session, view, role: connection.role, notify, access: guest ? fileToken : undefined });
   useEffect(() => {
     commentsRef.current = comments;
   });

@@ -17,6 +17,9 @@ interface Props {
   link: LinkInfo;
 }
 
+/** A guest reads the threads (with their ticket's file token) and writes none: they are nobody's author. */
+const GUEST_COMMENTS = { selfId: '', isOwner: false };
+
 /**
  * A guest reading along through a viewer link: asked for a name first (remembered in this browser),
  * then the document read-only, with a fresh link ticket for every connection.
@@ -57,6 +60,7 @@ export function GuestEditor({ token, link }: Props) {
           onEditName={() => setDialog('edit')}
           renewKey={name}
           fileToken={readFileToken}
+          comments={GUEST_COMMENTS}
           signInHref={withNext('/signin', `/s/${encodeURIComponent(token)}`)}
           guest
         />

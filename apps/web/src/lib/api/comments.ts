@@ -1,4 +1,4 @@
-import { ActivityList, CommentView, ThreadView, ThreadList, type CommentAnchor } from '@quire/api-contract';
+import { ActivityList, CommentView, FILE_ACCESS_PARAM, ThreadView, ThreadList, type CommentAnchor } from '@quire/api-contract';
 import { queryOptions } from '@tanstack/react-query';
 import type { ApiClient } from './client';
 import { documentKeys } from './documents';
@@ -15,11 +15,18 @@ export const commentKeys = {
   activity: ['activity'] as const,
 };
 
-/** A document's comment threads, oldest first. */
-export function threadsQuery(api: ApiClient, documentId: string) {
+/**
+ * A document's comment threads, oldest first. A guest on a share link reads them with the file
+ * token of their latest ticket (`access`, read at each request: it changes with every ticket).
+ */
+export function threadsQuery(api: ApiClient, documentId: string, access?: () => string | null) {
   return queryOptions({
     queryKey: commentKeys.threads(documentId),
-    queryFn: async ({ signal }) => (await api.call(threadsPath(documentId), ThreadList, { signal })).threads,
+    queryFn: async ({ signal }) => {
+      const token = access?.();
+      const query = token ? `?${FILE_ACCESS_PARAM}=${encodeURIComponent(token)}` : '';
+      return (await api.call(`${threadsPath(documentId)}${query}`, ThreadList, { signal })).threads;
+    },
   });
 }
 

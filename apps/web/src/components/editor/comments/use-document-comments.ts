@@ -18,13 +18,15 @@ export const NARROW_COMMENTS = '(max-width: 899px)';
 
 interface Options {
   documentId: string;
-  /** Off for guests: the threads are read with a member's session. */
+  /** Off where the page shows no comments. */
   enabled: boolean;
   session: CollabSession | null;
   view: EditorView | null;
   role: Role | null;
   /** The page's notices (a Comment with nothing selected). */
   notify: (message: string) => void;
+  /** A guest's file token (from their latest ticket), with which they read the threads. */
+  access?: (() => string | null) | undefined;
 }
 
 /** The thread a `#thread-<id>` address asks for (the activity list's links), once. */
@@ -38,9 +40,11 @@ function threadInAddress(): string | null {
  * the shared document moves), the active thread (decorated in the text), the thread being started,
  * the margin or sheet, and the changes, each of which the server confirms before it shows.
  */
-export function useDocumentComments({ documentId, enabled, session, view, role, notify }: Options) {
+export function useDocumentComments({ documentId, enabled, session, view, role, notify, access }: Options) {
   const api = useApi();
-  const threads = useQuery({ ...threadsQuery(api, documentId), enabled });
+  // A guest's token comes with their first ticket: their threads are read once it is there.
+  const ready = !access || role !== null;
+  const threads = useQuery({ ...threadsQuery(api, documentId, access), enabled: enabled && ready });
   useCommentsRevision(enabled ? session : null, commentKeys.threads(documentId));
   const canComment = enabled && role !== null && mayComment(role);
   const narrow = useMediaQuery(NARROW_COMMENTS);
