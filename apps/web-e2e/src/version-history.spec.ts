@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QuireApi } from './harness/api';
 import { seriousAccessibilityViolations } from './harness/axe';
 import { documentText, launchBrowser, newMember, openDocument, waitForText, type Member } from './harness/browser';
-import { expectNoSidewaysScroll, PHONE } from './harness/narrow';
+import { expectNoSidewaysScroll, expectTappable, PHONE } from './harness/narrow';
 import { openPair } from './harness/pair';
 import { startQuire, type RunningQuire } from './harness/start-quire';
 
@@ -166,6 +166,12 @@ describe('version history', () => {
   it('is a full-width sheet on a phone, with nothing sticking out', async () => {
     await grace.page.setViewportSize(PHONE);
     const panel = grace.page.locator('[data-history-panel]');
+    await grace.page.getByRole('button', { name: 'Close version history' }).click();
+    // On a phone the header's History button is its clock alone, a 44 px target still named "History".
+    await expectTappable(grace.page.getByRole('button', { name: 'History', exact: true }), 'History');
+    await expectNoSidewaysScroll(grace.page, 'the editor with its History button');
+    await grace.page.getByRole('button', { name: 'History', exact: true }).click();
+    await panel.waitFor();
     const box = await panel.boundingBox();
     expect(box?.x).toBe(0);
     expect(box?.width).toBe(PHONE.width);

@@ -33,7 +33,8 @@ export const HistoryButton = forwardRef<HTMLButtonElement, Props>(function Histo
         <path d="M2.2 2.2v2.6h2.6" />
         <path d="M8 5v3.2l2.2 1.4" />
       </svg>
-      History
+      {/* On a phone the clock alone shows; the word stays the button's name. */}
+      <span className={styles.historyLabel}>History</span>
     </button>
   );
 });
