@@ -49,7 +49,7 @@ export function SearchDialog() {
   return (
     <Dialog open={open} title="Search" onCancel={() => setOpen(false)} wide>
       <div className={styles.dialogBody}>
-        {open ? <SearchPanel key={generation} label="Search every document you can open" autoFocus onOpen={() => setOpen(false)} /> : null}
+        {open ? <SearchPanel key={generation} label="Search every document you can open" autoFocus onOpen={() => setOpen(false)} onEscape={() => setOpen(false)} /> : null}
       </div>
     </Dialog>
   );

@@ -13,13 +13,15 @@ interface Props {
   autoFocus?: boolean;
   /** Called when a result is opened. */
   onOpen?: () => void;
+  /** Escape in the field (a search field would only clear itself): the dialog closes. */
+  onEscape?: () => void;
 }
 
 /**
  * A search field with its results below, found as the person types (web-search syntax: "a
  * phrase", -word, or). Arrow Down goes to the results; the count is announced.
  */
-export function SearchPanel({ label, initialText = '', autoFocus = false, onOpen }: Props) {
+export function SearchPanel({ label, initialText = '', autoFocus = false, onOpen, onEscape }: Props) {
   const [text, setText] = useState(initialText);
   const input = useRef<HTMLInputElement>(null);
   const results = useRef<HTMLDivElement>(null);
@@ -29,6 +31,11 @@ export function SearchPanel({ label, initialText = '', autoFocus = false, onOpen
   const found = searching ? (data?.results ?? []) : [];
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Escape' && onEscape) {
+      event.preventDefault();
+      onEscape();
+      return;
+    }
     if (event.key !== 'ArrowDown' || found.length === 0) return;
     event.preventDefault();
     results.current?.querySelector('a')?.focus();

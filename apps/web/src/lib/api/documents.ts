@@ -1,6 +1,7 @@
 import { DocumentLists, DocumentView } from '@quire/api-contract';
 import { queryOptions } from '@tanstack/react-query';
 import type { ApiClient } from './client';
+import { organizingKeys } from './organizing';
 import { useApiMutation } from './use-api-mutation';
 
 const path = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
@@ -38,13 +39,14 @@ export function useRenameDocument() {
 }
 
 export function useDeleteDocument() {
-  return useApiMutation((api, id: string) => api.call(path(id), null, { method: 'DELETE' }), () => [documentKeys.lists]);
+  // A deleted document moves to the Trash, and leaves Starred, Recent and search.
+  return useApiMutation((api, id: string) => api.call(path(id), null, { method: 'DELETE' }), () => [documentKeys.lists, ...Object.values(organizingKeys)]);
 }
 
 /** Removes the caller from a document shared with them. */
 export function useLeaveDocument() {
   return useApiMutation(
     (api, { id, userId }: { id: string; userId: string }) => api.call(`${path(id)}/members/${encodeURIComponent(userId)}`, null, { method: 'DELETE' }),
-    () => [documentKeys.lists],
+    () => [documentKeys.lists, organizingKeys.starred, organizingKeys.recent, organizingKeys.search],
   );
 }

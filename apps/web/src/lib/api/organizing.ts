@@ -37,8 +37,9 @@ export function searchQuery(api: ApiClient, q: string, limit = 20) {
   return queryOptions({
     queryKey: [...organizingKeys.search, q, limit] as const,
     queryFn: ({ signal }) => api.call(`/api/search?q=${encodeURIComponent(q)}&limit=${limit}`, SearchAnswer, { signal }),
-    // Results change as others type: a little stale is fine while the person types on.
-    staleTime: 5_000,
+    // Never served from the cache without asking again: access may have changed since (a member
+    // removed must not see a cached result of a document they lost).
+    staleTime: 0,
   });
 }
 
