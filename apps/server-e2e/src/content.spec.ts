@@ -213,6 +213,21 @@ for (const backend of await backends('content API')) {
       expect(owned.filter((title) => /fake|zip|binary|big|photo|empty/.test(title))).toEqual([]);
     });
 
+    it('embeds the document’s own images in its HTML export, and keeps them as references in Markdown', async () => {
+      const id = await fx.sharedDocument();
+      const form = new FormData();
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+      form.append('file', new Blob([png], { type: 'image/png' }), 'pixel.png');
+      const uploaded = await api<{ url: string }>(fx.server, 'POST', `/api/documents/${id}/files`, { as: { bearer: fx.bob.bearer }, body: form });
+      expect(uploaded.status, uploaded.text).toBe(201);
+      const markdown = `# Picture\n\n![a pixel](${uploaded.body.url} "One pixel")\n`;
+      expect((await rawRequest(fx.server, 'PUT', content(id), { as: fx.bob, type: 'text/markdown', body: markdown })).status).toBe(200);
+      const html = await rawRequest(fx.server, 'GET', `${content(id)}?format=html`, { as: fx.carol });
+      expect(html.text).toContain(`<img src="data:image/png;base64,${png.toString('base64')}" alt="a pixel"`);
+      expect(html.text).toContain('<figcaption');
+      expect((await rawRequest(fx.server, 'GET', `${content(id)}?format=markdown`, { as: fx.carol })).text).toBe(markdown);
+    });
+
     it('records a PUT in the version list as a change of the caller', async () => {
       const id = await fx.sharedDocument();
       await rawRequest(fx.server, 'PUT', content(id), { as: fx.bob, type: 'text/markdown', body: 'By Bob' });

@@ -1,4 +1,5 @@
 import type { Benchmark } from '../benchmark';
+import { contentConversion } from './content-conversion';
 import { crossInstance } from './cross-instance';
 import { guestFlood } from './guest-flood';
 import { idleServer } from './idle-server';
@@ -11,4 +12,4 @@ import { versionList } from './version-list';
 import { writeAmplification } from './write-amplification';
 
 /** Every benchmark, in the order a full run takes them. */
-export const BENCHMARKS: readonly Benchmark[] = [storeThroughput, relayLatency, storedAck, writeAmplification, traceLoad, versionHistory, versionList, crossInstance, idleServer, guestFlood];
+export const BENCHMARKS: readonly Benchmark[] = [storeThroughput, relayLatency, storedAck, writeAmplification, traceLoad, versionHistory, versionList, contentConversion, crossInstance, idleServer, guestFlood];

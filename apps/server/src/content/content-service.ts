@@ -10,6 +10,8 @@ import type { DocumentsService } from '../auth/documents-service';
 import { parseBody } from '../auth/parse-body';
 import type { Principal } from '../auth/principal';
 import { toDocumentView } from '../documents/document-view';
+import type { FilesService } from '../files/files-service';
+import { embedImages } from './embed-images';
 import type { ConversionPool } from './conversion-pool';
 import { mediaType, readBody } from './read-body';
 import { receiveImport, type ReceivedImport } from './receive-import';
@@ -27,6 +29,8 @@ export interface ContentServiceOptions {
   readonly maxDocumentBytes: number;
   /** An imported file past this is refused with 413 (`MAX_IMPORT_BYTES`). */
   readonly maxImportBytes: number;
+  /** The document's files, for the images an HTML export embeds. */
+  readonly files: FilesService;
 }
 
 /** A document's content in a format, with its media type. */
@@ -55,7 +59,7 @@ export class ContentService {
     const stored = await this.options.log.load(id);
     const chosen = format ?? formatFromAccept(accept);
     const { body } = await this.options.pool.convert({ kind: 'export', format: chosen, updates: stored.updates, title: document.title });
-    return { format: chosen, body };
+    return { format: chosen, body: chosen === 'html' ? await embedImages(body, id, principal, this.options.files) : body };
   }
 
   /**

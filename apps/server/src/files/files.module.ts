@@ -42,6 +42,8 @@ const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
       ) => new FilesService({ directory, blobs, documents, fileTokens, spool, maxUploadBytes: config.maxUploadBytes, remoteFetchPolicy: config.remoteFetch, logger: logger.child({ component: 'files' }) }),
     },
   ],
+  // The content routes embed a document's images in its HTML export.
+  exports: [FilesService],
 })
 export class FilesModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | undefined;

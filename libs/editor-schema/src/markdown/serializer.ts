@@ -49,7 +49,8 @@ function writeText(state: SerializerState, text: string, parent: Node, index: nu
     return;
   }
   state.write();
-  const lineStart = internals.atBlockStart || /\\\n[ >]*$/.test(internals.out);
+  // Only the output's end is looked at: testing the whole output each time would be quadratic.
+  const lineStart = internals.atBlockStart || /\\\n[ >]*$/.test(internals.out.slice(-64));
   let escaped = state.esc(text, internals.atBlockStart).replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
   if (lineStart) escaped = escaped.replace(/^[ \t]/, (space) => (space === ' ' ? '&#32;' : '&#9;'));
   const next = index + 1 < parent.childCount ? parent.child(index + 1) : null;
