@@ -10,7 +10,7 @@ type Choice = 'markdown' | 'html' | 'text' | 'print';
 
 /**
  * The editor's Export button: Markdown (a zip with the document's images when it has some), a
- * standalone HTML file (images embedded by address, styles inline), plain text, and Print / Save
+ * standalone HTML file (its images embedded, styles inline), plain text, and Print / Save
  * as PDF through the browser's print dialog with the print stylesheet (no toolbars, page
  * margins, headings kept with what follows). The files come from the server's export of the
  * stored document (docs/api.md, "Content"). A disclosure like the account menu: Escape, a click
@@ -87,7 +87,7 @@ export function ExportMenu({ documentId, title }: { documentId: string; title: s
           </button>
           <button type="button" className={styles.item} onClick={() => void choose('html')}>
             <span className={styles.label}>HTML</span>
-            <span className={styles.hint}>one file, images linked by address</span>
+            <span className={styles.hint}>one file, with its images</span>
           </button>
           <button type="button" className={styles.item} onClick={() => void choose('text')}>
             <span className={styles.label}>Plain text</span>
