@@ -58,6 +58,7 @@ export {
   type WebhookEventName,
   type WebhookStore,
 } from './webhook-store';
+export type { FolderMember, FolderStore, NewFolder, StoredFolder, VisibleFolder } from './folder-store';
 export { StorageError, type StorageErrorCode } from './storage-error';
 export { SqliteStorage, type SqliteStorageOptions } from './sqlite/sqlite-storage';
 export type { SqliteSynchronous } from './sqlite/connect';

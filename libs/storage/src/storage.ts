@@ -1,5 +1,6 @@
 import type { CommentStore } from './comment-store';
 import type { Directory } from './directory';
+import type { FolderStore } from './folder-store';
 import type { SearchIndex } from './search-index';
 import type { UpdateLog } from './update-log';
 import type { VersionHistory } from './version-history';
@@ -22,6 +23,8 @@ export interface Storage {
   readonly search: SearchIndex;
   /** Webhooks and their deliveries, claimed by workers with a lease (libs/storage README, "Webhooks"). */
   readonly webhooks: WebhookStore;
+  /** Folders of documents, shared with what is in them (libs/storage README, "Folders"). */
+  readonly folders: FolderStore;
   /** Connects and migrates the schema; call once before anything else. */
   open(): Promise<void>;
   /** Commits what is in flight, then releases the connection or pool; unusable afterwards. */

@@ -4,6 +4,7 @@ import type { VersionHistory } from '../version-history';
 import { MemoryCommentStore } from './memory-comment-store';
 import type { MemoryData } from './memory-data';
 import { MemoryDocuments } from './memory-documents';
+import { MemoryFolderStore } from './memory-folder-store';
 import { MemoryUpdateLog } from './memory-update-log';
 import { MemoryVersionHistory } from './memory-version-history';
 import { emptyWebhookData, MemoryWebhookStore } from './memory-webhook-store';
@@ -23,6 +24,8 @@ export class MemoryStorage {
   readonly versions: VersionHistory = new MemoryVersionHistory(() => this.opened());
   /** Comments, with stand-ins for the accounts and members they name (see MemoryCommentStore). */
   readonly comments = new MemoryCommentStore(() => this.opened());
+  /** Folders, with stand-ins for the accounts and memberships they name (see MemoryFolderStore). */
+  readonly folders = new MemoryFolderStore(() => this.opened());
   private webhookData = emptyWebhookData();
   /** Webhooks, with stand-ins for the accounts that own them (see MemoryWebhookStore). */
   readonly webhooks = new MemoryWebhookStore(() => {

@@ -1,4 +1,5 @@
 import { escapeIdentifier } from 'pg';
+import { documentAccess } from '../access-sql';
 import { RAISES_ROLE } from '../directory-checks';
 import { fileStatementsFor } from './file-statements';
 import { securityEventStatementsFor } from './security-event-statements';
@@ -20,10 +21,10 @@ export function directoryStatementsFor(schema: string) {
   const token = 'id, user_id, name, created_at, last_used_at';
   const ticket = 'digest, document_id, user_id, name, role, grant_kind, grant_id, expires_at';
   const link = 'id, document_id, role, created_by, created_at, revoked_at';
-  // A document as a member sees it: `$1`'s role, and the owner's id and name.
-  const memberDocument = `
+  // A document as a member sees it: `$1`'s role (through a folder too), and the owner's id and name.
+  const memberDocument = (document?: string) => `
     SELECT d.id, d.title, d.created_at, d.updated_at, m.role, o.user_id AS owner_id, u.name AS owner_name
-    FROM ${members} m
+    FROM ${documentAccess(`${quoted}.`, '$1', document)} m
     JOIN ${documents} d ON d.id = m.document_id
     LEFT JOIN ${members} o ON o.document_id = d.id AND o.role = 'owner'
     LEFT JOIN ${users} u ON u.id = o.user_id
@@ -111,12 +112,12 @@ export function directoryStatementsFor(schema: string) {
     deleteDocument: `DELETE FROM ${documents} WHERE id = $1`,
     /** `$1` document id, `$2` user id. */
     getRole: `
-      SELECT m.role FROM ${members} m JOIN ${documents} d ON d.id = m.document_id AND d.deleted_at IS NULL
-      WHERE m.document_id = $1 AND m.user_id = $2`,
+      SELECT m.role FROM ${documentAccess(`${quoted}.`, '$2', '$1')} m
+      JOIN ${documents} d ON d.id = m.document_id AND d.deleted_at IS NULL`,
     /** `$1` user id, `$2` document id. */
-    getMemberDocument: `${memberDocument} AND m.document_id = $2`,
+    getMemberDocument: `${memberDocument('$2')} AND m.document_id = $2`,
     /** `$1` user id. */
-    listMemberDocuments: `${memberDocument} ORDER BY d.updated_at DESC, d.id`,
+    listMemberDocuments: `${memberDocument()} ORDER BY d.updated_at DESC, d.id`,
     /** `$1` document id; the owner first (`role <> 'owner'` is false for them), then by when added. */
     listMembers: `
       SELECT u.id, u.email, u.name, u.is_admin, u.created_at, m.role, m.added_at

@@ -349,6 +349,38 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    // Folders (libs/storage README, "Folders"): a folder belongs to its owner, nests under a parent
+    // (deleting one deletes the folders under it, and their documents go back to the top level), and
+    // shares everything under it with its members: a person's role on a document is the highest of
+    // their own membership and their memberships of every folder above it (access-sql.ts, a
+    // recursive CTE seeded by the person in each query). Invitations and account
+    // disabling (also version 12) add their statements to this same entry: a second entry with
+    // version 12 would be skipped.
+    version: 12,
+    sql: `
+      CREATE TABLE folders (
+        id text COLLATE "C" PRIMARY KEY,
+        owner_id text COLLATE "C" NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        parent_id text COLLATE "C" REFERENCES folders (id) ON DELETE CASCADE,
+        name text NOT NULL,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX folders_owner ON folders (owner_id);
+      CREATE INDEX folders_parent ON folders (parent_id);
+      CREATE TABLE folder_members (
+        folder_id text COLLATE "C" NOT NULL REFERENCES folders (id) ON DELETE CASCADE,
+        user_id text COLLATE "C" NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        role text NOT NULL CHECK (role IN ('editor', 'commenter', 'viewer')),
+        added_at timestamptz NOT NULL,
+        PRIMARY KEY (folder_id, user_id)
+      );
+      CREATE INDEX folder_members_user ON folder_members (user_id);
+      ALTER TABLE documents ADD COLUMN folder_id text COLLATE "C" REFERENCES folders (id) ON DELETE SET NULL;
+      CREATE INDEX documents_folder ON documents (folder_id);
+    `,
+  },
+  {
     // Version-history extras (libs/storage README, "Versions"): a restore version names the version
     // it restored. No foreign key: the id stays meaningful in the list even if that version went.
     version: 13,

@@ -1,4 +1,5 @@
 import { escapeIdentifier } from 'pg';
+import { documentAccess } from '../access-sql';
 
 /** The trash, stars and recents (libs/storage README, "Trash", "Stars and recents"), in one schema. */
 export function organizingStatementsFor(schema: string) {
@@ -17,7 +18,7 @@ export function organizingStatementsFor(schema: string) {
   const document = 'd.id, d.title, d.created_at, d.updated_at, m.role, o.user_id AS owner_id, u.name AS owner_name';
   // `$1` document id, `$2` user id: a live document the user is a member of.
   const readable = `EXISTS (
-    SELECT 1 FROM ${members} m JOIN ${documents} d ON d.id = m.document_id AND d.deleted_at IS NULL
+    SELECT 1 FROM ${documentAccess(`${quoted}.`, '$2', '$1')} m JOIN ${documents} d ON d.id = m.document_id AND d.deleted_at IS NULL
     WHERE m.document_id = $1 AND m.user_id = $2)`;
   return {
     /** `$1` id, `$2` now. Its tickets go in the same statement: no socket opens with one issued before. */
@@ -57,7 +58,7 @@ export function organizingStatementsFor(schema: string) {
     listStarred: `
       SELECT ${document}, s.starred_at AS at FROM ${stars} s
       JOIN ${documents} d ON d.id = s.document_id AND d.deleted_at IS NULL
-      JOIN ${members} m ON m.document_id = d.id AND m.user_id = s.user_id ${owner}
+      JOIN ${documentAccess(`${quoted}.`, '$1')} m ON m.document_id = d.id AND m.user_id = s.user_id ${owner}
       WHERE s.user_id = $1
       ORDER BY s.starred_at DESC, d.id`,
     /** `$1` id, `$2` user id, `$3` now. */
@@ -68,7 +69,7 @@ export function organizingStatementsFor(schema: string) {
     listRecent: `
       SELECT ${document}, r.opened_at AS at FROM ${opens} r
       JOIN ${documents} d ON d.id = r.document_id AND d.deleted_at IS NULL
-      JOIN ${members} m ON m.document_id = d.id AND m.user_id = r.user_id ${owner}
+      JOIN ${documentAccess(`${quoted}.`, '$1')} m ON m.document_id = d.id AND m.user_id = r.user_id ${owner}
       WHERE r.user_id = $1
       ORDER BY r.opened_at DESC, d.id LIMIT $2`,
   };

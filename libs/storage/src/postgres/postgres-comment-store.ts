@@ -1,4 +1,5 @@
 import { escapeIdentifier, type Pool, type PoolClient } from 'pg';
+import { documentAccess } from '../access-sql';
 import { noSuchDocument } from '../checks';
 import { toActivity, toComment, toThreads, type ActivityRow, type CommentRow, type ThreadRow } from '../comment-rows';
 import type { CommentEdit, CommentStore, NewActivity, NewComment, NewThread, StoredActivity, StoredComment, StoredThread } from '../comment-store';
@@ -44,13 +45,13 @@ function statementsFor(schema: string) {
       JOIN ${q}.comments c ON c.id = a.comment_id
       JOIN ${q}.comment_threads t ON t.id = c.thread_id
       JOIN ${q}.documents d ON d.id = t.document_id
-      JOIN ${q}.document_members m ON m.document_id = t.document_id AND m.user_id = a.user_id
+      JOIN ${documentAccess(`${q}.`, '$1')} m ON m.document_id = t.document_id AND m.user_id = a.user_id
       JOIN ${q}.users u ON u.id = c.author_id
       WHERE a.user_id = $1 ORDER BY a.created_at DESC, a.seq DESC LIMIT $2`,
     unread: `SELECT count(*)::int AS n FROM ${q}.comment_activity a
       JOIN ${q}.comments c ON c.id = a.comment_id
       JOIN ${q}.comment_threads t ON t.id = c.thread_id
-      JOIN ${q}.document_members m ON m.document_id = t.document_id AND m.user_id = a.user_id
+      JOIN ${documentAccess(`${q}.`, '$1')} m ON m.document_id = t.document_id AND m.user_id = a.user_id
       WHERE a.user_id = $1 AND a.read_at IS NULL`,
     markRead: `UPDATE ${q}.comment_activity SET read_at = now() WHERE user_id = $1 AND id = ANY($2::text[]) AND read_at IS NULL`,
   };

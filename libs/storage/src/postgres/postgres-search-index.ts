@@ -1,4 +1,5 @@
 import { escapeIdentifier, type Pool } from 'pg';
+import { documentAccess } from '../access-sql';
 import { dateOf } from '../directory-checks';
 import { toMemberDocument, type MemberDocumentRow } from '../directory-rows';
 import type { SearchEntry, SearchHit, SearchIndex, SearchOptions } from '../search-index';
@@ -50,7 +51,7 @@ function statementsFor(schema: string) {
         FROM q
         JOIN ${entries} s ON s.tsv @@ q.query
         JOIN ${documents} d ON d.id = s.document_id AND d.deleted_at IS NULL
-        JOIN ${members} m ON m.document_id = d.id AND m.user_id = $3
+        JOIN ${documentAccess(`${quoted}.`, '$3')} m ON m.document_id = d.id AND m.user_id = $3
         LEFT JOIN ${members} o ON o.document_id = d.id AND o.role = 'owner'
         LEFT JOIN ${users} u ON u.id = o.user_id
         ORDER BY in_title DESC, rank DESC, d.updated_at DESC, d.id

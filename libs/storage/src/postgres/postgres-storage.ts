@@ -16,6 +16,8 @@ import type { SearchIndex } from '../search-index';
 import { PostgresSearchIndex } from './postgres-search-index';
 import type { WebhookStore } from '../webhook-store';
 import { PostgresWebhookStore } from './postgres-webhook-store';
+import type { FolderStore } from '../folder-store';
+import { PostgresFolderStore } from './postgres-folder-store';
 import { PostgresUpdateLog } from './postgres-update-log';
 import { PostgresVersionHistory } from './postgres-version-history';
 import { versionStatementsFor } from './version-statements';
@@ -59,6 +61,7 @@ export class PostgresStorage implements Storage {
   readonly comments: CommentStore;
   readonly search: SearchIndex;
   readonly webhooks: WebhookStore;
+  readonly folders: FolderStore;
 
   constructor(private readonly options: PostgresStorageOptions) {
     this.schema = options.schema ?? 'public';
@@ -68,6 +71,7 @@ export class PostgresStorage implements Storage {
     this.versions = new PostgresVersionHistory(versionStatementsFor(this.schema), () => this.use());
     this.comments = new PostgresCommentStore(this.schema, () => this.use());
     this.webhooks = new PostgresWebhookStore(this.schema, () => this.use());
+    this.folders = new PostgresFolderStore(this.schema, () => this.use());
   }
 
   async open(): Promise<void> {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { documentAccess } from '../access-sql';
 import { RAISES_ROLE } from '../directory-checks';
 import type {
   LinkRow,
@@ -64,10 +65,14 @@ export interface LinkParams {
   now: number;
 }
 
-/** A document as a member sees it: `@userId`'s role, and the owner's id and name. */
-const MEMBER_DOCUMENT = `
+/**
+ * A document as a member sees it: `@userId`'s role, and the owner's id and name. Through
+ * `documentAccess`: a document shared through a folder is theirs to see as their own memberships
+ * are. Given `document`, the access of that document only.
+ */
+const MEMBER_DOCUMENT = (document?: string) => `
   SELECT d.id, d.title, d.created_at, d.updated_at, m.role, o.user_id AS owner_id, u.name AS owner_name
-  FROM document_members m
+  FROM ${documentAccess('', '@userId', document)} m
   JOIN documents d ON d.id = m.document_id
   LEFT JOIN document_members o ON o.document_id = d.id AND o.role = 'owner'
   LEFT JOIN users u ON u.id = o.user_id
@@ -106,7 +111,7 @@ export interface DirectoryStatements {
   readonly insertTicket: Statement<TicketParams>;
   readonly consumeTicket: Statement<[digest: string, now: number], TicketRow>;
   readonly purgeTickets: Statement<[now: number]>;
-  readonly getRole: Statement<[documentId: string, userId: string], string>;
+  readonly getRole: Statement<{ documentId: string; userId: string }, string>;
   readonly getMemberDocument: Statement<{ userId: string; documentId: string }, MemberDocumentRow>;
   readonly listMemberDocuments: Statement<{ userId: string }, MemberDocumentRow>;
   readonly listMembers: Statement<[documentId: string], MemberRow>;
@@ -199,16 +204,17 @@ export function prepareDirectoryStatements(db: Database.Database): DirectoryStat
     purgeTickets: db.prepare<[now: number]>('DELETE FROM tickets WHERE expires_at <= ?'),
 
     getRole: db
-      .prepare<[documentId: string, userId: string], string>(
-        `SELECT m.role FROM document_members m JOIN documents d ON d.id = m.document_id AND d.deleted_at IS NULL
-         WHERE m.document_id = ? AND m.user_id = ?`,
+      .prepare<{ documentId: string; userId: string }, string>(
+        // The effective role: their own membership or one of a folder above the document.
+        `SELECT m.role FROM ${documentAccess('', '@userId', '@documentId')} m
+         JOIN documents d ON d.id = m.document_id AND d.deleted_at IS NULL`,
       )
       .pluck(),
     getMemberDocument: db.prepare<{ userId: string; documentId: string }, MemberDocumentRow>(
-      `${MEMBER_DOCUMENT} AND m.document_id = @documentId`,
+      `${MEMBER_DOCUMENT('@documentId')} AND m.document_id = @documentId`,
     ),
     listMemberDocuments: db.prepare<{ userId: string }, MemberDocumentRow>(
-      `${MEMBER_DOCUMENT} ORDER BY d.updated_at DESC, d.id`,
+      `${MEMBER_DOCUMENT()} ORDER BY d.updated_at DESC, d.id`,
     ),
     // The owner first (role <> 'owner' is 0 for them), then in the order members were added.
     listMembers: db.prepare<[documentId: string], MemberRow>(

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { documentAccess } from '../access-sql';
 import type { MemberDocumentRow } from '../directory-rows';
 
 type Statement<Params extends unknown[] | object, Result = unknown> = Database.Statement<Params, Result>;
@@ -33,7 +34,7 @@ export interface OrganizingStatements {
 
 export function prepareOrganizingStatements(db: Database.Database): OrganizingStatements {
   const readable = `EXISTS (
-    SELECT 1 FROM document_members m JOIN documents d ON d.id = m.document_id AND d.deleted_at IS NULL
+    SELECT 1 FROM ${documentAccess('', '@userId', '@id')} m JOIN documents d ON d.id = m.document_id AND d.deleted_at IS NULL
     WHERE m.document_id = @id AND m.user_id = @userId)`;
   return {
     trash: db.prepare<[now: number, id: string]>('UPDATE documents SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL'),
@@ -71,7 +72,7 @@ export function prepareOrganizingStatements(db: Database.Database): OrganizingSt
     listStarred: db.prepare<{ userId: string }, TimedMemberDocumentRow>(
       `SELECT ${DOCUMENT}, s.starred_at AS at FROM document_stars s
        JOIN documents d ON d.id = s.document_id AND d.deleted_at IS NULL
-       JOIN document_members m ON m.document_id = d.id AND m.user_id = s.user_id ${OWNER}
+       JOIN ${documentAccess('', '@userId')} m ON m.document_id = d.id AND m.user_id = s.user_id ${OWNER}
        WHERE s.user_id = @userId
        ORDER BY s.starred_at DESC, d.id`,
     ),
@@ -82,7 +83,7 @@ export function prepareOrganizingStatements(db: Database.Database): OrganizingSt
     listRecent: db.prepare<{ userId: string; limit: number }, TimedMemberDocumentRow>(
       `SELECT ${DOCUMENT}, r.opened_at AS at FROM document_opens r
        JOIN documents d ON d.id = r.document_id AND d.deleted_at IS NULL
-       JOIN document_members m ON m.document_id = d.id AND m.user_id = r.user_id ${OWNER}
+       JOIN ${documentAccess('', '@userId')} m ON m.document_id = d.id AND m.user_id = r.user_id ${OWNER}
        WHERE r.user_id = @userId
        ORDER BY r.opened_at DESC, d.id LIMIT @limit`,
     ),

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { documentAccess } from '../access-sql';
 import { noSuchDocument } from '../checks';
 import { toActivity, toComment, toThreads, type ActivityRow, type CommentRow, type ThreadRow } from '../comment-rows';
 import type { CommentEdit, CommentStore, NewActivity, NewComment, NewThread, StoredActivity, StoredComment, StoredThread } from '../comment-store';
@@ -19,8 +20,8 @@ export interface CommentConnection {
   readonly documentComments: Database.Statement<[documentId: string], CommentRow>;
   readonly comment: Database.Statement<[documentId: string, threadId: string, commentId: string], CommentRow>;
   readonly resolve: Database.Statement<[at: number | null, by: string | null, documentId: string, threadId: string]>;
-  readonly activity: Database.Statement<[userId: string, limit: number], ActivityRow>;
-  readonly unread: Database.Statement<[userId: string], number>;
+  readonly activity: Database.Statement<{ userId: string; limit: number }, ActivityRow>;
+  readonly unread: Database.Statement<{ userId: string }, number>;
   readonly markRead: Database.Statement<[at: number, userId: string, id: string]>;
 }
 
@@ -112,17 +113,17 @@ export function prepareCommentConnection(db: Database.Database): CommentConnecti
        JOIN comments c ON c.id = a.comment_id
        JOIN comment_threads t ON t.id = c.thread_id
        JOIN documents d ON d.id = t.document_id
-       JOIN document_members m ON m.document_id = t.document_id AND m.user_id = a.user_id
+       JOIN ${documentAccess('', '@userId')} m ON m.document_id = t.document_id AND m.user_id = a.user_id
        JOIN users u ON u.id = c.author_id
-       WHERE a.user_id = ? ORDER BY a.created_at DESC, a.rowid DESC LIMIT ?`,
+       WHERE a.user_id = @userId ORDER BY a.created_at DESC, a.rowid DESC LIMIT @limit`,
     ),
     unread: db
-      .prepare<[userId: string], number>(
+      .prepare<{ userId: string }, number>(
         `SELECT count(*) FROM comment_activity a
          JOIN comments c ON c.id = a.comment_id
          JOIN comment_threads t ON t.id = c.thread_id
-         JOIN document_members m ON m.document_id = t.document_id AND m.user_id = a.user_id
-         WHERE a.user_id = ? AND a.read_at IS NULL`,
+         JOIN ${documentAccess('', '@userId')} m ON m.document_id = t.document_id AND m.user_id = a.user_id
+         WHERE a.user_id = @userId AND a.read_at IS NULL`,
       )
       .pluck(),
     markRead: db.prepare('UPDATE comment_activity SET read_at = ? WHERE user_id = ? AND id = ? AND read_at IS NULL'),
@@ -183,7 +184,7 @@ export class SqliteCommentStore implements CommentStore {
 
   async listActivity(userId: string, limit: number): Promise<{ entries: StoredActivity[]; unread: number }> {
     const connection = this.connection();
-    return { entries: connection.activity.all(userId, limit).map(toActivity), unread: connection.unread.get(userId) ?? 0 };
+    return { entries: connection.activity.all({ userId, limit }).map(toActivity), unread: connection.unread.get({ userId }) ?? 0 };
   }
 
   async markActivityRead(userId: string, ids: readonly string[]): Promise<number> {

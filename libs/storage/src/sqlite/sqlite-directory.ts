@@ -50,7 +50,7 @@ export class SqliteDirectory extends SqliteOrganizing implements Directory {
   }
 
   async getRole(documentId: string, userId: string): Promise<Role | undefined> {
-    return this.connection().statements.getRole.get(documentId, userId) as Role | undefined;
+    return this.connection().statements.getRole.get({ documentId, userId }) as Role | undefined;
   }
 
   async getMemberDocument(documentId: string, userId: string): Promise<MemberDocument | undefined> {
@@ -84,7 +84,7 @@ export class SqliteDirectory extends SqliteOrganizing implements Directory {
     const { statements } = this.connection();
     if (statements.removeMember.run(documentId, userId).changes > 0) return true;
     // The owner's row is the only one the DELETE skips; an owner never stops being one.
-    if (statements.getRole.get(documentId, userId) === 'owner') throw ownerUnchangeable(documentId, 'remove them');
+    if (statements.getRole.get({ documentId, userId }) === 'owner') throw ownerUnchangeable(documentId, 'remove them');
     return false;
   }
 

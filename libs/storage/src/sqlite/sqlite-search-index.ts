@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { documentAccess } from '../access-sql';
 import { timeOf } from '../directory-checks';
 import { toMemberDocument, type MemberDocumentRow } from '../directory-rows';
 import type { SearchEntry, SearchHit, SearchIndex, SearchOptions } from '../search-index';
@@ -79,7 +80,7 @@ export function prepareSearchConnection(db: Database.Database): SearchConnection
        FROM search_text
        JOIN search_documents s ON s.id = search_text.rowid
        JOIN documents d ON d.id = s.document_id AND d.deleted_at IS NULL
-       JOIN document_members m ON m.document_id = d.id AND m.user_id = @userId
+       JOIN ${documentAccess('', '@userId')} m ON m.document_id = d.id AND m.user_id = @userId
        LEFT JOIN document_members o ON o.document_id = d.id AND o.role = 'owner'
        LEFT JOIN users u ON u.id = o.user_id
        WHERE search_text MATCH @query

@@ -17,6 +17,8 @@ import { SqliteVersionHistory } from './sqlite-version-history';
 import type { WebhookStore } from '../webhook-store';
 import { prepareWebhookConnection, SqliteWebhookStore, type WebhookConnection } from './sqlite-webhook-store';
 import { prepareVersionConnection, type VersionConnection } from './version-connection';
+import type { FolderStore } from '../folder-store';
+import { prepareFolderConnection, SqliteFolderStore, type FolderConnection } from './sqlite-folder-store';
 
 /** Options of {@link SqliteStorage}. */
 export interface SqliteStorageOptions {
@@ -35,6 +37,7 @@ interface Connection {
   readonly comments: CommentConnection;
   readonly search: SearchConnection;
   readonly webhooks: WebhookConnection;
+  readonly folders: FolderConnection;
 }
 
 /**
@@ -79,13 +82,19 @@ export class SqliteStorage implements Storage {
     return webhooks;
   });
 
+  readonly folders: FolderStore = new SqliteFolderStore(() => {
+    const { folders } = this.connected();
+    this.appends.flush();
+    return folders;
+  });
+
   constructor(private readonly options: SqliteStorageOptions) {}
 
   async open(): Promise<void> {
     if (this.state === 'open') return;
     if (this.state === 'closed') checkOpen('SqliteStorage', this.state);
     const db = connect(this.options.path, this.options.synchronous ?? 'FULL');
-    this.connection = { db, log: prepareLogConnection(db), directory: prepareDirectoryConnection(db), versions: prepareVersionConnection(db), comments: prepareCommentConnection(db), search: prepareSearchConnection(db), webhooks: prepareWebhookConnection(db) };
+    this.connection = { db, log: prepareLogConnection(db), directory: prepareDirectoryConnection(db), versions: prepareVersionConnection(db), comments: prepareCommentConnection(db), search: prepareSearchConnection(db), webhooks: prepareWebhookConnection(db), folders: prepareFolderConnection(db) };
     this.state = 'open';
   }
 

@@ -2,6 +2,7 @@ export { describeDirectoryContract, type DirectoryFixture } from './directory-co
 export { ODD_QUERIES, randomQuery, seededRandom } from './contract-search';
 export { describeCommentContract, type CommentFixture } from './comment-contract';
 export { describeWebhookContract, type WebhookFixture } from './webhook-contract';
+export { describeFolderContract, type FolderFixture } from './folder-contract';
 export {
   describeUpdateLogContract,
   withOwnedDocuments,
