@@ -89,4 +89,17 @@ describe('AccessWatcher', () => {
     expect(script.events).toEqual(['hold', 'release']);
     expect(script.isOpen).toBe(true);
   });
+
+  it('treats a commenter as a viewer for the document: read-only, and writable again as an editor', async () => {
+    let role: 'commenter' | 'editor' = 'commenter';
+    const watcher = new AccessWatcher(async (): Promise<GrantCheck> => ({ ok: true, role }), silent);
+    const script = openConnection();
+    watcher.watch(script, grant('t'));
+    await watcher.recheckAffected({ userId: 'u1' });
+    expect(script.access?.readOnly).toBe(true);
+    role = 'editor';
+    await watcher.recheckAffected({ userId: 'u1' });
+    expect(script.access?.readOnly).toBe(false);
+    expect(script.isOpen).toBe(true);
+  });
 });
