@@ -93,7 +93,7 @@ for (const backend of await backends('content API')) {
       expect((await rawRequest(fx.server, 'GET', `${content(id)}?format=text`, { as: fx.bob })).text).toBe('First\nTitle\nClick here\nLast\n');
     });
 
-    it('refuses writes by a viewer (403, nothing changes), anyone else (404), a guest and a revoked member', async () => {
+    it('refuses writes by a viewer (403, nothing changes), anyone else (404), a guest, a revoked token and a removed or demoted member', async () => {
       const id = await fx.sharedDocument();
       await rawRequest(fx.server, 'PUT', content(id), { as: fx.admin, type: 'text/markdown', body: 'Kept' });
       for (const [method, path] of [['PUT', content(id)], ['POST', `${content(id)}?position=end`]] as const) {
@@ -109,6 +109,13 @@ for (const backend of await backends('content API')) {
       const link = await fx.admin.request<{ token: string }>('POST', `/api/documents/${id}/links`, { role: 'viewer' });
       const guest = await api<{ ticket: string }>(fx.server, 'POST', `/api/links/${link.body.token}/tickets`, { body: { name: 'Guest' } });
       expect((await rawRequest(fx.server, 'GET', content(id), { headers: { authorization: `Bearer ${guest.body.ticket}` } })).status).toBe(401);
+      // A revoked API token: refused at once, reads and writes alike.
+      const made = await rawRequest<{ id: string; token: string }>(fx.server, 'POST', '/api/tokens', { as: fx.bob, via: 'session', type: 'application/json', body: JSON.stringify({ name: 'soon revoked' }) });
+      expect(made.status, made.text).toBe(201);
+      expect((await rawRequest(fx.server, 'GET', content(id), { headers: { authorization: `Bearer ${made.body.token}` } })).status).toBe(200);
+      expect((await rawRequest(fx.server, 'DELETE', `/api/tokens/${made.body.id}`, { as: fx.bob, via: 'session' })).status).toBe(204);
+      expect((await rawRequest(fx.server, 'GET', content(id), { headers: { authorization: `Bearer ${made.body.token}` } })).status).toBe(401);
+      expect((await rawRequest(fx.server, 'PUT', content(id), { headers: { authorization: `Bearer ${made.body.token}` }, type: 'text/plain', body: 'Overwritten' })).status).toBe(401);
       // Removed: no longer visible.
       expect((await fx.admin.request('DELETE', `/api/documents/${id}/members/${fx.carol.user.id}`)).status).toBe(204);
       expect((await rawRequest(fx.server, 'GET', content(id), { as: fx.carol })).status).toBe(404);
