@@ -11,7 +11,7 @@ import appHeaderStyles from './app-header.module.css';
 import { Wordmark } from './Wordmark';
 import { useApi } from '../../lib/api/api-context';
 import { sessionQuery } from '../../lib/api/auth';
-import { isUnreachable } from '../../lib/api/client';
+import { isUnreachable, ServerRequestError } from '../../lib/api/client';
 import { withNext } from '../../lib/next-path';
 import styles from './page-status.module.css';
 import { PageLoading } from './PageStatus';
@@ -57,14 +57,21 @@ export function RequireAccount({ action, watchSession = true, offline = false, c
   useEffect(() => {
     if (signedIn) rememberDeviceAccount(signedIn);
   }, [signedIn]);
+  // A query that never had data forgets its error while it tries again: what was unreachable
+  // stays so until an answer comes, or the page would flicker to "Loading…" (and the editor unmount).
+  const [unreachable, setUnreachable] = useState(false);
+  if (isUnreachable(error) && !unreachable) setUnreachable(true);
+  if (session && unreachable) setUnreachable(false);
+  const shownError = error ?? (unreachable ? UNREACHABLE : null);
   const retry = useCallback(() => void refetch(), [refetch]);
-  useRetryWhileUnreachable(session ? null : error, retry);
+  useRetryWhileUnreachable(session ? null : shownError, retry);
   // Read once the page runs in the browser (localStorage), for while the server cannot be reached.
   const [known, setKnown] = useState<UserView | null>(null);
   useEffect(() => setKnown(deviceAccount()), []);
 
-  if (!session && error && isUnreachable(error) && offline && known) return <>{children(known)}</>;
-  if (!session && error) {
+  if (!session && unreachable && offline && known) return <>{children(known)}</>;
+  if (!session && shownError) {
+    const error = shownError;
     return (
       <>
         {known ? <AppHeader user={known} /> : <BareHeader />}
@@ -92,6 +99,9 @@ export function RequireAccount({ action, watchSession = true, offline = false, c
   }
   return <>{children(session.user)}</>;
 }
+
+/** Stands for the last unreachable error while the session is read again. */
+const UNREACHABLE = new ServerRequestError('The server could not be reached', 'unreachable');
 
 /** The path and query of this page, to come back to after signing in. */
 function currentPath(pathname: string | null): string {
