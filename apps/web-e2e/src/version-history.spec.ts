@@ -1,11 +1,14 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QuireApi } from './harness/api';
+import { parseMarkdown, schema } from '@quire/editor-schema';
 import { seriousAccessibilityViolations } from './harness/axe';
 import { documentText, launchBrowser, newMember, openDocument, waitForText, type Member } from './harness/browser';
 import { expectNoSidewaysScroll, expectTappable, PHONE } from './harness/narrow';
 import { openPair } from './harness/pair';
+import { chartPng, showcaseMarkdown } from './harness/showcase';
 import { startQuire, type RunningQuire } from './harness/start-quire';
+import { writeDocument } from './harness/write-document';
 
 /** The panel's version rows, newest first. */
 function versionRows(page: Page): Locator {
@@ -183,6 +186,40 @@ describe('version history', () => {
     await expectNoSidewaysScroll(grace.page, 'a version on a phone');
     await grace.page.getByRole('button', { name: 'Back to the document' }).click();
     await panel.waitFor();
+  });
+
+  it('draws every element of the schema in a version: callout, tasks, table, highlighted code, image, mention', async () => {
+    await ada.page.setViewportSize({ width: 1280, height: 900 });
+    const created = await ada.api.createDocument('Elements');
+    await ada.api.addMember(created.id, grace.account.email, 'editor');
+    const chart = await ada.api.uploadFile(created.id, { name: 'chart.png', mimeType: 'image/png', buffer: await chartPng(browser) });
+    const content = parseMarkdown(showcaseMarkdown(chart.url));
+    const mention = schema.node('paragraph', null, [schema.text('Ask '), schema.nodes['mention']!.create({ id: grace.account.id, label: 'Grace' })]);
+    const client = await writeDocument(ada, quire.serverUrl, created.id, content.copy(content.content.addToEnd(mention)));
+    await openDocument(ada, `${quire.webUrl}/d/${created.id}`);
+    // Shown on the page, so stored: the named version holds it.
+    await ada.editor.locator('.quire-mention').waitFor();
+    client.destroy();
+    await ada.api.call('POST', `/api/documents/${created.id}/versions`, { name: 'Every element' });
+
+    await ada.page.getByRole('button', { name: 'History', exact: true }).click();
+    await versionRows(ada.page).first().locator('button[aria-pressed]').click();
+    const shown = ada.page.locator('[data-version-preview] .quire-version');
+    // "This version" (or, if an automatic version came first, "Changes in this version"), then current.
+    for (const mode of [/^(This version|Changes in this version)$/, 'Compare with current']) {
+      await ada.page.getByRole('radio', { name: mode }).check();
+      await shown.locator('pre .hljs-keyword').first().waitFor();
+      const where = String(mode);
+      expect(await shown.locator('[data-callout]').count(), where).toBe(1);
+      expect(await shown.locator('[data-type="task_item"]').count(), where).toBe(4);
+      expect(await shown.locator('[data-type="task_item"] input:checked').count(), where).toBe(2);
+      expect(await shown.getByRole('row').count(), where).toBe(4);
+      expect(await shown.locator('.quire-mention').textContent(), where).toBe('@Grace');
+      await ada.page.waitForFunction(() => {
+        const img = document.querySelector<HTMLImageElement>('[data-version-preview] figure img');
+        return img !== null && img.complete && img.naturalWidth > 0;
+      });
+    }
   });
 
   it('offers no history to a viewer', async () => {
