@@ -21,6 +21,8 @@ import { toActivityEntry, toCommentView, toThreadView } from './comment-views';
 
 /** The newest activity entries `GET /api/activity` lists. */
 export const ACTIVITY_LIMIT = 100;
+/** At most this many people hear of one comment's mentions (each costs a look-up of their access). */
+export const MAX_MENTIONS = 50;
 
 const ANCHOR_REFUSALS: Record<Extract<AnchorResult, { ok: false }>['reason'], string> = {
   'quote-not-found': 'The quoted text does not occur in the document (it must lie within one paragraph, heading or other text block)',
@@ -190,17 +192,16 @@ export class CommentsService {
 
   /**
    * Who a new comment by `authorId` is news for: the members it mentions, then the thread's
-   * earlier participants (a reply); never its author, each person once, members only.
+   * earlier participants (a reply); never its author, each person once, only people with access.
    */
   private async activityFor(documentId: string, authorId: string, body: string, participants: readonly string[]): Promise<NewActivity[]> {
-    const mentioned = mentionedUserIds(body);
-    if (mentioned.length === 0 && participants.length === 0) return [];
-    const members = new Set((await this.options.directory.listMembers(documentId)).map((member) => member.user.id));
     const entries = new Map<string, NewActivity>();
-    for (const userId of mentioned) entries.set(userId, { id: this.options.newId(), userId, kind: 'mention' });
+    for (const userId of mentionedUserIds(body).slice(0, MAX_MENTIONS)) entries.set(userId, { id: this.options.newId(), userId, kind: 'mention' });
     for (const userId of participants) if (!entries.has(userId)) entries.set(userId, { id: this.options.newId(), userId, kind: 'reply' });
     entries.delete(authorId);
-    return [...entries.values()].filter((entry) => members.has(entry.userId));
+    // Whoever may open the document now (a member, directly or through a folder); nobody else hears of it.
+    const mayRead = await Promise.all([...entries.keys()].map(async (userId) => (await this.options.directory.getRole(documentId, userId)) !== undefined));
+    return [...entries.values()].filter((_, index) => mayRead[index]);
   }
 
   /**
