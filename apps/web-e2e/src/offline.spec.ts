@@ -99,6 +99,28 @@ describe('saved state, and documents kept on this device', () => {
     }
   });
 
+  it('deletes the copy on this device once the server says access was lost (4403)', async () => {
+    const browser = await launchBrowser();
+    try {
+      const ada = await newMember(browser, quire, 'Ada');
+      const grace = await newMember(browser, quire, 'Grace');
+      const document = await ada.api.createDocument('Shared, then not');
+      await ada.api.addMember(document.id, grace.account.email, 'editor');
+      await openDocument(grace, `${quire.webUrl}/d/${document.id}`);
+      await grace.editor.click();
+      await grace.page.keyboard.type('Grace kept this here.');
+      await saved(grace.page).waitFor();
+      const copy = `quire-doc:${grace.account.id}:${document.id}`;
+      expect(await indexedDbNames(grace.page)).toContain(copy);
+
+      await ada.api.removeMember(document.id, grace.account.id);
+      await grace.page.getByRole('alert').filter({ hasText: 'Your access to this document was removed.' }).waitFor({ timeout: 15_000 });
+      await expect.poll(() => indexedDbNames(grace.page), { timeout: 10_000 }).not.toContain(copy);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('keeps what was typed without the server through a browser restart, and sends all of it once the server is back', async () => {
     const profile = await persistentProfile();
     profiles.push(profile);
