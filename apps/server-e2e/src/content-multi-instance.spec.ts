@@ -54,7 +54,14 @@ describe.skipIf(postgresSkipReason !== undefined || !redisAvailable)('document c
     expect((await admin.request('POST', `/api/documents/${id}/members`, { email: 'bob@example.com', role: 'editor' })).status).toBe(201);
     const atB = await connect(bob, 1, id);
     addParagraphs(atB, 'Typed at B before the script');
-    await eventually(() => paragraphs(atB.doc).length === 1, 'the client at B has its paragraph');
+    // Stored (and so what A loads) before the script replaces it: otherwise the two would be
+    // concurrent edits, and the paragraph would rightly survive the replacement.
+    for (let tries = 0; ; tries++) {
+      const stored = await rawRequest(cluster.instances[0], 'GET', `/api/documents/${id}/content?format=text`, { as: admin });
+      if (stored.text === 'Typed at B before the script\n') break;
+      if (tries > 100) throw new Error(`B's paragraph was never stored: ${stored.text}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
 
     const answered = await rawRequest(cluster.instances[0], 'PUT', `/api/documents/${id}/content`, { as: admin, type: 'text/markdown', body: '# From the script\n\nWritten at A' });
     expect(answered.status, answered.text).toBe(200);
