@@ -93,11 +93,15 @@ describe('comments', () => {
 
   it('replies live, with bodies shown as text (never HTML)', async () => {
     const card = threadCard(grace.page, 'Is this after inflation?');
+    // Only the open (active) thread shows its replies and buttons; a click opens it.
+    await card.click();
     await card.getByRole('button', { name: 'Reply' }).click();
     const field = card.getByRole('textbox', { name: /^Reply to the thread/ });
     await writeComment(field, ['No, nominal. <img src=x onerror="window.__injected=1"> ', { mention: 'Linus' }]);
     await card.getByRole('button', { name: 'Reply', exact: true }).click();
+    await threadCard(linus.page, 'Is this after inflation?').getByText('1 reply').waitFor();
     for (const person of [ada, grace, linus]) {
+      await threadCard(person.page, 'Is this after inflation?').click();
       const reply = threadCard(person.page, 'Is this after inflation?').locator('li', { hasText: 'No, nominal.' });
       await reply.waitFor();
       expect(await reply.textContent()).toContain('<img src=x onerror="window.__injected=1">');
@@ -109,6 +113,8 @@ describe('comments', () => {
 
   it('edits and deletes one’s own comment; others’ comments offer neither', async () => {
     const card = threadCard(grace.page, 'I objected,');
+    await card.click();
+    await card.getByRole('button', { name: 'Resolve' }).waitFor();
     expect(await card.getByRole('button', { name: /^Edit/ }).count()).toBe(0);
     await card.getByRole('button', { name: 'Reply' }).click();
     await writeComment(card.getByRole('textbox', { name: /^Reply to the thread/ }), ['I do remember.']);
@@ -119,6 +125,7 @@ describe('comments', () => {
     const edit = card.getByRole('textbox', { name: 'Edit comment' });
     await edit.fill('I do remember it well.');
     await card.getByRole('button', { name: 'Save' }).click();
+    await threadCard(linus.page, 'I objected,').click();
     await threadCard(linus.page, 'I do remember it well.').waitFor();
     expect(await threadCard(linus.page, 'I do remember it well.').textContent()).toContain('(edited)');
     await card.locator('li', { hasText: 'I do remember it well.' }).getByRole('button', { name: /^Delete/ }).click();
@@ -126,12 +133,14 @@ describe('comments', () => {
   });
 
   it('resolves and reopens: a resolved thread leaves the margin until "Show resolved"', async () => {
+    await threadCard(ada.page, 'I objected,').click();
     await threadCard(ada.page, 'I objected,').getByRole('button', { name: 'Resolve' }).click();
     for (const person of [ada, grace, linus]) await threadCard(person.page, 'I objected,').waitFor({ state: 'detached' });
     await linus.page.getByRole('checkbox', { name: /Show resolved/ }).check();
     const resolved = threadCard(linus.page, 'I objected,');
     await resolved.waitFor();
     expect(await resolved.textContent()).toContain('Resolved');
+    await resolved.click();
     await resolved.getByRole('button', { name: 'Reopen' }).click();
     await threadCard(ada.page, 'I objected,').waitFor();
   });

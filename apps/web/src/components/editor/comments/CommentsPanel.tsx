@@ -73,7 +73,7 @@ export function CommentsPanel(props: Props) {
     if (!container) return;
     const cards = Array.from(container.querySelectorAll<HTMLElement>(':scope > [data-margin-item]'));
     if (narrow || !view || view.isDestroyed) {
-      for (const card of cards) card.style.top = '';
+      for (const card of cards) card.style.transform = '';
       container.style.height = '';
       return;
     }
@@ -96,8 +96,9 @@ export function CommentsPanel(props: Props) {
       return { anchorTop, height: card.offsetHeight };
     });
     const tops = layoutMargin(items, activeIndex);
+    // A transform, not `top`: moving a card then costs no layout of anything else.
     cards.forEach((card, index) => {
-      card.style.top = `${tops[index]}px`;
+      card.style.transform = `translateY(${tops[index]}px)`;
     });
     const last = cards.length - 1;
     container.style.height = last >= 0 ? `${(tops[last] ?? 0) + (items[last]?.height ?? 0)}px` : '';

@@ -33,6 +33,25 @@ interface Props {
 
 const short = (quote: string) => (quote.length > 80 ? `${quote.slice(0, 79)}…` : quote);
 
+/** A thread that is not active: its first comment (a few lines of it) and how many replies follow. */
+function ThreadSummary({ thread, now }: { thread: ThreadView; now: Date }) {
+  const first = thread.comments[0];
+  if (!first) return null;
+  const replies = thread.comments.length - 1;
+  return (
+    <div className={styles.summary}>
+      <p className={styles.commentMeta}>
+        <span className={styles.author}>{first.author.name}</span>
+        <time dateTime={first.createdAt}>{formatRelativeTime(new Date(first.createdAt), now)}</time>
+      </p>
+      <div className={styles.clamped}>
+        <CommentBody body={first.body} />
+      </div>
+      {replies > 0 ? <p className={styles.replyCount}>{replies === 1 ? '1 reply' : `${replies} replies`}</p> : null}
+    </div>
+  );
+}
+
 /** One comment of a thread, with its author's edit and delete. */
 function CommentItem({ thread, comment, canEdit, canDelete, people, actions, now }: { thread: ThreadView; comment: CommentView; canEdit: boolean; canDelete: boolean; people: readonly MentionablePerson[]; actions: ThreadActions; now: Date }) {
   const [editing, setEditing] = useState(false);
@@ -107,6 +126,9 @@ export const ThreadCard = memo(function ThreadCard({ thread, active, canComment,
   const [replying, setReplying] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const first = thread.comments[0];
+  // Only the active thread (or one being answered) shows everything: the others stay short, so the
+  // margin keeps up with its text and a document with hundreds of threads stays light.
+  const expanded = active || replying;
   const label = `Comment thread${first ? ` by ${first.author.name}` : ''} on “${short(thread.quote)}”${thread.resolved ? ', resolved' : ''}${thread.detached ? ', detached' : ''}`;
   return (
     <article
@@ -115,7 +137,8 @@ export const ThreadCard = memo(function ThreadCard({ thread, active, canComment,
       aria-label={label}
       data-thread-id={thread.id}
       data-active={active ? '' : undefined}
-      tabIndex={-1}
+      tabIndex={0}
+      data-expanded={expanded ? '' : undefined}
       onClick={() => actions.activate(thread.id)}
       onFocus={(event) => {
         if (event.target === event.currentTarget || !active) actions.activate(thread.id);
@@ -131,6 +154,8 @@ export const ThreadCard = memo(function ThreadCard({ thread, active, canComment,
         </p>
       )}
       {thread.resolved ? <p className={styles.resolvedLabel}>Resolved</p> : null}
+      {expanded ? null : <ThreadSummary thread={thread} now={now} />}
+      {expanded ? (
       <ol className={styles.comments}>
         {thread.comments.map((comment) => (
           <CommentItem
@@ -145,7 +170,8 @@ export const ThreadCard = memo(function ThreadCard({ thread, active, canComment,
           />
         ))}
       </ol>
-      {canComment ? (
+      ) : null}
+      {expanded && canComment ? (
         <div className={styles.threadFooter}>
           {replying ? (
             <CommentComposer
