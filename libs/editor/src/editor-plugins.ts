@@ -4,6 +4,7 @@ import { gapCursor } from 'prosemirror-gapcursor';
 import { EditorState, type Plugin } from 'prosemirror-state';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { blockHandlePlugin } from './blocks/block-handle-plugin';
 import { codeHighlightPlugin } from './code/highlight-plugin';
 import { commentOnlyPlugin } from './comments/comment-only-plugin';
 import { commentsPlugin } from './comments/comment-plugin';
@@ -31,7 +32,8 @@ export interface EditingOptions extends EditorHost {
  * Editing behaviour without collaboration, in order: the commenter's guard (first, so it sees
  * typing before anything else), the slash and `@` menus (their keys win while one is open), tables
  * (Tab between cells), keymaps, Markdown rules, code highlighting, task checkboxes, paste, find and
- * replace, comments (active thread, clicks on commented text), drop and gap cursors, placeholder.
+ * replace, comments (active thread, clicks on commented text), block drag handles, drop and gap
+ * cursors, placeholder.
  */
 export function buildEditingPlugins(options: EditingOptions = {}): Plugin[] {
   const { mentionCandidates, onOpenThread, commentOnly } = options;
@@ -46,6 +48,7 @@ export function buildEditingPlugins(options: EditingOptions = {}): Plugin[] {
     pastePlugin(),
     findReplacePlugin(),
     commentsPlugin(onOpenThread ? { onOpenThread } : {}),
+    blockHandlePlugin(commentOnly ? () => !commentOnly() : undefined),
     dropCursor({ color: 'var(--quire-accent, #1d5fbf)', width: 2 }),
     gapCursor(),
     placeholderPlugin(options.placeholder ?? 'Start writing…'),

@@ -1,6 +1,8 @@
 export { createCollaborativeEditorState, buildEditingPlugins, type CollaborativeEditorOptions, type EditingOptions } from './editor-plugins';
 export { buildCollabPlugins } from './collab-plugins';
 export { buildKeyBindings, buildKeymaps, type EditorHost } from './keymap';
+export { moveBlock, moveBlockTransaction } from './blocks/move-block';
+export { blockHandlePlugin } from './blocks/block-handle-plugin';
 export { buildInputRules, markdownInputRules } from './input-rules';
 export { placeholderPlugin } from './placeholder';
 export { buildRemoteCursor, buildRemoteSelection } from './remote-cursor';

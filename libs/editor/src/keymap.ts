@@ -4,6 +4,7 @@ import { undoInputRule } from 'prosemirror-inputrules';
 import { keymap } from 'prosemirror-keymap';
 import type { Command, Plugin } from 'prosemirror-state';
 import { redoCommand, undoCommand } from 'y-prosemirror';
+import { moveBlock } from './blocks/move-block';
 import { exitCodeOnEmptyLine, indentCode, leaveCodeBlockAtEnd, outdentCode } from './code/code-commands';
 import { setAlignment } from './commands/alignment';
 import { setParagraph, toggleHeading, toggleList } from './commands/blocks';
@@ -26,6 +27,18 @@ export interface EditorHost {
   /** The people `@` offers (the document's members, with their current names); no `@` menu without it. */
   mentionCandidates?: () => readonly MentionCandidate[];
 }
+
+/**
+ * `command` on the selection the browser shows, read first if ProseMirror has not yet (a click just
+ * before the key: `selectionchange` can come after it on a busy machine).
+ */
+const withDomSelection =
+  (command: Command): Command =>
+  (state, dispatch, view) => {
+    if (!view) return command(state, dispatch);
+    syncSelectionFromDom(view);
+    return command(view.state, dispatch, view);
+  };
 
 const insertHardBreak: Command = (state, dispatch) => {
   if (dispatch) dispatch(state.tr.replaceSelectionWith(schema.nodes.hard_break.create()).scrollIntoView());
@@ -74,6 +87,9 @@ export function buildKeyBindings(host: EditorHost = {}): Record<string, Command>
     Enter: chainCommands(exitCodeOnEmptyLine, splitItem),
     Tab: chainCommands(indentCode, indentItem),
     'Shift-Tab': chainCommands(outdentCode, outdentItem),
+    // The block the cursor is in trades places with its neighbour (the drag handle's keyboard twin).
+    'Alt-Shift-ArrowUp': withDomSelection(moveBlock('up')),
+    'Alt-Shift-ArrowDown': withDomSelection(moveBlock('down')),
     ArrowDown: leaveCodeBlockAtEnd('down'),
     ArrowRight: leaveCodeBlockAtEnd('right'),
     Escape: (_state, _dispatch, view) => {
