@@ -127,6 +127,14 @@ describe('the HTTP edge', () => {
     return id;
   }
 
+  /** A folder of the administrator's, shared with Bob as a viewer. */
+  async function sharedFolder(): Promise<string> {
+    const folder = await admin.request<{ id: string }>('POST', '/api/folders', { name: 'Walked folder' });
+    expect(folder.status, folder.text).toBe(201);
+    expect((await admin.request('POST', `/api/folders/${folder.body.id}/members`, { email: bob.user.email, role: 'viewer' })).status).toBe(201);
+    return folder.body.id;
+  }
+
   describe('routes that take a browser session only', () => {
     type Walked = { id: string; linkId: string; linkToken: string };
 
@@ -178,6 +186,18 @@ describe('the HTTP edge', () => {
       'GET /api/trash': { bearer: 200 },
       'POST /api/trash/:id/restore': { bearer: 200, path: async () => `/api/trash/${await trashedDocument()}/restore` },
       'DELETE /api/trash/:id': { bearer: 204, path: async () => `/api/trash/${await trashedDocument()}` },
+      'GET /api/folders': { bearer: 200 },
+      'POST /api/folders': { bearer: 201, body: { name: 'From a script' } },
+      'PATCH /api/folders/:id': { bearer: 200, path: async () => `/api/folders/${await sharedFolder()}`, body: { name: 'Renamed by a script' } },
+      'PUT /api/folders/:id/parent': { bearer: 200, path: async () => `/api/folders/${await sharedFolder()}/parent`, body: { parentId: null } },
+      'DELETE /api/folders/:id': { bearer: 200, path: async () => `/api/folders/${await sharedFolder()}` },
+      'GET /api/folders/:id/documents': { bearer: 200, path: async () => `/api/folders/${await sharedFolder()}/documents` },
+      'GET /api/folders/:id/members': { bearer: 200, path: async () => `/api/folders/${await sharedFolder()}/members` },
+      'POST /api/folders/:id/members': { bearer: 201, path: async () => `/api/folders/${await sharedFolder()}/members`, body: { email: 'dave@example.com', role: 'viewer' } },
+      'PATCH /api/folders/:id/members/:userId': { bearer: 200, path: async () => `/api/folders/${await sharedFolder()}/members/${bob.user.id}`, body: { role: 'editor' } },
+      'DELETE /api/folders/:id/members/:userId': { bearer: 204, path: async () => `/api/folders/${await sharedFolder()}/members/${bob.user.id}` },
+      'GET /api/documents/:id/folder': { bearer: 200 },
+      'PUT /api/documents/:id/folder': { bearer: 200, body: { folderId: null } },
       'GET /api/links/:token': { bearer: 200 },
       'POST /api/links/:token/join': { bearer: 200 },
       'GET /api/documents/:id/versions': { bearer: 200 },

@@ -10,6 +10,7 @@ import { APP_CONFIG } from './config/app-config.token';
 import type { AppConfig } from './config/config.schema';
 import { DocumentsModule } from './documents/documents.module';
 import { FilesModule } from './files/files.module';
+import { FoldersModule } from './folders/folders.module';
 import { HealthModule } from './health/health.module';
 import { HttpEdgeModule } from './http/http-edge.module';
 import { ReadinessModule } from './health/readiness.module';
@@ -63,6 +64,7 @@ export class AppModule {
         ContentModule,
         FilesModule,
         WebhooksModule,
+        FoldersModule,
         OpenApiModule,
       ],
     };

@@ -35,6 +35,21 @@ export { HealthAnswer, LiveAnswer, OpenApiDocument } from './operations';
 export type { ApiRoute, HttpMethod, RouteCaller, RouteGroup } from './api-route';
 export { API_ROUTES } from './routes';
 export {
+  CreateFolderBody,
+  DeletedFolder,
+  DocumentFolder,
+  DocumentFolderBody,
+  FolderContents,
+  FolderCrumb,
+  FolderList,
+  FolderMemberList,
+  FolderName,
+  FolderView,
+  MAX_FOLDER_NAME_LENGTH,
+  MoveFolderBody,
+  RenameFolderBody,
+} from './folders';
+export {
   ActivityEntry,
   ActivityKind,
   ActivityList,

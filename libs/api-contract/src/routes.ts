@@ -19,6 +19,7 @@ import { GuestTicketBody, JoinAnswer, LinkInfo, TicketAnswer } from './links';
 import { HealthAnswer, LiveAnswer, OpenApiDocument } from './operations';
 import { COMMENT_ROUTES } from './comment-routes';
 import { CONTENT_ROUTES } from './content-routes';
+import { FOLDER_ROUTES } from './folder-routes';
 import { ORGANIZING_ROUTES } from './organizing-routes';
 import { VERSION_ROUTES } from './version-routes';
 import { WEBHOOK_ROUTES } from './webhook-routes';
@@ -144,6 +145,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/documents/:id/links', group: 'documents', summary: 'Make a share link', caller: 'signed-in', body: RoleBody, status: 201, answer: ShareLinkView, refusals: ownerOnly },
   { method: 'DELETE', path: '/api/documents/:id/links/:linkId', group: 'documents', summary: 'Revoke a share link and close its guests’ sockets', caller: 'signed-in', status: 204, refusals: ownerOnly },
   ...ORGANIZING_ROUTES,
+  ...FOLDER_ROUTES,
   { method: 'GET', path: '/api/links/:token', group: 'links', summary: 'What a share link opens', caller: 'anyone', status: 200, answer: LinkInfo, refusals: { 404: 'the link is revoked or unknown' } },
   { method: 'POST', path: '/api/links/:token/join', group: 'links', summary: 'Become a member through a share link', caller: 'signed-in', status: 200, answer: JoinAnswer, refusals: { 404: 'the link is revoked or unknown' } },
   ...VERSION_ROUTES,

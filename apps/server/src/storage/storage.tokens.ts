@@ -18,3 +18,6 @@ export const SEARCH_INDEX = Symbol('SEARCH_INDEX');
 
 /** Injection token of the storage's webhooks and their deliveries. */
 export const WEBHOOK_STORE = Symbol('WEBHOOK_STORE');
+
+/** Injection token of the storage's folders (libs/storage README, "Folders"). */
+export const FOLDER_STORE = Symbol('FOLDER_STORE');
