@@ -57,6 +57,12 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ TRUST_PROXY: 'proxy.example' })).toThrow(/TRUST_PROXY.*IP addresses/);
   });
 
+  it('reads the import limit: 20 MiB by default, a whole number of bytes', () => {
+    expect(parseConfig({}).maxImportBytes).toBe(20 * 1024 * 1024);
+    expect(parseConfig({ MAX_IMPORT_BYTES: '1048576' }).maxImportBytes).toBe(1_048_576);
+    expect(() => parseConfig({ MAX_IMPORT_BYTES: '0' })).toThrow(/MAX_IMPORT_BYTES="0": expected a whole number/);
+  });
+
   it('reads the upload limit and file-token lifetime, and keeps files in DATA_DIR unless S3_BUCKET is set', () => {
     const defaults = parseConfig({});
     expect(defaults.maxUploadBytes).toBe(25 * 1024 * 1024);
