@@ -83,6 +83,12 @@ describe('import and export', () => {
     expect(html.text).not.toMatch(/<script/);
     expect(await exportAs('Plain text')).toEqual({ name: 'Export me.txt', text: 'Export me\nSome bold words.\nA\nB\n1\n2\n' });
 
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('button', { name: /^Print or save as PDF/ }).waitFor();
+    expect(await seriousAccessibilityViolations(page, 'editor with the Export menu open')).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /^Print or save as PDF/ }).waitFor({ state: 'hidden' });
+
     await page.emulateMedia({ media: 'print' });
     const printed = await page.evaluate(() => {
       const heading = document.querySelector('.ProseMirror h1');
