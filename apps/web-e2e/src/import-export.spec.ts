@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from './harness/axe';
@@ -6,12 +7,13 @@ import { launchBrowser, newMember, openDocument, waitForText, type Member } from
 import { sharedQuire } from './harness/urls';
 
 /** What a download started by `click` holds, with its suggested file name. */
-async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
+async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string; bytes: Buffer }> {
   // Asked for before the click that starts it (as for file choosers).
   const download = page.waitForEvent('download');
   await click();
   const file = await download;
-  return { name: file.suggestedFilename(), text: await readFile((await file.path()) ?? '', 'utf8') };
+  const bytes = await readFile((await file.path()) ?? '');
+  return { name: file.suggestedFilename(), text: bytes.toString('utf8'), bytes };
 }
 
 describe('import and export', () => {
@@ -76,18 +78,37 @@ describe('import and export', () => {
       await page.getByRole('button', { name: 'Export' }).click();
       return downloaded(page, () => page.getByRole('button', { name: new RegExp(`^${item}`) }).click());
     };
-    expect(await exportAs('Markdown')).toEqual({ name: 'Export me.md', text: '# Export me\n\nSome **bold** words.\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n' });
+    expect(await exportAs('Markdown')).toMatchObject({ name: 'Export me.md', text: '# Export me\n\nSome **bold** words.\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n' });
     const html = await exportAs('HTML');
     expect(html.name).toBe('Export me.html');
     expect(html.text).toMatch(/^<!doctype html>[\s\S]*<strong>bold<\/strong>[\s\S]*<table/);
     expect(html.text).not.toMatch(/<script/);
-    expect(await exportAs('Plain text')).toEqual({ name: 'Export me.txt', text: 'Export me\nSome bold words.\nA\nB\n1\n2\n' });
+    expect(await exportAs('Plain text')).toMatchObject({ name: 'Export me.txt', text: 'Export me\nSome bold words.\nA\nB\n1\n2\n' });
 
     await page.getByRole('button', { name: 'Export' }).click();
     await page.getByRole('button', { name: /^Print or save as PDF/ }).waitFor();
     expect(await seriousAccessibilityViolations(page, 'editor with the Export menu open')).toEqual([]);
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: /^Print or save as PDF/ }).waitFor({ state: 'hidden' });
+
+    // With an image of its own: Markdown comes as a zip, the image beside it; HTML embeds it.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+    const image = await ivy.api.uploadFile(created.id, { name: 'pixel.png', mimeType: 'image/png', buffer: png });
+    const added = await ivy.context.request.fetch(`${sharedQuire().serverUrl}/api/documents/${created.id}/content?position=end`, {
+      method: 'POST',
+      headers: { origin: sharedQuire().webUrl, 'content-type': 'text/markdown' },
+      data: `![a pixel](${image.url})`,
+    });
+    expect(added.status()).toBe(200);
+    await page.locator('.ProseMirror img').waitFor();
+    const zip = await exportAs('Markdown');
+    expect(zip.name).toBe('Export me.zip');
+    const files = unzipSync(new Uint8Array(zip.bytes));
+    const imageName = `images/${image.id}.png`;
+    expect(Object.keys(files).sort()).toEqual(['document.md', imageName]);
+    expect(strFromU8(files['document.md'])).toContain(`![a pixel](${imageName})`);
+    expect(Buffer.from(files[imageName]).equals(png)).toBe(true);
+    expect((await exportAs('HTML')).text).toContain(`src="data:image/png;base64,${png.toString('base64')}"`);
 
     await page.emulateMedia({ media: 'print' });
     const printed = await page.evaluate(() => {
