@@ -59,6 +59,7 @@ export {
   type WebhookStore,
 } from './webhook-store';
 export type { FolderMember, FolderStore, NewFolder, StoredFolder, VisibleFolder } from './folder-store';
+export { INVITATION_LIFETIME_MS, type DeletedAccount, type InvitationDetails, type NewInvitation, type PeopleStore, type ResetRequest, type StoredInvitation } from './people-store';
 export { StorageError, type StorageErrorCode } from './storage-error';
 export { SqliteStorage, type SqliteStorageOptions } from './sqlite/sqlite-storage';
 export type { SqliteSynchronous } from './sqlite/connect';

@@ -1,6 +1,7 @@
 import type { CommentStore } from './comment-store';
 import type { Directory } from './directory';
 import type { FolderStore } from './folder-store';
+import type { PeopleStore } from './people-store';
 import type { SearchIndex } from './search-index';
 import type { UpdateLog } from './update-log';
 import type { VersionHistory } from './version-history';
@@ -25,6 +26,8 @@ export interface Storage {
   readonly webhooks: WebhookStore;
   /** Folders of documents, shared with what is in them (libs/storage README, "Folders"). */
   readonly folders: FolderStore;
+  /** Invitations, disabled and deleted accounts, password reset requests (libs/storage README, "People"). */
+  readonly people: PeopleStore;
   /** Connects and migrates the schema; call once before anything else. */
   open(): Promise<void>;
   /** Commits what is in flight, then releases the connection or pool; unusable afterwards. */

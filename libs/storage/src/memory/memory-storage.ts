@@ -5,6 +5,7 @@ import { MemoryCommentStore } from './memory-comment-store';
 import type { MemoryData } from './memory-data';
 import { MemoryDocuments } from './memory-documents';
 import { MemoryFolderStore } from './memory-folder-store';
+import { emptyPeopleData, MemoryPeopleStore } from './memory-people-store';
 import { MemoryUpdateLog } from './memory-update-log';
 import { MemoryVersionHistory } from './memory-version-history';
 import { emptyWebhookData, MemoryWebhookStore } from './memory-webhook-store';
@@ -27,6 +28,12 @@ export class MemoryStorage {
   /** Folders, with stand-ins for the accounts and memberships they name (see MemoryFolderStore). */
   readonly folders = new MemoryFolderStore(() => this.opened());
   private webhookData = emptyWebhookData();
+  private peopleData = emptyPeopleData();
+  /** Invitations, disabled accounts and reset requests, with stand-ins for accounts and documents (see MemoryPeopleStore). */
+  readonly people = new MemoryPeopleStore(() => {
+    this.opened();
+    return this.peopleData;
+  });
   /** Webhooks, with stand-ins for the accounts that own them (see MemoryWebhookStore). */
   readonly webhooks = new MemoryWebhookStore(() => {
     this.opened();
@@ -38,6 +45,7 @@ export class MemoryStorage {
     const storage = new MemoryStorage();
     storage.data = this.data;
     storage.webhookData = this.webhookData;
+    storage.peopleData = this.peopleData;
     return storage;
   }
 

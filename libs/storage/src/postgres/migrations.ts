@@ -388,6 +388,35 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE document_versions ADD COLUMN restored_from text COLLATE "C";
     `,
   },
+  {
+    // People (libs/storage README, "People"): invitations of emails that have no account yet (one
+    // per email and document; the token is stored as its keyed digest), disabled accounts, and the
+    // sign-in page's password reset requests (one per email, the newest time kept).
+    version: 14,
+    sql: `
+      CREATE TABLE document_invitations (
+        id text COLLATE "C" PRIMARY KEY,
+        document_id text COLLATE "C" NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        email text COLLATE "C" NOT NULL,
+        role text NOT NULL CHECK (role IN ('editor', 'commenter', 'viewer')),
+        inviter_id text COLLATE "C" NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        token_digest text COLLATE "C" NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        CONSTRAINT document_invitations_email_key UNIQUE (email, document_id)
+      );
+      CREATE INDEX document_invitations_document ON document_invitations (document_id);
+      CREATE TABLE disabled_users (
+        user_id text COLLATE "C" PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+        disabled_at timestamptz NOT NULL
+      );
+      CREATE TABLE password_reset_requests (
+        id text COLLATE "C" PRIMARY KEY,
+        email text COLLATE "C" NOT NULL UNIQUE,
+        requested_at timestamptz NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The schema version this code writes; a schema at a higher one was written by a newer Quire. */

@@ -18,6 +18,8 @@ import type { WebhookStore } from '../webhook-store';
 import { PostgresWebhookStore } from './postgres-webhook-store';
 import type { FolderStore } from '../folder-store';
 import { PostgresFolderStore } from './postgres-folder-store';
+import type { PeopleStore } from '../people-store';
+import { PostgresPeopleStore } from './postgres-people-store';
 import { PostgresUpdateLog } from './postgres-update-log';
 import { PostgresVersionHistory } from './postgres-version-history';
 import { versionStatementsFor } from './version-statements';
@@ -62,6 +64,7 @@ export class PostgresStorage implements Storage {
   readonly search: SearchIndex;
   readonly webhooks: WebhookStore;
   readonly folders: FolderStore;
+  readonly people: PeopleStore;
 
   constructor(private readonly options: PostgresStorageOptions) {
     this.schema = options.schema ?? 'public';
@@ -72,6 +75,7 @@ export class PostgresStorage implements Storage {
     this.comments = new PostgresCommentStore(this.schema, () => this.use());
     this.webhooks = new PostgresWebhookStore(this.schema, () => this.use());
     this.folders = new PostgresFolderStore(this.schema, () => this.use());
+    this.people = new PostgresPeopleStore(this.schema, () => this.use());
   }
 
   async open(): Promise<void> {

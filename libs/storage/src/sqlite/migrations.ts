@@ -411,6 +411,35 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE document_versions ADD COLUMN restored_from TEXT;
     `,
   },
+  {
+    // People (libs/storage README, "People"): invitations of emails that have no account yet (one
+    // per email and document; the token is stored as its keyed digest), disabled accounts, and the
+    // sign-in page's password reset requests (one per email, the newest time kept).
+    version: 14,
+    sql: `
+      CREATE TABLE document_invitations (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        email TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('editor', 'commenter', 'viewer')),
+        inviter_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        token_digest TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE UNIQUE INDEX document_invitations_email ON document_invitations (email, document_id);
+      CREATE INDEX document_invitations_document ON document_invitations (document_id);
+      CREATE TABLE disabled_users (
+        user_id TEXT PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+        disabled_at INTEGER NOT NULL
+      );
+      CREATE TABLE password_reset_requests (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        requested_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The schema version this code writes; a database at a higher one was written by a newer Quire. */

@@ -19,6 +19,8 @@ import { prepareWebhookConnection, SqliteWebhookStore, type WebhookConnection } 
 import { prepareVersionConnection, type VersionConnection } from './version-connection';
 import type { FolderStore } from '../folder-store';
 import { prepareFolderConnection, SqliteFolderStore, type FolderConnection } from './sqlite-folder-store';
+import type { PeopleStore } from '../people-store';
+import { SqlitePeopleStore } from './sqlite-people-store';
 
 /** Options of {@link SqliteStorage}. */
 export interface SqliteStorageOptions {
@@ -86,6 +88,12 @@ export class SqliteStorage implements Storage {
     const { folders } = this.connected();
     this.appends.flush();
     return folders;
+  });
+
+  readonly people: PeopleStore = new SqlitePeopleStore(() => {
+    const { db } = this.connected();
+    this.appends.flush();
+    return db;
   });
 
   constructor(private readonly options: SqliteStorageOptions) {}

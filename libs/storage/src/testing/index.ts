@@ -3,6 +3,7 @@ export { ODD_QUERIES, randomQuery, seededRandom } from './contract-search';
 export { describeCommentContract, type CommentFixture } from './comment-contract';
 export { describeWebhookContract, type WebhookFixture } from './webhook-contract';
 export { describeFolderContract, type FolderFixture } from './folder-contract';
+export { describePeopleContract, type PeopleFixture } from './people-contract';
 export {
   describeUpdateLogContract,
   withOwnedDocuments,
