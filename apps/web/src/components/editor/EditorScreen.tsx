@@ -32,6 +32,7 @@ import { useDocumentComments, type DocumentComments } from './comments/use-docum
 import { EditorOverlays } from './EditorOverlays';
 import { EditorTitle } from './EditorTitle';
 import { FindBar, type FindBarHandle } from './FindBar';
+import { FloatingRoot } from './floating/Floating';
 import { useFindFromAddress } from '../search/use-find-from-address';
 import { HistoryButton } from './history/HistoryButton';
 import { HistoryPanel } from './history/HistoryPanel';
@@ -381,6 +382,8 @@ export function EditorScreen(props: Props) {
                 <kbd>/</kbd> inserts a block · <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>K</kbd> adds a link · <kbd>?</kbd> lists every shortcut
               </p>
             ) : null}
+            {/* Menus, bubbles and popovers are drawn here, inside the main landmark. */}
+            <FloatingRoot />
           </main>
           {history.open ? (
             <HistoryPanel

@@ -45,8 +45,9 @@ export interface FloatingHandle {
 }
 
 /**
- * An element drawn over the page next to an anchor, in a portal on <body> so no scrolling or
- * clipping ancestor (the toolbar scrolls sideways at 390 px) cuts it. It is placed by writing its
+ * An element drawn over the page next to an anchor, in a portal (into `FloatingRoot` where the page
+ * has one, else <body>) so no scrolling or clipping ancestor (the toolbar scrolls sideways at
+ * 390 px) cuts it. It is placed by writing its
  * style directly on scroll, resize and layout changes: moving it never re-renders React.
  */
 export const Floating = forwardRef<FloatingHandle, FloatingProps>(function Floating(
@@ -115,6 +116,18 @@ export const Floating = forwardRef<FloatingHandle, FloatingProps>(function Float
     <div ref={element} className={classes} style={style} {...rest}>
       {children}
     </div>,
-    document.body,
+    document.querySelector(`[${ROOT_ATTRIBUTE}]`) ?? document.body,
   );
 });
+
+const ROOT_ATTRIBUTE = 'data-floating-root';
+
+/**
+ * Where floating elements are drawn: a place inside the page's main landmark, so that menus and
+ * bubbles are inside a landmark as all content should be (axe's "region"), rather than loose in
+ * <body>. It lays out no box of its own (display: contents), and nothing above it is positioned,
+ * so floating elements are still placed against the page and the viewport.
+ */
+export function FloatingRoot() {
+  return <div className={styles.root} {...{ [ROOT_ATTRIBUTE]: '' }} />;
+}
