@@ -168,6 +168,16 @@ describe('files, text and JSON', () => {
     expect(fromText('a\r\n\r\nb\u0000').doc.childCount).toBe(2);
   });
 
+  it('leaves out comment anchors, from HTML and from JSON, saying so', async () => {
+    const fromPage = await convertFile('html', new TextEncoder().encode('<p>see <span data-thread-id="t1">this</span></p>'));
+    expect(fromPage.doc.rangeHasMark(0, fromPage.doc.content.size, schema.marks.comment)).toBe(false);
+    expect(fromPage.doc.textContent).toBe('see this');
+    expect(fromPage.changes.join()).toMatch(/comment anchors/);
+    const json = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'comment', attrs: { threadId: 't2' } }] }] }] };
+    const fromJson = await convertFile('json', new TextEncoder().encode(JSON.stringify(json)));
+    expect(fromJson.doc.rangeHasMark(0, fromJson.doc.content.size, schema.marks.comment)).toBe(false);
+  });
+
   it('refuses JSON that is no Quire document, and bytes that are not UTF-8', async () => {
     expect(() => documentFromJson({ type: 'doc', content: [{ type: 'script' }] })).toThrow(ContentError);
     expect(() => documentFromJson([])).toThrow(ContentError);

@@ -1,5 +1,6 @@
 import type { Node } from 'prosemirror-model';
-import { MAX_TITLE_LENGTH } from '@quire/editor-schema';
+import { MAX_TITLE_LENGTH, schema } from '@quire/editor-schema';
+import { Transform } from 'prosemirror-transform';
 import { ContentError } from './content-error';
 import type { Conversion } from './conversion';
 import { documentFromJson } from './document-json';
@@ -43,8 +44,20 @@ function utf8(bytes: Uint8Array): string {
   }
 }
 
-/** Converts a file's bytes in `format` to a document, with what changed on the way. */
+/**
+ * Converts a file's bytes in `format` to a document, with what changed on the way. Comment anchors
+ * (the `comment` mark, read from `data-thread-id` or JSON) are left out: threads belong to the
+ * document they were made in, and only the server anchors them.
+ */
 export async function convertFile(format: ImportFormat, bytes: Uint8Array): Promise<Conversion> {
+  const converted = await convertFormat(format, bytes);
+  const comment = schema.marks['comment'];
+  if (!comment || !converted.doc.rangeHasMark(0, converted.doc.content.size, comment)) return converted;
+  const doc = new Transform(converted.doc).removeMark(0, converted.doc.content.size, comment).doc;
+  return { doc, changes: [...converted.changes, 'Left out comment anchors: comments belong to the document they were made in'] };
+}
+
+async function convertFormat(format: ImportFormat, bytes: Uint8Array): Promise<Conversion> {
   switch (format) {
     case 'docx':
       return fromDocx(bytes);
