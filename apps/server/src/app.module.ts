@@ -11,6 +11,7 @@ import type { AppConfig } from './config/config.schema';
 import { DocumentsModule } from './documents/documents.module';
 import { FilesModule } from './files/files.module';
 import { FoldersModule } from './folders/folders.module';
+import { PeopleModule } from './people/people.module';
 import { HealthModule } from './health/health.module';
 import { HttpEdgeModule } from './http/http-edge.module';
 import { ReadinessModule } from './health/readiness.module';
@@ -65,6 +66,7 @@ export class AppModule {
         FilesModule,
         WebhooksModule,
         FoldersModule,
+        PeopleModule,
         OpenApiModule,
       ],
     };

@@ -8,6 +8,8 @@ export const UserView = z.object({
   name: z.string(),
   isAdmin: z.boolean(),
   createdAt: Timestamp,
+  /** In the administrator's list: the account is disabled (it cannot sign in). */
+  disabled: z.boolean().optional(),
 });
 export type UserView = z.infer<typeof UserView>;
 
@@ -30,11 +32,17 @@ export const SignedIn = z.object({ user: UserView });
 export type SignedIn = z.infer<typeof SignedIn>;
 
 /** `POST /api/auth/signup`. */
-export const SignupBody = z.object({ email: Email, name: DisplayName, password: NewPassword }).strict();
+const NewAccountBody = z.object({ email: Email, name: DisplayName, password: NewPassword }).strict();
+
+/**
+ * `POST /api/auth/signup`; `invite` is the token of an invitation link (`/signup?invite=…`), which
+ * works for its own email even when sign-up is turned off.
+ */
+export const SignupBody = NewAccountBody.extend({ invite: z.string().max(200).optional() }).strict();
 export type SignupBody = z.infer<typeof SignupBody>;
 
 /** `POST /api/setup`: sign-up with the one-time code from the server's log. */
-export const SetupBody = SignupBody.extend({ code: z.string().trim().min(1, 'code: enter the setup code from the server log') }).strict();
+export const SetupBody = NewAccountBody.extend({ code: z.string().trim().min(1, 'code: enter the setup code from the server log') }).strict();
 export type SetupBody = z.infer<typeof SetupBody>;
 
 /** `POST /api/auth/signin`. */

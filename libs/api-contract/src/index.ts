@@ -16,6 +16,22 @@ export {
 } from './accounts';
 export { SecurityEventList, SecurityEventView, TemporaryPassword, UserList } from './admin';
 export {
+  AddedMember,
+  CreatedInvitation,
+  DeletedUser,
+  DeleteUserBody,
+  DisableUserBody,
+  InvitationInfo,
+  InvitationList,
+  InvitationView,
+  OwnedDocumentList,
+  OwnedDocumentView,
+  ResetRequestBody,
+  ResetRequestList,
+  ResetRequestView,
+  SignupSetting,
+} from './people';
+export {
   AddMemberBody,
   CreateDocumentBody,
   DocumentLists,

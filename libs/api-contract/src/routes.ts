@@ -20,6 +20,8 @@ import { HealthAnswer, LiveAnswer, OpenApiDocument } from './operations';
 import { COMMENT_ROUTES } from './comment-routes';
 import { CONTENT_ROUTES } from './content-routes';
 import { FOLDER_ROUTES } from './folder-routes';
+import { ACCOUNT_CONTROL_ROUTES, INVITATION_ROUTES } from './invitation-routes';
+import { AddedMember } from './people';
 import { ORGANIZING_ROUTES } from './organizing-routes';
 import { VERSION_ROUTES } from './version-routes';
 import { WEBHOOK_ROUTES } from './webhook-routes';
@@ -93,6 +95,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     answer: TemporaryPassword,
     refusals: { 403: 'not the administrator', 404: 'no such user' },
   },
+  ...ACCOUNT_CONTROL_ROUTES,
   { method: 'GET', path: '/api/admin/events', group: 'admin', summary: 'The newest 200 security events', caller: 'session', status: 200, answer: SecurityEventList, refusals: { 403: 'not the administrator' } },
   { method: 'GET', path: '/api/documents', group: 'documents', summary: 'The caller’s documents, owned and shared', caller: 'signed-in', status: 200, answer: DocumentLists },
   { method: 'POST', path: '/api/documents', group: 'documents', summary: 'Make a document', caller: 'signed-in', body: CreateDocumentBody, status: 201, answer: DocumentView, refusals: { 409: 'the id is taken' } },
@@ -114,12 +117,12 @@ export const API_ROUTES: readonly ApiRoute[] = [
     method: 'POST',
     path: '/api/documents/:id/members',
     group: 'documents',
-    summary: 'Add a member by the email of their account',
+    summary: 'Add a member by the email of their account; an email with no account gets an invitation and its sign-up link instead',
     caller: 'signed-in',
     body: AddMemberBody,
     status: 201,
-    answer: MemberView,
-    refusals: { ...ownerOnly, 404: 'no such document, or no account has that email', 429: 'too many members added' },
+    answer: AddedMember,
+    refusals: { ...ownerOnly, 429: 'too many members added' },
   },
   {
     method: 'PATCH',
@@ -144,6 +147,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/api/documents/:id/links', group: 'documents', summary: 'A document’s share links', caller: 'signed-in', status: 200, answer: ShareLinkList, refusals: ownerOnly },
   { method: 'POST', path: '/api/documents/:id/links', group: 'documents', summary: 'Make a share link', caller: 'signed-in', body: RoleBody, status: 201, answer: ShareLinkView, refusals: ownerOnly },
   { method: 'DELETE', path: '/api/documents/:id/links/:linkId', group: 'documents', summary: 'Revoke a share link and close its guests’ sockets', caller: 'signed-in', status: 204, refusals: ownerOnly },
+  ...INVITATION_ROUTES,
   ...ORGANIZING_ROUTES,
   ...FOLDER_ROUTES,
   { method: 'GET', path: '/api/links/:token', group: 'links', summary: 'What a share link opens', caller: 'anyone', status: 200, answer: LinkInfo, refusals: { 404: 'the link is revoked or unknown' } },

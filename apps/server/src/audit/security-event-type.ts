@@ -21,6 +21,14 @@ export const SECURITY_EVENT_TYPES = [
   'document-deleted',
   'document-restored',
   'document-deleted-forever',
+  'invitation-created',
+  'invitation-cancelled',
+  'account-disabled',
+  'account-enabled',
+  'account-deleted',
+  'signup-setting-changed',
+  'password-reset-requested',
+  'password-reset-request-dismissed',
 ] as const;
 
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];

@@ -1,6 +1,6 @@
 import { ChangePasswordBody, CreateApiTokenBody, RenameAccountBody, SetupBody, SigninBody, SignupBody } from '@quire/api-contract';
 import type { AccessChange } from '@quire/bus';
-import { StorageError, type ApiTokenInfo, type Directory, type User } from '@quire/storage';
+import { StorageError, type ApiTokenInfo, type Directory, type PeopleStore, type User } from '@quire/storage';
 import { AuthError } from './auth-error';
 import { LoginThrottle } from './login-throttle';
 import { parseBody } from './parse-body';
@@ -27,7 +27,17 @@ export interface AccountsOptions {
   readonly store: Directory;
   readonly secrets: Secrets;
   readonly setupCode: SetupCode;
-  readonly allowSignup: boolean;
+  /** Whether sign-up is on: the administrator's stored choice, else ALLOW_SIGNUP (SignupSetting). */
+  readonly signupAllowed: () => Promise<boolean>;
+  /** Disabled accounts: every credential check refuses them. */
+  readonly people: Pick<PeopleStore, 'isDisabled'>;
+  /** Invitations of emails with no account yet (InvitationsService). */
+  readonly invitations: {
+    /** Whether `token` is a working invitation for `email`: it lets that email sign up when sign-up is off. */
+    admits(token: string, email: string): Promise<boolean>;
+    /** Turns the email's pending invitations into memberships of the new account. */
+    accept(email: string, userId: string): Promise<void>;
+  };
   /** Pushes a committed access change to the sockets it affects (see AccessEvents). */
   readonly accessChanged: (change: AccessChange) => Promise<void>;
   /** Where the sign-in and setup-code counts live; default this process. */
@@ -54,8 +64,8 @@ export class AccountsService {
     this.setupAttempts = setupCodeAttempts(limiters);
   }
 
-  get allowSignup(): boolean {
-    return this.options.allowSignup;
+  allowSignup(): Promise<boolean> {
+    return this.options.signupAllowed();
   }
 
   async setupNeeded(): Promise<boolean> {
@@ -86,12 +96,18 @@ export class AccountsService {
   }
 
   async signup(body: unknown): Promise<StartedSession> {
-    if (!this.options.allowSignup) throw new AuthError(403, 'Sign-up is turned off on this Quire: ask its administrator for an account');
     const input = parseBody(SignupBody, body);
+    // An invitation link works for its own email even when sign-up is off.
+    const invited = input.invite !== undefined && (await this.options.invitations.admits(input.invite, input.email));
+    if (!invited && !(await this.options.signupAllowed())) {
+      throw new AuthError(403, input.invite === undefined ? 'Sign-up is turned off on this Quire: ask its administrator for an account' : 'This invitation does not work for this email (or it was cancelled, used, or is older than 14 days), and sign-up is turned off: ask for a new invitation');
+    }
     if (await this.setupNeeded()) throw new AuthError(403, 'This Quire is not set up yet: its administrator signs up first, at /setup');
     const passwordHash = await hashPassword(input.password);
     try {
       const user = await this.store.createUser({ id: newId(), email: input.email, name: input.name, passwordHash, isAdmin: false });
+      // Through the link or not: every pending invitation of this email becomes a membership.
+      await this.options.invitations.accept(user.email, user.id);
       return await this.startSession(user);
     } catch (error) {
       if (error instanceof StorageError && error.code === 'conflict') {
@@ -112,6 +128,7 @@ export class AccountsService {
       throw new AuthError(401, 'Wrong email or password');
     }
     await this.throttle.recordSuccess(input.email, address);
+    if (await this.options.people.isDisabled(user.id)) throw new AuthError(403, 'This account is disabled: ask the administrator of this Quire');
     return this.startSession(user);
   }
 
@@ -128,13 +145,14 @@ export class AccountsService {
       if (!credentials.bearer.startsWith(API_TOKEN_PREFIX)) return undefined;
       const token = await this.store.useApiToken(this.secrets.digest(credentials.bearer), new Date(this.now()));
       const user = token && (await this.store.getUser(token.userId));
-      return user ? { kind: 'token', user, tokenId: token.id } : undefined;
+      if (!user || (await this.options.people.isDisabled(user.id))) return undefined;
+      return { kind: 'token', user, tokenId: token.id };
     }
     if (!credentials.session) return undefined;
     const digest = this.secrets.digest(credentials.session);
     const session = await this.store.getSession(digest, new Date(this.now()));
     const user = session && (await this.store.getUser(session.userId));
-    if (!session || !user) return undefined;
+    if (!session || !user || (await this.options.people.isDisabled(user.id))) return undefined;
     if (session.expiresAt.getTime() - this.now() < SESSION_RENEW_MS) {
       await this.store.extendSession(digest, new Date(this.now() + SESSION_LIFETIME_MS));
     }

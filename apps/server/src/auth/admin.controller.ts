@@ -7,6 +7,7 @@ import { Caller } from '../http/caller.decorator';
 import { SessionOnly } from '../http/session-only.decorator';
 import { toUserView } from './account-views';
 import { AccountsService } from './accounts-service';
+import { AccountControlsService } from '../people/account-controls-service';
 import { AuthError } from './auth-error';
 import type { Principal } from './principal';
 import { RequestAuth } from './request-auth';
@@ -26,11 +27,12 @@ export class AdminController {
     private readonly accounts: AccountsService,
     private readonly auth: RequestAuth,
     private readonly events: SecurityEvents,
+    private readonly controls: AccountControlsService,
   ) {}
 
   @Get('users')
   async users(@Caller() principal: Principal): Promise<UserList> {
-    return { users: (await this.accounts.listUsers(principal)).map(toUserView) };
+    return { users: (await this.controls.listUsers(principal)).map((user) => ({ ...toUserView(user), disabled: user.disabled })) };
   }
 
   @Post('users/:id/password')

@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { DocumentBus } from '@quire/bus';
-import type { Directory } from '@quire/storage';
+import type { Directory, PeopleStore } from '@quire/storage';
 import { DOCUMENT_BUS } from '../bus/document-bus.token';
 import type { Logger } from 'pino';
 import { APP_CONFIG } from '../config/app-config.token';
@@ -10,7 +10,10 @@ import { newDocumentId } from '../documents/document-id';
 import { LOGGER } from '../logging/logger';
 import { SECURITY_EVENTS_KEPT } from '../audit/security-events';
 import { RateLimiters } from '../throttle/rate-limiters';
-import { DIRECTORY } from '../storage/storage.tokens';
+import { DIRECTORY, PEOPLE_STORE } from '../storage/storage.tokens';
+import { AccountControlsService } from '../people/account-controls-service';
+import { InvitationsService } from '../people/invitations-service';
+import { SignupSetting } from '../people/signup-setting';
 import { AccessEvents } from './access-events';
 import { AccessWatcher } from './access-watcher';
 import { AccountController } from './account.controller';
@@ -42,17 +45,40 @@ const EXPIRED_PURGE_INTERVAL_MS = 60_000;
       useFactory: (config: AppConfig, logger: Logger) => new Secrets(resolveAuthSecret(config.authSecret, config.dataDir, logger)),
     },
     { provide: SetupCode, inject: [DIRECTORY], useFactory: (directory: Directory) => new SetupCode(directory) },
+    { provide: SignupSetting, inject: [DIRECTORY, APP_CONFIG], useFactory: (directory: Directory, config: AppConfig) => new SignupSetting(directory, config.allowSignup) },
+    {
+      provide: InvitationsService,
+      inject: [PEOPLE_STORE, Secrets, AccessEvents],
+      useFactory: (people: PeopleStore, secrets: Secrets, access: AccessEvents) => new InvitationsService(people, secrets, (change) => access.changed(change)),
+    },
+    {
+      provide: AccountControlsService,
+      inject: [DIRECTORY, PEOPLE_STORE, SignupSetting, AccessEvents],
+      useFactory: (directory: Directory, people: PeopleStore, signup: SignupSetting, access: AccessEvents) =>
+        new AccountControlsService(directory, people, signup, (change) => access.changed(change)),
+    },
     {
       provide: AccountsService,
-      inject: [DIRECTORY, Secrets, SetupCode, APP_CONFIG, AccessEvents, RateLimiters],
-      useFactory: (directory: Directory, secrets: Secrets, setupCode: SetupCode, config: AppConfig, access: AccessEvents, limiters: RateLimiters) =>
-        new AccountsService({ store: directory, secrets, setupCode, allowSignup: config.allowSignup, accessChanged: (change) => access.changed(change), limiters }),
+      inject: [DIRECTORY, Secrets, SetupCode, AccessEvents, RateLimiters, PEOPLE_STORE, SignupSetting, InvitationsService],
+      useFactory: (directory: Directory, secrets: Secrets, setupCode: SetupCode, access: AccessEvents, limiters: RateLimiters, people: PeopleStore, signup: SignupSetting, invitations: InvitationsService) =>
+        new AccountsService({
+          store: directory,
+          secrets,
+          setupCode,
+          signupAllowed: () => signup.allowed(),
+          people,
+          invitations,
+          accessChanged: (change) => access.changed(change),
+          limiters,
+        }),
     },
     {
       provide: DocumentsService,
-      inject: [DIRECTORY, Secrets, AccessEvents],
-      useFactory: (directory: Directory, secrets: Secrets, access: AccessEvents) =>
-        new DocumentsService(directory, secrets, newDocumentId, (change) => access.changed(change)),
+      inject: [DIRECTORY, Secrets, AccessEvents, InvitationsService],
+      useFactory: (directory: Directory, secrets: Secrets, access: AccessEvents, invitations: InvitationsService) =>
+        new DocumentsService(directory, secrets, newDocumentId, (change) => access.changed(change), (principal, documentId, email, role) =>
+          invitations.invite(principal, documentId, email, role),
+        ),
     },
     {
       provide: FileTokens,
@@ -61,8 +87,8 @@ const EXPIRED_PURGE_INTERVAL_MS = 60_000;
     },
     {
       provide: TicketsService,
-      inject: [DIRECTORY, Secrets, DocumentsService, FileTokens, APP_CONFIG],
-      useFactory: (directory: Directory, secrets: Secrets, documents: DocumentsService, fileTokens: FileTokens, config: AppConfig) =>
+      inject: [DIRECTORY, Secrets, DocumentsService, FileTokens, APP_CONFIG, PEOPLE_STORE],
+      useFactory: (directory: Directory, secrets: Secrets, documents: DocumentsService, fileTokens: FileTokens, config: AppConfig, people: PeopleStore) =>
         new TicketsService(
           directory,
           secrets,
@@ -71,6 +97,7 @@ const EXPIRED_PURGE_INTERVAL_MS = 60_000;
           fileTokens,
           Date.now,
           config.ticketLifetimeMs,
+          (userId) => people.isDisabled(userId),
         ),
     },
     {
@@ -87,7 +114,7 @@ const EXPIRED_PURGE_INTERVAL_MS = 60_000;
     RequestAuth,
     { provide: APP_FILTER, useClass: AuthErrorFilter },
   ],
-  exports: [Secrets, FileTokens, AccountsService, DocumentsService, TicketsService, AccessWatcher, AccessEvents, RequestAuth],
+  exports: [Secrets, FileTokens, AccountsService, DocumentsService, TicketsService, AccessWatcher, AccessEvents, RequestAuth, SignupSetting, InvitationsService, AccountControlsService],
 })
 export class AuthModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private purgeTimer: NodeJS.Timeout | undefined;

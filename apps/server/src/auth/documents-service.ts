@@ -1,4 +1,5 @@
-import { AddMemberBody, CreateDocumentBody, RenameDocumentBody, RoleBody, ROLE_RANK, type Role } from '@quire/api-contract';
+import { AddMemberBody, CreateDocumentBody, RenameDocumentBody, RoleBody, ROLE_RANK, type Role, type ShareRole } from '@quire/api-contract';
+import type { MadeInvitation } from '../people/invitations-service';
 import type { AccessChange } from '@quire/bus';
 import { StorageError, type Directory, type Member, type MemberDocument, type ShareLink } from '@quire/storage';
 import { AuthError, notFound } from './auth-error';
@@ -19,6 +20,8 @@ export class DocumentsService {
     private readonly newDocumentId: () => string,
     /** Pushes a committed access change to the sockets it affects (see AccessEvents). */
     private readonly accessChanged: (change: AccessChange) => Promise<void>,
+    /** Invites an email no account has (InvitationsService); without it such an email is refused. */
+    private readonly invite?: (principal: Principal, documentId: string, email: string, role: ShareRole) => Promise<MadeInvitation>,
   ) {}
 
   async list(principal: Principal): Promise<{ owned: MemberDocument[]; shared: MemberDocument[] }> {
@@ -66,10 +69,12 @@ export class DocumentsService {
     return this.store.listMembers(id);
   }
 
-  async addMember(principal: Principal, id: string, body: unknown): Promise<Member> {
+  /** Adds the account with this email, or invites the email when no account has it. */
+  async addMember(principal: Principal, id: string, body: unknown): Promise<Member | MadeInvitation> {
     const input = parseBody(AddMemberBody, body);
     await this.get(principal, id, 'owner');
     const user = await this.store.getUserByEmail(input.email);
+    if (!user && this.invite) return this.invite(principal, id, input.email, input.role);
     if (!user) throw new AuthError(404, `No account has the email ${input.email}: ask them to sign up first`);
     if (user.id === principal.user.id) throw new AuthError(400, 'You own this document already');
     await this.store.setMember(id, user.id, input.role);

@@ -31,7 +31,7 @@ export class SessionController {
     return {
       user: caller ? toUserView(caller.user) : null,
       setupNeeded: await this.accounts.setupNeeded(),
-      allowSignup: this.accounts.allowSignup,
+      allowSignup: await this.accounts.allowSignup(),
       maxUploadBytes: this.config.maxUploadBytes,
     };
   }

@@ -30,6 +30,8 @@ export class TicketsService {
     private readonly fileTokens: FileTokens,
     private readonly now: () => number = Date.now,
     private readonly lifetimeMs: number = TICKET_LIFETIME_MS,
+    /** Disabled accounts' sockets are refused, and closed on the next re-check. */
+    private readonly isDisabled: (userId: string) => Promise<boolean> = async () => false,
   ) {}
 
   async issue(principal: Principal, documentId: string): Promise<TicketAnswer> {
@@ -81,6 +83,7 @@ export class TicketsService {
     if (grant.kind === 'session' && !(await this.store.getSession(grant.id, new Date(this.now())))) {
       return refuse(CloseCode.Unauthenticated, 'You signed out (or your session ended): sign in again');
     }
+    if (grant.userId && (await this.isDisabled(grant.userId))) return refuse(CloseCode.Unauthenticated, 'Your account was disabled: ask the administrator');
     const role = grant.userId ? await this.store.getRole(grant.documentId, grant.userId) : undefined;
     return role ? { ok: true, role } : refuse(CloseCode.Forbidden, 'You are not a member of this document (any more)');
   }
@@ -88,7 +91,7 @@ export class TicketsService {
   private async authorizeApiToken(token: string, documentId: string): Promise<SocketDecision> {
     const info = await this.store.useApiToken(this.secrets.digest(token), new Date(this.now()));
     const user = info && (await this.store.getUser(info.userId));
-    if (!info || !user) return refuse(CloseCode.Unauthenticated, 'Unknown or revoked API token');
+    if (!info || !user || (await this.isDisabled(user.id))) return refuse(CloseCode.Unauthenticated, 'Unknown or revoked API token');
     const grant: Grant = { kind: 'token', id: info.id, documentId, userId: user.id, role: 'viewer' };
     const check = await this.recheck(grant);
     if (!check.ok) return check;

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Req } from '@nestjs/common';
-import type { DocumentLists, DocumentView, MemberList, MemberView, ShareLinkList, ShareLinkView, TicketAnswer } from '@quire/api-contract';
+import type { AddedMember, DocumentLists, DocumentView, MemberList, MemberView, ShareLinkList, ShareLinkView, TicketAnswer } from '@quire/api-contract';
+import { toInvitationView } from '../people/invitation-views';
 import { DocumentHub } from '@quire/collab-core';
 import { SecurityEvents, type SecurityEventType } from '../audit/security-events';
 import { DocumentsService } from '../auth/documents-service';
@@ -70,10 +71,15 @@ export class DocumentsController {
   @Post(':id/members')
   @HttpCode(HttpStatus.CREATED)
   @RateLimit('member-add')
-  async addMember(@Caller() principal: Principal, @Req() request: IncomingMessage, @Param('id') id: string, @Body() body: unknown): Promise<MemberView> {
-    const member = await this.documents.addMember(principal, id, body);
-    this.record(request, principal, 'member-added', id, member.user.id, `role ${member.role}`);
-    return toMemberView(member);
+  async addMember(@Caller() principal: Principal, @Req() request: IncomingMessage, @Param('id') id: string, @Body() body: unknown): Promise<AddedMember> {
+    const added = await this.documents.addMember(principal, id, body);
+    if ('invitation' in added) {
+      // No account has the email: an invitation, and the link the owner sends themself.
+      this.record(request, principal, 'invitation-created', id, added.invitation.id, `${added.invitation.email}, role ${added.invitation.role}`);
+      return { invitation: toInvitationView(added.invitation), link: added.link };
+    }
+    this.record(request, principal, 'member-added', id, added.user.id, `role ${added.role}`);
+    return toMemberView(added);
   }
 
   @Patch(':id/members/:userId')

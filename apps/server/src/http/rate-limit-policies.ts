@@ -24,6 +24,8 @@ export const RATE_LIMITS = {
   'member-add': { points: 50, windowSeconds: 60 * 60, per: ['address', 'user'], what: 'members added' },
   'file-upload': { points: 500, windowSeconds: 60 * 60, per: ['user'], what: 'uploads' },
   'comment-write': { points: 60, windowSeconds: 60, per: ['user'], what: 'comment changes' },
+  // Each request stores a row the administrator reads; five an hour is plenty for a forgotten password.
+  'reset-request': { points: 5, windowSeconds: 60 * 60, per: ['address'], what: 'password reset requests from your network' },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

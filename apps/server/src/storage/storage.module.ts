@@ -7,7 +7,7 @@ import { LOGGER } from '../logging/logger';
 import { ContentChanges } from './content-changes';
 import { ObservedUpdateLog } from './observed-update-log';
 import { openStorage } from './open-storage';
-import { COMMENT_STORE, DIRECTORY, FOLDER_STORE, SEARCH_INDEX, STORAGE, UPDATE_LOG, VERSION_HISTORY, WEBHOOK_STORE } from './storage.tokens';
+import { COMMENT_STORE, DIRECTORY, FOLDER_STORE, PEOPLE_STORE, SEARCH_INDEX, STORAGE, UPDATE_LOG, VERSION_HISTORY, WEBHOOK_STORE } from './storage.tokens';
 
 /**
  * Opens the storage once and provides its parts: the update log to the hub, the directory to the
@@ -32,8 +32,9 @@ import { COMMENT_STORE, DIRECTORY, FOLDER_STORE, SEARCH_INDEX, STORAGE, UPDATE_L
     { provide: VERSION_HISTORY, inject: [STORAGE], useFactory: (storage: Storage) => storage.versions },
     { provide: COMMENT_STORE, inject: [STORAGE], useFactory: (storage: Storage) => storage.comments },
     { provide: FOLDER_STORE, inject: [STORAGE], useFactory: (storage: Storage) => storage.folders },
+    { provide: PEOPLE_STORE, inject: [STORAGE], useFactory: (storage: Storage) => storage.people },
   ],
-  exports: [ContentChanges, SEARCH_INDEX, UPDATE_LOG, DIRECTORY, VERSION_HISTORY, COMMENT_STORE, ObservedUpdateLog, WEBHOOK_STORE, FOLDER_STORE],
+  exports: [ContentChanges, SEARCH_INDEX, UPDATE_LOG, DIRECTORY, VERSION_HISTORY, COMMENT_STORE, ObservedUpdateLog, WEBHOOK_STORE, FOLDER_STORE, PEOPLE_STORE],
 })
 export class StorageModule implements OnApplicationShutdown {
   constructor(@Inject(STORAGE) private readonly storage: Storage) {}

@@ -21,3 +21,6 @@ export const WEBHOOK_STORE = Symbol('WEBHOOK_STORE');
 
 /** Injection token of the storage's folders (libs/storage README, "Folders"). */
 export const FOLDER_STORE = Symbol('FOLDER_STORE');
+
+/** Injection token of the storage's people: invitations, disabled accounts, reset requests (libs/storage README, "People"). */
+export const PEOPLE_STORE = Symbol('PEOPLE_STORE');

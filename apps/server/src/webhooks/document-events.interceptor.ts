@@ -43,9 +43,10 @@ const ROUTES: Readonly<Record<string, RouteEvents>> = {
     before: async (directory, params) => membersOf(directory, params['id'] ?? ''),
     after: ({ caller, answer }, read) => {
       const before = read as Members;
-      const member = (answer as { user: PersonRef }).user;
-      // Adding someone who was a member already changes their role: not an addition.
-      if (!before.document || before.ids.has(member.id)) return undefined;
+      const member = (answer as { user?: PersonRef }).user;
+      // Adding someone who was a member already changes their role: not an addition; an invitation
+      // (no account has the email) is not one yet either.
+      if (!member || !before.document || before.ids.has(member.id)) return undefined;
       return { event: 'member.added', document: before.document, ownerId: before.ownerId, authors: [caller], member: { id: member.id, name: member.name } };
     },
   },

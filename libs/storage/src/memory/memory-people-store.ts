@@ -136,7 +136,7 @@ export class MemoryPeopleStore implements PeopleStore {
     const owned = [...data.documents].filter(([, document]) => document.members.get(userId) === 'owner').map(([id]) => id).sort();
     for (const id of owned) {
       if (heirId === null) data.documents.delete(id);
-      else data.documents.get(id)!.members.set(heirId, 'owner');
+      else data.documents.get(id)?.members.set(heirId, 'owner');
     }
     for (const document of data.documents.values()) document.members.delete(userId);
     for (const [id, invitation] of data.invitations) if (invitation.inviterId === userId || !data.documents.has(invitation.documentId)) data.invitations.delete(id);
