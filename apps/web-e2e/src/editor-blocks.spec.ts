@@ -100,5 +100,12 @@ describe('moving blocks', () => {
     await waitForBlocks(ada.page, ['Two', 'Three', 'One']);
     await waitForBlocks(grace.page, ['Two', 'Three', 'One']);
     expect(await blocks(grace.page)).toEqual(['Two', 'Three', 'One']);
+
+    // The shortcuts list names the keys.
+    const shortcuts = ada.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await ada.page.keyboard.press(`${MOD}+/`);
+    expect(await shortcuts.getByRole('row', { name: /^Move the block up/ }).textContent()).toContain('Alt+Shift+↑');
+    expect(await shortcuts.getByRole('row', { name: /^Move the block down/ }).textContent()).toContain('Alt+Shift+↓');
+    await ada.page.keyboard.press('Escape');
   });
 });

@@ -32,6 +32,8 @@ const SECTIONS: { title: string; rows: Row[]; literal?: boolean }[] = [
       ['Tick the task', 'Mod-Enter'],
       ['Align left, centre, right, justify', 'Mod-Shift-l'],
       ['Line break', 'Shift-Enter'],
+      ['Move the block up (or drag its handle)', 'Alt-Shift-ArrowUp'],
+      ['Move the block down', 'Alt-Shift-ArrowDown'],
     ],
   },
   {
@@ -66,8 +68,10 @@ const SECTIONS: { title: string; rows: Row[]; literal?: boolean }[] = [
   },
 ];
 
-/** A binding as people read it, named keys in words: `Ctrl+Enter`, not `Ctrl+ENTER`. */
-const keyLabel = (keys: string, isMac: boolean) => shortcutLabel(keys, isMac).replace(/[A-Z]{2,}$/, (key) => key[0] + key.slice(1).toLowerCase());
+/** A binding as people read it, named keys in words or arrows: `Ctrl+Enter`, not `Ctrl+ENTER`; `Alt+Shift+↑`. */
+const ARROWS: Record<string, string> = { ARROWUP: '↑', ARROWDOWN: '↓', ARROWLEFT: '←', ARROWRIGHT: '→' };
+const keyLabel = (keys: string, isMac: boolean) =>
+  shortcutLabel(keys, isMac).replace(/[A-Z]{2,}$/, (key) => ARROWS[key] ?? key[0] + key.slice(1).toLowerCase());
 
 /** Every keyboard shortcut of the editor (`?` outside the text, or Mod-/ anywhere). */
 export function ShortcutsDialog({ open, isMac, onClose }: { open: boolean; isMac: boolean; onClose: () => void }) {
