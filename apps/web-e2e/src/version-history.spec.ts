@@ -157,8 +157,10 @@ describe('version history', () => {
       await waitForText(person.page, { excludes: 'Ada adds a second line.' });
       expect(await documentText(person.page), person.name).toBe('The first line.');
     }
-    // The live document is back in place of the version, and the history tells what happened.
+    // The live document is back in place of the version, the focus in the panel, and the history
+    // tells what happened.
     expect(await grace.page.locator('[data-version-preview]').count()).toBe(0);
+    await grace.page.waitForFunction(() => document.activeElement?.textContent === 'Version history');
     const restoreRow = grace.page.locator('[data-history-panel] [data-version-kind="restore"]');
     await restoreRow.waitFor();
     // It names what it restored: the first version, an automatic one.

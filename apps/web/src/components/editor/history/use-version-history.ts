@@ -74,5 +74,16 @@ export function useVersionHistory(allowed: boolean, header: RefObject<HTMLElemen
     return () => observer.disconnect();
   }, [open, header]);
 
-  return { open: allowed && open, selected: allowed && open ? selected : null, select: setSelected, toggle, close, button, heading };
+  // Leaving a version (back to the document, or after a restore) takes away the control that had
+  // the focus: it goes to the panel's heading rather than to nowhere.
+  const select = useCallback((version: Version | null) => {
+    setSelected(version);
+    if (version) return;
+    requestAnimationFrame(() => {
+      const focused = document.activeElement;
+      if (!focused || focused === document.body) heading.current?.focus();
+    });
+  }, []);
+
+  return { open: allowed && open, selected: allowed && open ? selected : null, select, toggle, close, button, heading };
 }
