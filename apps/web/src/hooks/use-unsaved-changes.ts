@@ -1,19 +1,47 @@
 'use client';
 
 import type { CollabSession } from '@quire/editor';
-import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
+
+/** How long changes stay unacknowledged before the page says "Saving…": acknowledgements take milliseconds. */
+export const SHOW_SAVING_AFTER_MS = 500;
 
 /**
- * The local changes of `session` the server has not yet acknowledged as stored. Only the component
- * that calls it re-renders when the count changes (it changes with every keystroke).
+ * The local changes of `session` the server has not yet acknowledged as stored, as the page shows
+ * them: a count that appears only once changes have waited {@link SHOW_SAVING_AFTER_MS} (a
+ * keystroke acknowledged in a few milliseconds re-renders nothing), and goes back to 0 at once.
+ * Only the component that calls it re-renders.
  */
 export function useUnsavedChanges(session: CollabSession | null): number {
-  const subscribe = useCallback((notify: () => void) => (session ? session.subscribeUnsaved(notify) : () => undefined), [session]);
-  return useSyncExternalStore(
-    subscribe,
-    () => session?.unsaved ?? 0,
-    () => 0,
-  );
+  const [shown, setShown] = useState(0);
+  useEffect(() => {
+    if (!session) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let showing = false;
+    const update = (unsaved: number) => {
+      if (unsaved === 0) {
+        clearTimeout(timer);
+        timer = undefined;
+        showing = false;
+        setShown(0);
+      } else if (showing) {
+        setShown(unsaved);
+      } else {
+        timer ??= setTimeout(() => {
+          timer = undefined;
+          showing = true;
+          setShown(session.unsaved);
+        }, SHOW_SAVING_AFTER_MS);
+      }
+    };
+    update(session.unsaved);
+    const unsubscribe = session.subscribeUnsaved(update);
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+  }, [session]);
+  return session ? shown : 0;
 }
 
 /**
