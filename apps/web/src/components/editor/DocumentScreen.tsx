@@ -14,6 +14,7 @@ import { CopyLinkButton } from './CopyLinkButton';
 import { EditorScreen } from './EditorScreen';
 import { ExportMenu } from './export/ExportMenu';
 import { ShareDialog } from './share/ShareDialog';
+import { FolderBreadcrumbs } from '../folders/FolderBreadcrumbs';
 
 /** /d/<id>: a signed-in member's editor; the owner also shares it from here. */
 export function DocumentScreen({ documentId }: { documentId: string }) {
@@ -60,6 +61,7 @@ function MemberEditor({ documentId, user }: { documentId: string; user: UserView
         comments={comments}
         localCopyUser={selfId}
         account={<AccountMenu user={user} />}
+        breadcrumbs={<FolderBreadcrumbs documentId={documentId} />}
         actions={
           <>
             {isOwner ? (

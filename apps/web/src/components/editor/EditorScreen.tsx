@@ -70,6 +70,8 @@ interface Props {
   onRename?: (title: string) => Promise<void>;
   /** Header actions after the presence bar: Share, Copy link. */
   actions?: ReactNode;
+  /** Above the title: the folders the document is in (members' page). */
+  breadcrumbs?: ReactNode;
   /** The signed-in person's account menu (the theme switch is there), at the header's end. */
   account?: ReactNode;
   /** Guests change their name from their own presence chip. */
@@ -252,6 +254,7 @@ export function EditorScreen(props: Props) {
               <Wordmark />
               <span className={styles.divider} aria-hidden="true" />
               <div className={styles.titleBlock}>
+                {props.breadcrumbs}
                 <CommitCounter id="title">
                   <EditorTitle session={session} serverTitle={serverTitle} {...(onRename && editable ? { onRename } : {})} />
                 </CommitCounter>

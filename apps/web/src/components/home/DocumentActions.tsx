@@ -4,6 +4,7 @@ import type { DocumentView, UserView } from '@quire/api-contract';
 import { useState, type ReactNode } from 'react';
 import { useDeleteDocument, useLeaveDocument, useRenameDocument } from '../../lib/api/documents';
 import { ConfirmDialog } from '../common/ConfirmDialog';
+import { MoveDocumentDialog } from '../folders/MoveDocumentDialog';
 import { RenameDialog } from './RenameDialog';
 
 /** What a row's buttons ask for; the dialogs that follow live here, once for the whole page. */
@@ -11,9 +12,11 @@ export interface RowActions {
   rename: (document: DocumentView) => void;
   remove: (document: DocumentView) => void;
   leave: (document: DocumentView) => void;
+  /** Into one of the owner's folders, or out of them (the owner's rows only). */
+  move?: (document: DocumentView) => void;
 }
 
-type Pending = { kind: 'rename' | 'remove' | 'leave'; document: DocumentView } | null;
+type Pending = { kind: 'rename' | 'remove' | 'leave' | 'move'; document: DocumentView } | null;
 
 interface Props {
   user: UserView;
@@ -36,6 +39,7 @@ export function DocumentActions({ user, children }: Props) {
     rename: (document) => setPending({ kind: 'rename', document }),
     remove: (document) => setPending({ kind: 'remove', document }),
     leave: (document) => setPending({ kind: 'leave', document }),
+    move: (document) => setPending({ kind: 'move', document }),
   };
   const document = pending?.document;
 
@@ -67,6 +71,7 @@ export function DocumentActions({ user, children }: Props) {
         }}
         onCancel={close}
       />
+      <MoveDocumentDialog document={pending?.kind === 'move' ? document : undefined} onDone={close} />
       <ConfirmDialog
         open={pending?.kind === 'leave'}
         title="Leave this document?"

@@ -4,6 +4,7 @@ import { mayEdit, type DocumentView, type Role } from '@quire/api-contract';
 import Link from 'next/link';
 import { useNow } from '../../hooks/use-now';
 import { formatDateTime, formatRelativeTime } from '../../lib/relative-time';
+import { DRAG_TYPES } from '../folders/folder-tree';
 import { StarButton } from '../organizing/StarButton';
 import type { RowActions } from './DocumentActions';
 import styles from './home.module.css';
@@ -32,7 +33,17 @@ export function DocumentList({ documents, label, actions, starred = new Set() }:
         const title = document.title.trim() || 'Untitled';
         const owned = document.role === 'owner';
         return (
-          <li key={document.id} className={styles.row}>
+          <li
+            key={document.id}
+            className={styles.row}
+            // The owner drags a document onto a folder (Move to… is the keyboard's way).
+            draggable={owned && actions.move !== undefined}
+            onDragStart={(event) => {
+              event.dataTransfer.setData(DRAG_TYPES.document, document.id);
+              event.dataTransfer.setData('text/plain', title);
+              event.dataTransfer.effectAllowed = 'move';
+            }}
+          >
             <Link href={`/d/${encodeURIComponent(document.id)}`} className={styles.rowLink}>
               <svg className={styles.rowIcon} viewBox="0 0 20 20" aria-hidden="true" focusable="false">
                 <path className={styles.rowIconPaper} d="M5 2.5h6.5L15 6v11.5H5z" stroke="currentColor" strokeWidth="1.3" />
@@ -57,6 +68,11 @@ export function DocumentList({ documents, label, actions, starred = new Set() }:
               {mayEdit(document.role) ? (
                 <button type="button" className="button button--quiet" onClick={() => actions.rename(document)}>
                   Rename<span className="visually-hidden"> {title}</span>
+                </button>
+              ) : null}
+              {owned && actions.move ? (
+                <button type="button" className="button button--quiet" onClick={() => actions.move?.(document)}>
+                  Move to…<span className="visually-hidden"> {title}</span>
                 </button>
               ) : null}
               {owned ? (

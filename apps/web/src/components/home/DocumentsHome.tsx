@@ -2,12 +2,13 @@
 
 import type { UserView } from '@quire/api-contract';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useApi } from '../../lib/api/api-context';
 import { isUnreachable } from '../../lib/api/client';
 import { documentListsQuery } from '../../lib/api/documents';
 import { AppHeader } from '../common/AppHeader';
 import { ServerUnreachable } from '../common/ServerUnreachable';
+import { FoldersSection } from '../folders/FoldersSection';
 import { ShelfSections, useStarredIds } from '../organizing/ShelfSections';
 import { TrashSection } from '../organizing/TrashSection';
 import { SearchPanel } from '../search/SearchPanel';
@@ -88,6 +89,10 @@ export function DocumentsHome({ user }: { user: UserView }) {
           <DocumentActions user={user}>
             {(actions) => (
               <>
+                {/* useSearchParams (the open folder) needs a boundary of its own. */}
+                <Suspense fallback={null}>
+                  <FoldersSection actions={actions} starred={starred} />
+                </Suspense>
                 <section className={styles.section} aria-labelledby="owned-title">
                   <div className={styles.sectionHead}>
                     <h2 id="owned-title" className={styles.sectionTitle}>

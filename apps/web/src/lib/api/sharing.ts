@@ -1,17 +1,33 @@
 import { MemberList, MemberView, ShareLinkList, ShareLinkView, type ShareRole } from '@quire/api-contract';
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type QueryKey } from '@tanstack/react-query';
 import type { ApiClient } from './client';
 import { documentKeys } from './documents';
 import { useApiMutation } from './use-api-mutation';
 
 const path = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
-const membersKey = (documentId: string) => [...documentKeys.one(documentId), 'members'] as const;
 const linksKey = (documentId: string) => [...documentKeys.one(documentId), 'links'] as const;
 
-export function membersQuery(api: ApiClient, documentId: string) {
+/**
+ * What people are shared: a document, or a folder (whose members get its role on everything in
+ * it). Both take members at `${path}/members` with the same bodies and answers.
+ */
+export interface SharingTarget {
+  readonly path: string;
+  /** Under which the members are cached (and what changing them makes stale besides). */
+  readonly key: QueryKey;
+  readonly noun: 'document' | 'folder';
+}
+
+export const documentTarget = (documentId: string): SharingTarget => ({ path: path(documentId), key: documentKeys.one(documentId), noun: 'document' });
+
+const targetOf = (target: SharingTarget | string): SharingTarget => (typeof target === 'string' ? documentTarget(target) : target);
+const membersKey = (target: SharingTarget | string) => [...targetOf(target).key, 'members'] as const;
+
+/** The members of a document (a document id) or of another target. */
+export function membersQuery(api: ApiClient, target: SharingTarget | string) {
   return queryOptions({
-    queryKey: membersKey(documentId),
-    queryFn: async ({ signal }) => (await api.call(`${path(documentId)}/members`, MemberList, { signal })).members,
+    queryKey: membersKey(target),
+    queryFn: async ({ signal }) => (await api.call(`${targetOf(target).path}/members`, MemberList, { signal })).members,
   });
 }
 
@@ -24,26 +40,26 @@ export function shareLinksQuery(api: ApiClient, documentId: string) {
 }
 
 /** Adds the account with this email; 404 when there is none. */
-export function useAddMember(documentId: string) {
+export function useAddMember(target: SharingTarget | string) {
   return useApiMutation(
-    (api, body: { email: string; role: ShareRole }) => api.call(`${path(documentId)}/members`, MemberView, { method: 'POST', body }),
-    () => [membersKey(documentId)],
+    (api, body: { email: string; role: ShareRole }) => api.call(`${targetOf(target).path}/members`, MemberView, { method: 'POST', body }),
+    () => [membersKey(target)],
   );
 }
 
-export function useChangeMemberRole(documentId: string) {
+export function useChangeMemberRole(target: SharingTarget | string) {
   return useApiMutation(
     (api, { userId, role }: { userId: string; role: ShareRole }) =>
-      api.call(`${path(documentId)}/members/${encodeURIComponent(userId)}`, MemberView, { method: 'PATCH', body: { role } }),
-    () => [membersKey(documentId)],
+      api.call(`${targetOf(target).path}/members/${encodeURIComponent(userId)}`, MemberView, { method: 'PATCH', body: { role } }),
+    () => [membersKey(target)],
   );
 }
 
 /** Removes a member; their open pages lose access within seconds. */
-export function useRemoveMember(documentId: string) {
+export function useRemoveMember(target: SharingTarget | string) {
   return useApiMutation(
-    (api, userId: string) => api.call(`${path(documentId)}/members/${encodeURIComponent(userId)}`, null, { method: 'DELETE' }),
-    () => [membersKey(documentId)],
+    (api, userId: string) => api.call(`${targetOf(target).path}/members/${encodeURIComponent(userId)}`, null, { method: 'DELETE' }),
+    () => [membersKey(target)],
   );
 }
 

@@ -4,15 +4,16 @@ import type { ShareRole } from '@quire/api-contract';
 import { useState } from 'react';
 import { useFormAction } from '../../../hooks/use-form-action';
 import { errorStatus } from '../../../lib/api/client';
-import { useAddMember } from '../../../lib/api/sharing';
+import { useAddMember, type SharingTarget } from '../../../lib/api/sharing';
 import forms from '../../common/forms.module.css';
 import { TextField } from '../../common/TextField';
 import { RoleSelect } from './RoleSelect';
 import styles from './share.module.css';
 
-/** Adds someone who has an account, by email, as editor or viewer. */
-export function AddMemberForm({ documentId }: { documentId: string }) {
-  const addMember = useAddMember(documentId);
+/** Adds someone who has an account, by email, as editor or viewer, to a document (its id) or a folder. */
+export function AddMemberForm({ documentId: target }: { documentId: string | SharingTarget }) {
+  const addMember = useAddMember(target);
+  const noun = typeof target === 'string' ? 'document' : target.noun;
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<ShareRole>('editor');
   const [added, setAdded] = useState<string | null>(null);
@@ -22,7 +23,7 @@ export function AddMemberForm({ documentId }: { documentId: string }) {
     if (!address) return 'Enter the email address of their Quire account.';
     try {
       const member = await addMember.mutateAsync({ email: address, role });
-      setAdded(`${member.user.name} can now ${role === 'editor' ? 'edit' : 'view'} this document.`);
+      setAdded(`${member.user.name} can now ${role === 'editor' ? 'edit' : 'view'} this ${noun}${noun === 'folder' ? ' and everything in it' : ''}.`);
       setEmail('');
     } catch (caught) {
       if (errorStatus(caught) === 404) return `No account uses ${address}. They need to sign up first.`;

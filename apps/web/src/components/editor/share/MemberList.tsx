@@ -2,19 +2,20 @@
 
 import type { MemberView, ShareRole } from '@quire/api-contract';
 import { useState } from 'react';
-import { useChangeMemberRole, useRemoveMember } from '../../../lib/api/sharing';
+import { useChangeMemberRole, useRemoveMember, type SharingTarget } from '../../../lib/api/sharing';
 import { RoleSelect } from './RoleSelect';
 import styles from './share.module.css';
 
 interface Props {
-  documentId: string;
+  /** A document's id, or a folder (its members reach everything in it). */
+  documentId: string | SharingTarget;
   members: MemberView[];
 }
 
 /** Who has access: the owner, then members whose role the owner changes or removes. */
-export function MemberList({ documentId, members }: Props) {
-  const changeRole = useChangeMemberRole(documentId);
-  const removeMember = useRemoveMember(documentId);
+export function MemberList({ documentId: target, members }: Props) {
+  const changeRole = useChangeMemberRole(target);
+  const removeMember = useRemoveMember(target);
   const [error, setError] = useState<string | null>(null);
 
   async function setRole(member: MemberView, role: ShareRole) {
