@@ -41,6 +41,8 @@ describe('a phone, 390 px wide', () => {
     await expectWhole(row.getByRole('link', { name: LONG_TITLE }).locator('span'), 'the document title');
     await expectTappable(row.getByRole('button', { name: /^Rename/ }), 'Rename');
     await expectTappable(row.getByRole('button', { name: /^Delete/ }), 'Delete');
+    await expectTappable(row.getByRole('button', { name: /^Star/ }), 'Star');
+    await expectTappable(page.getByRole('button', { name: /^Search/ }), 'Search');
     const shared = page.getByRole('list', { name: 'Shared with me' }).getByRole('listitem').filter({ hasText: 'Shared with Ada' });
     await expectWhole(shared.getByText(`Owner: ${LONG_NAME}`), "the shared document's owner");
     await expectTappable(shared.getByRole('button', { name: /^Leave/ }), 'Leave');

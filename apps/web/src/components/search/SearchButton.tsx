@@ -13,7 +13,7 @@ export function SearchButton() {
         <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
         <path d="M12.7 12.7 17 17" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
       </svg>
-      Search
+      <span className={styles.headerLabel}>Search</span>
       <kbd className={styles.shortcut}>{mac ? '⌘K' : 'Ctrl K'}</kbd>
     </button>
   );
