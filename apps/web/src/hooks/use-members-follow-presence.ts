@@ -1,12 +1,27 @@
 'use client';
 
-import { readParticipants } from '@quire/editor';
+import { readParticipants, type Participant } from '@quire/editor';
 import { useEffect, useRef } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 
 interface Member {
   id: string;
   name: string;
+}
+
+/**
+ * The first person present whom the member list names otherwise (or not at all), as a key
+ * (`id` and name) not yet in `asked`; null when presence and the list agree. Guests (anyone can
+ * type a name) and oneself are left out.
+ */
+export function presenceDisagreement(present: readonly Participant[], members: readonly Member[], asked: ReadonlySet<string>): string | null {
+  const listed = new Map(members.map((member) => [member.id, member.name]));
+  for (const person of present) {
+    if (person.isGuest || person.isSelf || listed.get(person.id) === person.name) continue;
+    const key = `${person.id}\n${person.name}`;
+    if (!asked.has(key)) return key;
+  }
+  return null;
 }
 
 /**
@@ -22,16 +37,11 @@ export function useMembersFollowPresence(awareness: Awareness | null, members: r
 
   useEffect(() => {
     if (!awareness || !members || !refresh) return;
-    const listed = new Map(members.map((member) => [member.id, member.name]));
     const check = () => {
-      for (const person of readParticipants(awareness)) {
-        if (person.isGuest || person.isSelf || listed.get(person.id) === person.name) continue;
-        const key = `${person.id}\n${person.name}`;
-        if (asked.current.has(key)) continue;
-        asked.current.add(key);
-        refresh();
-        return;
-      }
+      const key = presenceDisagreement(readParticipants(awareness), members, asked.current);
+      if (key === null) return;
+      asked.current.add(key);
+      refresh();
     };
     check();
     awareness.on('change', check);
