@@ -31,6 +31,8 @@ export type AddedMember = z.infer<typeof AddedMember>;
 
 /** `GET /api/invitations/:token`: what the sign-up page shows of an invitation. */
 export const InvitationInfo = z.object({
+  /** The document it opens once the account is made. */
+  documentId: z.string(),
   email: z.string(),
   documentTitle: z.string(),
   inviterName: z.string(),

@@ -6,5 +6,5 @@ export function toInvitationView(invitation: StoredInvitation): InvitationView {
 }
 
 export function toInvitationInfo(invitation: InvitationDetails): InvitationInfo {
-  return { email: invitation.email, documentTitle: invitation.documentTitle, inviterName: invitation.inviterName, role: invitation.role, expiresAt: invitation.expiresAt.toISOString() };
+  return { documentId: invitation.documentId, email: invitation.email, documentTitle: invitation.documentTitle, inviterName: invitation.inviterName, role: invitation.role, expiresAt: invitation.expiresAt.toISOString() };
 }

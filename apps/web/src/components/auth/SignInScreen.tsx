@@ -13,6 +13,7 @@ import { PageLoading } from '../common/PageStatus';
 import { TextField } from '../common/TextField';
 import styles from './auth.module.css';
 import { AuthLayout } from './AuthLayout';
+import { ForgotPassword } from './ForgotPassword';
 import { useSignedIn } from './use-signed-in';
 
 interface Props {
@@ -37,6 +38,7 @@ export function SignInScreen({ next }: Props) {
 
   const { pending, error, form } = useFormAction(async () => signedIn(await signIn(api, { email: email.trim(), password })), {
     401: 'Wrong email or password.',
+    403: 'This account is disabled. Ask the administrator of this Quire.',
     429: 'Too many attempts. Wait a minute, then try again.',
   });
 
@@ -63,6 +65,7 @@ export function SignInScreen({ next }: Props) {
           {pending ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <ForgotPassword initialEmail={email.trim()} />
     </AuthLayout>
   );
 }

@@ -1,4 +1,4 @@
-import { MemberList, MemberView, ShareLinkList, ShareLinkView, type ShareRole } from '@quire/api-contract';
+import { AddedMember, MemberList, MemberView, ShareLinkList, ShareLinkView, type ShareRole } from '@quire/api-contract';
 import { queryOptions, type QueryKey } from '@tanstack/react-query';
 import type { ApiClient } from './client';
 import { documentKeys } from './documents';
@@ -39,11 +39,14 @@ export function shareLinksQuery(api: ApiClient, documentId: string) {
   });
 }
 
-/** Adds the account with this email; 404 when there is none. */
+/**
+ * Adds the account with this email. A document invites an email no account has (the answer is then
+ * `{ invitation, link }`); a folder answers 404 for it.
+ */
 export function useAddMember(target: SharingTarget | string) {
   return useApiMutation(
-    (api, body: { email: string; role: ShareRole }) => api.call(`${targetOf(target).path}/members`, MemberView, { method: 'POST', body }),
-    () => [membersKey(target)],
+    (api, body: { email: string; role: ShareRole }) => api.call(`${targetOf(target).path}/members`, AddedMember, { method: 'POST', body }),
+    () => [membersKey(target), [...targetOf(target).key, 'invitations']],
   );
 }
 

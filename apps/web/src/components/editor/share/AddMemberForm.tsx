@@ -1,12 +1,13 @@
 'use client';
 
-import type { ShareRole } from '@quire/api-contract';
+import type { CreatedInvitation, ShareRole } from '@quire/api-contract';
 import { useState } from 'react';
 import { useFormAction } from '../../../hooks/use-form-action';
 import { errorStatus } from '../../../lib/api/client';
 import { useAddMember, type SharingTarget } from '../../../lib/api/sharing';
 import forms from '../../common/forms.module.css';
 import { TextField } from '../../common/TextField';
+import { InvitationLink } from './InvitationLink';
 import { RoleSelect } from './RoleSelect';
 import styles from './share.module.css';
 
@@ -17,12 +18,20 @@ export function AddMemberForm({ documentId: target }: { documentId: string | Sha
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<ShareRole>('editor');
   const [added, setAdded] = useState<string | null>(null);
+  const [invited, setInvited] = useState<CreatedInvitation | null>(null);
   const { pending, error, form } = useFormAction(async () => {
     setAdded(null);
+    setInvited(null);
     const address = email.trim();
     if (!address) return 'Enter the email address of their Quire account.';
     try {
       const member = await addMember.mutateAsync({ email: address, role });
+      if ('invitation' in member) {
+        // No account has this email: an invitation, whose link the owner sends themself.
+        setInvited(member);
+        setEmail('');
+        return;
+      }
       setAdded(`${member.user.name} can now ${role === 'editor' ? 'edit' : 'view'} this ${noun}${noun === 'folder' ? ' and everything in it' : ''}.`);
       setEmail('');
     } catch (caught) {
@@ -43,6 +52,7 @@ export function AddMemberForm({ documentId: target }: { documentId: string | Sha
       <p role="status" className={forms.success}>
         {added}
       </p>
+      {invited ? <InvitationLink invitation={invited} /> : null}
     </form>
   );
 }

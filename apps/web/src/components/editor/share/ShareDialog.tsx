@@ -6,6 +6,7 @@ import { membersQuery, shareLinksQuery } from '../../../lib/api/sharing';
 import { Dialog } from '../../common/Dialog';
 import { AddMemberForm } from './AddMemberForm';
 import { MemberList } from './MemberList';
+import { PendingInvitations } from './PendingInvitations';
 import styles from './share.module.css';
 import { ShareLinkList } from './ShareLinkList';
 
@@ -36,6 +37,7 @@ export function ShareDialog({ open, documentId, onClose }: Props) {
         ) : (
           <p role="status">Loading members…</p>
         )}
+        <PendingInvitations documentId={documentId} open={open} />
       </section>
       <section className={styles.section} aria-labelledby="share-links">
         <h3 id="share-links" className={styles.heading}>
