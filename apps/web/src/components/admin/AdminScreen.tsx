@@ -5,6 +5,8 @@ import { AppHeader } from '../common/AppHeader';
 import { RequireAccount } from '../common/RequireAccount';
 import styles from '../common/settings.module.css';
 import { SecurityEventList } from './SecurityEventList';
+import { ResetRequestList } from './ResetRequestList';
+import { SignupSwitch } from './SignupSwitch';
 import { UserTable } from './UserTable';
 
 /** /admin: every account, password resets, recent security events. Administrators only (the server checks too). */
@@ -26,6 +28,19 @@ function Administration({ user }: { user: UserView }) {
                 Users
               </h2>
               <UserTable self={user} />
+            </section>
+            <section className={styles.card} aria-labelledby="reset-requests-title">
+              <h2 id="reset-requests-title" className={styles.cardTitle}>
+                Password reset requests
+              </h2>
+              <p className={styles.text}>People who forgot their password ask here from the sign-in page (Quire sends no email). Reset it and give them the temporary password.</p>
+              <ResetRequestList />
+            </section>
+            <section className={styles.card} aria-labelledby="signup-title">
+              <h2 id="signup-title" className={styles.cardTitle}>
+                Sign-up
+              </h2>
+              <SignupSwitch />
             </section>
             <section className={styles.card} aria-labelledby="events-title">
               <h2 id="events-title" className={styles.cardTitle}>

@@ -12,10 +12,12 @@ interface Props {
   /** The user whose password to reset; null when closed. */
   user: UserView | null;
   onClose: () => void;
+  /** Told once the password is reset (a reset request is then answered). */
+  onReset?: () => void;
 }
 
 /** Confirms a reset, then shows the temporary password to hand to the user. */
-export function ResetPasswordDialog({ user, onClose }: Props) {
+export function ResetPasswordDialog({ user, onClose, onReset }: Props) {
   const resetPassword = useResetPassword();
   const [password, setPassword] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -34,6 +36,7 @@ export function ResetPasswordDialog({ user, onClose }: Props) {
     setError(null);
     try {
       setPassword(await resetPassword.mutateAsync(user.id));
+      onReset?.();
     } catch (caught) {
       setError((caught as Error).message);
     } finally {

@@ -8,6 +8,9 @@ import { useApi } from '../../lib/api/api-context';
 import { formatDate, formatDateTime } from '../../lib/relative-time';
 import forms from '../common/forms.module.css';
 import styles from '../common/settings.module.css';
+import admin from './admin.module.css';
+import { useSetDisabled } from '../../lib/api/people';
+import { DeleteUserDialog } from './DeleteUserDialog';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 
 /** Every account, oldest first, each with a password reset. */
@@ -15,6 +18,18 @@ export function UserTable({ self }: { self: UserView }) {
   const api = useApi();
   const users = useQuery(usersQuery(api));
   const [resetting, setResetting] = useState<UserView | null>(null);
+  const [deleting, setDeleting] = useState<UserView | null>(null);
+  const setDisabled = useSetDisabled();
+  const [error, setError] = useState<string | null>(null);
+
+  async function toggle(user: UserView) {
+    setError(null);
+    try {
+      await setDisabled.mutateAsync({ userId: user.id, disabled: !user.disabled });
+    } catch (caught) {
+      setError(`Could not ${user.disabled ? 'enable' : 'disable'} ${user.name}: ${(caught as Error).message}`);
+    }
+  }
 
   if (!users.data) {
     return users.error ? <p className={forms.error}>Could not list the users: {users.error.message}</p> : <p role="status">Loading users…</p>;
@@ -53,6 +68,7 @@ export function UserTable({ self }: { self: UserView }) {
                 <td role="cell">
                   {user.name}
                   {user.isAdmin ? ' (administrator)' : ''}
+                  {user.disabled ? <span className={admin.disabledTag}> Disabled</span> : null}
                 </td>
                 <td role="cell">{user.email}</td>
                 <td role="cell" data-label="Joined">
@@ -64,9 +80,18 @@ export function UserTable({ self }: { self: UserView }) {
                   {user.id === self.id ? (
                     <span className={styles.itemMeta}>Change yours on your account page</span>
                   ) : (
-                    <button type="button" className="button" onClick={() => setResetting(user)}>
-                      Reset password<span className="visually-hidden"> of {user.name}</span>
-                    </button>
+                    <span className={admin.rowActions}>
+                      <button type="button" className="button" onClick={() => setResetting(user)}>
+                        Reset password<span className="visually-hidden"> of {user.name}</span>
+                      </button>
+                      <button type="button" className="button" onClick={() => toggle(user)} aria-disabled={setDisabled.isPending}>
+                        {user.disabled ? 'Enable' : 'Disable'}
+                        <span className="visually-hidden"> the account of {user.name}</span>
+                      </button>
+                      <button type="button" className="button button--danger" onClick={() => setDeleting(user)}>
+                        Delete…<span className="visually-hidden"> the account of {user.name}</span>
+                      </button>
+                    </span>
                   )}
                 </td>
               </tr>
@@ -74,7 +99,13 @@ export function UserTable({ self }: { self: UserView }) {
           </tbody>
         </table>
       </div>
+      {error ? (
+        <p role="alert" className={forms.error}>
+          {error}
+        </p>
+      ) : null}
       <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />
+      <DeleteUserDialog user={deleting} onClose={() => setDeleting(null)} />
     </>
   );
 }
