@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousAccessibilityViolations } from './harness/axe';
+import { accessibilityViolations, seriousAccessibilityViolations } from './harness/axe';
 import { launchBrowser, MOD, newMember, newPerson, openAsGuest, openDocument, waitForText, type Member } from './harness/browser';
 import { mainToolbar, pasteImage } from './harness/editor';
 import { sharedQuire } from './harness/urls';
@@ -12,7 +12,13 @@ describe.each(['light', 'dark'] as const)('accessibility of the editor’s eleme
   let grace: Member;
   let documentId: string;
 
-  const noViolations = async (label: string) => expect(await seriousAccessibilityViolations(ada.page, `${label} (${colorScheme})`)).toEqual([]);
+  const noViolations = async (label: string) => {
+    const violations = await accessibilityViolations(ada.page, `${label} (${colorScheme})`);
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    // Menus, bubbles and popovers are drawn inside the main landmark (FloatingRoot), so nothing is
+    // outside one (a moderate finding, but one that once listed every menu).
+    expect(violations.filter((v) => v.id === 'region').map((v) => v.nodes.map((node) => node.target))).toEqual([]);
+  };
 
   beforeAll(async () => {
     browser = await launchBrowser();

@@ -20,6 +20,11 @@ let axeSource: string | null = null;
  * critical ones (the tests fail on those).
  */
 export async function seriousAccessibilityViolations(page: Page, label: string): Promise<AxeViolation[]> {
+  return (await accessibilityViolations(page, label)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Runs axe-core on the page as it is now, prints every violation, and returns them all. */
+export async function accessibilityViolations(page: Page, label: string): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol: the pages' Content-Security-Policy blocks a <script>
   // added to the page (addScriptTag), as it would any injected script.
   axeSource ??= readFileSync(axePath, 'utf8');
@@ -35,5 +40,5 @@ export async function seriousAccessibilityViolations(page: Page, label: string):
         violation.nodes.map((node) => `    ${JSON.stringify(node.target)} ${node.failureSummary ?? ''}`).join('\n'),
     );
   }
-  return typed.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return typed;
 }
