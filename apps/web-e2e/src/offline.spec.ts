@@ -152,7 +152,15 @@ describe('saved state, and documents kept on this device', () => {
     api = new QuireApi(context.request, quire, profile.address);
     server = await serverSwitch(context, quire.serverUrl);
     await server.cut();
-    await page.goto(url);
+    // The documents page cannot list anything, but keeps its header, says so in plain words, and
+    // offers what this device keeps.
+    await page.goto(`${quire.webUrl}/`);
+    await page.getByRole('alert').filter({ hasText: 'Can’t reach the server' }).waitFor();
+    expect(await page.getByRole('banner').textContent()).toContain('Lin');
+    expect(await page.locator('body').textContent()).not.toContain('npm start');
+    await page.getByRole('heading', { name: 'On this device' }).waitFor();
+    await page.getByRole('link', { name: 'Typed online.' }).click();
+    await page.waitForURL(url);
     // The copy on this device, with the server still unreachable: shown and editable.
     await waitForText(page, { includes: 'Typed with the server gone.' });
     await expect.poll(() => page.locator('.quire-doc').getAttribute('contenteditable')).toBe('true');

@@ -6,6 +6,8 @@ export interface KeptDocument {
   readonly documentId: string;
   /** Changes the server has not acknowledged yet (they exist only here). */
   readonly unsaved: number;
+  /** The title its content gave when it was last changed here; '' when it has no text. */
+  readonly title: string;
 }
 
 function factory(): IDBFactory | undefined {
@@ -26,12 +28,14 @@ export async function keptDocuments(userId: string): Promise<KeptDocument[]> {
     const documentId = documentOf(name, userId);
     if (documentId === undefined) continue;
     let unsaved = 0;
+    let title = '';
     try {
       const db = await idb.openDB(name, () => undefined);
       try {
         if (db.objectStoreNames.contains('custom')) {
           const [custom] = idb.transact(db, ['custom'], 'readonly');
           unsaved = Number((await idb.get(custom, 'unsaved')) ?? 0) || 0;
+          title = String((await idb.get(custom, 'title')) ?? '');
         }
       } finally {
         db.close();
@@ -39,7 +43,7 @@ export async function keptDocuments(userId: string): Promise<KeptDocument[]> {
     } catch {
       // Unreadable: counted as kept with nothing known unsaved.
     }
-    kept.push({ documentId, unsaved });
+    kept.push({ documentId, unsaved, title });
   }
   return kept;
 }

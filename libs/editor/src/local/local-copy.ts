@@ -1,4 +1,5 @@
 import type { Role } from '@quire/api-contract';
+import { deriveTitle } from '@quire/editor-schema';
 import * as idb from 'lib0/indexeddb';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
@@ -22,6 +23,8 @@ export type LocalCopyState =
 const UNSAVED_KEY = 'unsaved';
 const ROLE_KEY = 'role';
 const CLIENTS_KEY = 'clients';
+/** The title as the content gives it, for the list of documents kept on this device. */
+export const TITLE_KEY = 'title';
 const STORES: [string, IDBObjectStoreParameters?][] = [['updates', { autoIncrement: true }], ['custom']];
 
 /**
@@ -107,8 +110,19 @@ export class LocalCopy {
     if (this.closed) return;
     if (stored.role) this.session.restoreRole(stored.role);
     this.session.restoreUnsaved(stored.unsaved, stored.clients);
+    let title: string | undefined;
+    const keepTitle = () => {
+      const now = deriveTitle(this.session.doc);
+      if (now === title) return;
+      title = now;
+      void persistence.set(TITLE_KEY, now).catch(() => undefined);
+    };
+    keepTitle();
     this.unsubscribes.push(
-      this.session.subscribeUnsaved((unsaved) => void persistence.set(UNSAVED_KEY, unsaved).catch(() => undefined)),
+      this.session.subscribeUnsaved((unsaved) => {
+        void persistence.set(UNSAVED_KEY, unsaved).catch(() => undefined);
+        keepTitle();
+      }),
       this.session.subscribe((state) => {
         if (state.role) void persistence.set(ROLE_KEY, state.role).catch(() => undefined);
         if (state.status.kind === 'closed' && (state.status.reason === 'forbidden' || state.status.reason === 'not-found')) void this.delete();

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useRetryWhileUnreachable } from '../../hooks/use-retry-while-unreachable';
 import { deviceAccount, rememberDeviceAccount } from '../../lib/device-account';
 import { AppHeader } from './AppHeader';
+import { KeptDocuments } from './KeptDocuments';
 import appHeaderStyles from './app-header.module.css';
 import { Wordmark } from './Wordmark';
 import { useApi } from '../../lib/api/api-context';
@@ -77,7 +78,10 @@ export function RequireAccount({ action, watchSession = true, offline = false, c
         {known ? <AppHeader user={known} /> : <BareHeader />}
         <main id="main" className={styles.notice}>
           {isUnreachable(error) ? (
-            <ServerUnreachable onRetry={retry} action={action} retrying />
+            <>
+              <ServerUnreachable onRetry={retry} action={action} retrying />
+              {known ? <KeptDocuments userId={known.id} /> : null}
+            </>
           ) : (
             <p role="alert">
               The server could not say who is signed in: {error.message}.{' '}
