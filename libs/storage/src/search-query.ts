@@ -149,3 +149,35 @@ export function splitHighlights(marked: string): { snippet: string; highlights: 
   }
   return { snippet, highlights };
 }
+
+/** The words a snippet marks: every word of every term to find, lower-cased; the prefix as a prefix. */
+function markedWords(parsed: ParsedQuery): { words: Set<string>; prefix: string | undefined } {
+  const words = new Set<string>();
+  for (const group of parsed.groups) for (const term of group) for (const word of term.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) words.add(word);
+  return { words, prefix: parsed.prefix?.toLowerCase() };
+}
+
+/**
+ * A snippet of `text` around the first word the query finds, with the words it finds marked: about
+ * `length` characters cut at word boundaries, "…" where text was left out. Made in JavaScript
+ * for the page of results, where PostgreSQL's `ts_headline` would parse every result's whole text.
+ */
+export function snippetOf(text: string, parsed: ParsedQuery, length = 200): { snippet: string; highlights: [number, number][] } {
+  const { words, prefix } = markedWords(parsed);
+  const matches = (word: string) => words.has(word) || (prefix !== undefined && word.startsWith(prefix));
+  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+  const first = tokens.find((token) => matches(token[0].toLowerCase()));
+  const center = first?.index ?? 0;
+  let start = first ? Math.max(0, center - Math.floor(length / 4)) : 0;
+  let end = Math.min(text.length, start + length);
+  // Whole words at both ends.
+  if (start > 0) start = text.indexOf(' ', start) + 1 || start;
+  if (end < text.length) end = Math.max(text.lastIndexOf(' ', end), start);
+  const lead = start > 0 ? '… ' : '';
+  const body = text.slice(start, end).replace(/\s+/g, ' ');
+  const highlights: [number, number][] = [];
+  for (const token of body.matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (matches(token[0].toLowerCase())) highlights.push([lead.length + (token.index ?? 0), lead.length + (token.index ?? 0) + token[0].length]);
+  }
+  return { snippet: `${lead}${body}${end < text.length ? ' …' : ''}`, highlights };
+}

@@ -3,19 +3,10 @@ import { documentAccess } from '../access-sql';
 import { dateOf } from '../directory-checks';
 import { toMemberDocument, type MemberDocumentRow } from '../directory-rows';
 import type { SearchEntry, SearchHit, SearchIndex, SearchOptions } from '../search-index';
-import { HIGHLIGHT_END, HIGHLIGHT_START, indexableText, parseSearchQuery, splitHighlights } from '../search-query';
+import { indexableText, parseSearchQuery, snippetOf } from '../search-query';
 import { checkCount } from '../security-events';
 
-type SearchRow = MemberDocumentRow & { marked: string | null; rank: number; in_title: boolean };
-
-// ts_headline's options: one fragment of up to 24 words around the best match, the markers that
-// splitHighlights turns into ranges. Short words count (ShortWord=0), as people search for them.
-const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=24, MinWords=8, ShortWord=0, MaxFragments=1, FragmentDelimiter=" … "`;
-
-// ts_headline drops what looks like an HTML tag; text about HTML must keep its "<b>". So "<" is
-// swapped for a private-use character before, and back after (indexed text never holds it).
-const TAG_STAND_IN = '\ue000';
-const TAG_STAND_INS = /\ue000/g;
+type SearchRow = MemberDocumentRow & { body: string; rank: number; in_title: boolean };
 
 function statementsFor(schema: string) {
   const quoted = escapeIdentifier(schema);
@@ -38,7 +29,8 @@ function statementsFor(schema: string) {
     /**
      * `$1` the query in web-search syntax but its last word, `$2` that word as a prefix (or ''),
      * `$3` user id, `$4` limit, `$5` offset. Permissions are part of the query: only documents the
-     * user is a member of now, not trashed. The headline is made for the page of results only.
+     * user is a member of now, not trashed. The snippet is made in JavaScript for the page of
+     * results only (`snippetOf`): ts_headline parsed each result's whole text, most of a query's time.
      */
     search: `
       WITH q AS (
@@ -57,8 +49,7 @@ function statementsFor(schema: string) {
         ORDER BY in_title DESC, rank DESC, d.updated_at DESC, d.id
         LIMIT $4 OFFSET $5
       )
-      SELECT id, title, created_at, updated_at, role, owner_id, owner_name, rank, in_title,
-        ts_headline('simple', replace(body, '<', chr(${TAG_STAND_IN.codePointAt(0)})), query, '${HEADLINE_OPTIONS.replace(/'/g, "''")}') AS marked
+      SELECT id, title, created_at, updated_at, role, owner_id, owner_name, rank, in_title, body
       FROM page ORDER BY in_title DESC, rank DESC, updated_at DESC, id`,
   };
 }
@@ -108,7 +99,7 @@ export class PostgresSearchIndex implements SearchIndex {
     const { rows } = await pool.query<SearchRow>(this.statements.search, values);
     return rows.map((row) => ({
       document: toMemberDocument(row),
-      ...splitHighlights((row.marked ?? '').replace(TAG_STAND_INS, '<')),
+      ...snippetOf(row.body, parsed),
       score: Number(row.rank),
       inTitle: row.in_title,
     }));
