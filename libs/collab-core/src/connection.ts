@@ -4,6 +4,7 @@ import type { ConnectionAccess } from './access';
 import type { HubContext } from './hub-context';
 import { TokenBucket } from './rate-limiter';
 import { clientOrigin, type ClientOrigin, type OriginConnection } from './transaction-origin';
+import type { PreparedFrames } from './prepared-frames';
 import { ReadyState, type WebSocketLike } from './websocket-like';
 
 /** What the transport knows about a connection when it hands the socket over. */
@@ -142,8 +143,12 @@ export class Connection implements OriginConnection {
     this.sendAll(frame, undefined);
   }
 
-  /** Sends up to two frames in one write to the network (what one turn relays to this connection). */
-  sendAll(first: Uint8Array | undefined, second: Uint8Array | undefined): void {
+  /**
+   * Sends up to two frames in one write to the network (what one turn relays to this connection).
+   * With `shared`, frames the transport can prepare are framed once for every recipient and the
+   * same bytes written to each; otherwise (or when the socket cannot take them now) sent one by one.
+   */
+  sendAll(first: Uint8Array | undefined, second: Uint8Array | undefined, shared?: PreparedFrames): void {
     if (this.closed || this.socket.readyState !== ReadyState.Open) return;
     if (this.socket.bufferedAmount > this.hub.limits.maxSendBufferBytes) {
       this.reject('slow-consumer', 'Client is not reading what it is sent; closing the connection', {
@@ -151,18 +156,31 @@ export class Connection implements OriginConnection {
       });
       return;
     }
-    const both = first !== undefined && second !== undefined;
     try {
-      if (both) this.socket.cork?.();
-      if (first) this.socket.send(first);
-      if (second) this.socket.send(second);
+      if (!(shared && this.sendPrepared(shared, first, second))) this.sendEach(first, second);
       this.lastSentAt = performance.now();
     } catch (error) {
       this.hub.logger.warn({ ...this.logFields, err: error }, 'Sending failed; dropping the connection');
       this.close(CloseCode.InternalError, 'send failed');
+    }
+  }
+
+  /** Sends the frames one by one, corked together. */
+  private sendEach(first: Uint8Array | undefined, second: Uint8Array | undefined): void {
+    const both = first !== undefined && second !== undefined;
+    if (both) this.socket.cork?.();
+    try {
+      if (first) this.socket.send(first);
+      if (second) this.socket.send(second);
     } finally {
       if (both) this.socket.uncork?.();
     }
+  }
+
+  /** Writes both frames prepared, as one write, if the transport prepares frames and can write them now. */
+  private sendPrepared(shared: PreparedFrames, first: Uint8Array | undefined, second: Uint8Array | undefined): boolean {
+    const frame = shared.for(this.socket, first, second);
+    return frame !== undefined && this.socket.sendPrepared?.(frame) === true;
   }
 
   /** Numbers the next `sync-step-2` or `update` frame of this connection, from 1, as its client counts them. */

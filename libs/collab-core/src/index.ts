@@ -7,7 +7,8 @@ export { DEFAULT_HUB_LIMITS, type HubLimits } from './limits';
 export { TokenBucket } from './rate-limiter';
 export { noopMetrics, type HubMetrics, type RejectionReason } from './metrics';
 export { createHubContext, type HubContext } from './hub-context';
-export { ReadyState, type WebSocketLike } from './websocket-like';
+export { ReadyState, type PreparedFrame, type WebSocketLike } from './websocket-like';
+export { PreparedFrames } from './prepared-frames';
 export { silentLogger, type HubLogger } from './logger';
 export {
   busOrigin,

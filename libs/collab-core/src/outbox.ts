@@ -3,6 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Connection } from './connection';
 import type { HubMetrics } from './metrics';
+import { PreparedFrames } from './prepared-frames';
 import type { OriginConnection } from './transaction-origin';
 
 /** What an {@link Outbox} sends through. */
@@ -61,11 +62,13 @@ export class Outbox {
     let updatesSent = 0;
     let updateBytes = 0;
     let awarenessSent = 0;
+    // Each frame is framed for the wire once, whatever the number of recipients.
+    const shared = new PreparedFrames();
     for (const connection of this.options.connections) {
       const update = updateFrames?.(connection);
       const awareness = awarenessFrame?.skip === connection ? undefined : awarenessFrame?.frame;
       if (!update && !awareness) continue;
-      connection.sendAll(update, awareness);
+      connection.sendAll(update, awareness, shared);
       if (update) {
         updatesSent++;
         updateBytes += update.byteLength;

@@ -1,5 +1,6 @@
-import type { WebSocketLike } from '@quire/collab-core';
+import type { PreparedFrame, WebSocketLike } from '@quire/collab-core';
 import type { RawData, WebSocket } from 'ws';
+import { prepareWsFrames, writeWsFrame } from './ws-frames';
 
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return Buffer.concat(data);
@@ -7,7 +8,11 @@ function toBytes(data: RawData): Uint8Array {
   return data;
 }
 
-/** Adapts a `ws` socket to the core's {@link WebSocketLike}; frames pass through untouched. */
+/**
+ * Adapts a `ws` socket to the core's {@link WebSocketLike}; frames pass through untouched. Fan-out
+ * frames are framed once and written raw to each socket (see ws-frames.ts); `send` where that
+ * is not safe.
+ */
 export class WsConnection implements WebSocketLike {
   constructor(private readonly socket: WebSocket) {}
 
@@ -21,6 +26,14 @@ export class WsConnection implements WebSocketLike {
 
   send(data: Uint8Array): void {
     this.socket.send(data, { binary: true });
+  }
+
+  prepareFrames(messages: readonly Uint8Array[]): PreparedFrame {
+    return prepareWsFrames(messages);
+  }
+
+  sendPrepared(frame: PreparedFrame): boolean {
+    return writeWsFrame(this.socket, frame);
   }
 
   // ws has no cork of its own; corking its TCP socket makes the frames sent meanwhile one write
