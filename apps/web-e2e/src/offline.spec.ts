@@ -1,7 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QuireApi } from './harness/api';
-import { launchBrowser, newMember, openDocument, waitForText } from './harness/browser';
+import { seriousAccessibilityViolations } from './harness/axe';
+import { DEFAULT_VIEWPORT, launchBrowser, newMember, openDocument, waitForText } from './harness/browser';
 import { indexedDbNames, persistentProfile, type PersistentProfile } from './harness/persistent-profile';
 import { connectRawClient } from './harness/raw-client';
 import { startQuire, type RunningQuire } from './harness/start-quire';
@@ -159,6 +160,10 @@ describe('saved state, and documents kept on this device', () => {
     expect(await page.getByRole('banner').textContent()).toContain('Lin');
     expect(await page.locator('body').textContent()).not.toContain('npm start');
     await page.getByRole('heading', { name: 'On this device' }).waitFor();
+    expect(await seriousAccessibilityViolations(page, 'documents page, server unreachable')).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 800 });
+    expect(await page.evaluate(() => window.document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize(DEFAULT_VIEWPORT);
     await page.getByRole('link', { name: 'Typed online.' }).click();
     await page.waitForURL(url);
     // The copy on this device, with the server still unreachable: shown and editable.
@@ -170,6 +175,7 @@ describe('saved state, and documents kept on this device', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('Typed after the restart.');
     await expect.poll(async () => saveState(page).getAttribute('data-save')).toBe('unreachable');
+    expect(await seriousAccessibilityViolations(page, 'editor from the copy on this device')).toEqual([]);
 
     server.restore();
     // Reconnects by itself (no click), then everything is acknowledged.
