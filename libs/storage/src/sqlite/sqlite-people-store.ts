@@ -32,6 +32,9 @@ function toInvitation(row: InvitationRow): StoredInvitation {
 
 /** The {@link PeopleStore} of a {@link SqliteStorage}, on its connection. */
 export class SqlitePeopleStore implements PeopleStore {
+  /** Prepared once per connection: asked on every request and every socket's token check. */
+  private readonly isDisabledStatements = new WeakMap<Database.Database, Database.Statement<[userId: string], unknown>>();
+
   constructor(private readonly db: () => Database.Database) {}
 
   async createInvitation(invitation: NewInvitation): Promise<StoredInvitation> {
@@ -102,7 +105,13 @@ export class SqlitePeopleStore implements PeopleStore {
   }
 
   async isDisabled(userId: string): Promise<boolean> {
-    return this.db().prepare('SELECT 1 FROM disabled_users WHERE user_id = ?').get(userId) !== undefined;
+    const db = this.db();
+    let statement = this.isDisabledStatements.get(db);
+    if (!statement) {
+      statement = db.prepare<[userId: string]>('SELECT 1 FROM disabled_users WHERE user_id = ?');
+      this.isDisabledStatements.set(db, statement);
+    }
+    return statement.get(userId) !== undefined;
   }
 
   async listDisabledUsers(): Promise<string[]> {
