@@ -23,7 +23,6 @@ export function ResetRequestList() {
   if (!requests.data) {
     return requests.error ? <p className={forms.error}>Could not list the requests: {requests.error.message}</p> : <p role="status">Loading requests…</p>;
   }
-  if (requests.data.length === 0) return <p className={styles.empty}>Nobody has asked for a new password.</p>;
 
   async function dismissOne(id: string) {
     setError(null);
@@ -36,7 +35,9 @@ export function ResetRequestList() {
 
   return (
     <>
-      <ul className={styles.list} aria-label="Password reset requests">
+      {/* The dialog stays mounted when the last request is answered: it still shows the new password. */}
+      {requests.data.length === 0 ? <p className={styles.empty}>Nobody has asked for a new password.</p> : null}
+      <ul className={styles.list} aria-label="Password reset requests" hidden={requests.data.length === 0}>
         {requests.data.map((request) => {
           const user = users.data?.find((candidate) => candidate.id === request.user?.id);
           return (
