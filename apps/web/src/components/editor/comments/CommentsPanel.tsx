@@ -96,12 +96,15 @@ export function CommentsPanel(props: Props) {
       return { anchorTop, height: card.offsetHeight };
     });
     const tops = layoutMargin(items, activeIndex);
-    // A transform, not `top`: moving a card then costs no layout of anything else.
+    // A transform, not `top`: moving a card then costs no layout of anything else. Only cards that
+    // moved are written: a keystroke that wraps no line moves none.
     cards.forEach((card, index) => {
-      card.style.transform = `translateY(${tops[index]}px)`;
+      const transform = `translateY(${tops[index]}px)`;
+      if (card.style.transform !== transform) card.style.transform = transform;
     });
     const last = cards.length - 1;
-    container.style.height = last >= 0 ? `${(tops[last] ?? 0) + (items[last]?.height ?? 0)}px` : '';
+    const height = last >= 0 ? `${(tops[last] ?? 0) + (items[last]?.height ?? 0)}px` : '';
+    if (container.style.height !== height) container.style.height = height;
   }, [narrow, view, activeThreadId, pending]);
   const schedule = useCallback(() => {
     if (!frame.current) frame.current = requestAnimationFrame(layout);
