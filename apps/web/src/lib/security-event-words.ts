@@ -19,6 +19,14 @@ const WORDS: Record<string, string> = {
   'link-created': 'Share link created',
   'link-revoked': 'Share link revoked',
   'document-deleted': 'Document deleted',
+  'invitation-created': 'Invitation created',
+  'invitation-cancelled': 'Invitation cancelled',
+  'account-disabled': 'Account disabled',
+  'account-enabled': 'Account enabled',
+  'account-deleted': 'Account deleted',
+  'signup-setting-changed': 'Sign-up turned on or off',
+  'password-reset-requested': 'Password reset asked for',
+  'password-reset-request-dismissed': 'Password reset request dismissed',
 };
 
 /**
