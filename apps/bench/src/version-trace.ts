@@ -56,7 +56,7 @@ export async function storeTraceWithVersions(
   if (!pool.threaded) throw new Error('The history worker is not built: run the benchmark from its build (npm run bench)');
   const makers = [
     new VersionMaker({ log: store.log, history: store.versions }),
-    new VersionMaker({ log: store.log, history: store.versions, compute: (input) => pool.computeVersion(input) }),
+    new VersionMaker({ log: store.log, history: store.versions, compute: (input) => pool.computeVersion(input), refold: (input) => pool.refoldVersion(input) }),
   ];
   const replay = new LineReplay(trace.startContent);
   // The empty first paragraph the replay starts from, then every operation's update.

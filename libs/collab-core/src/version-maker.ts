@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { computeVersion, type VersionInput, type VersionOutcome } from '@quire/history';
 import { StorageError, type UpdateLog, type VersionHead, type VersionHistory, type VersionInfo, type VersionKind } from '@quire/storage';
 import { silentLogger, type HubLogger } from './logger';
-import { VersionThinner } from './version-thinner';
+import { VersionThinner, type VersionThinnerOptions } from './version-thinner';
 
 /** How many times a version is computed again after another instance made one first. */
 export const MAX_VERSION_ATTEMPTS = 5;
@@ -42,6 +42,8 @@ export interface VersionMakerOptions {
   readonly keyframeFactor?: number;
   /** Where the version is computed; default this thread. */
   readonly compute?: VersionComputer;
+  /** Where the default thinner rebuilds the version after a thinned one; default this thread. */
+  readonly refold?: VersionThinnerOptions['refold'];
   /**
    * Thins the document's automatic versions after each automatic version it records (see
    * {@link VersionThinner}); one over the same history by default, `null` for none.
@@ -72,7 +74,7 @@ export class VersionMaker {
     this.logger = options.logger ?? silentLogger;
     this.newId = options.newId ?? (() => randomBytes(16).toString('base64url'));
     this.compute = options.compute ?? ((input) => Promise.resolve(computeVersion(input)));
-    this.thinner = options.thinner === undefined ? new VersionThinner({ history: options.history, logger: this.logger }) : options.thinner;
+    this.thinner = options.thinner === undefined ? new VersionThinner({ history: options.history, logger: this.logger, refold: options.refold }) : options.thinner;
   }
 
   /** The history this maker writes to. */

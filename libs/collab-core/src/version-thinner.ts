@@ -1,6 +1,5 @@
-import { encodeVersion, rebuildVersion } from '@quire/history';
+import { refoldVersion, type RefoldedVersion, type RefoldInput } from '@quire/history';
 import { StorageError, type VersionHistory, type VersionInfo } from '@quire/storage';
-import * as Y from 'yjs';
 import { silentLogger, type HubLogger } from './logger';
 import { versionsToThin } from './version-thinning';
 
@@ -11,6 +10,11 @@ export interface VersionThinnerOptions {
   /** The clock the policy reads; the real one by default. */
   readonly now?: () => Date;
   readonly keyframeFactor?: number;
+  /**
+   * Runs `@quire/history`'s `refoldVersion` (two rebuilds of a version: CPU-heavy) somewhere: in
+   * this thread by default; the server runs it on the history worker thread.
+   */
+  readonly refold?: (input: RefoldInput) => Promise<RefoldedVersion>;
 }
 
 /**
@@ -53,15 +57,16 @@ export class VersionThinner {
   }
 
   /** The version after the folded one, as the change from the one before it (or whole). */
-  private async successor(documentId: string, previous: VersionInfo | undefined, next: VersionInfo, before: readonly VersionInfo[]) {
-    const nextDoc = rebuildVersion(await this.chainOf(documentId, next.id));
-    if (!previous) return { data: Y.encodeStateAsUpdate(nextDoc), keyframe: true };
-    const previousDoc = rebuildVersion(await this.chainOf(documentId, previous.id));
+  private async successor(documentId: string, previous: VersionInfo | undefined, next: VersionInfo, before: readonly VersionInfo[]): Promise<RefoldedVersion> {
     let chainBytes = 0;
     for (const version of before) chainBytes = version.keyframe ? version.byteLength : chainBytes + version.byteLength;
-    const documentBytes = Y.encodeStateAsUpdate(nextDoc).byteLength;
-    const encoded = encodeVersion(nextDoc, { state: Y.encodeSnapshot(Y.snapshot(previousDoc)), chainBytes }, documentBytes, this.options.keyframeFactor);
-    return { data: encoded.data, keyframe: encoded.keyframe };
+    const input: RefoldInput = {
+      nextChain: await this.chainOf(documentId, next.id),
+      ...(previous ? { previousChain: await this.chainOf(documentId, previous.id) } : {}),
+      chainBytes,
+      keyframeFactor: this.options.keyframeFactor,
+    };
+    return this.options.refold ? this.options.refold(input) : refoldVersion(input);
   }
 
   private async chainOf(documentId: string, versionId: string): Promise<Uint8Array[]> {

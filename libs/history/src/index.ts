@@ -1,5 +1,6 @@
 export { ChainReader, type ChainComparison, type ChainComparisonInput, type ChainDocument, type ChainSide } from './compare-chains';
 export { ContentCache } from './content/content-cache';
+export { refoldVersion, type RefoldedVersion, type RefoldInput } from './refold-version';
 export { computeVersion, type VersionInput, type VersionOutcome } from './compute-version';
 export { alongChain, encodeVersion, isUnchanged, KEYFRAME_FACTOR, rebuildVersion, type EncodedVersion, type PreviousVersion } from './version-data';
 export { contentOf, type ContentOrigins, type TextRun, type VersionContent } from './content/from-yjs';

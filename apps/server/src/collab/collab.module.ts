@@ -33,7 +33,13 @@ import { UpgradeRouter } from './upgrade-router';
       provide: VersionMaker,
       inject: [UPDATE_LOG, VERSION_HISTORY, LOGGER, HistoryPool],
       useFactory: (log: UpdateLog, history: VersionHistory, logger: Logger, pool: HistoryPool) =>
-        new VersionMaker({ log, history, logger: logger.child({ component: 'versions' }), compute: (input) => pool.computeVersion(input) }),
+        new VersionMaker({
+          log,
+          history,
+          logger: logger.child({ component: 'versions' }),
+          compute: (input) => pool.computeVersion(input),
+          refold: (input) => pool.refoldVersion(input),
+        }),
     },
     {
       provide: DocumentHub,

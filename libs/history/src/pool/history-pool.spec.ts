@@ -5,6 +5,8 @@ import { threadId } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { computeVersion } from '../compute-version';
+import { refoldVersion } from '../refold-version';
+import { rebuildVersion } from '../version-data';
 import { HistoryPool } from './history-pool';
 
 /** The compiled worker: this project's test target builds the library first (project.json). */
@@ -18,6 +20,8 @@ function paragraphs(count: number): Uint8Array[] {
   doc.destroy();
   return updates;
 }
+
+const merge = (updates: readonly Uint8Array[]) => Y.mergeUpdates([...updates]);
 
 describe('HistoryPool', () => {
   let pool: HistoryPool | undefined;
@@ -36,6 +40,17 @@ describe('HistoryPool', () => {
     if (threaded.outcome !== 'version' || here.outcome !== 'version') throw new Error('expected versions');
     expect(Buffer.from(threaded.encoded.data).equals(Buffer.from(here.encoded.data))).toBe(true);
     expect(Buffer.from(threaded.encoded.state).equals(Buffer.from(here.encoded.state))).toBe(true);
+  });
+
+  it('refolds a version on another thread, the same as in this one: the neighbours’ change, rebuilding the newer state', async () => {
+    pool = new HistoryPool(() => undefined, COMPILED_WORKER);
+    const updates = paragraphs(60);
+    const input = { previousChain: [updates.slice(0, 20)].map(merge), nextChain: [merge(updates)], chainBytes: 100 };
+    const threaded = await pool.refoldVersion(input);
+    expect(threaded).toEqual(refoldVersion(input));
+    expect(threaded.keyframe).toBe(false);
+    const rebuilt = rebuildVersion([...input.previousChain, threaded.data]);
+    expect(rebuilt.getText('t').toString()).toBe(rebuildVersion(input.nextChain).getText('t').toString());
   });
 
   it('runs in the calling thread when there is no compiled worker', async () => {

@@ -4,13 +4,14 @@ import { threadId } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { ChainComparison, ChainComparisonInput, ChainDocument, ChainSide } from '../compare-chains';
 import type { VersionInput, VersionOutcome } from '../compute-version';
+import type { RefoldedVersion, RefoldInput } from '../refold-version';
 import * as tasks from './history-tasks';
 
 /** The compiled worker entry, next to this file in dist/ (absent when run from source under a test runner). */
 const WORKER_FILE = path.join(__dirname, 'history-worker.js');
 
 /**
- * Runs version history's CPU-heavy work (`history-tasks.ts`: recording a version, reading and
+ * Runs version history's CPU-heavy work (`history-tasks.ts`: recording, thinning, reading and
  * comparing versions) on one worker thread (piscina), so that a version or a diff of a large
  * document (~100–300 ms of CPU for the repository's editing trace) never holds the event loop that
  * relays updates. One thread: the server shares a machine of few cores, and history is used
@@ -45,6 +46,11 @@ export class HistoryPool {
 
   computeVersion(input: VersionInput): Promise<VersionOutcome> {
     return this.run('computeVersion', input, tasks.computeVersion);
+  }
+
+  /** The version after a thinned one, stored anew (`refoldVersion`). */
+  refoldVersion(input: RefoldInput): Promise<RefoldedVersion> {
+    return this.run('refoldVersion', input, tasks.refoldVersion);
   }
 
   /** The changes from the older side to the newer, on the newer side's document. */

@@ -1,6 +1,7 @@
 import { schema } from '@quire/editor-schema';
 import { ChainReader, type ChainComparison, type ChainComparisonInput, type ChainDocument, type ChainSide } from '../compare-chains';
 import { computeVersion } from '../compute-version';
+import { refoldVersion } from '../refold-version';
 
 // The tasks of the history worker, over the shared editor schema: the one place in this library
 // that names a schema (the rest takes it as an argument). The worker runs them; so does the
@@ -8,7 +9,7 @@ import { computeVersion } from '../compute-version';
 
 const reader = new ChainReader(schema);
 
-export { computeVersion };
+export { computeVersion, refoldVersion };
 
 export function compareChains(input: ChainComparisonInput): ChainComparison {
   return reader.compare(input);
