@@ -83,6 +83,7 @@ export class TicketsService {
     if (grant.kind === 'session' && !(await this.store.getSession(grant.id, new Date(this.now())))) {
       return refuse(CloseCode.Unauthenticated, 'You signed out (or your session ended): sign in again');
     }
+    // Disabling deletes the account's sessions and tokens too; this refuses it even before that lands.
     if (grant.userId && (await this.isDisabled(grant.userId))) return refuse(CloseCode.Unauthenticated, 'Your account was disabled: ask the administrator');
     const role = grant.userId ? await this.store.getRole(grant.documentId, grant.userId) : undefined;
     return role ? { ok: true, role } : refuse(CloseCode.Forbidden, 'You are not a member of this document (any more)');
