@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { uniqueEmail } from './harness/api';
 import { seriousAccessibilityViolations } from './harness/axe';
 import { connectedIndicator, launchBrowser, newMember, newPerson, openDocument, signedInAs, type Member } from './harness/browser';
+import { expectInside, expectNoSidewaysScroll, PHONE } from './harness/narrow';
 import { openPair } from './harness/pair';
 import { sharedQuire } from './harness/urls';
 
@@ -108,5 +109,29 @@ describe('people', () => {
     expect(temporary.length).toBeGreaterThan(8);
     await admin.page.getByRole('button', { name: 'Done' }).click();
     await request.waitFor({ state: 'detached' });
+  });
+
+  it('fits a phone: the admin page’s account controls and the share dialog’s invitation link', async () => {
+    const phoneAdmin = await signedInAs(browser, sharedQuire(), inject('admin'), { viewport: PHONE });
+    const someone = await newMember(browser, sharedQuire(), `Pia ${Math.random().toString(36).slice(2, 7)}`);
+    await phoneAdmin.page.goto(`${sharedQuire().webUrl}/admin`);
+    await expectInside(phoneAdmin.page.getByRole('button', { name: `Delete… the account of ${someone.account.name}` }), 'the Delete button');
+    await expectInside(phoneAdmin.page.getByRole('checkbox', { name: 'Anyone may create an account' }), 'the sign-up switch');
+    await expectNoSidewaysScroll(phoneAdmin.page, 'the admin page');
+    await phoneAdmin.page.getByRole('button', { name: `Delete… the account of ${someone.account.name}` }).click();
+    const confirm = phoneAdmin.page.getByRole('dialog', { name: `Delete ${someone.account.name}’s account?` });
+    await confirm.getByText(`${someone.account.name} owns no documents.`).waitFor();
+    await expectInside(confirm.getByRole('button', { name: 'Delete the account' }), 'the confirmation');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+
+    const document = await phoneAdmin.api.createDocument('Phone invitation');
+    await openDocument(phoneAdmin, `${sharedQuire().webUrl}/d/${document.id}`);
+    await phoneAdmin.page.getByRole('button', { name: 'Share' }).click();
+    const dialog = phoneAdmin.page.getByRole('dialog', { name: 'Share this document' });
+    await dialog.getByRole('textbox', { name: 'Add people by email' }).fill(uniqueEmail('Phone invitee'));
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await expectInside(dialog.getByRole('textbox', { name: 'Invitation link' }), 'the invitation link');
+    await expectInside(dialog.getByRole('button', { name: 'Copy the invitation link' }), 'its Copy button');
+    await expectNoSidewaysScroll(phoneAdmin.page, 'the share dialog');
   });
 });
