@@ -123,14 +123,14 @@ async function measure(kind: StoreKind, context: BenchContext, keystrokes: numbe
     const commitToAck: number[] = [];
     let commit = 0;
     for (const ack of measured) {
-      while (commit + 1 < commits.length && commits[commit + 1]! <= ack.at) commit += 1;
-      commitToAck.push(ack.at - commits[commit]!);
+      while (commit + 1 < commits.length && (commits[commit + 1] ?? Infinity) <= ack.at) commit += 1;
+      commitToAck.push(ack.at - (commits[commit] ?? ack.at));
     }
     const keystrokeToAck: number[] = [];
     let ackIndex = 0;
-    for (let index = 0; index < sentAt.length; index++) {
-      while (measured[ackIndex]!.through < index + 1) ackIndex += 1;
-      keystrokeToAck.push(measured[ackIndex]!.at - sentAt[index]!);
+    for (const [index, sent] of sentAt.entries()) {
+      while ((measured[ackIndex]?.through ?? Infinity) < index + 1) ackIndex += 1;
+      keystrokeToAck.push((measured[ackIndex]?.at ?? Number.NaN) - sent);
     }
     return {
       store: bench.label,
