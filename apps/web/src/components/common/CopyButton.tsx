@@ -30,7 +30,9 @@ export function CopyButton({ text, label, copiedMessage, className, ariaLabel }:
       <button
         type="button"
         className={`button ${className ?? ''}`}
-        aria-label={ariaLabel}
+        // While it says "Copied", its name is what it shows: a name that does not contain the
+        // visible words fails WCAG's label-in-name (axe: label-content-name-mismatch).
+        aria-label={result === 'copied' ? undefined : ariaLabel}
         onClick={async () => setResult((await copyText(typeof text === 'function' ? text() : text)) ? 'copied' : 'failed')}
         data-state={result}
       >
