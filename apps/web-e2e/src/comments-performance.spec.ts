@@ -1,0 +1,159 @@
+import { parseMarkdown } from '@quire/editor-schema';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QuireApi } from './harness/api';
+import { launchBrowser, newMember, type Member } from './harness/browser';
+import { sharedQuire } from './harness/urls';
+import { writeDocument } from './harness/write-document';
+
+/** Threads on the document, one per paragraph (QUIRE_COMMENT_THREADS for a quick run). */
+const THREADS = Number(process.env['QUIRE_COMMENT_THREADS'] ?? 500);
+/** People starting them, each well under the server's 60 comment changes a minute. */
+const WRITERS = 10;
+/** Chromium's long-task threshold: the main thread busy this long makes input wait. */
+const LONG_TASK_MS = 50;
+
+const label = (index: number) => `item ${String(index + 1).padStart(3, '0')}`;
+/** Paragraphs, one thread on each of the first THREADS (QUIRE_COMMENT_PARAGRAPHS: the same text with fewer threads, for comparison). */
+const PARAGRAPHS = Math.max(THREADS, Number(process.env['QUIRE_COMMENT_PARAGRAPHS'] ?? 0), 1);
+const MARKDOWN = Array.from({ length: PARAGRAPHS }, (_, index) => `Point ${index + 1}: the committee discussed ${label(index)} at length and agreed to revisit it next quarter.`).join('\n\n');
+
+interface LongTask {
+  start: number;
+  duration: number;
+}
+
+/** Records the page's long tasks from its first script on (the DevTools protocol adds it, not the page). */
+async function recordLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const tasks: { start: number; duration: number }[] = [];
+    (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** The long tasks recorded since `since` (performance.now() of the page). */
+function longTasksSince(page: Page, since: number): Promise<LongTask[]> {
+  return page.evaluate((from) => (window as unknown as { __longTasks: LongTask[] }).__longTasks.filter((task) => task.start >= from), since);
+}
+
+const now = (page: Page) => page.evaluate(() => performance.now());
+
+/** Waits until the main thread has been idle once (requestIdleCallback), after two frames. */
+const settle = (page: Page) =>
+  page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => requestIdleCallback(() => resolve(), { timeout: 5000 })))),
+  );
+
+function report(document: string, what: string, tasks: readonly LongTask[], elapsed: number): void {
+  const longest = tasks.reduce((max, task) => Math.max(max, task.duration), 0);
+  const total = tasks.reduce((sum, task) => sum + task.duration, 0);
+  console.log(
+    `${PARAGRAPHS} paragraphs, ${document}, ${what}: ${tasks.length} long tasks (> ${LONG_TASK_MS} ms), longest ${longest.toFixed(0)} ms, ` +
+      `${total.toFixed(0)} ms in all, over ${elapsed.toFixed(0)} ms`,
+  );
+}
+
+/** Opens `url` in `page`, scrolls it down and up, types above everything and opens one thread: prints each step's long tasks. */
+async function measure(page: Page, url: string, threads: number): Promise<void> {
+  const what = threads ? `${threads} threads` : 'no threads';
+  await recordLongTasks(page);
+  const opened = Date.now();
+  await page.goto(url);
+  const counts = () =>
+    page.evaluate(() => ({ cards: document.querySelectorAll('article[data-thread-id]').length, highlights: new Set(Array.from(document.querySelectorAll('.quire-doc .quire-comment'), (span) => span.getAttribute('data-thread-id'))).size }));
+  await page
+    .waitForFunction(
+      (count) =>
+        document.querySelectorAll('article[data-thread-id]').length === count &&
+        new Set(Array.from(document.querySelectorAll('.quire-doc .quire-comment'), (span) => span.getAttribute('data-thread-id'))).size === count,
+      threads,
+      { timeout: 300_000 },
+    )
+    .catch(async (error: Error) => {
+      throw new Error(`${error.message}; shown: ${JSON.stringify(await counts())} of ${threads}`);
+    });
+  await settle(page);
+  report(what, 'opening (navigation to every card and highlight shown)', await longTasksSince(page, 0), Date.now() - opened);
+
+  const scrollStart = await now(page);
+  const scrollHeight = await page.evaluate(async () => {
+    // A person scrolling: 300 px a frame down to the end, then back up.
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const end = document.documentElement.scrollHeight - window.innerHeight;
+    for (let y = 0; y < end; y += 300) {
+      window.scrollTo(0, y);
+      await frame();
+    }
+    for (let y = end; y > 0; y -= 300) {
+      window.scrollTo(0, y);
+      await frame();
+    }
+    return document.documentElement.scrollHeight;
+  });
+  await settle(page);
+  report(what, `scrolling down and up (${scrollHeight} px)`, await longTasksSince(page, scrollStart), (await now(page)) - scrollStart);
+
+  const typingStart = await now(page);
+  await page.locator('.quire-doc p').first().click();
+  await page.keyboard.type('Typed above every thread. ', { delay: 30 });
+  await settle(page);
+  report(what, 'typing 26 characters above them all', await longTasksSince(page, typingStart), (await now(page)) - typingStart);
+
+  if (!threads) return;
+  const activeStart = await now(page);
+  await page.locator('.quire-doc .quire-comment', { hasText: label(Math.floor(THREADS / 2)) }).click();
+  await page.locator('article[data-thread-id][data-active]').waitFor();
+  await settle(page);
+  report(what, 'opening a thread by clicking its text', await longTasksSince(page, activeStart), (await now(page)) - activeStart);
+}
+
+/**
+ * A document with 500 comment threads, opened, scrolled and typed in, in Chromium: the long tasks
+ * of its performance timeline are printed (not asserted: the machine may be busy). The threads are
+ * anchored by quote through the API, as a script would, by ten people at once.
+ */
+describe('a document with 500 comment threads', () => {
+  let browser: Browser;
+  let ada: Member;
+  let url: string;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const urls = sharedQuire();
+    ada = await newMember(browser, urls, 'Ada');
+    const { id } = await ada.api.createDocument('Five hundred threads');
+    url = `${urls.webUrl}/d/${id}`;
+    const client = await writeDocument(ada, urls.serverUrl, id, parseMarkdown(MARKDOWN));
+    const writers = await Promise.all(
+      Array.from({ length: WRITERS }, async (_, index) => {
+        const api = await QuireApi.standalone(urls);
+        const account = await api.signUp(`Reviewer ${index + 1}`);
+        await ada.api.addMember(id, account.email, 'commenter');
+        return api;
+      }),
+    );
+    await Promise.all(
+      writers.map(async (api, writer) => {
+        for (let index = writer; index < THREADS; index += WRITERS) {
+          await api.call('POST', `/api/documents/${id}/threads`, { quote: label(index), body: `Comment on ${label(index)}: is this still the plan?` });
+        }
+      }),
+    );
+    client.destroy();
+    await Promise.all(writers.map((api) => api.dispose()));
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens, scrolls and takes typing; prints the long tasks of each', async () => {
+    await measure(ada.page, url, THREADS);
+    // Correctness only: every thread is listed, and the one clicked is the active one.
+    expect(await ada.page.locator('article[data-thread-id]').count()).toBe(THREADS);
+    expect(await ada.page.locator('article[data-thread-id][data-active]').textContent()).toContain(label(Math.floor(THREADS / 2)));
+  }, 900_000);
+});
