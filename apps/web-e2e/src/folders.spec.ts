@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from './harness/axe';
 import { connectedIndicator, launchBrowser, newMember, type Member } from './harness/browser';
 import { expectInside, PHONE } from './harness/narrow';
+import { PAGE_BACKGROUND, shownTheme } from './harness/theme';
 import { sharedQuire } from './harness/urls';
 
 /**
@@ -108,6 +109,11 @@ describe('folders', () => {
     await grace.page.waitForURL(/\?folder=/);
     await panel(grace.page).getByRole('heading', { name: folderName }).waitFor();
     expect(await seriousAccessibilityViolations(grace.page, 'a shared folder')).toEqual([]);
+    // And in the dark theme (the system's setting, which the page follows).
+    await grace.page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(async () => (await shownTheme(grace.page)).background).toBe(PAGE_BACKGROUND.dark);
+    expect(await seriousAccessibilityViolations(grace.page, 'a shared folder, dark')).toEqual([]);
+    await grace.page.emulateMedia({ colorScheme: 'light' });
 
     // At 390 px wide the folders and the open folder fit the screen.
     await grace.page.setViewportSize(PHONE);
