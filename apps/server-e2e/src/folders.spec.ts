@@ -116,6 +116,11 @@ for (const backend of await backends('folders API')) {
       // Back in, and the folder deleted: the document is not deleted, and sharing through it ends.
       await putIn(id, shared);
       expect(await found(fx.dave, 'pangolins')).toContain(id);
+      // Removed from the folder, the member's search stops finding it at once; shared again, it finds it.
+      expect((await fx.admin.request('DELETE', `/api/folders/${shared}/members/${fx.dave.user.id}`)).status).toBe(204);
+      expect(await found(fx.dave, 'pangolins')).not.toContain(id);
+      await share(shared, fx.dave, 'viewer');
+      expect(await found(fx.dave, 'pangolins')).toContain(id);
       const again = await fx.connect(fx.dave, id);
       const closedAgain = terminalClose(again);
       const deleted = await fx.admin.request<{ movedToTopLevel: string[] }>('DELETE', `/api/folders/${shared}`);

@@ -77,6 +77,15 @@ describe('folders', () => {
     expect(welcomePlaced.path.map((folder) => folder.name)).toEqual([folderName]);
 
     expect(await seriousAccessibilityViolations(ada.page, 'home with a folder open')).toEqual([]);
+
+    // A folder dragged onto another nests in it.
+    const archive = await ada.api.call<{ id: string }>('POST', '/api/folders', { name: `Archive ${suffix}` });
+    await ada.page.reload();
+    await folderLink(ada.page, `Archive ${suffix}`).dragTo(folderLink(ada.page, folderName));
+    await ada.page.getByRole('status').filter({ hasText: `Moved “Archive ${suffix}” to “${folderName}”.` }).waitFor();
+    const moved = await ada.api.call<{ folders: { id: string; parentId: string | null; name: string }[] }>('GET', '/api/folders');
+    const handbookId = moved.folders.find((folder) => folder.name === folderName)?.id;
+    expect(moved.folders.find((folder) => folder.id === archive.id)?.parentId).toBe(handbookId);
   });
 
   it('Ada shares the folder with Grace, who sees it and opens a document in the nested folder with the folder’s role', async () => {
