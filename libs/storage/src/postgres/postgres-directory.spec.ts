@@ -83,6 +83,7 @@ describe.skipIf(!database)('PostgresStorage directory', () => {
         'comment_threads',
         'document_clients',
         'document_edit_authors',
+        'document_invitations',
         'document_members',
         'document_opens',
         'document_stars',

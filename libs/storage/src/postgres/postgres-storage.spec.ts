@@ -78,6 +78,7 @@ describe.skipIf(!database)('PostgresStorage', () => {
       'documents.created_at timestamp with time zone',
       'documents.updated_at timestamp with time zone',
       'documents.deleted_at timestamp with time zone',
+      'documents.folder_id text',
     ]);
     const indexes = await admin().query<{ indexdef: string }>(
       "SELECT indexdef FROM pg_indexes WHERE schemaname = $1 AND indexname = 'document_updates_document_seq'",
