@@ -67,11 +67,14 @@ export function CommentsPanel(props: Props) {
 
   // Placing the cards: read every anchor and height, then write every top (one layout pass).
   const frame = useRef(0);
+  // Watches each card: one that grows (a reply being written, a card coming into view) moves the rest.
+  const cardSizes = useRef<ResizeObserver | null>(null);
   const layout = useCallback(() => {
     frame.current = 0;
     const container = list.current;
     if (!container) return;
     const cards = Array.from(container.querySelectorAll<HTMLElement>(':scope > [data-margin-item]'));
+    for (const card of cards) cardSizes.current?.observe(card);
     if (narrow || !view || view.isDestroyed) {
       for (const card of cards) card.style.transform = '';
       container.style.height = '';
@@ -126,10 +129,13 @@ export function CommentsPanel(props: Props) {
     const resized = new ResizeObserver(schedule);
     resized.observe(view.dom);
     if (list.current) resized.observe(list.current);
+    cardSizes.current = resized;
+    schedule();
     window.addEventListener('resize', schedule);
     return () => {
       unsubscribe();
       resized.disconnect();
+      cardSizes.current = null;
       window.removeEventListener('resize', schedule);
       cancelAnimationFrame(frame.current);
       frame.current = 0;
