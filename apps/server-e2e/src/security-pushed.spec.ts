@@ -41,6 +41,8 @@ describe('security: pushed access changes', () => {
         const closed = terminalClose(editor);
         expect((await fx.admin.request('DELETE', `/api/documents/${id}`)).status).toBe(204);
         expect((await closed).code).toBe(4404);
+        // Deleting moves it to the owner's trash, which keeps the id; deleting it from there frees it.
+        expect((await fx.admin.request('DELETE', `/api/trash/${id}`)).status).toBe(204);
 
         await new Promise((resolve) => setTimeout(resolve, waitMs));
         // Dave, a member of nothing, takes the id.
@@ -75,8 +77,10 @@ describe('security: pushed access changes', () => {
       expect((await fx.admin.request('DELETE', `/api/documents/${id}`)).status).toBe(204);
       expect((await closed).code).toBe(4404);
       typing.stop();
-      // Nothing re-created the row: nobody has the document, and the id is free.
+      // In the trash nobody has the document; deleted from there for good, its id is free.
       expect((await fx.admin.request('GET', `/api/documents/${id}`)).status).toBe(404);
+      expect((await fx.bob.request('POST', `/api/documents/${id}/tickets`)).status).toBe(404);
+      expect((await fx.admin.request('DELETE', `/api/trash/${id}`)).status).toBe(204);
       expect((await fx.bob.request('POST', `/api/documents/${id}/tickets`)).status).toBe(404);
       const created = await fx.carol.request('POST', '/api/documents', { id });
       expect(created.status, created.text).toBe(201);
