@@ -38,6 +38,8 @@ WORKDIR /app
 # part of it. The files stay root's: the web app writes nothing.
 COPY --from=build /app/apps/web/.next/standalone ./
 COPY --from=build /app/apps/web/.next/static ./apps/web/.next/static
+# The service worker (public/sw.js), built after `next build`.
+COPY --from=build /app/apps/web/public ./apps/web/public
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 \

@@ -21,7 +21,11 @@ const nextConfig = {
   // QUIRE_WEB_PROFILING=1 (nx run web:build-profiling, and `next start` of that build): React's
   // profiling build, in which <Profiler> reports commits, so apps/web-e2e's render-counts spec can
   // count them. Built into a directory of its own, beside the production build in .next.
-  ...(process.env.QUIRE_WEB_PROFILING === '1' ? { reactProductionProfiling: true, distDir: '.next-profiling' } : {}),
+  // That build registers no service worker: public/sw.js is the production build's (precaching its
+  // chunks), built after it by scripts/build-service-worker.mjs.
+  ...(process.env.QUIRE_WEB_PROFILING === '1'
+    ? { reactProductionProfiling: true, distDir: '.next-profiling', env: { QUIRE_SERVICE_WORKER: 'off' } }
+    : {}),
   // The Content-Security-Policy, which needs a nonce per response, comes from src/proxy.ts.
   async headers() {
     return [

@@ -205,4 +205,78 @@ describe('saved state, and documents kept on this device', () => {
     const left = await indexedDbNames(page);
     expect(left.filter((name) => name.startsWith('quire-doc'))).toEqual([`quire-doc:${other.id}:${theirs.id}`]);
   });
+
+  it('loads the app with the network gone (service worker): the documents page offers the kept document, which opens and takes typing', async () => {
+    const profile = await persistentProfile();
+    profiles.push(profile);
+    const { context, page } = await profile.launch();
+    contexts.push(context);
+    const api = new QuireApi(context.request, quire, profile.address);
+    await api.signUp('Noor');
+    const document = await api.createDocument('Opens with no network');
+    const url = `${quire.webUrl}/d/${document.id}`;
+    const server = await serverSwitch(context, quire.serverUrl);
+
+    // Online once: the worker installs, takes the page over, and keeps the two pages.
+    await page.goto(url);
+    await saved(page).waitFor();
+    await page.locator('.quire-doc').click();
+    await page.keyboard.type('Typed online.');
+    await saved(page).waitFor();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null), { timeout: 20_000 }).toBe(
+      `${quire.webUrl}/sw.js`,
+    );
+    const keptPages = () =>
+      page.evaluate(async () => (await (await caches.open('quire-pages')).keys()).map((request) => new URL(request.url).pathname).sort());
+    await expect.poll(keptPages, { timeout: 20_000 }).toEqual(['/', `/d/${document.id}`]);
+
+    // Each page the server renders has a policy with a fresh nonce: the kept one's tells it apart.
+    const keptPolicy = await page.evaluate(async () => (await caches.match('/', { cacheName: 'quire-pages' }))?.headers.get('content-security-policy'));
+    expect(keptPolicy).toMatch(/worker-src 'self'/);
+
+    // No network at all: neither the web app nor the collaboration server answers.
+    await server.cut();
+    await context.setOffline(true);
+    const response = await page.goto(`${quire.webUrl}/`);
+    expect(response?.fromServiceWorker()).toBe(true);
+    expect(await response?.headerValue('content-security-policy')).toBe(keptPolicy);
+    expect(await page.getByRole('banner').textContent()).toContain('Noor');
+    await page.getByRole('heading', { name: 'On this device' }).waitFor({ timeout: 20_000 });
+    expect(await page.locator('body').textContent()).not.toContain('npm start');
+    await page.getByRole('link', { name: 'Typed online.' }).click();
+    await page.waitForURL(url);
+    await waitForText(page, { includes: 'Typed online.' });
+    await expect.poll(() => page.locator('.quire-doc').getAttribute('contenteditable')).toBe('true');
+    await page.locator('.quire-doc').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Typed with no network.');
+    await expect.poll(() => saveState(page).getAttribute('data-save')).toBe('offline');
+    // A reload with no network opens it again, from the page kept and the copy on this device.
+    await page.waitForTimeout(500);
+    await page.reload();
+    await waitForText(page, { includes: 'Typed with no network.' });
+
+    // Nothing of the API was kept by the worker: only the build's files and the two pages.
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+      return urls;
+    });
+    expect(cached.filter((cachedUrl) => !cachedUrl.startsWith(`${quire.webUrl}/`) || cachedUrl.includes('/api/'))).toEqual([]);
+    expect(cached.filter((cachedUrl) => cachedUrl.includes('/_next/static/')).length).toBeGreaterThan(0);
+
+    // Online again: it syncs by itself, and a stock client reads both lines.
+    await context.setOffline(false);
+    server.restore();
+    await saved(page).waitFor({ timeout: 30_000 });
+    const { ticket } = await api.ticket(document.id);
+    const stock = await connectRawClient(quire.serverUrl, document.id, ticket);
+    try {
+      const text = stock.fragment.toString();
+      for (const line of ['Typed online.', 'Typed with no network.']) expect(text).toContain(line);
+    } finally {
+      stock.destroy();
+    }
+  });
 });

@@ -7,6 +7,7 @@ import { ApiProvider } from '../lib/api/api-context';
 import { ThemeScript } from '../components/common/ThemeScript';
 import { ThemeSync } from '../components/common/ThemeSync';
 import { SearchDialog } from '../components/search/SearchDialog';
+import { ServiceWorkerRegistration } from '../components/common/ServiceWorkerRegistration';
 import './globals.css';
 import './prosemirror.css';
 
@@ -38,6 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body>
         <ThemeSync />
+        <ServiceWorkerRegistration />
         <ApiProvider configuredServerUrl={configuredServerUrl()}>
           {children}
           <SearchDialog />

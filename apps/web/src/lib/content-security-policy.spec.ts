@@ -21,6 +21,11 @@ describe('contentSecurityPolicy', () => {
     expect(policy.get('script-src')).not.toContain("'unsafe-inline'");
   });
 
+  it("lets only this site's script be a worker (the service worker, public/sw.js)", () => {
+    const policy = directives(contentSecurityPolicy({ nonce: 'n', configuredServerUrl: null, requestHostname: 'localhost', development: false }));
+    expect(policy.get('worker-src')).toEqual(["'self'"]);
+  });
+
   it("allows eval for next dev's error stacks, and only there", () => {
     const dev = contentSecurityPolicy({ nonce: 'n', configuredServerUrl: null, requestHostname: 'localhost', development: true });
     expect(directives(dev).get('script-src')).toContain("'unsafe-eval'");

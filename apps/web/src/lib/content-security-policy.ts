@@ -34,6 +34,8 @@ export function contentSecurityPolicy({ nonce, configuredServerUrl, requestHostn
     ['img-src', "'self'", 'data:', 'blob:', ...server.filter((source) => source.startsWith('http'))],
     ['font-src', "'self'"],
     ['connect-src', "'self'", ...server],
+    // The service worker (public/sw.js, docs/offline.md), and no other worker.
+    ['worker-src', "'self'"],
     ['object-src', "'none'"],
     ['base-uri', "'self'"],
     ['form-action', "'self'"],

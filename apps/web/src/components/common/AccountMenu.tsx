@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useApi } from '../../lib/api/api-context';
 import { signOut } from '../../lib/api/auth';
 import { forgetDeviceAccount } from '../../lib/device-account';
+import { forgetKeptPages } from '../../lib/service-worker';
 import styles from './account-menu.module.css';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ThemeSwitch } from './ThemeSwitch';
@@ -63,6 +64,7 @@ export function AccountMenu({ user }: { user: UserView }) {
     try {
       await deleteLocalCopies(user.id).catch(() => 0);
       forgetDeviceAccount();
+      await forgetKeptPages();
       await signOut(api);
     } finally {
       // A full load, so nothing of this account stays in memory.

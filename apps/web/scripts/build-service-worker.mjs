@@ -1,0 +1,42 @@
+// Builds the service worker (service-worker/sw.ts) into public/sw.js after `next build`: esbuild
+// bundles it with Serwist, and @serwist/build's injectManifest writes in the list of the build's
+// static files to precache. A step of its own because @serwist/next's plugin hooks webpack, and
+// `next build` here runs Turbopack. Run from apps/web (`nx run web:build` does).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { injectManifest } from '@serwist/build';
+import { build } from 'esbuild';
+
+const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const workDir = mkdtempSync(path.join(tmpdir(), 'quire-sw-'));
+const bundled = path.join(workDir, 'sw.js');
+
+try {
+  await build({
+    entryPoints: [path.join(appDir, 'service-worker/sw.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    outfile: bundled,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+  const { count, size, warnings } = await injectManifest({
+    swSrc: bundled,
+    swDest: path.join(appDir, 'public/sw.js'),
+    globDirectory: path.join(appDir, '.next'),
+    globPatterns: ['static/**/*.{js,css,woff,woff2,svg,png,ico,webp,avif,jpg,jpeg,gif}'],
+    modifyURLPrefix: { 'static/': '/_next/static/' },
+    // Their names carry a hash of their content: no revision needed.
+    dontCacheBustURLsMatching: /^\/_next\/static\//,
+    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+  });
+  for (const warning of warnings) console.warn(`service worker: ${warning}`);
+  if (count === 0) throw new Error('service worker: no files to precache in .next/static (did `next build` run?)');
+  console.log(`service worker: public/sw.js precaches ${count} files (${Math.round(size / 1024)} KiB)`);
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+}
