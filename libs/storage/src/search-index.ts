@@ -31,6 +31,12 @@ export interface SearchOptions {
   readonly userId: string;
   readonly limit: number;
   readonly offset: number;
+  /** Only documents this user owns (the searching user's own id for "mine"). */
+  readonly ownerId?: string;
+  /** Only documents the searching user does not own: shared with them directly, through a folder or a link. */
+  readonly sharedOnly?: boolean;
+  /** Only documents whose content or title changed at or after this time. */
+  readonly changedSince?: Date;
 }
 
 /**

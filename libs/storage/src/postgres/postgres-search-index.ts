@@ -28,7 +28,8 @@ function statementsFor(schema: string) {
     clear: `DELETE FROM ${entries}`,
     /**
      * `$1` the query in web-search syntax but its last word, `$2` that word as a prefix (or ''),
-     * `$3` user id, `$4` limit, `$5` offset. Permissions are part of the query: only documents the
+     * `$3` user id, `$4` limit, `$5` offset; the filters, null when not asked for: `$6` owner id,
+     * `$7` only documents the user does not own (boolean), `$8` changed at or after. Permissions are part of the query: only documents the
      * user is a member of now, not trashed. The snippet is made in JavaScript for the page of
      * results only (`snippetOf`): ts_headline parsed each result's whole text, most of a query's time.
      */
@@ -46,6 +47,9 @@ function statementsFor(schema: string) {
         JOIN ${documentAccess(`${quoted}.`, '$3')} m ON m.document_id = d.id AND m.user_id = $3
         LEFT JOIN ${members} o ON o.document_id = d.id AND o.role = 'owner'
         LEFT JOIN ${users} u ON u.id = o.user_id
+        WHERE ($6::text IS NULL OR o.user_id = $6::text)
+          AND (NOT $7::boolean OR o.user_id IS DISTINCT FROM $3)
+          AND ($8::timestamptz IS NULL OR d.updated_at >= $8::timestamptz)
         ORDER BY in_title DESC, rank DESC, d.updated_at DESC, d.id
         LIMIT $4 OFFSET $5
       )
@@ -95,7 +99,16 @@ export class PostgresSearchIndex implements SearchIndex {
     // safe in to_tsquery's syntax. The rest goes to websearch_to_tsquery as typed.
     const rest = parsed.prefix === undefined ? typed : typed.slice(0, parsed.prefixStart);
     const prefix = parsed.prefix === undefined ? '' : `${parsed.prefix}:*`;
-    const values = [rest, prefix, options.userId, checkCount(options.limit, 'The limit'), checkCount(options.offset, 'The offset')];
+    const values = [
+      rest,
+      prefix,
+      options.userId,
+      checkCount(options.limit, 'The limit'),
+      checkCount(options.offset, 'The offset'),
+      options.ownerId ?? null,
+      options.sharedOnly ?? false,
+      options.changedSince === undefined ? null : dateOf(options.changedSince, 'changedSince'),
+    ];
     const { rows } = await pool.query<SearchRow>(this.statements.search, values);
     return rows.map((row) => ({
       document: toMemberDocument(row),

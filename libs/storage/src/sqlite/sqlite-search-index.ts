@@ -14,6 +14,10 @@ interface SearchParams {
   userId: string;
   limit: number;
   offset: number;
+  /** Each filter is null when not asked for. */
+  ownerId: string | null;
+  sharedOnly: number;
+  changedSince: number | null;
 }
 
 /** The search index's statements and its one transaction, prepared once per connection. */
@@ -84,6 +88,9 @@ export function prepareSearchConnection(db: Database.Database): SearchConnection
        LEFT JOIN document_members o ON o.document_id = d.id AND o.role = 'owner'
        LEFT JOIN users u ON u.id = o.user_id
        WHERE search_text MATCH @query
+         AND (@ownerId IS NULL OR o.user_id = @ownerId)
+         AND (@sharedOnly = 0 OR o.user_id IS NOT @userId)
+         AND (@changedSince IS NULL OR d.updated_at >= @changedSince)
        ORDER BY in_title DESC, rank, d.updated_at DESC, d.id
        LIMIT @limit OFFSET @offset`,
     ),
@@ -122,6 +129,9 @@ export class SqliteSearchIndex implements SearchIndex {
       userId: options.userId,
       limit: checkCount(options.limit, 'The limit'),
       offset: checkCount(options.offset, 'The offset'),
+      ownerId: options.ownerId ?? null,
+      sharedOnly: options.sharedOnly ? 1 : 0,
+      changedSince: options.changedSince === undefined ? null : timeOf(options.changedSince, 'changedSince'),
     });
     return rows.map((row) => ({
       document: toMemberDocument(row),

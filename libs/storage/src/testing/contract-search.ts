@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchHit } from '../search-index';
+import type { SearchHit, SearchOptions } from '../search-index';
 import type { DirectoryContractContext } from './directory-contract';
 import { newUser } from './directory-fixtures';
 
@@ -172,6 +172,34 @@ export function describeSearch({ directory, storage, log }: DirectoryContractCon
       expect(await storage().search.listStale(10)).not.toContain('plans');
       expect(await storage().search.write({ documentId: 'plans', title: '', text: 'shed', sourceUpdatedAt: new Date() })).toBe(false);
       expect(await ids('shed')).toEqual([]);
+    });
+
+    it('filters by owner, by "shared with me" (not owned by the searcher) and by the time of the last change', async () => {
+      await library();
+      await directory().setMember('plans', 'user-bob', 'viewer');
+      const filtered = async (query: string, userId: string, filters: Omit<SearchOptions, 'userId' | 'limit' | 'offset'>) =>
+        (await storage().search.search(query, { userId, limit: 10, offset: 0, ...filters })).map((hit) => hit.document.id).sort();
+
+      expect(await filtered('garden', 'user-bob', {})).toEqual(['plans', 'recipes']);
+      expect(await filtered('garden', 'user-bob', { ownerId: 'user-ada' })).toEqual(['plans']);
+      expect(await filtered('garden', 'user-bob', { ownerId: 'user-bob' })).toEqual(['recipes']);
+      expect(await filtered('garden', 'user-bob', { ownerId: 'user-nobody' })).toEqual([]);
+      expect(await filtered('garden', 'user-bob', { sharedOnly: true })).toEqual(['plans']);
+      expect(await filtered('garden', 'user-ada', { sharedOnly: true })).toEqual([]);
+      // The owner filter never widens access: bob's document stays out of ada's results.
+      expect(await filtered('garden', 'user-ada', { ownerId: 'user-bob' })).toEqual([]);
+      expect(await filtered('garden', 'user-bob', { ownerId: 'user-bob', sharedOnly: true })).toEqual([]);
+
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await log().append('notes', [Uint8Array.of(1)]);
+      const notes = await directory().getDocument('notes');
+      if (!notes) throw new Error('No document notes');
+      expect(await filtered('garden', 'user-ada', { changedSince: notes.updatedAt })).toEqual(['notes']);
+      expect(await filtered('garden', 'user-ada', { changedSince: new Date(0) })).toEqual(['notes', 'plans']);
+      expect(await filtered('garden', 'user-ada', { changedSince: new Date(Date.now() + 60_000) })).toEqual([]);
+      expect(await filtered('garden', 'user-ada', { changedSince: notes.updatedAt, ownerId: 'user-ada' })).toEqual(['notes']);
+      // Paging applies after the filters.
+      expect((await storage().search.search('garden', { userId: 'user-bob', limit: 1, offset: 0, sharedOnly: true }))[0].document.id).toBe('plans');
     });
 
     it('replaces a document’s entry, and pages through results with limit and offset', async () => {
