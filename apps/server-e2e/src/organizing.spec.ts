@@ -189,6 +189,43 @@ for (const backend of await backends('organizing API')) {
         expect((await search(fx.admin, tag)).results.slice(0, 2).map((result) => result.document.id).sort()).toEqual([inText, inTitle].sort());
       });
 
+      it('filters by owner (an id or me), shared with me and changed within a day/week/month; refuses bad filters with 400 and a message', async () => {
+        const tag = `wombat${Date.now().toString(36)}`;
+        const adas = await fx.sharedDocument(`Ada's ${tag} notes`);
+        const bobs = await fx.bob.createDocument(undefined, `Bob's ${tag} list`);
+        await searchUntil(fx.bob, tag, adas);
+        await searchUntil(fx.bob, tag, bobs);
+        const filtered = async (account: Account, extra: string) => (await search(account, tag, extra)).results.map((result) => result.document.id).sort();
+
+        expect(await filtered(fx.bob, '')).toEqual([adas, bobs].sort());
+        expect(await filtered(fx.bob, '&owner=me')).toEqual([bobs]);
+        expect(await filtered(fx.bob, `&owner=${encodeURIComponent(fx.admin.user.id)}`)).toEqual([adas]);
+        expect(await filtered(fx.bob, '&shared=true')).toEqual([adas]);
+        expect(await filtered(fx.bob, '&shared=false')).toEqual([adas, bobs].sort());
+        expect(await filtered(fx.admin, '&shared=true')).toEqual([]);
+        // A filter never widens access: the admin names Bob as owner and still does not see his list.
+        expect(await filtered(fx.admin, `&owner=${encodeURIComponent(fx.bob.user.id)}`)).toEqual([]);
+        expect(await filtered(fx.bob, '&owner=me&shared=true')).toEqual([]);
+        for (const changed of ['day', 'week', 'month']) expect(await filtered(fx.bob, `&changed=${changed}`)).toEqual([adas, bobs].sort());
+        expect(await filtered(fx.bob, '&changed=day&shared=true')).toEqual([adas]);
+        // Bearer token and session alike.
+        const bySession = await fx.bob.request('GET', `/api/search?q=${tag}&owner=me`, undefined, 'session');
+        expect(bySession.status, bySession.text).toBe(200);
+        expect(SearchAnswer.parse(bySession.body).results.map((result) => result.document.id)).toEqual([bobs]);
+
+        for (const [query, message] of [
+          ['&changed=year', 'changed: day, week or month'],
+          ['&changed=', 'changed: day, week or month'],
+          ['&shared=yes', 'shared: true or false'],
+          ['&owner=', 'owner: a user id, or me'],
+          [`&owner=${'x'.repeat(201)}`, 'owner: a user id, or me'],
+        ]) {
+          const answer = await fx.bob.request('GET', `/api/search?q=${tag}${query}`);
+          expect(answer.status, `${query}: ${answer.text}`).toBe(400);
+          expect(answer.text).toContain(message);
+        }
+      });
+
       it('refuses queries over 500 characters, bad limits and cursors with 400, and answers odd syntax without a 500', async () => {
         for (const path of [`/api/search?q=${'a'.repeat(501)}`, '/api/search', '/api/search?q=a&limit=0', '/api/search?q=a&limit=51', '/api/search?q=a&limit=x', '/api/search?q=a&cursor=nonsense']) {
           const answer = await fx.admin.request('GET', path);

@@ -113,7 +113,16 @@ export {
 } from './content';
 export { createQuireClient, QuireApiError, type ContentBody, type ImportFile, type QuireClient } from './client';
 export { RecentDocumentView, RecentList, StarredDocumentView, StarredList, TrashedDocumentView, TrashList } from './organizing';
-export { MAX_SEARCH_LIMIT, MAX_SEARCH_QUERY_LENGTH, SearchAnswer, SearchQuery, SearchResult, SnippetRange } from './search';
+export {
+  MAX_SEARCH_LIMIT,
+  MAX_SEARCH_QUERY_LENGTH,
+  SEARCH_CHANGED_WITHIN,
+  SearchAnswer,
+  SearchChangedWithin,
+  SearchQuery,
+  SearchResult,
+  SnippetRange,
+} from './search';
 export {
   CreatedWebhook,
   CreateWebhookBody,

@@ -6,9 +6,18 @@ export const MAX_SEARCH_QUERY_LENGTH = 500;
 /** Most results one page holds (`limit`); 20 when not given. */
 export const MAX_SEARCH_LIMIT = 50;
 
+/** How far back `changed` reaches: the last day, 7 days or 30 days. */
+export const SEARCH_CHANGED_WITHIN = ['day', 'week', 'month'] as const;
+export const SearchChangedWithin = z.enum(SEARCH_CHANGED_WITHIN, {
+  errorMap: () => ({ message: 'changed: day, week or month' }),
+});
+export type SearchChangedWithin = z.infer<typeof SearchChangedWithin>;
+
 /**
  * `GET /api/search`: `q` in web-search syntax (words, "quoted phrases", -excluded, or), the last
  * word also matching as a prefix while it is typed; `cursor` from the previous page's `nextCursor`.
+ * Filters, all optional, only narrow what the caller may read: `owner` (a user id, or `me`),
+ * `shared=true` (only documents the caller does not own), `changed` (`day`, `week` or `month`).
  */
 export const SearchQuery = z.object({
   q: z
@@ -21,6 +30,13 @@ export const SearchQuery = z.object({
     .max(MAX_SEARCH_LIMIT, `limit: a whole number from 1 to ${MAX_SEARCH_LIMIT}`)
     .optional(),
   cursor: z.string().max(200, 'cursor: as nextCursor gave it').optional(),
+  owner: z
+    .string({ invalid_type_error: 'owner: a user id, or me' })
+    .min(1, 'owner: a user id, or me')
+    .max(200, 'owner: a user id, or me')
+    .optional(),
+  shared: z.enum(['true', 'false'], { errorMap: () => ({ message: 'shared: true or false' }) }).optional(),
+  changed: SearchChangedWithin.optional(),
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 

@@ -1,4 +1,4 @@
-import { MAX_SEARCH_QUERY_LENGTH, SearchQuery, type SearchAnswer } from '@quire/api-contract';
+import { MAX_SEARCH_QUERY_LENGTH, SearchQuery, type SearchAnswer, type SearchChangedWithin } from '@quire/api-contract';
 import type { SearchIndex } from '@quire/storage';
 import { AuthError } from '../auth/auth-error';
 import { parseBody } from '../auth/parse-body';
@@ -8,6 +8,10 @@ import { toDocumentView } from '../documents/document-view';
 const DEFAULT_LIMIT = 20;
 /** Past this many results, a query should be narrowed rather than paged further. */
 const MAX_OFFSET = 1000;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** `changed`: how far back a document's last change may be, as the filter reads it. */
+const CHANGED_WITHIN_MS: Record<SearchChangedWithin, number> = { day: DAY_MS, week: 7 * DAY_MS, month: 30 * DAY_MS };
 
 /** A cursor is the offset of the next page, opaque to clients: `o<offset>` in base64url. */
 function encodeCursor(offset: number): string {
@@ -27,12 +31,20 @@ export class SearchService {
   constructor(private readonly index: SearchIndex) {}
 
   async search(principal: Principal, query: unknown): Promise<SearchAnswer> {
-    const { q, limit = DEFAULT_LIMIT, cursor } = parseBody(SearchQuery, query);
+    const { q, limit = DEFAULT_LIMIT, cursor, owner, shared, changed } = parseBody(SearchQuery, query);
     if (q.length > MAX_SEARCH_QUERY_LENGTH) throw new AuthError(400, `q: at most ${MAX_SEARCH_QUERY_LENGTH} characters`);
     const offset = decodeCursor(cursor);
     if (q.trim() === '') return { results: [], nextCursor: null };
     // One more than the page: whether there is a next page, without counting every match.
-    const hits = await this.index.search(q, { userId: principal.user.id, limit: limit + 1, offset });
+    // The filters only narrow: the index decides what the caller may read before applying them.
+    const hits = await this.index.search(q, {
+      userId: principal.user.id,
+      limit: limit + 1,
+      offset,
+      ownerId: owner === 'me' ? principal.user.id : owner,
+      sharedOnly: shared === 'true',
+      changedSince: changed === undefined ? undefined : new Date(Date.now() - CHANGED_WITHIN_MS[changed]),
+    });
     const page = hits.slice(0, limit);
     return {
       results: page.map((hit) => ({
