@@ -58,6 +58,10 @@ describe('theme', () => {
     it('is applied by the page itself before any of its scripts load, with the page nonce', async () => {
       // Without the app's script files (its styles still load), only the inline theme script in
       // <head> can set the theme: what shows here is what the first paint shows, before React.
+      // The service worker would serve the scripts from its precache, where no route sees them.
+      await ada.page.evaluate(async () => {
+        for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
+      });
       const blocked: string[] = [];
       await ada.page.route(
         (url) => url.pathname.startsWith('/_next/static/') && url.pathname.endsWith('.js'),
