@@ -2,13 +2,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from './harness/axe';
 import { launchBrowser, MOD, newMember, openDocument, waitForText, type Member } from './harness/browser';
+import { PHONE } from './harness/narrow';
 import { sharedQuire } from './harness/urls';
 
 /**
  * Finding and organizing (issue 21) in the browser: search finds a word another person typed a few
  * seconds ago, with the word marked, from the home page's box and the Ctrl/⌘+K dialog, and opening
  * it finds the word in the document; a removed member's search no longer finds it; delete → Trash →
- * restore brings back the content and history; starring.
+ * restore brings back the content and history; starring; the filters (owner, shared with me,
+ * changed) on the home page at 390 px and in the dialog.
  */
 describe('search, trash, stars', () => {
   let browser: Browser;
@@ -97,6 +99,68 @@ describe('search, trash, stars', () => {
     await page.close();
   });
 
+  it('narrows the search with filters (owner, shared with me, changed), on the home page at 390 px and in the dialog', async () => {
+    const tag = `okapi${Date.now().toString(36)}`;
+    const phone = await newMember(browser, sharedQuire(), 'Lin', { viewport: PHONE });
+    const adas = (await ada.api.createDocument(`Ada ${tag} notes`)).id;
+    await ada.api.addMember(adas, phone.account.email, 'viewer');
+    await phone.api.createDocument(`Lin ${tag} list`);
+
+    await phone.page.goto(home());
+    const box = phone.page.getByRole('search').getByRole('searchbox', { name: 'Search documents' });
+    const started = Date.now();
+    // The titles are indexed within about two seconds of their creation.
+    for (;;) {
+      await box.fill(tag);
+      await phone.page.waitForTimeout(400);
+      if ((await resultFor(phone.page, `Ada ${tag} notes`).count()) > 0 && (await resultFor(phone.page, `Lin ${tag} list`).count()) > 0) break;
+      expect(Date.now() - started, 'both documents are found within 10 s').toBeLessThan(10_000);
+      await box.fill('');
+    }
+    const search = phone.page.getByRole('search');
+    const shared = search.getByRole('checkbox', { name: 'Shared with me' });
+    const owner = search.getByRole('combobox', { name: 'Owner' });
+    const changed = search.getByRole('combobox', { name: 'Changed' });
+
+    await shared.check();
+    await resultFor(phone.page, `Lin ${tag} list`).waitFor({ state: 'detached' });
+    expect(await resultFor(phone.page, `Ada ${tag} notes`).count()).toBe(1);
+    await shared.uncheck();
+    await owner.selectOption({ label: 'Me' });
+    await resultFor(phone.page, `Ada ${tag} notes`).waitFor({ state: 'detached' });
+    expect(await resultFor(phone.page, `Lin ${tag} list`).count()).toBe(1);
+    await owner.selectOption({ label: 'Ada' });
+    await resultFor(phone.page, `Ada ${tag} notes`).waitFor();
+    await resultFor(phone.page, `Lin ${tag} list`).waitFor({ state: 'detached' });
+    await changed.selectOption({ label: 'Last day' });
+    await phone.page.waitForTimeout(400);
+    expect(await resultFor(phone.page, `Ada ${tag} notes`).count()).toBe(1);
+    await owner.selectOption({ label: 'Me' });
+    await shared.check();
+    await search.getByRole('status').filter({ hasText: 'Nothing found with these filters' }).waitFor();
+
+    // The row fits the phone's width, its controls are tappable.
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    for (const control of [owner, changed]) {
+      const rect = await control.boundingBox();
+      expect(rect && rect.x >= 0 && rect.x + rect.width <= PHONE.width && rect.height >= 32).toBe(true);
+    }
+    expect(await seriousAccessibilityViolations(phone.page, 'search filters 390 px')).toEqual([]);
+
+    // The dialog has the same row, sent with the query.
+    await phone.page.keyboard.press(`${MOD}+k`);
+    const dialog = phone.page.getByRole('dialog', { name: 'Search' });
+    await dialog.waitFor();
+    const inDialog = (title: string) => dialog.getByRole('list', { name: 'Search results' }).getByRole('link').filter({ hasText: title });
+    await dialog.getByRole('searchbox').fill(tag);
+    await inDialog(`Lin ${tag} list`).waitFor();
+    await dialog.getByRole('checkbox', { name: 'Shared with me' }).check();
+    await inDialog(`Lin ${tag} list`).waitFor({ state: 'detached' });
+    expect(await inDialog(`Ada ${tag} notes`).count()).toBe(1);
+    expect(await seriousAccessibilityViolations(phone.page, 'search dialog with filters 390 px')).toEqual([]);
+    await phone.context.close();
+  });
+
   it('stars a document: the row says so and it is listed under Starred, until unstarred', async () => {
     await ada.page.goto(home());
     const star = ada.page.getByRole('list', { name: 'My documents' }).getByRole('button', { name: 'Star Travel plans' });
@@ -125,6 +189,8 @@ describe('search, trash, stars', () => {
     expect(await seriousAccessibilityViolations(ada.page, 'home with the trash open')).toEqual([]);
     await trash.getByRole('button', { name: 'Restore Travel plans' }).click();
     await ada.page.getByRole('list', { name: 'My documents' }).getByRole('link', { name: 'Travel plans' }).waitFor();
+    // The list goes once the trash is refetched, which may come after the document list.
+    await trash.waitFor({ state: 'detached' });
     expect(await trash.count()).toBe(0);
 
     await openDocument(ada, `${sharedQuire().webUrl}/d/${documentId}`);

@@ -2,6 +2,8 @@
 
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { errorStatus, isUnreachable } from '../../lib/api/client';
+import { isFiltered, NO_FILTERS, type SearchFilters } from '../../lib/api/search-filters';
+import { SearchFilterRow } from './SearchFilterRow';
 import { MAX_QUERY_LENGTH, useSearch } from './use-search';
 import { SearchResults } from './SearchResults';
 import styles from './search.module.css';
@@ -19,15 +21,17 @@ interface Props {
 
 /**
  * A search field with its results below, found as the person types (web-search syntax: "a
- * phrase", -word, or). Arrow Down goes to the results; the count is announced.
+ * phrase", -word, or), narrowed by the filters below it. Arrow Down goes to the results; the
+ * count is announced.
  */
 export function SearchPanel({ label, initialText = '', autoFocus = false, onOpen, onEscape }: Props) {
   const [text, setText] = useState(initialText);
+  const [filters, setFilters] = useState<SearchFilters>(NO_FILTERS);
   const input = useRef<HTMLInputElement>(null);
   const results = useRef<HTMLDivElement>(null);
   const fieldId = useId();
   const hintId = useId();
-  const { data, error, isFetching, searching, settled } = useSearch(text);
+  const { data, error, isFetching, searching, settled } = useSearch(text, filters);
   const found = searching ? (data?.results ?? []) : [];
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -44,7 +48,7 @@ export function SearchPanel({ label, initialText = '', autoFocus = false, onOpen
   let status = '';
   if (!searching) status = '';
   else if (error && !data) status = '';
-  else if (data && settled) status = found.length === 0 ? 'Nothing found' : `${found.length}${data.nextCursor ? '+' : ''} ${found.length === 1 ? 'document' : 'documents'} found`;
+  else if (data && settled) status = found.length === 0 ? (isFiltered(filters) ? 'Nothing found with these filters' : 'Nothing found') : `${found.length}${data.nextCursor ? '+' : ''} ${found.length === 1 ? 'document' : 'documents'} found`;
 
   return (
     <div className={styles.panel}>
@@ -77,6 +81,7 @@ export function SearchPanel({ label, initialText = '', autoFocus = false, onOpen
       <p id={hintId} className={styles.hint}>
         Use &quot;quotes&quot; for a phrase and -word to leave a word out.
       </p>
+      <SearchFilterRow filters={filters} onChange={setFilters} />
       <p role="status" className={styles.status}>
         {status}
       </p>

@@ -1,5 +1,6 @@
 import { DocumentView, RecentList, SearchAnswer, StarredList, TrashList } from '@quire/api-contract';
 import { queryOptions } from '@tanstack/react-query';
+import { filterParams, type SearchFilters } from './search-filters';
 import type { ApiClient } from './client';
 import { documentKeys } from './documents';
 import { useApiMutation } from './use-api-mutation';
@@ -32,11 +33,11 @@ export function recentQuery(api: ApiClient) {
   return queryOptions({ queryKey: organizingKeys.recent, queryFn: ({ signal }) => api.call('/api/documents/recent', RecentList, { signal }) });
 }
 
-/** One page of results for `q` (web-search syntax). */
-export function searchQuery(api: ApiClient, q: string, limit = 20) {
+/** One page of results for `q` (web-search syntax), narrowed by `filters`. */
+export function searchQuery(api: ApiClient, q: string, limit = 20, filters: SearchFilters = {}) {
   return queryOptions({
-    queryKey: [...organizingKeys.search, q, limit] as const,
-    queryFn: ({ signal }) => api.call(`/api/search?q=${encodeURIComponent(q)}&limit=${limit}`, SearchAnswer, { signal }),
+    queryKey: [...organizingKeys.search, q, limit, filters] as const,
+    queryFn: ({ signal }) => api.call(`/api/search?q=${encodeURIComponent(q)}&limit=${limit}${filterParams(filters)}`, SearchAnswer, { signal }),
     // Never served from the cache without asking again: access may have changed since (a member
     // removed must not see a cached result of a document they lost).
     staleTime: 0,
