@@ -117,6 +117,9 @@ interface ImageText {
  * re-renders only the parts it changed (a toolbar button, a menu, the title from the first line),
  * and the presence bar only when someone comes or goes.
  */
+/** One empty list for every render, so the memoized thread cards are not re-rendered by a new `[]`. */
+const NO_PEOPLE: readonly DocumentPerson[] = [];
+
 export function EditorScreen(props: Props) {
   const { documentId, ticket, serverTitle, titleKey, onRename, actions, account, onEditName, renewKey, signInHref, guest = false, members, refreshMembers, fileToken, withHistory = false, comments: commentsOptions, localCopyUser } = props;
   const { session, connection, localCopy, localCopies } = useCollabSession({ documentId, ticket, localCopyUser });
@@ -373,7 +376,7 @@ export function EditorScreen(props: Props) {
                 canComment={comments.canComment && status.kind !== 'closed'}
                 selfId={commentsOptions.selfId}
                 isOwner={commentsOptions.isOwner}
-                people={members ?? []}
+                people={members ?? NO_PEOPLE}
                 actions={comments.actions}
                 onCreate={comments.create}
                 onCancelPending={comments.cancelPending}

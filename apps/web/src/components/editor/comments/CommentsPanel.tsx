@@ -2,16 +2,16 @@
 
 import type { ThreadView } from '@quire/api-contract';
 import type { EditorView } from 'prosemirror-view';
-import { Fragment, useCallback, useEffect, useId, useLayoutEffect, useRef } from 'react';
+import { Fragment, useId, useRef } from 'react';
 import { useEditorSelector } from '../../../hooks/use-editor-selector';
 import { useNow } from '../../../hooks/use-now';
 import type { EditorStateStore } from '../../../lib/editor-state-store';
 import { CommentComposer } from './CommentComposer';
 import type { MentionablePerson } from './comment-text';
 import styles from './comments.module.css';
-import { layoutMargin } from './margin-layout';
 import { ThreadCard, type ThreadActions } from './ThreadCard';
 import { anchoredOrder, anchorsOf, orderThreads, sameOrder } from './thread-order';
+import { useMarginLayout } from './use-margin-layout';
 import { useThreadAnnouncements } from './use-thread-announcements';
 
 /** A thread being started: its quote and where the selection was (for the margin). */
@@ -51,8 +51,8 @@ const short = (quote: string) => (quote.length > 60 ? `${quote.slice(0, 59)}…`
 
 /**
  * The comments beside the document: on wide screens a margin where each thread stands next to its
- * text (placed by writing the cards' style after the layout changes, so typing re-renders nothing
- * here), on narrow ones a sheet listing them in document order. New threads and replies from
+ * text (placed by `useMarginLayout`, which writes the cards' style once a frame, so typing re-renders
+ * nothing here), on narrow ones a sheet listing them in document order. New threads and replies from
  * others are announced to screen readers.
  */
 export function CommentsPanel(props: Props) {
@@ -65,82 +65,9 @@ export function CommentsPanel(props: Props) {
   const list = useRef<HTMLDivElement>(null);
   const headingId = useId();
 
-  // Placing the cards: read every anchor and height, then write every top (one layout pass).
-  const frame = useRef(0);
-  // Watches each card: one that grows (a reply being written, a card coming into view) moves the rest.
-  const cardSizes = useRef<ResizeObserver | null>(null);
-  const layout = useCallback(() => {
-    frame.current = 0;
-    const container = list.current;
-    if (!container) return;
-    const cards = Array.from(container.querySelectorAll<HTMLElement>(':scope > [data-margin-item]'));
-    for (const card of cards) cardSizes.current?.observe(card);
-    if (narrow || !view || view.isDestroyed) {
-      for (const card of cards) card.style.transform = '';
-      container.style.height = '';
-      return;
-    }
-    const anchors = anchorsOf(view.state.doc);
-    const origin = container.getBoundingClientRect().top;
-    const size = view.state.doc.content.size;
-    let activeIndex = -1;
-    const items = cards.map((card, index) => {
-      const id = card.dataset['marginItem'] ?? '';
-      if (id === activeThreadId || id === 'new') activeIndex = index;
-      const from = id === 'new' ? (pending ? Math.min(pending.from, size) : null) : (anchors.get(id)?.from ?? null);
-      let anchorTop: number | null = null;
-      if (from !== null) {
-        try {
-          anchorTop = view.coordsAtPos(from).top - origin;
-        } catch {
-          anchorTop = null;
-        }
-      }
-      return { anchorTop, height: card.offsetHeight };
-    });
-    const tops = layoutMargin(items, activeIndex);
-    // A transform, not `top`: moving a card then costs no layout of anything else. Only cards that
-    // moved are written: a keystroke that wraps no line moves none.
-    cards.forEach((card, index) => {
-      const transform = `translateY(${tops[index]}px)`;
-      if (card.style.transform !== transform) card.style.transform = transform;
-    });
-    const last = cards.length - 1;
-    const height = last >= 0 ? `${(tops[last] ?? 0) + (items[last]?.height ?? 0)}px` : '';
-    if (container.style.height !== height) container.style.height = height;
-  }, [narrow, view, activeThreadId, pending]);
-  const schedule = useCallback(() => {
-    if (!frame.current) frame.current = requestAnimationFrame(layout);
-  }, [layout]);
-
-  useLayoutEffect(() => {
-    layout();
-  });
-  useEffect(() => {
-    if (!view) return;
-    let doc = view.state.doc;
-    const unsubscribe = store.subscribe(() => {
-      const state = store.state;
-      if (!state || state.doc === doc) return;
-      doc = state.doc;
-      schedule();
-    });
-    // Text reflowing (a remote image loading, the window narrowing) or a card growing moves anchors.
-    const resized = new ResizeObserver(schedule);
-    resized.observe(view.dom);
-    if (list.current) resized.observe(list.current);
-    cardSizes.current = resized;
-    schedule();
-    window.addEventListener('resize', schedule);
-    return () => {
-      unsubscribe();
-      resized.disconnect();
-      cardSizes.current = null;
-      window.removeEventListener('resize', schedule);
-      cancelAnimationFrame(frame.current);
-      frame.current = 0;
-    };
-  }, [view, store, schedule]);
+  // Placing the cards beside their text: incremental, once a frame, without re-rendering.
+  const size = store.state?.doc.content.size ?? 0;
+  useMarginLayout({ list, view, store, narrow, activeThreadId, pendingFrom: pending ? Math.min(pending.from, size) : null });
 
   // The new thread's composer stands among the threads in document order.
   const anchorsNow = store.state ? anchorsOf(store.state.doc) : null;
