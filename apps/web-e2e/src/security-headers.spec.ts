@@ -79,7 +79,7 @@ describe('page security headers', () => {
 
   it('blocks an injected inline script and inline event handler, and reports them', async () => {
     await ada.page.goto(`${sharedQuire().webUrl}/`);
-    await ada.page.getByRole('link', { name: 'Policy notes' }).waitFor();
+    await ada.page.getByRole('link', { name: 'Policy notes' }).first().waitFor();
     await ada.page.evaluate(() => {
       const script = document.createElement('script');
       script.textContent = 'window.__injectedScriptRan = true;';
@@ -99,7 +99,7 @@ describe('page security headers', () => {
 
   it('lets the home page, the editor with two people and the 404 page work with no violation', async () => {
     await ada.page.goto(`${sharedQuire().webUrl}/`);
-    await ada.page.getByRole('link', { name: 'Policy notes' }).waitFor();
+    await ada.page.getByRole('link', { name: 'Policy notes' }).first().waitFor();
     expect(await cspViolations(ada.page)).toEqual([]);
 
     const url = `${sharedQuire().webUrl}/d/${documentId}`;
@@ -118,7 +118,7 @@ describe('page security headers', () => {
     await grace.page.getByRole('heading', { name: 'There is no document here' }).waitFor();
     // Hydrated (its scripts ran): the link navigates on the client.
     await grace.page.getByRole('link', { name: 'Go to all documents' }).click();
-    await grace.page.getByRole('link', { name: 'Policy notes' }).waitFor();
+    await grace.page.getByRole('link', { name: 'Policy notes' }).first().waitFor();
     expect(await cspViolations(grace.page)).toEqual([]);
   });
 
@@ -130,7 +130,7 @@ describe('page security headers', () => {
     await visitor.page.getByLabel('Password').fill(grace.account.password);
     await visitor.page.getByRole('button', { name: 'Sign in' }).click();
     await visitor.page.waitForURL(`${sharedQuire().webUrl}/`);
-    await visitor.page.getByRole('link', { name: 'Policy notes' }).waitFor();
+    await visitor.page.getByRole('link', { name: 'Policy notes' }).first().waitFor();
     expect(await cspViolations(visitor.page)).toEqual([]);
   });
 
