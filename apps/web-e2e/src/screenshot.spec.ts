@@ -159,6 +159,57 @@ describe("screenshots of the document's elements, in both themes, on a desktop a
   });
 });
 
+/** What the comments screenshot's document says: threads stand beside three of its phrases. */
+const COMMENTED_MARKDOWN = `# Quarterly plan
+
+We ship the collaborative editor on Friday. Everyone with the link edits live, and every change is saved before it is shared.
+
+## Budget
+
+The budget grows by four percent, most of it for hosting. Support stays with the current team until the summer.
+
+## Launch
+
+A short post announces the launch, with a screenshot and the self-hosting guide. Nobody objected to the date at the last meeting.
+`;
+
+describe('screenshot of comments in the margin (docs/screenshots/comments.png)', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows threads beside their text, one of them active, with replies and a mention', async () => {
+    const urls = sharedQuire();
+    const ada = await newMember(browser, urls, 'Ada Lovelace');
+    const grace = await newMember(browser, urls, 'Grace Hopper');
+    const document = await ada.api.createDocument('Quarterly plan');
+    await ada.api.addMember(document.id, grace.account.email, 'commenter');
+    const client = await writeDocument(ada, urls.serverUrl, document.id, parseMarkdown(COMMENTED_MARKDOWN));
+    const url = `${urls.webUrl}/d/${document.id}`;
+    await openDocument(ada, url);
+    await waitForText(ada.page, { includes: 'Nobody objected' });
+    client.destroy();
+    // Threads started as a script would (anchored to a quote), replies from the commenter.
+    const path = `/api/documents/${document.id}/threads`;
+    const budget = await ada.api.call<{ id: string }>('POST', path, { quote: 'four percent', body: 'Is this after inflation?' });
+    await grace.api.call('POST', `${path}/${budget.id}/comments`, { body: `Nominal. @[Ada Lovelace](user:${ada.account.id}) has the real figure.` });
+    await grace.api.call('POST', path, { quote: 'the self-hosting guide', body: 'Link the Docker section directly.' });
+    await ada.api.call('POST', path, { quote: 'on Friday', body: 'Friday the 14th, after the review.' });
+    for (const text of ['Is this after inflation?', 'Link the Docker section', 'Friday the 14th']) await ada.page.locator('article[data-thread-id]', { hasText: text }).waitFor();
+    await ada.page.locator('.quire-doc .quire-comment', { hasText: 'four percent' }).click();
+    await ada.page.locator('.quire-doc .quire-comment--active').first().waitFor();
+    await ada.page.setViewportSize({ width: 1280, height: 820 });
+    await ada.page.evaluate(() => window.scrollTo(0, 0));
+    await keep(await still(ada.page, false), 'docs/screenshots/comments.png');
+  });
+});
+
 describe('screenshot of the history panel with a diff', () => {
   let browser: Browser;
 
@@ -215,56 +266,5 @@ describe('screenshot of the history panel with a diff', () => {
     await keep(await still(ada.page, false), 'docs/screenshots/history-panel.png');
     await ada.context.close();
     await grace.context.close();
-  });
-});
-
-/** What the comments screenshot's document says: threads stand beside three of its phrases. */
-const COMMENTED_MARKDOWN = `# Quarterly plan
-
-We ship the collaborative editor on Friday. Everyone with the link edits live, and every change is saved before it is shared.
-
-## Budget
-
-The budget grows by four percent, most of it for hosting. Support stays with the current team until the summer.
-
-## Launch
-
-A short post announces the launch, with a screenshot and the self-hosting guide. Nobody objected to the date at the last meeting.
-`;
-
-describe('screenshot of comments in the margin (docs/screenshots/comments.png)', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  it('shows threads beside their text, one of them active, with replies and a mention', async () => {
-    const urls = sharedQuire();
-    const ada = await newMember(browser, urls, 'Ada Lovelace');
-    const grace = await newMember(browser, urls, 'Grace Hopper');
-    const document = await ada.api.createDocument('Quarterly plan');
-    await ada.api.addMember(document.id, grace.account.email, 'commenter');
-    const client = await writeDocument(ada, urls.serverUrl, document.id, parseMarkdown(COMMENTED_MARKDOWN));
-    const url = `${urls.webUrl}/d/${document.id}`;
-    await openDocument(ada, url);
-    await waitForText(ada.page, { includes: 'Nobody objected' });
-    client.destroy();
-    // Threads started as a script would (anchored to a quote), replies from the commenter.
-    const path = `/api/documents/${document.id}/threads`;
-    const budget = await ada.api.call<{ id: string }>('POST', path, { quote: 'four percent', body: 'Is this after inflation?' });
-    await grace.api.call('POST', `${path}/${budget.id}/comments`, { body: `Nominal. @[Ada Lovelace](user:${ada.account.id}) has the real figure.` });
-    await grace.api.call('POST', path, { quote: 'the self-hosting guide', body: 'Link the Docker section directly.' });
-    await ada.api.call('POST', path, { quote: 'on Friday', body: 'Friday the 14th, after the review.' });
-    for (const text of ['Is this after inflation?', 'Link the Docker section', 'Friday the 14th']) await ada.page.locator('article[data-thread-id]', { hasText: text }).waitFor();
-    await ada.page.locator('.quire-doc .quire-comment', { hasText: 'four percent' }).click();
-    await ada.page.locator('.quire-doc .quire-comment--active').first().waitFor();
-    await ada.page.setViewportSize({ width: 1280, height: 820 });
-    await ada.page.evaluate(() => window.scrollTo(0, 0));
-    await keep(await still(ada.page, false), 'docs/screenshots/comments.png');
   });
 });
