@@ -99,8 +99,16 @@ export function buildKeyBindings(host: EditorHost = {}): Record<string, Command>
       return host.leaveEditor();
     },
   };
+  // A formatting or block shortcut right after a keyboard selection (Shift+Ctrl+→, then Ctrl+B)
+  // must act on what the browser shows selected, which ProseMirror may not have read yet.
+  for (const [key, command] of Object.entries(bindings)) {
+    if (/^Mod-/.test(key) && !UNDO_KEYS.has(key)) bindings[key] = withDomSelection(command);
+  }
   return bindings;
 }
+
+/** Undo and redo act on history, not on the selection: left as y-prosemirror gives them. */
+const UNDO_KEYS = new Set(['Mod-z', 'Mod-Shift-z', 'Mod-y']);
 
 /** Quire's keymap followed by ProseMirror's base keymap (Enter, Backspace, select all, …). */
 export function buildKeymaps(host: EditorHost = {}): Plugin[] {
