@@ -91,7 +91,7 @@ describe('account security', () => {
 
     const admin = await signedInAs(browser, sharedQuire(), inject('admin'));
     await admin.page.goto(`${sharedQuire().webUrl}/admin`);
-    await admin.page.getByRole('button', { name: 'Reset password of Lin' }).click();
+    await admin.page.getByRole('button', { name: 'Reset password of Lin', exact: true }).click();
     const dialog = admin.page.getByRole('dialog', { name: 'Reset Lin’s password?' });
     await dialog.getByText('This signs Lin out everywhere, closes their open documents and revokes their API tokens.').waitFor();
     await dialog.getByRole('button', { name: 'Reset password' }).click();
