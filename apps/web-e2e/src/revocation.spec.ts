@@ -51,7 +51,8 @@ describe('removing a member while their page is open', () => {
     await home.goto(`${sharedQuire().webUrl}/`);
     await home.getByRole('button', { name: 'Delete Revocation' }).click();
     await home.getByRole('dialog', { name: 'Delete this document?' }).getByRole('button', { name: 'Delete document' }).click();
-    await home.getByRole('link', { name: 'Revocation' }).waitFor({ state: 'detached' });
+    // Every link to it goes: its row, and its Recent card once it was opened.
+    await expect.poll(() => home.getByRole('link', { name: 'Revocation' }).count(), { timeout: 10_000 }).toBe(0);
     await ada.page.getByRole('alert').filter({ hasText: 'This document does not exist or was deleted.' }).waitFor();
     expect(await ada.editor.getAttribute('contenteditable')).toBe('false');
   });
