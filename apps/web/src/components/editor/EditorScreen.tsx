@@ -1,10 +1,10 @@
 'use client';
 
-import { canEdit, updateImage, type EditorHost, type TicketProvider } from '@quire/editor';
-import { useQuery, type QueryKey } from '@tanstack/react-query';
+import { canEdit, updateImage, type EditorHost } from '@quire/editor';
+import { useQuery } from '@tanstack/react-query';
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useCollabSession } from '../../hooks/use-collab-session';
 import { useLeaveWarning } from '../../hooks/use-unsaved-changes';
 import { useLocalCopyNotices } from './use-local-copy-notices';
@@ -53,55 +53,11 @@ import { ShortcutsDialog } from './ShortcutsDialog';
 import { suggestionAttributes } from './SuggestionMenu';
 import { Toolbar, type ToolbarHandle } from './toolbar/Toolbar';
 import type { PageRequest } from './toolbar/toolbar-model';
+import type { EditorScreenProps } from './editor-screen-props';
 import { useEditorKeys } from './use-editor-keys';
 
 /** Failed first attempts before the page says the server cannot be reached (retries go on). */
 const UNREACHABLE_AFTER_ATTEMPTS = 3;
-
-interface Props {
-  documentId: string;
-  /** A fresh ticket for every connection: the member's, or a guest's through a share link. */
-  ticket: TicketProvider;
-  /** The server's title; '' when it has none (the first line of the text is shown instead). */
-  serverTitle: string;
-  /** The query `serverTitle` comes from, read again when the server announces a rename. */
-  titleKey: QueryKey;
-  /** Renames on the server; offered while the connection's role is owner or editor. */
-  onRename?: (title: string) => Promise<void>;
-  /** Header actions after the presence bar: Share, Copy link. */
-  actions?: ReactNode;
-  /** Above the title: the folders the document is in (members' page). */
-  breadcrumbs?: ReactNode;
-  /** The signed-in person's account menu (the theme switch is there), at the header's end. */
-  account?: ReactNode;
-  /** Guests change their name from their own presence chip. */
-  onEditName?: () => void;
-  /** Changing it reconnects with a fresh ticket (a guest's new name must come from the ticket). */
-  renewKey?: string;
-  /** Where "Sign in" goes when the session has ended. */
-  signInHref: string;
-  guest?: boolean;
-  /** The document's members: `@` offers them, and mentions show their current names. */
-  members?: readonly DocumentPerson[];
-  /** Reads the members again: presence showed one under a new name, or one the list lacks. */
-  refreshMembers?: () => void;
-  /** A guest's token for the document's files, from their latest ticket. */
-  fileToken?: () => string | null;
-  /**
-   * Comments: the threads in a margin beside the text (a sheet on narrow screens), and for people
-   * who may comment the Comment buttons and composer. `selfId` is the signed-in person (their
-   * comments can be edited; '' for a guest, who reads with their file token), `isOwner` deletes
-   * anyone's.
-   */
-  comments?: { selfId: string; isOwner: boolean };
-  /**
-   * Offers version history (members' page): the header's History button and the panel, shown only
-   * while the connection's role may edit (owners and editors), never to guests.
-   */
-  withHistory?: boolean;
-  /** The signed-in account, for which the document is kept on this device (members' page; guests keep nothing). */
-  localCopyUser?: string;
-}
 
 /** The image alt text dialog: which image, and whether it was just uploaded (then it asks). */
 interface ImageText {
@@ -111,16 +67,17 @@ interface ImageText {
   asking: boolean;
 }
 
+/** One empty list for every render, so the memoized thread cards are not re-rendered by a new `[]`. */
+const NO_PEOPLE: readonly DocumentPerson[] = [];
+
 /**
  * The editor page: header with presence, sharing and (for people who may edit) the toolbar, and the
  * document with its menus and bubbles. It re-renders when the connection changes; a transaction
  * re-renders only the parts it changed (a toolbar button, a menu, the title from the first line),
  * and the presence bar only when someone comes or goes.
  */
-/** One empty list for every render, so the memoized thread cards are not re-rendered by a new `[]`. */
-const NO_PEOPLE: readonly DocumentPerson[] = [];
 
-export function EditorScreen(props: Props) {
+export function EditorScreen(props: EditorScreenProps) {
   const { documentId, ticket, serverTitle, titleKey, onRename, actions, account, onEditName, renewKey, signInHref, guest = false, members, refreshMembers, fileToken, withHistory = false, comments: commentsOptions, localCopyUser } = props;
   const { session, connection, localCopy, localCopies } = useCollabSession({ documentId, ticket, localCopyUser });
   useLeaveWarning(session);
