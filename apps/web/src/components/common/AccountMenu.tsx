@@ -3,7 +3,7 @@
 import type { UserView } from '@quire/api-contract';
 import { deleteLocalCopies, initials, keptDocuments } from '@quire/editor';
 import Link from 'next/link';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { useApi } from '../../lib/api/api-context';
 import { signOut } from '../../lib/api/auth';
 import { forgetDeviceAccount } from '../../lib/device-account';
@@ -11,6 +11,7 @@ import { forgetKeptPages } from '../../lib/service-worker';
 import styles from './account-menu.module.css';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ThemeSwitch } from './ThemeSwitch';
+import { useDisclosureDismiss } from '../../hooks/use-disclosure-dismiss';
 
 /**
  * Who is signed in, as a button that opens their menu: the account page, the admin page for
@@ -27,26 +28,9 @@ export function AccountMenu({ user }: { user: UserView }) {
   const root = useRef<HTMLElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
   const panelId = useId();
+  const closeMenu = useCallback(() => setOpen(false), []);
 
-  useEffect(() => {
-    if (!open) return;
-    const outside = (event: Event) => {
-      if (event.target instanceof Node && !root.current?.contains(event.target)) setOpen(false);
-    };
-    const escape = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      trigger.current?.focus();
-    };
-    document.addEventListener('pointerdown', outside);
-    document.addEventListener('focusin', outside);
-    document.addEventListener('keydown', escape);
-    return () => {
-      document.removeEventListener('pointerdown', outside);
-      document.removeEventListener('focusin', outside);
-      document.removeEventListener('keydown', escape);
-    };
-  }, [open]);
+  useDisclosureDismiss(open, closeMenu, root, trigger);
 
   async function leave() {
     if (pending) return;

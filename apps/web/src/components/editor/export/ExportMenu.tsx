@@ -1,10 +1,11 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { useApi } from '../../../lib/api/api-context';
 import { isUnreachable } from '../../../lib/api/client';
 import { download, exportContent, exportMarkdown, fileNameOf } from '../../../lib/api/content';
 import styles from './export-menu.module.css';
+import { useDisclosureDismiss } from '../../../hooks/use-disclosure-dismiss';
 
 type Choice = 'markdown' | 'html' | 'text' | 'print';
 
@@ -24,26 +25,9 @@ export function ExportMenu({ documentId, title }: { documentId: string; title: s
   const root = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
   const panelId = useId();
+  const closeMenu = useCallback(() => setOpen(false), []);
 
-  useEffect(() => {
-    if (!open) return;
-    const outside = (event: Event) => {
-      if (event.target instanceof Node && !root.current?.contains(event.target)) setOpen(false);
-    };
-    const escape = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      trigger.current?.focus();
-    };
-    document.addEventListener('pointerdown', outside);
-    document.addEventListener('focusin', outside);
-    document.addEventListener('keydown', escape);
-    return () => {
-      document.removeEventListener('pointerdown', outside);
-      document.removeEventListener('focusin', outside);
-      document.removeEventListener('keydown', escape);
-    };
-  }, [open]);
+  useDisclosureDismiss(open, closeMenu, root, trigger);
 
   async function choose(choice: Choice) {
     if (busy) return;
