@@ -1,5 +1,5 @@
 import { escapeIdentifier, type Pool } from 'pg';
-import { documentAccess } from '../access-sql';
+import { documentAccess, readableBy } from '../access-sql';
 import { dateOf } from '../directory-checks';
 import { toMemberDocument, type MemberDocumentRow } from '../directory-rows';
 import type { SearchEntry, SearchHit, SearchIndex, SearchOptions } from '../search-index';
@@ -29,32 +29,43 @@ function statementsFor(schema: string) {
     /**
      * `$1` the query in web-search syntax but its last word, `$2` that word as a prefix (or ''),
      * `$3` user id, `$4` limit, `$5` offset; the filters, null when not asked for: `$6` owner id,
-     * `$7` only documents the user does not own (boolean), `$8` changed at or after. Permissions are part of the query: only documents the
-     * user is a member of now, not trashed. The snippet is made in JavaScript for the page of
-     * results only (`snippetOf`): ts_headline parsed each result's whole text, most of a query's time.
+     * `$7` only documents the user does not own (boolean), `$8` changed at or after. Permissions
+     * are part of the query: only documents the user may read now, not trashed.
+     *
+     * Built for a person with thousands of documents (libs/storage README, "Search"): the GIN index
+     * finds the matches and only they are ranked and checked for access (`readableBy`); whether the
+     * title matches comes from the title's own index, not from parsing each match's title again
+     * (14 µs a row); the owner, the role and the text for the snippet are read for the page alone.
+     * Ranking uses `query || query`: an OR at the top makes ts_rank weigh how often the words occur
+     * (linear in their positions), where an AND makes it weigh their proximity over every pair of
+     * positions, 9 times slower for three words of a LaTeX paper (73 against 8 ms over 2,834 matches).
+     * The snippet is made in JavaScript (`snippetOf`): ts_headline parsed each result's whole text.
      */
     search: `
       WITH q AS (
         SELECT websearch_to_tsquery('simple', $1) && to_tsquery('simple', $2) AS query
+      ), matches AS MATERIALIZED (
+        SELECT s.document_id, ts_rank(s.tsv, q.query || q.query) AS rank FROM q JOIN ${entries} s ON s.tsv @@ q.query
+      ), titled AS MATERIALIZED (
+        SELECT s.document_id FROM q JOIN ${entries} s ON to_tsvector('simple'::regconfig, s.title) @@ q.query
       ), page AS (
-        SELECT d.id, d.title, d.created_at, d.updated_at, m.role, o.user_id AS owner_id, u.name AS owner_name,
-          s.body, q.query,
-          ts_rank(s.tsv, q.query) AS rank,
-          to_tsvector('simple', s.title) @@ q.query AS in_title
-        FROM q
-        JOIN ${entries} s ON s.tsv @@ q.query
-        JOIN ${documents} d ON d.id = s.document_id AND d.deleted_at IS NULL
-        JOIN ${documentAccess(`${quoted}.`, '$3')} m ON m.document_id = d.id AND m.user_id = $3
-        LEFT JOIN ${members} o ON o.document_id = d.id AND o.role = 'owner'
-        LEFT JOIN ${users} u ON u.id = o.user_id
-        WHERE ($6::text IS NULL OR o.user_id = $6::text)
-          AND (NOT $7::boolean OR o.user_id IS DISTINCT FROM $3)
+        SELECT d.id, d.title, d.created_at, d.updated_at, mt.rank, mt.document_id IN (SELECT document_id FROM titled) AS in_title
+        FROM matches mt
+        JOIN ${documents} d ON d.id = mt.document_id AND d.deleted_at IS NULL
+        WHERE ${readableBy(`${quoted}.`, '$3', 'd')}
+          AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM ${members} o WHERE o.document_id = d.id AND o.role = 'owner' AND o.user_id = $6::text))
+          AND (NOT $7::boolean OR NOT EXISTS (SELECT 1 FROM ${members} o WHERE o.document_id = d.id AND o.role = 'owner' AND o.user_id = $3))
           AND ($8::timestamptz IS NULL OR d.updated_at >= $8::timestamptz)
         ORDER BY in_title DESC, rank DESC, d.updated_at DESC, d.id
         LIMIT $4 OFFSET $5
       )
-      SELECT id, title, created_at, updated_at, role, owner_id, owner_name, rank, in_title, body
-      FROM page ORDER BY in_title DESC, rank DESC, updated_at DESC, id`,
+      SELECT p.id, p.title, p.created_at, p.updated_at, m.role, o.user_id AS owner_id, u.name AS owner_name, p.rank, p.in_title, s.body
+      FROM page p
+      JOIN ${entries} s ON s.document_id = p.id
+      CROSS JOIN LATERAL ${documentAccess(`${quoted}.`, '$3', 'p.id')} m
+      LEFT JOIN ${members} o ON o.document_id = p.id AND o.role = 'owner'
+      LEFT JOIN ${users} u ON u.id = o.user_id
+      ORDER BY p.in_title DESC, p.rank DESC, p.updated_at DESC, p.id`,
   };
 }
 

@@ -174,6 +174,27 @@ export function describeSearch({ directory, storage, log }: DirectoryContractCon
       expect(await ids('shed')).toEqual([]);
     });
 
+    it('finds what a folder above the document shares, with the highest role, until the folder member is removed', async () => {
+      await library();
+      const folders = storage().folders;
+      await folders.createFolder({ id: 'yard', ownerId: 'user-ada', parentId: null, name: 'Yard' });
+      await folders.createFolder({ id: 'beds', ownerId: 'user-ada', parentId: 'yard', name: 'Beds' });
+      await folders.setDocumentFolder('plans', 'beds');
+      expect(await ids('shed', 'user-bob')).toEqual([]);
+
+      await folders.setFolderMember('yard', 'user-bob', 'commenter');
+      const [hit] = await search('shed', 'user-bob');
+      expect([hit?.document.id, hit?.document.role, hit?.document.owner?.id]).toEqual(['plans', 'commenter', 'user-ada']);
+      await directory().setMember('plans', 'user-bob', 'editor');
+      expect((await search('shed', 'user-bob'))[0].document.role).toBe('editor');
+      await directory().removeMember('plans', 'user-bob');
+      expect((await search('shed', 'user-bob'))[0].document.role).toBe('commenter');
+
+      await folders.removeFolderMember('yard', 'user-bob');
+      expect(await ids('shed', 'user-bob')).toEqual([]);
+      expect(await ids('shed')).toEqual(['plans']);
+    });
+
     it('filters by owner, by "shared with me" (not owned by the searcher) and by the time of the last change', async () => {
       await library();
       await directory().setMember('plans', 'user-bob', 'viewer');
