@@ -196,6 +196,8 @@ describe('the HTTP edge', () => {
         },
       },
       'GET /api/search': { bearer: 200, path: () => '/api/search?q=plans&limit=5' },
+      'GET /api/documents/owned': { bearer: 200 },
+      'GET /api/documents/shared': { bearer: 200 },
       'GET /api/documents/recent': { bearer: 200 },
       'GET /api/documents/starred': { bearer: 200 },
       'PUT /api/documents/:id/star': { bearer: 204 },

@@ -45,6 +45,7 @@ export {
   ShareLinkView,
 } from './documents';
 export { GuestTicketBody, JoinAnswer, LinkInfo, TicketAnswer } from './links';
+export { DEFAULT_LIST_LIMIT, DocumentPage, ListPageQuery, MAX_LIST_LIMIT, NextCursor } from './pages';
 export { FILE_ACCESS_PARAM, FileQuery, RemoteFileBody, UPLOAD_FIELD, UploadedFile } from './files';
 export { ErrorBody } from './errors';
 export { HealthAnswer, LiveAnswer, OpenApiDocument } from './operations';

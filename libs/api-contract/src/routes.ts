@@ -97,7 +97,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   },
   ...ACCOUNT_CONTROL_ROUTES,
   { method: 'GET', path: '/api/admin/events', group: 'admin', summary: 'The newest 200 security events', caller: 'session', status: 200, answer: SecurityEventList, refusals: { 403: 'not the administrator' } },
-  { method: 'GET', path: '/api/documents', group: 'documents', summary: 'The caller’s documents, owned and shared', caller: 'signed-in', status: 200, answer: DocumentLists },
+  { method: 'GET', path: '/api/documents', group: 'documents', summary: 'All of the caller’s documents, owned and shared, in one answer (the home page reads /owned and /shared a page at a time)', caller: 'signed-in', status: 200, answer: DocumentLists },
   { method: 'POST', path: '/api/documents', group: 'documents', summary: 'Make a document', caller: 'signed-in', body: CreateDocumentBody, status: 201, answer: DocumentView, refusals: { 409: 'the id is taken' } },
   { method: 'GET', path: '/api/documents/:id', group: 'documents', summary: 'One document', caller: 'signed-in', status: 200, answer: DocumentView, refusals: { 404: notVisible } },
   {

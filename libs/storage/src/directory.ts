@@ -15,6 +15,7 @@ import type {
 } from './directory-records';
 import type { NewStoredFile, StoredFile } from './files';
 import type { DocumentOrganizing } from './organizing';
+import type { PageRequest } from './page';
 import type { NewSecurityEvent, SecurityEvent } from './security-events';
 
 /** How stale an API token's recorded last use may get before a use records it again. */
@@ -46,6 +47,16 @@ export interface Directory extends DocumentOrganizing {
   getMemberDocument(documentId: string, userId: string): Promise<MemberDocument | undefined>;
   /** Documents the user is a member of, most recently changed first. */
   listMemberDocuments(userId: string): Promise<MemberDocument[]>;
+  /**
+   * A page of the documents the user owns, most recently changed first (then by id; keyed on
+   * `updatedAt`): the home page's "My documents".
+   */
+  listOwnedDocuments(userId: string, page: PageRequest): Promise<MemberDocument[]>;
+  /**
+   * A page of the documents the user may read but does not own (shared with them directly or
+   * through a folder), in the same order: "Shared with me".
+   */
+  listSharedDocuments(userId: string, page: PageRequest): Promise<MemberDocument[]>;
   /** Members, owner first, then by when they were added; empty for an unknown document. */
   listMembers(documentId: string): Promise<Member[]>;
   /**

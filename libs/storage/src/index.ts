@@ -14,6 +14,7 @@ export {
 } from './version-history';
 export { LAST_USE_RESOLUTION_MS, type Directory } from './directory';
 export type { DocumentOrganizing, RecentDocument, StarredDocument, TrashedDocument } from './organizing';
+export type { PageKey, PageRequest } from './page';
 export type { SearchEntry, SearchHit, SearchIndex, SearchOptions, SnippetRange } from './search-index';
 export {
   ACTIVITY_KINDS,

@@ -1,4 +1,5 @@
 import type { MemberDocument } from './directory-records';
+import type { PageRequest } from './page';
 
 /** A document in its owner's trash: what it was, and when it was trashed. */
 export interface TrashedDocument extends MemberDocument {
@@ -34,8 +35,8 @@ export interface DocumentOrganizing {
   restoreDocument(documentId: string, ownerId: string): Promise<MemberDocument | undefined>;
   /** The trashed document if `ownerId` owns it; else undefined. */
   getTrashedDocument(documentId: string, ownerId: string): Promise<TrashedDocument | undefined>;
-  /** The documents `ownerId` owns that are in the trash, most recently trashed first. */
-  listTrash(ownerId: string): Promise<TrashedDocument[]>;
+  /** The documents `ownerId` owns that are in the trash, most recently trashed first (then by id); all of them, or a page (keyed on `deletedAt`). */
+  listTrash(ownerId: string, page?: PageRequest): Promise<TrashedDocument[]>;
   /** Up to `limit` ids of documents trashed before `before`, the oldest first: for the purge. */
   listExpiredTrash(before: Date, limit: number): Promise<string[]>;
 
@@ -43,10 +44,10 @@ export interface DocumentOrganizing {
   starDocument(documentId: string, userId: string, now: Date): Promise<boolean>;
   /** False when it was not starred. */
   unstarDocument(documentId: string, userId: string): Promise<boolean>;
-  /** The user's starred documents they may still read, most recently starred first. */
-  listStarredDocuments(userId: string): Promise<StarredDocument[]>;
+  /** The user's starred documents they may still read, most recently starred first (then by id); all, or a page (keyed on `starredAt`). */
+  listStarredDocuments(userId: string, page?: PageRequest): Promise<StarredDocument[]>;
   /** Records that a user opened a document (keeps only the latest time); nothing when they may not read it. */
   recordOpen(documentId: string, userId: string, now: Date): Promise<void>;
-  /** Up to `limit` documents the user opened and may still read, the most recently opened first. */
-  listRecentDocuments(userId: string, limit: number): Promise<RecentDocument[]>;
+  /** A page of the documents the user opened and may still read, the most recently opened first (then by id; keyed on `openedAt`). */
+  listRecentDocuments(userId: string, page: PageRequest): Promise<RecentDocument[]>;
 }

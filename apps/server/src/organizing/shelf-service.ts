@@ -1,12 +1,10 @@
-import type { Directory, RecentDocument, StarredDocument } from '@quire/storage';
+import type { Directory, MemberDocument, RecentDocument, StarredDocument } from '@quire/storage';
 import type { Logger } from 'pino';
 import { AuthError } from '../auth/auth-error';
 import type { Principal } from '../auth/principal';
+import { readPage, type ListPage } from './list-page';
 
-/** How many recently opened documents `GET /api/documents/recent` lists. */
-export const RECENT_LIMIT = 50;
-
-/** Each person's stars and recently opened documents. */
+/** Each person's lists of documents, a page at a time (`query` its `limit` and `cursor`): their own, shared, starred and recently opened. */
 export class ShelfService {
   constructor(
     private readonly store: Directory,
@@ -24,12 +22,20 @@ export class ShelfService {
     if (!(await this.store.unstarDocument(id, principal.user.id))) throw new AuthError(404, 'You had not starred this document');
   }
 
-  starred(principal: Principal): Promise<StarredDocument[]> {
-    return this.store.listStarredDocuments(principal.user.id);
+  owned(principal: Principal, query: unknown): Promise<ListPage<MemberDocument>> {
+    return readPage(query, (page) => this.store.listOwnedDocuments(principal.user.id, page), (document) => document.updatedAt);
   }
 
-  recent(principal: Principal): Promise<RecentDocument[]> {
-    return this.store.listRecentDocuments(principal.user.id, RECENT_LIMIT);
+  shared(principal: Principal, query: unknown): Promise<ListPage<MemberDocument>> {
+    return readPage(query, (page) => this.store.listSharedDocuments(principal.user.id, page), (document) => document.updatedAt);
+  }
+
+  starred(principal: Principal, query: unknown): Promise<ListPage<StarredDocument>> {
+    return readPage(query, (page) => this.store.listStarredDocuments(principal.user.id, page), (document) => document.starredAt);
+  }
+
+  recent(principal: Principal, query: unknown): Promise<ListPage<RecentDocument>> {
+    return readPage(query, (page) => this.store.listRecentDocuments(principal.user.id, page), (document) => document.openedAt);
   }
 
   /**

@@ -34,7 +34,7 @@ describe('TrashService', () => {
       { documentId: 'older', documentDeleted: true },
       { documentId: 'old', documentDeleted: true },
     ]);
-    expect((await trash.list(ada)).map((entry) => [entry.id, entry.purgeAt.getTime() - entry.deletedAt.getTime()])).toEqual([['young', 30 * DAY_MS]]);
+    expect((await trash.list(ada, {})).entries.map((entry) => [entry.id, entry.purgeAt.getTime() - entry.deletedAt.getTime()])).toEqual([['young', 30 * DAY_MS]]);
     expect(await storage.directory.getDocument('live')).toBeDefined();
     expect(await trash.purge(now)).toBe(0);
   });

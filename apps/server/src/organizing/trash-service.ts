@@ -2,6 +2,7 @@ import type { AccessChange } from '@quire/bus';
 import type { Directory, MemberDocument, TrashedDocument } from '@quire/storage';
 import { AuthError } from '../auth/auth-error';
 import type { Principal } from '../auth/principal';
+import { readPage, type ListPage } from './list-page';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How many expired documents one purge step deletes before it asks for more. */
@@ -24,9 +25,10 @@ export class TrashService {
     private readonly retentionDays: number,
   ) {}
 
-  async list(principal: Principal): Promise<TrashEntry[]> {
-    const documents = await this.store.listTrash(principal.user.id);
-    return documents.map((document) => ({ ...document, purgeAt: this.purgeAt(document.deletedAt) }));
+  /** A page of the caller's trash (`query` its `limit` and `cursor`). */
+  async list(principal: Principal, query: unknown): Promise<ListPage<TrashEntry>> {
+    const { entries, nextCursor } = await readPage(query, (page) => this.store.listTrash(principal.user.id, page), (document) => document.deletedAt);
+    return { entries: entries.map((document) => ({ ...document, purgeAt: this.purgeAt(document.deletedAt) })), nextCursor };
   }
 
   /** 404 unless the caller owns the document and it is in the trash (an id reused since is someone else's). */

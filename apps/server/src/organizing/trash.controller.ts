@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Req } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Req } from '@nestjs/common';
 import type { DocumentView, TrashList } from '@quire/api-contract';
 import { SecurityEvents, type SecurityEventType } from '../audit/security-events';
 import type { Principal } from '../auth/principal';
@@ -19,8 +19,9 @@ export class TrashController {
   ) {}
 
   @Get()
-  async list(@Caller() principal: Principal): Promise<TrashList> {
-    return { documents: (await this.trash.list(principal)).map(toTrashedView) };
+  async list(@Caller() principal: Principal, @Query() query: unknown): Promise<TrashList> {
+    const { entries, nextCursor } = await this.trash.list(principal, query);
+    return { documents: entries.map(toTrashedView), nextCursor };
   }
 
   @Post(':id/restore')

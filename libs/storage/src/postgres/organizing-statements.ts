@@ -1,5 +1,6 @@
 import { escapeIdentifier } from 'pg';
 import { documentAccess } from '../access-sql';
+import { after, orderBy } from './page-statements';
 
 /** The trash, stars and recents (libs/storage README, "Trash", "Stars and recents"), in one schema. */
 export function organizingStatementsFor(schema: string) {
@@ -38,12 +39,12 @@ export function organizingStatementsFor(schema: string) {
       SELECT ${document}, d.deleted_at AS at FROM ${documents} d
       JOIN ${members} m ON m.document_id = d.id AND m.user_id = $2 AND m.role = 'owner' ${owner}
       WHERE d.id = $1 AND d.deleted_at IS NOT NULL`,
-    /** `$1` owner id. */
+    /** `$1` owner id, then a page (`pageValues`), as every list here. */
     listTrash: `
       SELECT ${document}, d.deleted_at AS at FROM ${members} m
       JOIN ${documents} d ON d.id = m.document_id AND d.deleted_at IS NOT NULL ${owner}
-      WHERE m.user_id = $1 AND m.role = 'owner'
-      ORDER BY d.deleted_at DESC, d.id`,
+      WHERE m.user_id = $1 AND m.role = 'owner' AND ${after('d.deleted_at')}
+      ${orderBy('d.deleted_at')}`,
     /** `$1` before, `$2` limit. */
     listExpired: `
       SELECT id FROM ${documents} WHERE deleted_at IS NOT NULL AND deleted_at < $1 ORDER BY deleted_at, id LIMIT $2`,
@@ -54,24 +55,22 @@ export function organizingStatementsFor(schema: string) {
     /** `$1` id, `$2` user id. */
     isStarred: `SELECT 1 FROM ${stars} WHERE document_id = $1 AND user_id = $2 AND ${readable}`,
     unstar: `DELETE FROM ${stars} WHERE document_id = $1 AND user_id = $2`,
-    /** `$1` user id. */
     listStarred: `
       SELECT ${document}, s.starred_at AS at FROM ${stars} s
       JOIN ${documents} d ON d.id = s.document_id AND d.deleted_at IS NULL
       JOIN ${documentAccess(`${quoted}.`, '$1')} m ON m.document_id = d.id AND m.user_id = s.user_id ${owner}
-      WHERE s.user_id = $1
-      ORDER BY s.starred_at DESC, d.id`,
+      WHERE s.user_id = $1 AND ${after('s.starred_at')}
+      ${orderBy('s.starred_at')}`,
     /** `$1` id, `$2` user id, `$3` now. */
     recordOpen: `
       INSERT INTO ${opens} AS r (user_id, document_id, opened_at) SELECT $2, $1, $3 WHERE ${readable}
       ON CONFLICT (user_id, document_id) DO UPDATE SET opened_at = greatest(r.opened_at, excluded.opened_at)`,
-    /** `$1` user id, `$2` limit. */
     listRecent: `
       SELECT ${document}, r.opened_at AS at FROM ${opens} r
       JOIN ${documents} d ON d.id = r.document_id AND d.deleted_at IS NULL
       JOIN ${documentAccess(`${quoted}.`, '$1')} m ON m.document_id = d.id AND m.user_id = r.user_id ${owner}
-      WHERE r.user_id = $1
-      ORDER BY r.opened_at DESC, d.id LIMIT $2`,
+      WHERE r.user_id = $1 AND ${after('r.opened_at')}
+      ${orderBy('r.opened_at')}`,
   };
 }
 

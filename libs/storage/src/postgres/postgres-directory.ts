@@ -17,7 +17,9 @@ import {
 } from '../directory-rows';
 import { documentExists, noSuchDocument } from '../checks';
 import { checkNewFile, toStoredFile, type FileRow, type NewStoredFile, type StoredFile } from '../files';
+import type { PageRequest } from '../page';
 import { checkCount } from '../security-events';
+import { pageValues } from './page-statements';
 import { refusingConstraints } from './directory-errors';
 import { inTransaction } from './pool';
 import { PostgresOrganizing } from './postgres-organizing';
@@ -87,6 +89,16 @@ export class PostgresDirectory extends PostgresOrganizing implements Directory {
 
   async listMemberDocuments(userId: string): Promise<MemberDocument[]> {
     const { rows } = await this.pool().query<MemberDocumentRow>(this.statements.listMemberDocuments, [userId]);
+    return rows.map(toMemberDocument);
+  }
+
+  async listOwnedDocuments(userId: string, page: PageRequest): Promise<MemberDocument[]> {
+    const { rows } = await this.pool().query<MemberDocumentRow>(this.pages.listOwned, pageValues(userId, page));
+    return rows.map(toMemberDocument);
+  }
+
+  async listSharedDocuments(userId: string, page: PageRequest): Promise<MemberDocument[]> {
+    const { rows } = await this.pool().query<MemberDocumentRow>(this.pages.listShared, pageValues(userId, page));
     return rows.map(toMemberDocument);
   }
 

@@ -3,7 +3,9 @@ import { dateOf } from '../directory-checks';
 import type { MemberDocument } from '../directory-records';
 import { toMemberDocument, type MemberDocumentRow } from '../directory-rows';
 import type { DocumentOrganizing, RecentDocument, StarredDocument, TrashedDocument } from '../organizing';
+import type { PageRequest } from '../page';
 import { checkCount } from '../security-events';
+import { pageStatementsFor, pageValues, type PageStatements } from './page-statements';
 import type { DirectoryStatements } from './directory-statements';
 import { organizingStatementsFor, type OrganizingStatements } from './organizing-statements';
 import { PostgresAccounts } from './postgres-accounts';
@@ -16,10 +18,13 @@ type TimedRow = MemberDocumentRow & { at: Date };
  */
 export class PostgresOrganizing extends PostgresAccounts implements DocumentOrganizing {
   private readonly organizing: OrganizingStatements;
+  /** The home page's lists, which PostgresDirectory reads. */
+  protected readonly pages: PageStatements;
 
   constructor(statements: DirectoryStatements, pool: () => Pool, schema: string) {
     super(statements, pool);
     this.organizing = organizingStatementsFor(schema);
+    this.pages = pageStatementsFor(schema);
   }
 
   async trashDocument(documentId: string, now: Date): Promise<boolean> {
@@ -40,8 +45,8 @@ export class PostgresOrganizing extends PostgresAccounts implements DocumentOrga
     return rows[0] && { ...toMemberDocument(rows[0]), deletedAt: new Date(rows[0].at) };
   }
 
-  async listTrash(ownerId: string): Promise<TrashedDocument[]> {
-    const { rows } = await this.pool().query<TimedRow>(this.organizing.listTrash, [ownerId]);
+  async listTrash(ownerId: string, page?: PageRequest): Promise<TrashedDocument[]> {
+    const { rows } = await this.pool().query<TimedRow>(this.organizing.listTrash, pageValues(ownerId, page));
     return rows.map((row) => ({ ...toMemberDocument(row), deletedAt: new Date(row.at) }));
   }
 
@@ -63,8 +68,8 @@ export class PostgresOrganizing extends PostgresAccounts implements DocumentOrga
     return (rowCount ?? 0) > 0;
   }
 
-  async listStarredDocuments(userId: string): Promise<StarredDocument[]> {
-    const { rows } = await this.pool().query<TimedRow>(this.organizing.listStarred, [userId]);
+  async listStarredDocuments(userId: string, page?: PageRequest): Promise<StarredDocument[]> {
+    const { rows } = await this.pool().query<TimedRow>(this.organizing.listStarred, pageValues(userId, page));
     return rows.map((row) => ({ ...toMemberDocument(row), starredAt: new Date(row.at) }));
   }
 
@@ -72,8 +77,8 @@ export class PostgresOrganizing extends PostgresAccounts implements DocumentOrga
     await this.pool().query(this.organizing.recordOpen, [documentId, userId, dateOf(now, 'now')]);
   }
 
-  async listRecentDocuments(userId: string, limit: number): Promise<RecentDocument[]> {
-    const { rows } = await this.pool().query<TimedRow>(this.organizing.listRecent, [userId, checkCount(limit, 'The limit')]);
+  async listRecentDocuments(userId: string, page: PageRequest): Promise<RecentDocument[]> {
+    const { rows } = await this.pool().query<TimedRow>(this.organizing.listRecent, pageValues(userId, page));
     return rows.map((row) => ({ ...toMemberDocument(row), openedAt: new Date(row.at) }));
   }
 }

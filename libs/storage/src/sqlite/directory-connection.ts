@@ -15,6 +15,7 @@ import {
 } from './directory-statements';
 import { prepareFileStatements, type FileParams, type FileStatements } from './file-statements';
 import { prepareOrganizingStatements, type OrganizingStatements } from './organizing-statements';
+import { preparePageStatements, type PageStatements } from './page-statements';
 import { prepareSecurityEventStatements, type SecurityEventStatements } from './security-event-statements';
 
 /** The directory's side of an open database: statements, and the transactions that need several. */
@@ -24,6 +25,7 @@ export interface DirectoryConnection {
   readonly securityEvents: SecurityEventStatements;
   readonly files: FileStatements;
   readonly organizing: OrganizingStatements;
+  readonly pages: PageStatements;
   /** Moves a live document to the trash with its tickets dropped; false if none was live. */
   readonly trashDocument: (id: string, now: number) => boolean;
   /** Inserts the user and adopts ownerless documents, only while there is no user; else undefined. */
@@ -118,6 +120,7 @@ export function prepareDirectoryConnection(db: Database.Database): DirectoryConn
     statements,
     documents,
     organizing,
+    pages: preparePageStatements(db),
     trashDocument: trashDocument.immediate,
     securityEvents: prepareSecurityEventStatements(db),
     files,

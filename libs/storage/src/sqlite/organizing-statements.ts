@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { documentAccess } from '../access-sql';
 import type { MemberDocumentRow } from '../directory-rows';
+import { after, type ListPageParams } from './page-statements';
 
 type Statement<Params extends unknown[] | object, Result = unknown> = Database.Statement<Params, Result>;
 
@@ -20,16 +21,17 @@ export interface OrganizingStatements {
   readonly dropTickets: Statement<[id: string]>;
   readonly restore: Statement<[id: string, ownerId: string]>;
   readonly getTrashed: Statement<{ id: string; userId: string }, TimedMemberDocumentRow>;
-  readonly listTrash: Statement<{ userId: string }, TimedMemberDocumentRow>;
+  /** A page (`@limit` -1 for all) after the key `(@at, @id)`, as every list here. */
+  readonly listTrash: Statement<ListPageParams, TimedMemberDocumentRow>;
   readonly listExpired: Statement<[before: number, limit: number], string>;
   /** Stars only a live document the user is a member of; keeps the first time. */
   readonly star: Statement<{ id: string; userId: string; now: number }>;
   readonly unstar: Statement<[id: string, userId: string]>;
   /** Plucked: 1 when the user starred the document and may still read it. */
   readonly isStarred: Statement<{ id: string; userId: string }, number>;
-  readonly listStarred: Statement<{ userId: string }, TimedMemberDocumentRow>;
+  readonly listStarred: Statement<ListPageParams, TimedMemberDocumentRow>;
   readonly recordOpen: Statement<{ id: string; userId: string; now: number }>;
-  readonly listRecent: Statement<{ userId: string; limit: number }, TimedMemberDocumentRow>;
+  readonly listRecent: Statement<ListPageParams, TimedMemberDocumentRow>;
 }
 
 export function prepareOrganizingStatements(db: Database.Database): OrganizingStatements {
@@ -48,11 +50,11 @@ export function prepareOrganizingStatements(db: Database.Database): OrganizingSt
        JOIN document_members m ON m.document_id = d.id AND m.user_id = @userId AND m.role = 'owner' ${OWNER}
        WHERE d.id = @id AND d.deleted_at IS NOT NULL`,
     ),
-    listTrash: db.prepare<{ userId: string }, TimedMemberDocumentRow>(
+    listTrash: db.prepare<ListPageParams, TimedMemberDocumentRow>(
       `SELECT ${DOCUMENT}, d.deleted_at AS at FROM document_members m
        JOIN documents d ON d.id = m.document_id AND d.deleted_at IS NOT NULL ${OWNER}
-       WHERE m.user_id = @userId AND m.role = 'owner'
-       ORDER BY d.deleted_at DESC, d.id`,
+       WHERE m.user_id = @userId AND m.role = 'owner' AND ${after('d.deleted_at')}
+       ORDER BY d.deleted_at DESC, d.id LIMIT @limit`,
     ),
     listExpired: db
       .prepare<[before: number, limit: number], string>(
@@ -69,22 +71,22 @@ export function prepareOrganizingStatements(db: Database.Database): OrganizingSt
         `SELECT 1 FROM document_stars WHERE document_id = @id AND user_id = @userId AND ${readable}`,
       )
       .pluck(),
-    listStarred: db.prepare<{ userId: string }, TimedMemberDocumentRow>(
+    listStarred: db.prepare<ListPageParams, TimedMemberDocumentRow>(
       `SELECT ${DOCUMENT}, s.starred_at AS at FROM document_stars s
        JOIN documents d ON d.id = s.document_id AND d.deleted_at IS NULL
        JOIN ${documentAccess('', '@userId')} m ON m.document_id = d.id AND m.user_id = s.user_id ${OWNER}
-       WHERE s.user_id = @userId
-       ORDER BY s.starred_at DESC, d.id`,
+       WHERE s.user_id = @userId AND ${after('s.starred_at')}
+       ORDER BY s.starred_at DESC, d.id LIMIT @limit`,
     ),
     recordOpen: db.prepare<{ id: string; userId: string; now: number }>(
       `INSERT INTO document_opens (user_id, document_id, opened_at) SELECT @userId, @id, @now WHERE ${readable}
        ON CONFLICT (user_id, document_id) DO UPDATE SET opened_at = max(opened_at, excluded.opened_at)`,
     ),
-    listRecent: db.prepare<{ userId: string; limit: number }, TimedMemberDocumentRow>(
+    listRecent: db.prepare<ListPageParams, TimedMemberDocumentRow>(
       `SELECT ${DOCUMENT}, r.opened_at AS at FROM document_opens r
        JOIN documents d ON d.id = r.document_id AND d.deleted_at IS NULL
        JOIN ${documentAccess('', '@userId')} m ON m.document_id = d.id AND m.user_id = r.user_id ${OWNER}
-       WHERE r.user_id = @userId
+       WHERE r.user_id = @userId AND ${after('r.opened_at')}
        ORDER BY r.opened_at DESC, d.id LIMIT @limit`,
     ),
   };

@@ -5,9 +5,10 @@ import type { DocumentInfo, Member, MemberDocument, NewShareLink, ShareLink, Tic
 import { toDocumentInfo, toLink, toMember, toMemberDocument, toTicket } from '../directory-rows';
 import { noSuchDocument } from '../checks';
 import { checkNewFile, toStoredFile, type NewStoredFile, type StoredFile } from '../files';
+import type { PageRequest } from '../page';
 import { checkCount } from '../security-events';
 import { refusingConstraints } from './directory-errors';
-import { SqliteOrganizing } from './sqlite-organizing';
+import { listParams, SqliteOrganizing } from './sqlite-organizing';
 
 /**
  * The {@link Directory} of a {@link SqliteStorage}, on its connection: the foreign keys to
@@ -60,6 +61,14 @@ export class SqliteDirectory extends SqliteOrganizing implements Directory {
 
   async listMemberDocuments(userId: string): Promise<MemberDocument[]> {
     return this.connection().statements.listMemberDocuments.all({ userId }).map(toMemberDocument);
+  }
+
+  async listOwnedDocuments(userId: string, page: PageRequest): Promise<MemberDocument[]> {
+    return this.connection().pages.listOwned.all(listParams(userId, page)).map(toMemberDocument);
+  }
+
+  async listSharedDocuments(userId: string, page: PageRequest): Promise<MemberDocument[]> {
+    return this.connection().pages.listShared.all(listParams(userId, page)).map(toMemberDocument);
   }
 
   async listMembers(documentId: string): Promise<Member[]> {

@@ -2,8 +2,15 @@ import { timeOf } from '../directory-checks';
 import type { MemberDocument } from '../directory-records';
 import { toMemberDocument } from '../directory-rows';
 import type { DocumentOrganizing, RecentDocument, StarredDocument, TrashedDocument } from '../organizing';
+import { pageParams, type PageRequest } from '../page';
 import { checkCount } from '../security-events';
+import type { ListPageParams } from './page-statements';
 import { SqliteAccounts } from './sqlite-accounts';
+
+/** The parameters of a page of `userId`'s list, or of the whole list (SQLite's LIMIT -1) when no page is asked for. */
+export function listParams(userId: string, page: PageRequest | undefined): ListPageParams {
+  return { userId, ...(page ? pageParams(page) : { limit: -1, at: null, id: null }) };
+}
 
 /**
  * The trash, stars and recently opened documents of a {@link SqliteDirectory}
@@ -26,8 +33,8 @@ export class SqliteOrganizing extends SqliteAccounts implements DocumentOrganizi
     return row && { ...toMemberDocument(row), deletedAt: new Date(row.at) };
   }
 
-  async listTrash(ownerId: string): Promise<TrashedDocument[]> {
-    const rows = this.connection().organizing.listTrash.all({ userId: ownerId });
+  async listTrash(ownerId: string, page?: PageRequest): Promise<TrashedDocument[]> {
+    const rows = this.connection().organizing.listTrash.all(listParams(ownerId, page));
     return rows.map((row) => ({ ...toMemberDocument(row), deletedAt: new Date(row.at) }));
   }
 
@@ -45,8 +52,8 @@ export class SqliteOrganizing extends SqliteAccounts implements DocumentOrganizi
     return this.connection().organizing.unstar.run(documentId, userId).changes > 0;
   }
 
-  async listStarredDocuments(userId: string): Promise<StarredDocument[]> {
-    const rows = this.connection().organizing.listStarred.all({ userId });
+  async listStarredDocuments(userId: string, page?: PageRequest): Promise<StarredDocument[]> {
+    const rows = this.connection().organizing.listStarred.all(listParams(userId, page));
     return rows.map((row) => ({ ...toMemberDocument(row), starredAt: new Date(row.at) }));
   }
 
@@ -54,8 +61,8 @@ export class SqliteOrganizing extends SqliteAccounts implements DocumentOrganizi
     this.connection().organizing.recordOpen.run({ id: documentId, userId, now: timeOf(now, 'now') });
   }
 
-  async listRecentDocuments(userId: string, limit: number): Promise<RecentDocument[]> {
-    const rows = this.connection().organizing.listRecent.all({ userId, limit: checkCount(limit, 'The limit') });
+  async listRecentDocuments(userId: string, page: PageRequest): Promise<RecentDocument[]> {
+    const rows = this.connection().organizing.listRecent.all(listParams(userId, page));
     return rows.map((row) => ({ ...toMemberDocument(row), openedAt: new Date(row.at) }));
   }
 }

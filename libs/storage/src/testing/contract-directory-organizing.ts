@@ -148,21 +148,21 @@ export function describeOrganizing({ directory, log, another }: DirectoryContrac
       // Not a member: not recorded.
       await directory().recordOpen('other', 'user-bob', at);
 
-      expect((await directory().listRecentDocuments('user-ada', 10)).map(({ id, openedAt }) => [id, openedAt])).toEqual([
+      expect((await directory().listRecentDocuments('user-ada', { limit: 10 })).map(({ id, openedAt }) => [id, openedAt])).toEqual([
         ['doc', later(at, 2_000)],
         ['other', later(at, 1_000)],
       ]);
-      expect((await directory().listRecentDocuments('user-ada', 1)).map(({ id }) => id)).toEqual(['doc']);
-      expect(await directory().listRecentDocuments('user-bob', 10)).toEqual([
+      expect((await directory().listRecentDocuments('user-ada', { limit: 1 })).map(({ id }) => id)).toEqual(['doc']);
+      expect(await directory().listRecentDocuments('user-bob', { limit: 10 })).toEqual([
         expect.objectContaining({ id: 'doc', role: 'editor', openedAt: at }),
       ]);
 
       await directory().trashDocument('doc', at);
-      expect((await directory().listRecentDocuments('user-ada', 10)).map(({ id }) => id)).toEqual(['other']);
-      expect(await directory().listRecentDocuments('user-bob', 10)).toEqual([]);
+      expect((await directory().listRecentDocuments('user-ada', { limit: 10 })).map(({ id }) => id)).toEqual(['other']);
+      expect(await directory().listRecentDocuments('user-bob', { limit: 10 })).toEqual([]);
       await directory().deleteDocument('doc');
       await directory().deleteDocument('other');
-      expect(await directory().listRecentDocuments('user-ada', 10)).toEqual([]);
+      expect(await directory().listRecentDocuments('user-ada', { limit: 10 })).toEqual([]);
     });
   });
 }

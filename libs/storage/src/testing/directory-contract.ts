@@ -11,6 +11,7 @@ import { describeSecrets } from './contract-directory-secrets';
 import { describeSecurityEvents } from './contract-directory-security-events';
 import { describeUsers } from './contract-directory-users';
 import { describeOrganizing } from './contract-directory-organizing';
+import { describePages } from './contract-directory-pages';
 import { describeSearch } from './contract-search';
 
 /** What a directory contract factory provides for one test: empty storage, a second instance of it, and old rows. */
@@ -85,6 +86,7 @@ export function describeDirectoryContract(name: string, makeStorage: () => Promi
     describeFiles(context);
     describeDocumentVersions(context);
     describeOrganizing(context);
+    describePages(context);
     describeSearch(context);
   });
 }

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { MemberDocument } from '../directory-records';
+import type { PageRequest } from '../page';
+import type { DirectoryContractContext } from './directory-contract';
+import { later, newUser } from './directory-fixtures';
+
+/** Reads a whole list through pages of `limit`, each after the previous page's last entry. */
+async function allPages<T extends MemberDocument>(limit: number, read: (page: PageRequest) => Promise<T[]>, at: (entry: T) => Date): Promise<T[][]> {
+  const pages: T[][] = [];
+  let page: PageRequest = { limit };
+  for (;;) {
+    const entries = await read(page);
+    if (entries.length > limit) throw new Error(`A page of ${limit} held ${entries.length}`);
+    if (entries.length === 0) return pages;
+    pages.push(entries);
+    const last = entries[entries.length - 1];
+    page = { limit, after: { at: at(last), id: last.id } };
+    if (pages.length > 50) throw new Error('The pages never end');
+  }
+}
+
+/** Newest first, then by id: the order every paged list keeps. */
+function expectNewestFirst(entries: readonly MemberDocument[], at: (entry: MemberDocument) => Date): void {
+  for (let index = 1; index < entries.length; index += 1) {
+    const [before, after] = [entries[index - 1], entries[index]];
+    const order = at(before).getTime() - at(after).getTime() || (before.id < after.id ? 1 : -1);
+    expect(order, `${before.id} before ${after.id}`).toBeGreaterThan(0);
+  }
+}
+
+/** The home page's lists a page at a time (libs/storage README, "Lists, a page at a time"). */
+export function describePages({ directory }: DirectoryContractContext): void {
+  const at = new Date('2026-03-01T10:00:00Z');
+
+  describe('lists, a page at a time', () => {
+    it('pages through own and shared documents, newest first, each once, split by role', async () => {
+      await directory().createUser(newUser('ada'));
+      await directory().createUser(newUser('bob'));
+      const owned = ['a', 'b', 'c', 'd', 'e'];
+      for (const id of owned) await directory().createOwnedDocument(id, 'user-ada', `Doc ${id}`);
+      await directory().createOwnedDocument('bobs', 'user-bob', 'Bob’s');
+      await directory().createOwnedDocument('bobs-too', 'user-bob', 'Bob’s too');
+      await directory().setMember('bobs', 'user-ada', 'commenter');
+      await directory().setMember('bobs-too', 'user-ada', 'viewer');
+      await directory().setMember('a', 'user-bob', 'editor');
+
+      const ownPages = await allPages(2, (page) => directory().listOwnedDocuments('user-ada', page), (document) => document.updatedAt);
+      expect(ownPages.map((page) => page.length)).toEqual([2, 2, 1]);
+      const own = ownPages.flat();
+      expect(own.map(({ id }) => id).sort()).toEqual(owned);
+      expect(own.every((document) => document.role === 'owner' && document.owner?.name === 'Ada')).toBe(true);
+      expectNewestFirst(own, (document) => document.updatedAt);
+
+      const shared = (await allPages(1, (page) => directory().listSharedDocuments('user-ada', page), (document) => document.updatedAt)).flat();
+      expect(shared.map(({ id, role, owner }) => [id, role, owner?.id]).sort()).toEqual([
+        ['bobs', 'commenter', 'user-bob'],
+        ['bobs-too', 'viewer', 'user-bob'],
+      ]);
+      expect((await directory().listSharedDocuments('user-bob', { limit: 10 })).map(({ id }) => id)).toEqual(['a']);
+      expect(await directory().listOwnedDocuments('user-nobody', { limit: 10 })).toEqual([]);
+
+      // A trashed document leaves both lists.
+      await directory().trashDocument('a', at);
+      expect((await directory().listOwnedDocuments('user-ada', { limit: 10 })).map(({ id }) => id)).not.toContain('a');
+      expect(await directory().listSharedDocuments('user-bob', { limit: 10 })).toEqual([]);
+    });
+
+    it('pages stars, recents and the trash by their own times, ties by id, and refuses a bad page', async () => {
+      await directory().createUser(newUser('ada'));
+      const ids = ['a', 'b', 'c', 'd'];
+      for (const id of ids) await directory().createOwnedDocument(id, 'user-ada', `Doc ${id}`);
+      // b and c at the same time: the id decides, and the page key still splits them.
+      const times: Record<string, Date> = { a: at, b: later(at, 1_000), c: later(at, 1_000), d: later(at, 2_000) };
+      for (const id of ids) {
+        await directory().starDocument(id, 'user-ada', times[id]);
+        await directory().recordOpen(id, 'user-ada', times[id]);
+      }
+      const expected = [['d'], ['b'], ['c'], ['a']];
+      const ids1 = (pages: MemberDocument[][]) => pages.map((page) => page.map(({ id }) => id));
+      expect(ids1(await allPages(1, (page) => directory().listStarredDocuments('user-ada', page), (entry) => entry.starredAt))).toEqual(expected);
+      expect(ids1(await allPages(1, (page) => directory().listRecentDocuments('user-ada', page), (entry) => entry.openedAt))).toEqual(expected);
+      expect((await directory().listStarredDocuments('user-ada')).map(({ id }) => id)).toEqual(['d', 'b', 'c', 'a']);
+
+      for (const id of ids) await directory().trashDocument(id, times[id]);
+      expect(ids1(await allPages(3, (page) => directory().listTrash('user-ada', page), (entry) => entry.deletedAt))).toEqual([['d', 'b', 'c'], ['a']]);
+      expect((await directory().listTrash('user-ada')).map(({ id }) => id)).toEqual(['d', 'b', 'c', 'a']);
+
+      await expect(directory().listTrash('user-ada', { limit: -1 })).rejects.toMatchObject({ code: 'invalid-argument' });
+      await expect(directory().listOwnedDocuments('user-ada', { limit: 2, after: { at: new Date(Number.NaN), id: 'a' } })).rejects.toMatchObject({ code: 'invalid-argument' });
+    });
+  });
+}
