@@ -48,6 +48,10 @@ describe('operations: metrics, logs and per-address limits', () => {
     expect(metricSample(text, 'quire_messages_sent_total{type="update"}')).toBeGreaterThanOrEqual(1);
     expect(metricSample(text, 'quire_stored_updates_total')).toBeGreaterThanOrEqual(1);
     expect(text).toContain('quire_store_write_seconds_bucket');
+    // The update log's commits: their latency and the event-loop time each one blocked.
+    expect(metricSample(text, 'quire_store_commit_seconds_count{result="ok"}')).toBeGreaterThanOrEqual(1);
+    expect(metricSample(text, 'quire_store_commit_blocked_seconds_count')).toBeGreaterThanOrEqual(1);
+    expect(metricSample(text, 'quire_store_commit_appends_count')).toBeGreaterThanOrEqual(1);
     expect(text).toContain('quire_relay_delay_seconds_bucket');
     expect(text).toContain('nodejs_eventloop_lag_p99_seconds');
   });

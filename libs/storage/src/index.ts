@@ -1,5 +1,6 @@
 export type { Storage } from './storage';
 export type { AppendOptions, StoredDocument, UpdateLog } from './update-log';
+export type { CommitObserver, CommitTiming } from './commit-timing';
 export {
   VERSION_KINDS,
   type ClientAuthor,
@@ -62,6 +63,6 @@ export {
 export type { FolderMember, FolderStore, NewFolder, StoredFolder, VisibleFolder } from './folder-store';
 export { INVITATION_LIFETIME_MS, type DeletedAccount, type InvitationDetails, type NewInvitation, type PeopleStore, type ResetRequest, type StoredInvitation } from './people-store';
 export { StorageError, type StorageErrorCode } from './storage-error';
-export { SqliteStorage, type SqliteStorageOptions } from './sqlite/sqlite-storage';
+export { SqliteStorage, type SqliteLogWriter, type SqliteStorageOptions } from './sqlite/sqlite-storage';
 export type { SqliteSynchronous } from './sqlite/connect';
 export { PostgresStorage, type PostgresStorageOptions } from './postgres/postgres-storage';

@@ -1,9 +1,16 @@
 import type { DocumentBus } from '@quire/bus';
 import type { HubMetrics } from '@quire/collab-core';
+import type { CommitTiming } from '@quire/storage';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Seconds: from a tenth of a millisecond (SQLite group commit) to seconds (a struggling database). */
 const LATENCY_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** Seconds the event loop is held by one commit: from ten microseconds (handing it to a thread) up. */
+const BLOCKED_BUCKETS = [0.00001, 0.000025, 0.00005, ...LATENCY_BUCKETS];
+
+/** Appends that share one commit: one for PostgreSQL, a turn's worth for SQLite's group commit. */
+const APPENDS_BUCKETS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
 
 /**
  * How often the event-loop delay is sampled. prom-client's 10 ms woke an idle server 98 times a
@@ -30,6 +37,9 @@ export class PrometheusMetrics implements HubMetrics {
   private readonly upgradesRefused = new Counter({ name: 'quire_upgrades_refused_total', help: 'WebSocket upgrades refused, by HTTP status', labelNames: ['status'], registers: [this.registry] });
   private readonly storeLatency = new Histogram({ name: 'quire_store_write_seconds', help: 'Time to append a batch of updates to the store', labelNames: ['result'], buckets: LATENCY_BUCKETS, registers: [this.registry] });
   private readonly storedUpdates = new Counter({ name: 'quire_stored_updates_total', help: 'Updates appended to the store', registers: [this.registry] });
+  private readonly commitLatency = new Histogram({ name: 'quire_store_commit_seconds', help: 'Latency of one commit of appends (a SQLite group commit, a PostgreSQL append): from handing it to the database to knowing it durable', labelNames: ['result'], buckets: LATENCY_BUCKETS, registers: [this.registry] });
+  private readonly commitBlocked = new Histogram({ name: 'quire_store_commit_blocked_seconds', help: 'Event-loop time blocked by one commit of appends: nothing else, no relay of any document, runs meanwhile', buckets: BLOCKED_BUCKETS, registers: [this.registry] });
+  private readonly commitAppends = new Histogram({ name: 'quire_store_commit_appends', help: 'Appends (of all documents) that shared one commit', buckets: APPENDS_BUCKETS, registers: [this.registry] });
   private readonly relayDelay = new Histogram({ name: 'quire_relay_delay_seconds', help: 'From applying an update to relaying it, i.e. what storing first costs', buckets: LATENCY_BUCKETS, registers: [this.registry] });
 
   constructor() {
@@ -109,6 +119,13 @@ export class PrometheusMetrics implements HubMetrics {
   storeWrite(seconds: number, updates: number, ok: boolean): void {
     this.storeLatency.observe({ result: ok ? 'ok' : 'error' }, seconds);
     if (ok) this.storedUpdates.inc(updates);
+  }
+
+  /** One commit of the store's appends (the storage's `onCommit`). */
+  storeCommit({ appends, latencySeconds, blockedSeconds, ok }: CommitTiming): void {
+    this.commitLatency.observe({ result: ok ? 'ok' : 'error' }, latencySeconds);
+    this.commitBlocked.observe(blockedSeconds);
+    this.commitAppends.observe(appends);
   }
 
   relayed(seconds: number): void {

@@ -1,11 +1,15 @@
-import { PostgresStorage, SqliteStorage, type Storage } from '@quire/storage';
+import { PostgresStorage, SqliteStorage, type CommitObserver, type Storage } from '@quire/storage';
 import type { Logger } from 'pino';
 import type { DatabaseConfig } from '../config/config.schema';
 
-/** Builds and opens the storage `DATABASE_URL` names; rejects with the driver's reason when it cannot. */
-export async function openStorage(database: DatabaseConfig, logger: Logger): Promise<Storage> {
+/**
+ * Builds and opens the storage `DATABASE_URL` names; rejects with the driver's reason when it
+ * cannot. `onCommit` is told of every commit of the update log's appends (the metrics).
+ */
+export async function openStorage(database: DatabaseConfig, logger: Logger, onCommit?: CommitObserver): Promise<Storage> {
   if (database.kind === 'sqlite') {
-    const storage = new SqliteStorage({ path: database.path });
+    // The update log commits on a writer thread of its own (libs/storage README, "Where SQLite writes").
+    const storage = new SqliteStorage({ path: database.path, onCommit });
     await storage.open();
     logger.info({ database: 'sqlite', path: database.path }, 'Storage opened (SQLite)');
     return storage;
@@ -14,6 +18,7 @@ export async function openStorage(database: DatabaseConfig, logger: Logger): Pro
     connectionString: database.url,
     // An idle pooled client dies when PostgreSQL restarts; the next query reconnects.
     onError: (error: Error) => logger.warn({ err: error }, 'PostgreSQL connection lost; it will be re-opened on next use'),
+    onCommit,
   });
   await storage.open();
   logger.info({ database: 'postgres', host: redactedHost(database.url) }, 'Storage opened (PostgreSQL)');

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/config.schema';
 import { LOGGER } from '../logging/logger';
+import { PrometheusMetrics } from '../metrics/prometheus-metrics';
 import { ContentChanges } from './content-changes';
 import { ObservedUpdateLog } from './observed-update-log';
 import { openStorage } from './open-storage';
@@ -18,8 +19,9 @@ import { COMMENT_STORE, DIRECTORY, FOLDER_STORE, PEOPLE_STORE, SEARCH_INDEX, STO
   providers: [
     {
       provide: STORAGE,
-      inject: [APP_CONFIG, LOGGER],
-      useFactory: (config: AppConfig, logger: Logger) => openStorage(config.database, logger),
+      inject: [APP_CONFIG, LOGGER, PrometheusMetrics],
+      useFactory: (config: AppConfig, logger: Logger, metrics: PrometheusMetrics) =>
+        openStorage(config.database, logger, (timing) => metrics.storeCommit(timing)),
     },
     { provide: ContentChanges, useFactory: () => new ContentChanges() },
     // The hub's appends tell ContentChanges, which the search index follows off the relay path.

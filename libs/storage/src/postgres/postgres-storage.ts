@@ -21,6 +21,7 @@ import { PostgresFolderStore } from './postgres-folder-store';
 import type { PeopleStore } from '../people-store';
 import { PostgresPeopleStore } from './postgres-people-store';
 import { PostgresUpdateLog } from './postgres-update-log';
+import type { CommitObserver } from '../commit-timing';
 import { PostgresVersionHistory } from './postgres-version-history';
 import { versionStatementsFor } from './version-statements';
 
@@ -41,6 +42,11 @@ export interface PostgresStorageOptions {
    * is lost: the pool drops it and connects again on next use. Errors of calls reject those calls.
    */
   readonly onError?: (error: Error) => void;
+  /**
+   * Told of every append's commit (each is its own transaction, one statement): its latency, and
+   * the event-loop time it took (sending the query; the wait for PostgreSQL holds nothing).
+   */
+  readonly onCommit?: CommitObserver;
 }
 
 /** PostgreSQL truncates longer identifiers, so two long schema names could silently be one. */
@@ -68,7 +74,7 @@ export class PostgresStorage implements Storage {
 
   constructor(private readonly options: PostgresStorageOptions) {
     this.schema = options.schema ?? 'public';
-    this.log = new PostgresUpdateLog(logStatementsFor(this.schema), () => this.use());
+    this.log = new PostgresUpdateLog(logStatementsFor(this.schema), () => this.use(), options.onCommit);
     this.directory = new PostgresDirectory(directoryStatementsFor(this.schema), () => this.use(), this.schema);
     this.search = new PostgresSearchIndex(this.schema, () => this.use());
     this.versions = new PostgresVersionHistory(versionStatementsFor(this.schema), () => this.use());

@@ -4,6 +4,7 @@ import { checkAuthorship } from '../version-checks';
 import type { AppendOptions, StoredDocument, UpdateLog } from '../update-log';
 import type { LogStatements, UpdateRow } from './log-statements';
 import { inTransaction } from './pool';
+import type { CommitObserver } from '../commit-timing';
 
 /**
  * The {@link UpdateLog} of a {@link PostgresStorage}, on its pool. A document's appends and
@@ -15,6 +16,7 @@ export class PostgresUpdateLog implements UpdateLog {
   constructor(
     private readonly statements: LogStatements,
     private readonly pool: () => Pool,
+    private readonly observe?: CommitObserver,
   ) {}
 
   async load(id: string): Promise<StoredDocument> {
@@ -39,7 +41,8 @@ export class PostgresUpdateLog implements UpdateLog {
     // One statement, one round trip: in autocommit it is its own transaction.
     const authors = options.authors?.map((author) => author ?? null) ?? [];
     const clients = options.clients ?? [];
-    const { rows } = await pool.query<{ last_seq: string | null }>(this.statements.appendUpdates, [
+    const started = performance.now();
+    const query = pool.query<{ last_seq: string | null }>(this.statements.appendUpdates, [
       id,
       updates,
       options.title ?? null,
@@ -47,6 +50,20 @@ export class PostgresUpdateLog implements UpdateLog {
       clients.map((client) => client.clientId),
       clients.map((client) => client.userId),
     ]);
+    // What the event loop spent on this commit: encoding and handing the query to the pool.
+    const blockedSeconds = (performance.now() - started) / 1000;
+    const report = (ok: boolean) =>
+      this.observe?.({ appends: 1, latencySeconds: (performance.now() - started) / 1000, blockedSeconds, ok });
+    const { rows } = await query.then(
+      (result) => {
+        report(true);
+        return result;
+      },
+      (error: unknown) => {
+        report(false);
+        throw error;
+      },
+    );
     // No row was locked, so nothing was inserted: the document does not exist (or was just deleted).
     if (rows[0].last_seq === null) throw noSuchDocument(id, 'append');
     // Converted here: a seq JavaScript cannot represent is an error, not a wrong number.

@@ -16,8 +16,10 @@ const BUSY_TIMEOUT_MS = 5_000;
  * directory is made owner-only (0700) and a new file owner-only (0600): the database holds the
  * documents, password hashes and the digests of every session and token. SQLite gives its -wal and
  * -shm files the database file's permissions, so they are 0600 too. Existing files keep theirs.
+ * A second connection to a database already opened (the log's writer thread) passes
+ * `migrateSchema: false`: the first one migrated it.
  */
-export function connect(path: string, synchronous: SqliteSynchronous): Database.Database {
+export function connect(path: string, synchronous: SqliteSynchronous, migrateSchema = true): Database.Database {
   if (synchronous !== 'NORMAL' && synchronous !== 'FULL') {
     throw new StorageError(
       'invalid-argument',
@@ -40,7 +42,7 @@ export function connect(path: string, synchronous: SqliteSynchronous): Database.
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma(`synchronous = ${synchronous}`);
     db.pragma('foreign_keys = ON');
-    migrate(db, path);
+    if (migrateSchema) migrate(db, path);
     return db;
   } catch (error) {
     db?.close();
@@ -63,6 +65,6 @@ function createOwnerOnly(path: string): void {
   }
 }
 
-function isInMemory(path: string): boolean {
+export function isInMemory(path: string): boolean {
   return path === ':memory:' || path === '';
 }

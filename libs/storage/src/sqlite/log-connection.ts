@@ -3,13 +3,17 @@ import { checkThroughSeqReached, noSuchDocument } from '../checks';
 import type { ClientAuthor } from '../version-history';
 import { prepareLogStatements, type LogStatements } from './log-statements';
 
-/** An accepted append, waiting for the end of the turn. */
-export interface QueuedAppend {
+/** What one append writes: the part that crosses to the writer thread. */
+export interface AppendRecord {
   readonly id: string;
   readonly updates: readonly Uint8Array[];
   readonly title: string | null;
   readonly authors: readonly (string | undefined)[] | undefined;
   readonly clients: readonly ClientAuthor[] | undefined;
+}
+
+/** An accepted append, waiting for the end of the turn. */
+export interface QueuedAppend extends AppendRecord {
   readonly resolve: (result: { lastSeq: number }) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -20,7 +24,7 @@ export type AppendOutcome = { lastSeq: number } | { error: unknown };
 export interface LogConnection {
   readonly statements: LogStatements;
   /** One outcome per append, in order; throws when the transaction as a whole fails. */
-  readonly appendAll: (batch: readonly QueuedAppend[]) => AppendOutcome[];
+  readonly appendAll: (batch: readonly AppendRecord[]) => AppendOutcome[];
   readonly compact: (id: string, snapshot: Uint8Array, throughSeq: number) => void;
 }
 
@@ -29,7 +33,7 @@ export interface LogConnection {
 export function prepareLogConnection(db: Database.Database): LogConnection {
   const statements = prepareLogStatements(db);
   // Run inside appendAll, this is a savepoint: a refused append undoes its own rows only.
-  const appendOne = db.transaction(({ id, updates, title, authors, clients }: QueuedAppend) => {
+  const appendOne = db.transaction(({ id, updates, title, authors, clients }: AppendRecord) => {
     if (statements.touchDocument.run({ id, title, now: Date.now() }).changes === 0) throw noSuchDocument(id, 'append');
     let lastSeq = 0;
     updates.forEach((update, index) => {
@@ -38,7 +42,7 @@ export function prepareLogConnection(db: Database.Database): LogConnection {
     for (const client of clients ?? []) statements.recordClient.run(id, client.clientId, client.userId);
     return lastSeq;
   });
-  const appendAll = db.transaction((batch: readonly QueuedAppend[]) =>
+  const appendAll = db.transaction((batch: readonly AppendRecord[]) =>
     batch.map((append): AppendOutcome => {
       try {
         return { lastSeq: appendOne(append) };

@@ -5,11 +5,17 @@ import { expectRefused } from '../testing/helpers';
 import { useScratchDatabase } from '../testing/scratch-database';
 import type { SqliteStorage, SqliteStorageOptions } from './sqlite-storage';
 import { createOwnedDocuments, DOCUMENT_OWNER } from '../testing/test-documents';
+import { compiledLogWriter } from '../testing/compiled-log-writer';
+
+const WRITERS: [string, Partial<SqliteStorageOptions>][] = [
+  ['on the writer thread', { logWriterFile: compiledLogWriter() }],
+  ['on the calling thread', { logWriter: 'inline' }],
+];
 
 // Appends made in one event-loop turn share one transaction (one fsync), each in its own savepoint.
-describe('SqliteStorage group commit', () => {
+describe.each(WRITERS)('SqliteStorage group commit, %s', (_, writer) => {
   const scratch = useScratchDatabase('sqlite-group');
-  const openStorage = (options?: Partial<SqliteStorageOptions>) => scratch.openStorage(options);
+  const openStorage = (options?: Partial<SqliteStorageOptions>) => scratch.openStorage({ ...writer, ...options });
   const inspect = () => scratch.inspect();
 
   /** Rows as another connection sees them, by document. */
