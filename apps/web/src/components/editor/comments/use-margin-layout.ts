@@ -36,8 +36,12 @@ interface Memory {
   textHeight: number;
   items: MarginItem[];
   tops: number[];
-  /** The card each of `tops` was written to (a card inserted above moves the others' indexes). */
+  /** The card each of `tops` was computed for (a card inserted above moves the others' indexes). */
   cardsAtTops: HTMLElement[];
+  /** The top last written to each card's transform: far from the viewport it may lag behind `tops`. */
+  written: WeakMap<HTMLElement, number>;
+  /** Some card's transform lags behind its top (written when it nears the viewport, or when idle). */
+  stale: boolean;
   activeIndex: number;
   /** Transforms were cleared for the narrow sheet. */
   cleared: boolean;
@@ -47,11 +51,13 @@ interface Memory {
  * Places the margin's cards beside their text, incrementally and at most once a frame: every
  * trigger (a new document state, a card's size, the text reflowing, a render) only marks what
  * changed and asks for one requestAnimationFrame pass, which reads first (anchors from the first
- * changed block on, heights of cards not yet watched) and then writes the transforms of the cards
- * from the first one whose anchor or height changed downwards. Positions live in refs and styles,
- * never in React state, so nothing re-renders. The cards scroll with the text (same scroll
- * container: the page), so scrolling needs no work here at all; a card coming into view
- * (content-visibility) moves only the cards below it. The pass waits while the margin is not
+ * changed block on, heights of cards not yet watched), places the cards from the first one whose
+ * anchor or height changed downwards, and writes the transforms of those near the viewport; the
+ * others follow in idle time, or when a scroll brings them near, or when a card takes the focus.
+ * (A card coming into view (content-visibility) takes its real height and pushes every card below
+ * it: writing all of those was hundreds of style changes a frame while scrolling 500 threads.)
+ * Positions live in refs and styles, never in React state, so nothing re-renders. The cards scroll
+ * with the text (same scroll container: the page). The pass waits while the margin is not
  * displayed (rAF itself waits in a hidden tab).
  */
 export function useMarginLayout({ list, view, store, narrow, activeThreadId, pendingFrom }: Options): void {
@@ -67,14 +73,27 @@ export function useMarginLayout({ list, view, store, narrow, activeThreadId, pen
     items: [],
     tops: [],
     cardsAtTops: [],
+    written: new WeakMap(),
+    stale: false,
     activeIndex: -1,
     cleared: false,
   });
   const frame = useRef(0);
+  const idle = useRef(0);
   const observer = useRef<ResizeObserver | null>(null);
   // The latest props for the pass, which runs outside React.
   const latest = useRef({ view, narrow, activeThreadId, pendingFrom });
   latest.current = { view, narrow, activeThreadId, pendingFrom };
+
+  // The lagging transforms, a few dozen at a time while the page is idle.
+  const scheduleIdle = useCallback(() => {
+    const write = (deadline: IdleDeadline) => {
+      idle.current = 0;
+      const state = memory.current;
+      if (state.stale && !state.cleared && writeSome(state, deadline)) idle.current = requestIdleCallback(write, { timeout: IDLE_TIMEOUT_MS });
+    };
+    if (!idle.current) idle.current = requestIdleCallback(write, { timeout: IDLE_TIMEOUT_MS });
+  }, []);
 
   const pass = useCallback(() => {
     frame.current = 0;
@@ -95,6 +114,8 @@ export function useMarginLayout({ list, view, store, narrow, activeThreadId, pen
       if (!state.cleared) {
         for (const card of state.cards) card.style.transform = '';
         container.style.height = '';
+        state.written = new WeakMap();
+        state.stale = false;
         state.cleared = true;
         state.tops = [];
         state.items = [];
@@ -109,7 +130,8 @@ export function useMarginLayout({ list, view, store, narrow, activeThreadId, pen
     const doc = view.state.doc;
     const anchors = anchorsOf(doc);
     const textRect = view.dom.getBoundingClientRect();
-    const offset = textRect.top - container.getBoundingClientRect().top;
+    const containerTop = container.getBoundingClientRect().top;
+    const offset = textRect.top - containerTop;
     const measure = (from: number): number | null => {
       try {
         return view.coordsAtPos(Math.min(from, doc.content.size)).top - textRect.top;
@@ -138,15 +160,13 @@ export function useMarginLayout({ list, view, store, narrow, activeThreadId, pen
     let first = 0;
     if (activeIndex === state.activeIndex && items.length >= state.items.length) {
       while (first < state.items.length && state.cards[first] === state.cardsAtTops[first] && sameItem(items[first], state.items[first])) first++;
-      if (first === items.length && items.length === state.items.length) return;
+      if (first === items.length && items.length === state.items.length) {
+        // Nothing moved; a scroll may have brought cards whose transforms lag into view.
+        if (state.stale && writeNear(state, containerTop)) scheduleIdle();
+        return;
+      }
     }
     const tops = layoutMargin(items, activeIndex, first, state.tops);
-
-    // Writes: a transform (no layout of anything else), only for cards that moved.
-    for (let index = first; index < state.cards.length; index++) {
-      if (tops[index] === state.tops[index] && state.cards[index] === state.cardsAtTops[index]) continue;
-      (state.cards[index] as HTMLElement).style.transform = `translateY(${tops[index]}px)`;
-    }
     const last = items.length - 1;
     const height = last >= 0 ? `${(tops[last] ?? 0) + (items[last]?.height ?? 0)}px` : '';
     if (container.style.height !== height) container.style.height = height;
@@ -154,11 +174,15 @@ export function useMarginLayout({ list, view, store, narrow, activeThreadId, pen
     state.tops = tops;
     state.cardsAtTops = state.cards.slice();
     state.activeIndex = activeIndex;
-  }, [list]);
+    state.stale = true;
+    // Writes: transforms of the cards near the viewport; the rest in idle time (see writeNear).
+    if (writeNear(state, containerTop)) scheduleIdle();
+  }, [list, scheduleIdle]);
 
   const schedule = useCallback(() => {
     if (!frame.current) frame.current = requestAnimationFrame(pass);
   }, [pass]);
+
 
   // A render may add, remove or reorder cards, or change the active one: list them in the next pass.
   useLayoutEffect(() => {
@@ -196,17 +220,83 @@ export function useMarginLayout({ list, view, store, narrow, activeThreadId, pen
     });
     resized.observe(view.dom);
     observer.current = resized;
+    // Cards whose transform lags are written as they near the viewport (any scroll container's).
+    const scrolled = () => {
+      if (state.stale) schedule();
+    };
+    document.addEventListener('scroll', scrolled, { capture: true, passive: true });
+    // A card taking the focus (Tab, a #thread- link) is scrolled to where it really is.
+    const focused = () => {
+      if (state.stale) writeSome(state, null);
+    };
+    const container = list.current;
+    container?.addEventListener('focusin', focused, { capture: true });
     state.cardsChanged = true;
     state.remeasureAll = true;
     schedule();
     return () => {
       unsubscribe();
       resized.disconnect();
+      document.removeEventListener('scroll', scrolled, { capture: true });
+      container?.removeEventListener('focusin', focused, { capture: true });
       observer.current = null;
       cancelAnimationFrame(frame.current);
       frame.current = 0;
+      cancelIdleCallback(idle.current);
+      idle.current = 0;
     };
   }, [view, store, list, schedule]);
+}
+
+/** How far beyond the viewport (in viewport heights) cards get their transforms at once. */
+const NEAR_VIEWPORTS = 1.5;
+/** Transforms written per idle callback at most (each costs a style recalculation of its card). */
+const IDLE_BATCH = 40;
+/** A page never idle (scrolling on and on) still gets a batch this often. */
+const IDLE_TIMEOUT_MS = 500;
+
+const writeTop = (state: Memory, card: HTMLElement, top: number) => {
+  card.style.transform = `translateY(${top}px)`;
+  state.written.set(card, top);
+};
+
+/**
+ * Writes the transforms of the cards near the viewport (and of cards never placed, which would
+ * otherwise stand at the margin's top); returns whether others still lag. A card coming into view
+ * resizes and pushes every card below it: writing only the nearby ones keeps that a handful of
+ * style changes instead of hundreds per frame.
+ */
+function writeNear(state: Memory, containerTop: number): boolean {
+  const height = window.innerHeight;
+  const from = -NEAR_VIEWPORTS * height - containerTop;
+  const to = (1 + NEAR_VIEWPORTS) * height - containerTop;
+  let lagging = false;
+  state.cards.forEach((card, index) => {
+    const top = state.tops[index] as number;
+    const written = state.written.get(card);
+    if (written === top) return;
+    const bottom = top + (state.items[index]?.height ?? 0);
+    const near = (bottom >= from && top <= to) || (written !== undefined && written + (state.items[index]?.height ?? 0) >= from && written <= to);
+    if (near || written === undefined || index === state.activeIndex) writeTop(state, card, top);
+    else lagging = true;
+  });
+  state.stale = lagging;
+  return lagging;
+}
+
+/** Writes lagging transforms until `deadline` runs short or a batch is done (all of them without one); returns whether some remain. */
+function writeSome(state: Memory, deadline: IdleDeadline | null): boolean {
+  let count = 0;
+  for (let index = 0; index < state.cards.length; index++) {
+    const card = state.cards[index] as HTMLElement;
+    const top = state.tops[index] as number;
+    if (state.written.get(card) === top) continue;
+    if (deadline && (count >= IDLE_BATCH || (!deadline.didTimeout && deadline.timeRemaining() < 2))) return true;
+    writeTop(state, card, top);
+    count++;
+  }
+  state.stale = false;
+  return false;
 }
 
 const sameItem = (a: MarginItem | undefined, b: MarginItem | undefined) => !!a && !!b && a.height === b.height && a.anchorTop === b.anchorTop;
