@@ -1,13 +1,14 @@
 'use client';
 
 import type { UserView } from '@quire/api-contract';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Suspense, useState } from 'react';
 import { useApi } from '../../lib/api/api-context';
 import { isUnreachable } from '../../lib/api/client';
-import { documentListsQuery } from '../../lib/api/documents';
+import { ownedDocumentsQuery, sharedDocumentsQuery } from '../../lib/api/document-pages';
 import { AppHeader } from '../common/AppHeader';
 import { ServerUnreachable } from '../common/ServerUnreachable';
+import { ShowMoreButton } from '../common/ShowMoreButton';
 import { FoldersSection } from '../folders/FoldersSection';
 import { ShelfSections, useStarredIds } from '../organizing/ShelfSections';
 import { TrashSection } from '../organizing/TrashSection';
@@ -20,13 +21,23 @@ import styles from './home.module.css';
 import { NewDocumentButton } from './NewDocumentButton';
 
 /**
- * "My documents" and "Shared with me", and a button to start a new one. Others add, share, rename
- * and remove documents meanwhile: the lists are read again when the tab comes back into view.
+ * "My documents" and "Shared with me", a page at a time ("Show more" reads the next), and a button
+ * to start a new one. Others add, share, rename and remove documents meanwhile: the lists are read
+ * again when the tab comes back into view.
  */
 export function DocumentsHome({ user }: { user: UserView }) {
   const api = useApi();
-  const { data: lists, error, isPending, refetch } = useQuery(documentListsQuery(api));
-  const reload = () => void refetch();
+  const ownedQuery = useInfiniteQuery(ownedDocumentsQuery(api));
+  const sharedQuery = useInfiniteQuery(sharedDocumentsQuery(api));
+  const owned = ownedQuery.data?.pages.flatMap((page) => page.documents);
+  const shared = sharedQuery.data?.pages.flatMap((page) => page.documents);
+  const lists = owned && shared ? { owned, shared } : undefined;
+  const error = ownedQuery.error ?? sharedQuery.error;
+  const isPending = ownedQuery.isPending || sharedQuery.isPending;
+  const reload = () => {
+    if (ownedQuery.error) void ownedQuery.refetch();
+    if (sharedQuery.error) void sharedQuery.refetch();
+  };
   const [createError, setCreateError] = useState<Error | null>(null);
   const starred = useStarredIds();
 
@@ -98,10 +109,13 @@ export function DocumentsHome({ user }: { user: UserView }) {
                     <h2 id="owned-title" className={styles.sectionTitle}>
                       My documents
                     </h2>
-                    <p className={styles.count}>{countLabel(lists.owned.length)}</p>
+                    <p className={styles.count}>{countLabel(lists.owned.length, ownedQuery.hasNextPage)}</p>
                   </div>
                   {lists.owned.length > 0 ? (
-                    <DocumentList documents={lists.owned} label="My documents" actions={actions} starred={starred} />
+                    <>
+                      <DocumentList documents={lists.owned} label="My documents" actions={actions} starred={starred} />
+                      <ShowMoreButton query={ownedQuery} list="My documents" />
+                    </>
                   ) : (
                     <div className={styles.empty}>
                       <p className={styles.emptyTitle}>No documents yet</p>
@@ -115,10 +129,13 @@ export function DocumentsHome({ user }: { user: UserView }) {
                     <h2 id="shared-title" className={styles.sectionTitle}>
                       Shared with me
                     </h2>
-                    <p className={styles.count}>{countLabel(lists.shared.length)}</p>
+                    <p className={styles.count}>{countLabel(lists.shared.length, sharedQuery.hasNextPage)}</p>
                   </div>
                   {lists.shared.length > 0 ? (
-                    <DocumentList documents={lists.shared} label="Shared with me" actions={actions} starred={starred} />
+                    <>
+                      <DocumentList documents={lists.shared} label="Shared with me" actions={actions} starred={starred} />
+                      <ShowMoreButton query={sharedQuery} list="Shared with me" />
+                    </>
                   ) : (
                     <p className={styles.emptyShared}>Documents others share with you appear here.</p>
                   )}
@@ -134,6 +151,7 @@ export function DocumentsHome({ user }: { user: UserView }) {
   );
 }
 
-function countLabel(count: number): string {
-  return `${count} ${count === 1 ? 'document' : 'documents'}`;
+/** How many are shown; with more to read, "50+ documents". */
+function countLabel(count: number, more: boolean): string {
+  return `${count}${more ? '+' : ''} ${count === 1 && !more ? 'document' : 'documents'}`;
 }

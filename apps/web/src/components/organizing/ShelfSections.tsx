@@ -1,20 +1,25 @@
 'use client';
 
 import type { DocumentView } from '@quire/api-contract';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { useNow } from '../../hooks/use-now';
 import { useApi } from '../../lib/api/api-context';
-import { recentQuery, starredQuery } from '../../lib/api/organizing';
+import { recentQuery, starredQuery } from '../../lib/api/document-pages';
 import { formatDateTime, formatRelativeTime } from '../../lib/relative-time';
+import { ShowMoreButton } from '../common/ShowMoreButton';
 import styles from './organizing.module.css';
 import { StarButton } from './StarButton';
 
-/** The ids the person starred, for the star toggles of every list on the page. */
+/**
+ * The ids the person starred, for the star toggles of every list on the page: those of the
+ * Starred pages read so far (the first 50, more after "Show more"), the same query as the shelf.
+ */
 export function useStarredIds(): ReadonlySet<string> {
   const api = useApi();
-  const { data } = useQuery(starredQuery(api));
-  return new Set((data?.documents ?? []).map((document) => document.id));
+  const { data } = useInfiniteQuery(starredQuery(api));
+  return new Set((data?.pages ?? []).flatMap((page) => page.documents.map((document) => document.id)));
 }
 
 interface ShelfProps {
@@ -25,9 +30,11 @@ interface ShelfProps {
   verb: string;
   starred: ReadonlySet<string>;
   empty: string;
+  /** Under the cards: "Show more" for a shelf read a page at a time. */
+  more?: ReactNode;
 }
 
-function Shelf({ title, id, documents, verb, starred, empty }: ShelfProps) {
+function Shelf({ title, id, documents, verb, starred, empty, more }: ShelfProps) {
   const now = useNow();
   return (
     <section className={styles.shelf} aria-labelledby={id}>
@@ -58,14 +65,16 @@ function Shelf({ title, id, documents, verb, starred, empty }: ShelfProps) {
           })}
         </ul>
       )}
+      {more}
     </section>
   );
 }
 
-/** "Starred" and "Recent": what the person starred, and what they opened lately (the eight newest). */
+/** "Starred" and "Recent": what the person starred (a page at a time), and what they opened lately (the eight newest). */
 export function ShelfSections({ starred }: { starred: ReadonlySet<string> }) {
   const api = useApi();
-  const starredList = useQuery(starredQuery(api)).data?.documents ?? [];
+  const starredPages = useInfiniteQuery(starredQuery(api));
+  const starredList = (starredPages.data?.pages ?? []).flatMap((page) => page.documents);
   const recentList = useQuery(recentQuery(api)).data?.documents ?? [];
   return (
     <div className={styles.shelves}>
@@ -76,6 +85,7 @@ export function ShelfSections({ starred }: { starred: ReadonlySet<string> }) {
         starred={starred}
         documents={starredList.map((document) => ({ ...document, at: document.starredAt }))}
         empty="Star a document to keep it here."
+        more={<ShowMoreButton query={starredPages} list="Starred" />}
       />
       <Shelf
         title="Recent"

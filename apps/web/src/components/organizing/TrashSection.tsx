@@ -1,13 +1,15 @@
 'use client';
 
 import type { TrashedDocumentView } from '@quire/api-contract';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNow } from '../../hooks/use-now';
 import { useApi } from '../../lib/api/api-context';
-import { trashQuery, useDeleteForever, useRestoreDocument } from '../../lib/api/organizing';
+import { trashQuery } from '../../lib/api/document-pages';
+import { useDeleteForever, useRestoreDocument } from '../../lib/api/organizing';
 import { formatDate, formatDateTime, formatRelativeTime } from '../../lib/relative-time';
 import { ConfirmDialog } from '../common/ConfirmDialog';
+import { ShowMoreButton } from '../common/ShowMoreButton';
 import styles from './organizing.module.css';
 
 const shown = (document: TrashedDocumentView) => document.title.trim() || 'Untitled';
@@ -18,13 +20,14 @@ const shown = (document: TrashedDocumentView) => document.title.trim() || 'Untit
  */
 export function TrashSection() {
   const api = useApi();
-  const { data, error } = useQuery(trashQuery(api));
+  const pages = useInfiniteQuery(trashQuery(api));
+  const { data, error } = pages;
   const restore = useRestoreDocument();
   const deleteForever = useDeleteForever();
   const [forever, setForever] = useState<TrashedDocumentView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const now = useNow();
-  const documents = data?.documents ?? [];
+  const documents = (data?.pages ?? []).flatMap((page) => page.documents);
 
   return (
     <section className={styles.trash} aria-labelledby="trash-title">
@@ -33,7 +36,7 @@ export function TrashSection() {
           <h2 id="trash-title" className={styles.shelfTitle}>
             Trash
           </h2>
-          <span className={styles.count}>{documents.length === 1 ? '1 document' : `${documents.length} documents`}</span>
+          <span className={styles.count}>{documents.length === 1 && !pages.hasNextPage ? '1 document' : `${documents.length}${pages.hasNextPage ? '+' : ''} documents`}</span>
         </summary>
         {error && !data ? (
           <p className={styles.error} role="alert">
@@ -81,6 +84,7 @@ export function TrashSection() {
             })}
           </ul>
         ) : null}
+        <ShowMoreButton query={pages} list="Trash" />
       </details>
       <ConfirmDialog
         open={forever !== null}

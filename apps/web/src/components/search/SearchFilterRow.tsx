@@ -1,10 +1,10 @@
 'use client';
 
 import { SEARCH_CHANGED_WITHIN, type SearchChangedWithin } from '@quire/api-contract';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useApi } from '../../lib/api/api-context';
-import { documentListsQuery } from '../../lib/api/documents';
+import { sharedDocumentsQuery } from '../../lib/api/document-pages';
 import type { SearchFilters } from '../../lib/api/search-filters';
 import styles from './search.module.css';
 
@@ -18,17 +18,17 @@ interface Props {
 /**
  * The search filters in one compact row that wraps on a narrow screen: whose documents, only those
  * shared with me, and how recently changed. The owners offered are the people whose documents the
- * person already sees in their lists (from the home page's query, usually cached).
+ * person already sees in "Shared with me" (the pages of the home page's query read so far, usually cached).
  */
 export function SearchFilterRow({ filters, onChange }: Props) {
   const api = useApi();
-  const { data: lists } = useQuery(documentListsQuery(api));
+  const { data: shared } = useInfiniteQuery(sharedDocumentsQuery(api));
   const ownerId = useId();
   const sharedId = useId();
   const changedId = useId();
 
   const owners = new Map<string, string>();
-  for (const document of lists?.shared ?? []) {
+  for (const document of (shared?.pages ?? []).flatMap((page) => page.documents)) {
     if (document.owner) owners.set(document.owner.id, document.owner.name);
   }
   // An owner picked before the lists changed stays selectable rather than silently dropped.

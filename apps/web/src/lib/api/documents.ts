@@ -1,4 +1,4 @@
-import { DocumentLists, DocumentView } from '@quire/api-contract';
+import { DocumentView } from '@quire/api-contract';
 import { queryOptions } from '@tanstack/react-query';
 import type { ApiClient } from './client';
 import { organizingKeys } from './organizing';
@@ -7,16 +7,11 @@ import { useApiMutation } from './use-api-mutation';
 const path = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
 
 export const documentKeys = {
-  /** "My documents" and "Shared with me". */
+  /** "My documents" and "Shared with me" (each a paged query under it: document-pages.ts). */
   lists: ['document-lists'] as const,
   /** One document, and under it its members and links. */
   one: (id: string) => ['document', id] as const,
 };
-
-/** The caller's documents and those shared with them, most recently changed first. */
-export function documentListsQuery(api: ApiClient) {
-  return queryOptions({ queryKey: documentKeys.lists, queryFn: ({ signal }) => api.call('/api/documents', DocumentLists, { signal }) });
-}
 
 /** One document's title, owner and the caller's role. */
 export function documentQuery(api: ApiClient, id: string) {

@@ -1,4 +1,4 @@
-import { DocumentView, RecentList, SearchAnswer, StarredList, TrashList } from '@quire/api-contract';
+import { DocumentView, SearchAnswer } from '@quire/api-contract';
 import { queryOptions } from '@tanstack/react-query';
 import { filterParams, type SearchFilters } from './search-filters';
 import type { ApiClient } from './client';
@@ -17,21 +17,6 @@ export const organizingKeys = {
 
 /** Every list that shows a document: what a trash, restore or star changes. */
 const everyList = () => [documentKeys.lists, organizingKeys.trash, organizingKeys.starred, organizingKeys.recent, organizingKeys.search];
-
-/** The caller's trashed documents, most recently trashed first. */
-export function trashQuery(api: ApiClient) {
-  return queryOptions({ queryKey: organizingKeys.trash, queryFn: ({ signal }) => api.call('/api/trash', TrashList, { signal }) });
-}
-
-/** The caller's starred documents, most recently starred first. */
-export function starredQuery(api: ApiClient) {
-  return queryOptions({ queryKey: organizingKeys.starred, queryFn: ({ signal }) => api.call('/api/documents/starred', StarredList, { signal }) });
-}
-
-/** What the caller opened lately, newest first. */
-export function recentQuery(api: ApiClient) {
-  return queryOptions({ queryKey: organizingKeys.recent, queryFn: ({ signal }) => api.call('/api/documents/recent', RecentList, { signal }) });
-}
 
 /** One page of results for `q` (web-search syntax), narrowed by `filters`. */
 export function searchQuery(api: ApiClient, q: string, limit = 20, filters: SearchFilters = {}) {
