@@ -37,8 +37,22 @@ export const MemberView = z.object({
 });
 export type MemberView = z.infer<typeof MemberView>;
 
-/** `GET /api/documents/:id/members`. */
-export const MemberList = z.object({ members: z.array(MemberView) });
+/**
+ * Someone who may open a document through a folder above it, not as its own member: the role that
+ * folder gives them, and the folder (`null` when the caller may not see it).
+ */
+export const InheritedMemberView = z.object({
+  user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  role: ShareRole,
+  folder: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+export type InheritedMemberView = z.infer<typeof InheritedMemberView>;
+
+/**
+ * `GET /api/documents/:id/members`: its own members, and the people it reaches through folders
+ * (each once, the highest role a folder gives them; left out when their own membership is as strong).
+ */
+export const MemberList = z.object({ members: z.array(MemberView), inherited: z.array(InheritedMemberView) });
 export type MemberList = z.infer<typeof MemberList>;
 
 /** `POST /api/documents/:id/members`: whom, by the email of their account. */

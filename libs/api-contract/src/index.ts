@@ -36,6 +36,7 @@ export {
   CreateDocumentBody,
   DocumentLists,
   DocumentView,
+  InheritedMemberView,
   MemberList,
   MemberView,
   PersonRef,

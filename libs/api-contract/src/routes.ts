@@ -112,7 +112,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     refusals: { 403: 'the caller may only view it', 404: notVisible },
   },
   { method: 'DELETE', path: '/api/documents/:id', group: 'documents', summary: 'Delete a document and close its sockets', caller: 'signed-in', status: 204, refusals: ownerOnly },
-  { method: 'GET', path: '/api/documents/:id/members', group: 'documents', summary: 'A document’s members', caller: 'signed-in', status: 200, answer: MemberList, refusals: { 404: notVisible } },
+  { method: 'GET', path: '/api/documents/:id/members', group: 'documents', summary: 'A document’s members, and the people it reaches through the folders above it', caller: 'signed-in', status: 200, answer: MemberList, refusals: { 404: notVisible } },
   {
     method: 'POST',
     path: '/api/documents/:id/members',

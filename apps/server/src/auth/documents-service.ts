@@ -83,11 +83,21 @@ export class DocumentsService {
     return this.member(id, user.id);
   }
 
+  /**
+   * Changes the role of one of the document's own members. Someone who reaches it only through a
+   * folder is not one: 404, rather than a membership made on top, which could only raise their role
+   * (the highest of the two counts) and would answer a role they do not have after a lowering.
+   * Their role is the folder's to change; adding them (POST) makes them a member of their own.
+   */
   async changeRole(principal: Principal, id: string, userId: string, body: unknown): Promise<Member> {
     const { role } = parseBody(RoleBody, body);
     await this.get(principal, id, 'owner');
-    if ((await this.store.getRole(id, userId)) === undefined) throw new AuthError(404, 'No such member');
     if (userId === principal.user.id) throw new AuthError(400, 'The owner keeps the owner role');
+    const direct = (await this.store.listMembers(id)).some((member) => member.user.id === userId);
+    if (!direct) {
+      if ((await this.store.getRole(id, userId)) === undefined) throw new AuthError(404, 'No such member');
+      throw new AuthError(404, 'Not a member of this document itself: they have access through a folder. Change their role on the folder, or add them to the document');
+    }
     await this.store.setMember(id, userId, role);
     await this.accessChanged({ documentId: id, userId });
     return this.member(id, userId);

@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, Patch, Post, Req } from '@nestjs/common';
 import type { AddedMember, DocumentLists, DocumentView, MemberList, MemberView, ShareLinkList, ShareLinkView, TicketAnswer } from '@quire/api-contract';
 import { toInvitationView } from '../people/invitation-views';
 import { DocumentHub } from '@quire/collab-core';
+import type { FolderStore } from '@quire/storage';
 import { SecurityEvents, type SecurityEventType } from '../audit/security-events';
 import { DocumentsService } from '../auth/documents-service';
 import type { Principal } from '../auth/principal';
@@ -10,7 +11,9 @@ import { RequestAuth } from '../auth/request-auth';
 import { TicketsService } from '../auth/tickets-service';
 import { Caller } from '../http/caller.decorator';
 import { RateLimit } from '../http/rate-limit.decorator';
+import { inheritedMembers } from '../folders/inherited-members';
 import { ShelfService } from '../organizing/shelf-service';
+import { FOLDER_STORE } from '../storage/storage.tokens';
 import { ContentChanges } from '../storage/content-changes';
 import { toDocumentView, toLinkView, toMemberView } from './document-view';
 
@@ -25,6 +28,7 @@ export class DocumentsController {
     private readonly events: SecurityEvents,
     private readonly shelf: ShelfService,
     private readonly contentChanges: ContentChanges,
+    @Inject(FOLDER_STORE) private readonly folders: FolderStore,
   ) {}
 
   @Get()
@@ -65,7 +69,9 @@ export class DocumentsController {
 
   @Get(':id/members')
   async members(@Caller() principal: Principal, @Param('id') id: string): Promise<MemberList> {
-    return { members: (await this.documents.members(principal, id)).map(toMemberView) };
+    const members = await this.documents.members(principal, id);
+    const inherited = await inheritedMembers(this.folders, id, principal.user.id, members);
+    return { members: members.map(toMemberView), inherited };
   }
 
   @Post(':id/members')
