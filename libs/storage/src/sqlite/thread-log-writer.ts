@@ -63,7 +63,9 @@ export class ThreadLogWriter implements LogWriter {
     const { port1, port2 } = new MessageChannel();
     const answered = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
     const data: WriterData = { path: options.path, synchronous: options.synchronous, port: port2, answered };
-    const worker = new Worker(options.file, { workerData: data, transferList: [port2], execArgv: compiledConditions(process.execArgv) });
+    // No Node flags: the thread runs compiled code and needs none (no `--conditions=@quire/source`),
+    // and a process flag such as `--expose-gc` would make the Worker refuse to start.
+    const worker = new Worker(options.file, { workerData: data, transferList: [port2], execArgv: [] });
     const writer = new ThreadLogWriter(worker, port1, answered, options.observe);
     await new Promise<void>((resolve, reject) => {
       writer.track(OPENED, {
@@ -206,14 +208,4 @@ export class ThreadLogWriter implements LogWriter {
     this.worker.unref();
     this.port.unref();
   }
-}
-
-/** The process's Node flags without `--conditions=@quire/source`: the thread runs compiled code. */
-function compiledConditions(execArgv: readonly string[]): string[] {
-  const kept: string[] = [];
-  for (let index = 0; index < execArgv.length; index++) {
-    if ((execArgv[index] === '--conditions' || execArgv[index] === '-C') && execArgv[index + 1] === '@quire/source') index++;
-    else if (execArgv[index] !== '--conditions=@quire/source') kept.push(execArgv[index]);
-  }
-  return kept;
 }
