@@ -2,10 +2,11 @@
 
 import type { ThreadView } from '@quire/api-contract';
 import type { EditorView } from 'prosemirror-view';
-import { Fragment, useId, useRef } from 'react';
+import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import { useEditorSelector } from '../../../hooks/use-editor-selector';
 import { useNow } from '../../../hooks/use-now';
 import type { EditorStateStore } from '../../../lib/editor-state-store';
+import { whenIdle } from '../../../lib/idle';
 import { CommentComposer } from './CommentComposer';
 import type { MentionablePerson } from './comment-text';
 import styles from './comments.module.css';
@@ -47,6 +48,8 @@ interface Props {
 }
 
 const EMPTY: string[] = [];
+/** Cards rendered in one go: hundreds at once kept the page from answering for over 50 ms. */
+const CARD_BATCH = 60;
 const short = (quote: string) => (quote.length > 60 ? `${quote.slice(0, 59)}…` : quote);
 
 /**
@@ -81,6 +84,17 @@ export function CommentsPanel(props: Props) {
         <CommentComposer label={`Comment on “${short(pending.quote)}”`} submitLabel="Comment" people={people} autoFocus onSubmit={onCreate} onCancel={onCancelPending} />
       </div>
     ) : null;
+  // The cards come in batches, one per idle moment, in document order (the active thread's and the
+  // new one's place at once); once all are there, threads arriving later show at once.
+  const [rendered, setRendered] = useState(CARD_BATCH);
+  const activeIndex = activeThreadId ? shown.findIndex((thread) => thread.id === activeThreadId) : -1;
+  const renderedCount = Math.max(rendered, activeIndex + 1, pendingIndex + 1);
+  const total = shown.length;
+  const more = renderedCount < total;
+  useEffect(() => {
+    if (!more) return;
+    return whenIdle(() => setRendered((count) => (count + CARD_BATCH >= total ? Number.POSITIVE_INFINITY : count + CARD_BATCH)), 200);
+  }, [more, renderedCount, total]);
   const hidden = narrow && !open;
   const count = threads ? threads.length - resolvedCount : 0;
   return (
@@ -113,7 +127,7 @@ export function CommentsPanel(props: Props) {
         <p className={styles.empty}>{canComment ? 'No comments yet. Select text and choose Comment.' : 'No comments yet.'}</p>
       ) : null}
       <div ref={list} className={styles.list}>
-        {shown.map((thread, index) => (
+        {shown.slice(0, renderedCount).map((thread, index) => (
           <Fragment key={thread.id}>
             {index === pendingIndex ? newThread : null}
             <div className={styles.item} data-margin-item={thread.id}>

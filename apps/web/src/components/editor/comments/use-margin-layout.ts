@@ -1,9 +1,11 @@
 'use client';
 
+import type { CommentAnchor } from '@quire/editor';
 import type { Node } from 'prosemirror-model';
 import type { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { EditorStateStore } from '../../../lib/editor-state-store';
+import { whenIdle, type IdleTime } from '../../../lib/idle';
 import { layoutMargin, type MarginItem } from './margin-layout';
 import { anchorsOf } from './thread-order';
 
@@ -79,7 +81,7 @@ export function useMarginLayout({ list, view, store, narrow, activeThreadId, pen
     cleared: false,
   });
   const frame = useRef(0);
-  const idle = useRef(0);
+  const cancelIdle = useRef<(() => void) | null>(null);
   const observer = useRef<ResizeObserver | null>(null);
   // The latest props for the pass, which runs outside React.
   const latest = useRef({ view, narrow, activeThreadId, pendingFrom });
@@ -87,12 +89,12 @@ export function useMarginLayout({ list, view, store, narrow, activeThreadId, pen
 
   // The lagging transforms, a few dozen at a time while the page is idle.
   const scheduleIdle = useCallback(() => {
-    const write = (deadline: IdleDeadline) => {
-      idle.current = 0;
+    const write = (idleTime: IdleTime) => {
+      cancelIdle.current = null;
       const state = memory.current;
-      if (state.stale && !state.cleared && writeSome(state, deadline)) idle.current = requestIdleCallback(write, { timeout: IDLE_TIMEOUT_MS });
+      if (state.stale && !state.cleared && writeSome(state, idleTime)) cancelIdle.current = whenIdle(write, IDLE_TIMEOUT_MS);
     };
-    if (!idle.current) idle.current = requestIdleCallback(write, { timeout: IDLE_TIMEOUT_MS });
+    cancelIdle.current ??= whenIdle(write, IDLE_TIMEOUT_MS);
   }, []);
 
   const pass = useCallback(() => {
@@ -139,7 +141,15 @@ export function useMarginLayout({ list, view, store, narrow, activeThreadId, pen
         return null;
       }
     };
-    remeasureAnchors(state, doc, anchors, measure);
+    // An anchor's top is its mark's first span's: one query for all of them, then a rect each
+    // (coordsAtPos, a DOM walk and a Range per anchor, took most of a 500-thread pass).
+    let spans: Map<string, Element> | null = null;
+    const measureAnchor = (anchor: { threadId: string; from: number }): number | null => {
+      spans ??= firstSpans(view.dom);
+      const rect = spans.get(anchor.threadId)?.getClientRects()[0];
+      return rect ? rect.top - textRect.top : measure(anchor.from);
+    };
+    remeasureAnchors(state, doc, anchors, measureAnchor);
     state.textWidth = textRect.width;
     state.textHeight = textRect.height;
     const pendingTop = pendingFrom === null ? null : measure(pendingFrom);
@@ -242,8 +252,8 @@ export function useMarginLayout({ list, view, store, narrow, activeThreadId, pen
       observer.current = null;
       cancelAnimationFrame(frame.current);
       frame.current = 0;
-      cancelIdleCallback(idle.current);
-      idle.current = 0;
+      cancelIdle.current?.();
+      cancelIdle.current = null;
     };
   }, [view, store, list, schedule]);
 }
@@ -285,7 +295,7 @@ function writeNear(state: Memory, containerTop: number): boolean {
 }
 
 /** Writes lagging transforms until `deadline` runs short or a batch is done (all of them without one); returns whether some remain. */
-function writeSome(state: Memory, deadline: IdleDeadline | null): boolean {
+function writeSome(state: Memory, deadline: IdleTime | null): boolean {
   let count = 0;
   for (let index = 0; index < state.cards.length; index++) {
     const card = state.cards[index] as HTMLElement;
@@ -299,6 +309,16 @@ function writeSome(state: Memory, deadline: IdleDeadline | null): boolean {
   return false;
 }
 
+/** Each thread's first highlighted span in the text (the comment mark's, libs/editor-schema). */
+function firstSpans(text: HTMLElement): Map<string, Element> {
+  const spans = new Map<string, Element>();
+  for (const span of text.querySelectorAll('.quire-comment[data-thread-id]')) {
+    const id = span.getAttribute('data-thread-id');
+    if (id && !spans.has(id)) spans.set(id, span);
+  }
+  return spans;
+}
+
 const sameItem = (a: MarginItem | undefined, b: MarginItem | undefined) => !!a && !!b && a.height === b.height && a.anchorTop === b.anchorTop;
 
 /**
@@ -306,11 +326,11 @@ const sameItem = (a: MarginItem | undefined, b: MarginItem | undefined) => !!a &
  * moved; inside the changed blocks every anchor is measured; after them the text moved as one
  * (normal flow), so one measure gives the shift of all the rest.
  */
-function remeasureAnchors(state: Memory, doc: Node, anchors: Map<string, { from: number }>, measure: (from: number) => number | null): void {
+function remeasureAnchors(state: Memory, doc: Node, anchors: Map<string, CommentAnchor>, measure: (anchor: CommentAnchor) => number | null): void {
   const previous = state.doc;
   if (previous === doc && !state.remeasureAll) {
     // Same document: only threads not measured yet (a card that just arrived).
-    for (const [id, anchor] of anchors) if (!state.anchorTops.has(id)) state.anchorTops.set(id, measure(anchor.from));
+    for (const [id, anchor] of anchors) if (!state.anchorTops.has(id)) state.anchorTops.set(id, measure(anchor));
     return;
   }
   const tops = new Map<string, number | null>();
@@ -338,7 +358,7 @@ function remeasureAnchors(state: Memory, doc: Node, anchors: Map<string, { from:
     } else if (known !== undefined && known !== null && anchor.from >= regionEnd && shift !== null) {
       tops.set(id, known + shift);
     } else {
-      const top = measure(anchor.from);
+      const top = measure(anchor);
       tops.set(id, top);
       if (anchor.from >= regionEnd && shift === null && top !== null && known !== undefined && known !== null) shift = top - known;
     }
