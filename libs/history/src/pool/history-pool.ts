@@ -9,6 +9,12 @@ import * as tasks from './history-tasks';
 
 /** The compiled worker entry, next to this file in dist/ (absent when run from source under a test runner). */
 const WORKER_FILE = path.join(__dirname, 'history-worker.js');
+/**
+ * None of the process's flags: the compiled worker needs none, a test runner's `@quire/source`
+ * export condition would make it load TypeScript sources, and V8 or process-wide flags (the
+ * benchmarks' `--expose-gc`) make a Worker throw ERR_WORKER_INVALID_EXEC_ARGV.
+ */
+const WORKER_EXEC_ARGV: string[] = [];
 
 /**
  * Runs version history's CPU-heavy work (`history-tasks.ts`: recording, thinning, reading and
@@ -31,7 +37,7 @@ export class HistoryPool {
    */
   constructor(onError: (error: unknown) => void, workerFile = WORKER_FILE) {
     this.pool = existsSync(workerFile)
-      ? new Piscina({ filename: workerFile, minThreads: 0, maxThreads: 1, idleTimeout: 60_000, execArgv: compiledConditions(process.execArgv) })
+      ? new Piscina({ filename: workerFile, minThreads: 0, maxThreads: 1, idleTimeout: 60_000, execArgv: WORKER_EXEC_ARGV })
       : undefined;
     this.pool?.on('error', (error: unknown) => {
       onError(error);
@@ -85,17 +91,4 @@ export class HistoryPool {
       this.waiting.delete(fail);
     }
   }
-}
-
-/**
- * The process's flags without the `@quire/source` export condition a test runner may add: the
- * compiled worker must load the compiled libraries, not their TypeScript sources.
- */
-function compiledConditions(execArgv: readonly string[]): string[] {
-  const kept: string[] = [];
-  for (let i = 0; i < execArgv.length; i++) {
-    if ((execArgv[i] === '--conditions' || execArgv[i] === '-C') && execArgv[i + 1] === '@quire/source') i++;
-    else if (execArgv[i] !== '--conditions=@quire/source') kept.push(execArgv[i]);
-  }
-  return kept;
 }
