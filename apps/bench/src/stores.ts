@@ -1,17 +1,18 @@
 import { statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PostgresStorage, SqliteStorage, type Storage, type UpdateLog, type VersionHistory } from '@quire/storage';
+import { PostgresStorage, SqliteStorage, type CommitTiming, type Storage, type UpdateLog, type VersionHistory } from '@quire/storage';
 import { MemoryStorage } from '@quire/storage/memory';
 import type { BenchContext } from './context';
 import { schemaBytes } from './postgres';
 
 /** The stores a benchmark can run over. */
-export type StoreKind = 'memory' | 'sqlite-full' | 'sqlite-normal' | 'postgres';
+export type StoreKind = 'memory' | 'sqlite-full' | 'sqlite-full-inline' | 'sqlite-normal' | 'postgres';
 
 export const STORE_LABELS: Record<StoreKind, string> = {
   memory: 'memory (no durable write)',
   'sqlite-full': 'SQLite synchronous=FULL',
+  'sqlite-full-inline': 'SQLite synchronous=FULL, commit on the event loop',
   'sqlite-normal': 'SQLite synchronous=NORMAL',
   postgres: 'PostgreSQL',
 };
@@ -31,6 +32,8 @@ export interface BenchStore {
   diskBytes(): Promise<number | undefined>;
   /** Closes the store and removes its files (the PostgreSQL schema goes with the run's database). */
   dispose(): Promise<void>;
+  /** Every commit of appends so far, as the storage's `onCommit` told it (none for memory). */
+  readonly commits: CommitTiming[];
 }
 
 /** The account that owns the benchmarks' documents in the SQL stores: every document has an owner. */
@@ -62,15 +65,25 @@ export async function openStore(kind: StoreKind, context: BenchContext, purpose:
         close: () => storage.close(),
         diskBytes: async () => undefined,
         dispose: () => storage.close(),
+        commits: [],
       };
     }
     case 'sqlite-full':
+    case 'sqlite-full-inline':
     case 'sqlite-normal': {
       const directory = await mkdtemp(join(context.tempDir, `${purpose}-${kind}-`));
       const path = join(directory, 'quire.db');
-      const storage = new SqliteStorage({ path, synchronous: kind === 'sqlite-full' ? 'FULL' : 'NORMAL' });
+      const commits: CommitTiming[] = [];
+      // The inline kind is the writer before issue 24 (item 3): commits hold the event loop.
+      const storage = new SqliteStorage({
+        path,
+        synchronous: kind === 'sqlite-normal' ? 'NORMAL' : 'FULL',
+        logWriter: kind === 'sqlite-full-inline' ? 'inline' : 'thread',
+        onCommit: (timing) => commits.push(timing),
+      });
       return {
         ...(await openSql(kind, label, storage)),
+        commits,
         diskBytes: async () => fileBytes(path) + fileBytes(`${path}-wal`),
         dispose: async () => {
           await storage.close();
@@ -82,9 +95,11 @@ export async function openStore(kind: StoreKind, context: BenchContext, purpose:
       const database = context.postgres;
       if (!database.available) return undefined;
       const schema = `bench_${purpose.replace(/[^a-z0-9]/g, '_')}_${made}`;
-      const storage = new PostgresStorage({ connectionString: database.url, schema });
+      const commits: CommitTiming[] = [];
+      const storage = new PostgresStorage({ connectionString: database.url, schema, onCommit: (timing) => commits.push(timing) });
       return {
         ...(await openSql(kind, label, storage)),
+        commits,
         diskBytes: () => schemaBytes(database.url, schema),
         dispose: () => storage.close(),
       };
@@ -93,7 +108,7 @@ export async function openStore(kind: StoreKind, context: BenchContext, purpose:
 }
 
 /** Opens SQL storage with the owner of its documents; the caller adds how to measure and remove it. */
-async function openSql(kind: StoreKind, label: string, storage: Storage): Promise<Omit<BenchStore, 'diskBytes' | 'dispose'>> {
+async function openSql(kind: StoreKind, label: string, storage: Storage): Promise<Omit<BenchStore, 'diskBytes' | 'dispose' | 'commits'>> {
   await storage.open();
   await storage.directory.createUser(OWNER);
   return {

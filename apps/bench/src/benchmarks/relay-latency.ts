@@ -6,7 +6,8 @@ import { STORE_LABELS, unavailableReason, type StoreKind } from '../stores';
 import { INTERVAL_MS, READERS, RelayRig, type Segment } from './relay-rig';
 
 // Memory first: it is the baseline the others are compared with.
-const STORES: readonly StoreKind[] = ['memory', 'sqlite-full', 'sqlite-normal', 'postgres'];
+// SQLite FULL twice: committing on the writer thread (the server's way) and on the event loop (before).
+const STORES: readonly StoreKind[] = ['memory', 'sqlite-full', 'sqlite-full-inline', 'sqlite-normal', 'postgres'];
 
 interface RelayRun {
   readonly store: string;
@@ -26,6 +27,10 @@ interface RelayRun {
   readonly appendedUpdates: number;
   readonly compactions: number;
   readonly groupCommitFactor: number;
+  /** Per commit of appends (the storage's onCommit): from handing it over to durable. */
+  readonly commitMs: Distribution | undefined;
+  /** Per commit of appends: the time the event loop was blocked by it. */
+  readonly blockedPerCommitMs: Distribution | undefined;
 }
 
 /**
@@ -57,6 +62,8 @@ export const relayLatency: Benchmark = {
     try {
       for (const kind of STORES) {
         const rig = await RelayRig.open(kind, context, warmup);
+        // Commits of the warm-up are not measured.
+        rig?.bench.commits.splice(0);
         if (rig) rigs.push(rig);
         else skipped.push({ what: STORE_LABELS[kind], reason: unavailableReason(context) });
       }
@@ -79,7 +86,7 @@ export const relayLatency: Benchmark = {
         ['samples', `${format.integer(perRound * rounds * READERS)} per store (every update at every reader)`],
       ],
       table: {
-        headers: ['store', 'p50 ms', 'p99 ms', 'max ms', 'added p50', 'added p99', 'appends', 'updates/append', 'loop delay p99', 'send lag p99'],
+        headers: ['store', 'p50 ms', 'p99 ms', 'max ms', 'added p50', 'added p99', 'appends', 'updates/append', 'loop delay p99', 'send lag p99', 'commit p50', 'commit p99', 'blocked/commit p50', 'blocked/commit p99'],
         rows: runs.map((run) => [
           run.store,
           format.ms(run.latencyMs.p50),
@@ -91,6 +98,10 @@ export const relayLatency: Benchmark = {
           format.ratio(run.groupCommitFactor),
           format.ms(run.eventLoopDelayMs.p99),
           format.ms(run.sendLagMs.p99),
+          format.ms(run.commitMs?.p50 ?? Number.NaN),
+          format.ms(run.commitMs?.p99 ?? Number.NaN),
+          format.ms(run.blockedPerCommitMs?.p50 ?? Number.NaN),
+          format.ms(run.blockedPerCommitMs?.p99 ?? Number.NaN),
         ]),
       },
       notes: [
@@ -98,6 +109,7 @@ export const relayLatency: Benchmark = {
         'appends / updates/append: store.append calls during the measured updates, and updates per call (group commit).',
         'loop delay: event-loop delay (perf_hooks) while measuring; SQLite holds the loop during each write.',
         'send lag: how late the writer typed against its 2 ms schedule (updates due meanwhile go in a burst).',
+        'commit / blocked/commit (ms): per commit of appends, from handing it to the database to durable, and the part of it the event loop was blocked (the storage\'s onCommit; the server exports both as histograms).',
         ...skipped.map((skip) => `${skip.what} skipped: ${skip.reason}`),
       ],
       skipped,
@@ -113,6 +125,7 @@ function summarize(rig: RelayRig, segments: readonly Segment[]): RelayRun {
     return all;
   };
   const counts = rig.store.counts;
+  const commits = rig.bench.commits;
   const sendLag = pool((segment) => segment.sendLag);
   return {
     store: rig.bench.label,
@@ -126,5 +139,7 @@ function summarize(rig: RelayRig, segments: readonly Segment[]): RelayRun {
     appendedUpdates: counts.appendedUpdates,
     compactions: counts.compactCalls,
     groupCommitFactor: counts.appendedUpdates / counts.appendCalls,
+    commitMs: commits.length === 0 ? undefined : distribution(commits.map(({ latencySeconds }) => latencySeconds * 1000)),
+    blockedPerCommitMs: commits.length === 0 ? undefined : distribution(commits.map(({ blockedSeconds }) => blockedSeconds * 1000)),
   };
 }
