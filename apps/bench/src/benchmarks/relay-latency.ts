@@ -107,7 +107,7 @@ export const relayLatency: Benchmark = {
       notes: [
         'added = the same percentile minus the memory baseline: what storing before relaying costs.',
         'appends / updates/append: store.append calls during the measured updates, and updates per call (group commit).',
-        'loop delay: event-loop delay (perf_hooks) while measuring; SQLite holds the loop during each write.',
+        'loop delay: event-loop delay (perf_hooks) while measuring; SQLite committing on the event loop holds it during each write.',
         'send lag: how late the writer typed against its 2 ms schedule (updates due meanwhile go in a burst).',
         'commit / blocked/commit (ms): per commit of appends, from handing it to the database to durable, and the part of it the event loop was blocked (the storage\'s onCommit; the server exports both as histograms).',
         ...skipped.map((skip) => `${skip.what} skipped: ${skip.reason}`),

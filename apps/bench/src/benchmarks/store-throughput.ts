@@ -85,7 +85,7 @@ export const storeThroughput: Benchmark = {
       },
       notes: [
         'One transaction per call: under FULL each call waits for one fsync, so grouping shares it among the updates.',
-        'better-sqlite3 is synchronous: a SQLite call holds the event loop for its whole latency; PostgreSQL calls do not.',
+        'SQLite appends commit on the log\'s writer thread (better-sqlite3 is synchronous there); the event loop waits for neither database.',
         ...skipped.map((skip) => `${skip.what} skipped: ${skip.reason}`),
       ],
       skipped,
