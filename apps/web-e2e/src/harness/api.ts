@@ -72,7 +72,7 @@ export class QuireApi {
     return new QuireApi(await playwrightRequest.newContext({ extraHTTPHeaders: fromAddress(address) }), urls, address);
   }
 
-  async call<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  async call<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
     const response = await this.request.fetch(`${this.urls.serverUrl}${path}`, {
       method,
       headers: { origin: this.urls.webUrl, accept: 'application/json' },

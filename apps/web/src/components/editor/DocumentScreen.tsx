@@ -5,7 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { useApi } from '../../lib/api/api-context';
 import { documentKeys, documentQuery, useRenameDocument } from '../../lib/api/documents';
-import { membersQuery } from '../../lib/api/sharing';
+import { documentPeopleQuery } from '../../lib/api/sharing';
+import { mentionablePeople } from './share/mentionable-people';
 import { documentTicket } from '../../lib/api/tickets';
 import { withNext } from '../../lib/next-path';
 import { AccountMenu } from '../common/AccountMenu';
@@ -31,10 +32,10 @@ function MemberEditor({ documentId, user }: { documentId: string; user: UserView
   const { data: document } = useQuery(documentQuery(api, documentId));
   // Read again when the tab comes back into view (TanStack's focus refetch) and when presence shows
   // a member's new name (refreshMembers), so mentions show current names.
-  const { data: memberList, refetch: refetchMembers } = useQuery(membersQuery(api, documentId));
+  const { data: people, refetch: refetchMembers } = useQuery(documentPeopleQuery(api, documentId));
   const refreshMembers = useCallback(() => void refetchMembers(), [refetchMembers]);
-  // Whom `@` offers, and the names mentions show.
-  const members = useMemo(() => memberList?.map((member) => ({ id: member.user.id, name: member.user.name, email: member.user.email })), [memberList]);
+  // Whom `@` offers (its members, and the people it reaches through folders), and the names mentions show.
+  const members = useMemo(() => (people ? mentionablePeople(people) : undefined), [people]);
   const { mutateAsync: renameDocument } = useRenameDocument();
   const [sharing, setSharing] = useState(false);
   const ticket = useCallback((signal: AbortSignal) => documentTicket(api, documentId, signal), [api, documentId]);

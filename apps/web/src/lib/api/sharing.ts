@@ -1,4 +1,4 @@
-import { AddedMember, MemberList, MemberView, ShareLinkList, ShareLinkView, type ShareRole } from '@quire/api-contract';
+import { AddedMember, FolderMemberList, MemberList, MemberView, ShareLinkList, ShareLinkView, type ShareRole } from '@quire/api-contract';
 import { queryOptions, type QueryKey } from '@tanstack/react-query';
 import type { ApiClient } from './client';
 import { documentKeys } from './documents';
@@ -23,11 +23,23 @@ export const documentTarget = (documentId: string): SharingTarget => ({ path: pa
 const targetOf = (target: SharingTarget | string): SharingTarget => (typeof target === 'string' ? documentTarget(target) : target);
 const membersKey = (target: SharingTarget | string) => [...targetOf(target).key, 'members'] as const;
 
-/** The members of a document (a document id) or of another target. */
-export function membersQuery(api: ApiClient, target: SharingTarget | string) {
+/** The members of a folder (the people it is shared with). */
+export function membersQuery(api: ApiClient, target: SharingTarget) {
   return queryOptions({
     queryKey: membersKey(target),
-    queryFn: async ({ signal }) => (await api.call(`${targetOf(target).path}/members`, MemberList, { signal })).members,
+    queryFn: async ({ signal }) => (await api.call(`${target.path}/members`, FolderMemberList, { signal })).members,
+  });
+}
+
+/**
+ * A document's people: its own members, and those it reaches through the folders above it
+ * (`inherited`, each with the folder it comes from). Under the members' key, so that adding,
+ * changing or removing a member reads it again.
+ */
+export function documentPeopleQuery(api: ApiClient, documentId: string) {
+  return queryOptions({
+    queryKey: membersKey(documentId),
+    queryFn: ({ signal }) => api.call(`${path(documentId)}/members`, MemberList, { signal }),
   });
 }
 

@@ -166,6 +166,7 @@ export function CommentComposer({ label, submitLabel, people, initialBody, autoF
             >
               <span>{person.name}</span>
               {person.email ? <span className={styles.mentionEmail}>{person.email}</span> : null}
+              {person.via ? <span className={styles.mentionEmail}>{person.via}</span> : null}
             </li>
           ))}
         </ul>

@@ -22,6 +22,8 @@ export interface MentionablePerson {
   id: string;
   name: string;
   email?: string;
+  /** Where their access comes from when it is not their own membership ("via folder Team"). */
+  via?: string;
 }
 
 /**

@@ -15,6 +15,8 @@ export interface DocumentPerson {
   id: string;
   name: string;
   email?: string;
+  /** Where their access comes from when it is not their own membership ("via folder Team"). */
+  via?: string;
 }
 
 interface Options {

@@ -2,9 +2,10 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../../../lib/api/api-context';
-import { membersQuery, shareLinksQuery } from '../../../lib/api/sharing';
+import { documentPeopleQuery, shareLinksQuery } from '../../../lib/api/sharing';
 import { Dialog } from '../../common/Dialog';
 import { AddMemberForm } from './AddMemberForm';
+import { InheritedMemberList } from './InheritedMemberList';
 import { MemberList } from './MemberList';
 import { PendingInvitations } from './PendingInvitations';
 import styles from './share.module.css';
@@ -16,11 +17,11 @@ interface Props {
   onClose: () => void;
 }
 
-/** The owner's sharing: members by email with their roles, and share links. */
+/** The owner's sharing: members by email with their roles, those who have access through folders, and share links. */
 export function ShareDialog({ open, documentId, onClose }: Props) {
   const api = useApi();
   // Read while the dialog is open.
-  const members = useQuery({ ...membersQuery(api, documentId), enabled: open });
+  const members = useQuery({ ...documentPeopleQuery(api, documentId), enabled: open });
   const links = useQuery({ ...shareLinksQuery(api, documentId), enabled: open });
 
   return (
@@ -31,7 +32,10 @@ export function ShareDialog({ open, documentId, onClose }: Props) {
         </h3>
         <AddMemberForm documentId={documentId} />
         {members.data ? (
-          <MemberList documentId={documentId} members={members.data} />
+          <>
+            <MemberList documentId={documentId} members={members.data.members} />
+            <InheritedMemberList inherited={members.data.inherited} />
+          </>
         ) : members.error ? (
           <p className={styles.error}>Could not list the members: {members.error.message}</p>
         ) : (
