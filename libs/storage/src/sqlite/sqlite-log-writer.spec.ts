@@ -41,6 +41,26 @@ describe('SqliteStorage log writer', () => {
     }
   });
 
+  it('keeps the event loop free while a commit waits on the writer thread, and resolves the append only once it committed', async () => {
+    const storage = await scratch.openStorage({ logWriterFile: compiledLogWriter() });
+    await createOwnedDocuments(storage.directory, 'doc');
+    // Another connection holds the write lock: the writer's commit waits for it (busy_timeout).
+    const other = scratch.inspect();
+    other.exec('BEGIN IMMEDIATE');
+    let stored = false;
+    const appended = storage.log.append('doc', [Uint8Array.of(1)]).then((result) => {
+      stored = true;
+      return result;
+    });
+
+    // Timers still run meanwhile: the event loop is not the one waiting.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(stored).toBe(false);
+    other.exec('COMMIT');
+    const { lastSeq } = await appended;
+    expect((await storage.log.load('doc')).lastSeq).toBe(lastSeq);
+  });
+
   it('commits compactions on the writer thread after the appends made before them', async () => {
     const storage = await scratch.openStorage({ logWriterFile: compiledLogWriter() });
     await createOwnedDocuments(storage.directory, 'doc');
