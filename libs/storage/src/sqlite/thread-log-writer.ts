@@ -167,7 +167,15 @@ export class ThreadLogWriter implements LogWriter {
   private send(request: WriterRequest, pending: Pending, transfer: ArrayBuffer[]): void {
     this.track(request.request, pending);
     this.nextRequest = request.request + 1;
-    this.port.postMessage(request, transfer);
+    try {
+      this.port.postMessage(request, transfer);
+    } catch (error) {
+      // Not handed over (a value that cannot be cloned): this request fails alone, nothing waits for it.
+      this.pending.delete(request.request);
+      pending.fail(error instanceof Error ? error : new Error(String(error)));
+      this.idleIfDone();
+      this.wakeSettled();
+    }
   }
 
   private track(request: number, pending: Pending): void {
@@ -177,14 +185,13 @@ export class ThreadLogWriter implements LogWriter {
     this.port.ref();
   }
 
-  /** Answers come in request order: settling one settles everything handed over before it. */
   private handle(answer: WriterAnswer): void {
     const pending = this.pending.get(answer.request);
     if (!pending) return;
     this.pending.delete(answer.request);
     pending.settle(answer);
     this.idleIfDone();
-    this.wake((waiter) => waiter.through <= answer.request);
+    this.wakeSettled();
   }
 
   private fail(error: Error): void {
@@ -194,12 +201,14 @@ export class ThreadLogWriter implements LogWriter {
     this.pending.clear();
     for (const request of pending) request.fail(error);
     this.idleIfDone();
-    this.wake(() => true);
+    this.wakeSettled();
   }
 
-  private wake(done: (waiter: { through: number }) => boolean): void {
+  /** Resolves the waiters whose requests are all settled (pending ones are kept in request order). */
+  private wakeSettled(): void {
+    const oldest: number | undefined = this.pending.keys().next().value;
     for (let index = this.waiters.length - 1; index >= 0; index--) {
-      if (done(this.waiters[index])) this.waiters.splice(index, 1)[0].resolve();
+      if (oldest === undefined || this.waiters[index].through < oldest) this.waiters.splice(index, 1)[0].resolve();
     }
   }
 
