@@ -23,20 +23,61 @@ interface LongTask {
   duration: number;
 }
 
-/** Records the page's long tasks from its first script on (the DevTools protocol adds it, not the page). */
+/** A long animation frame, as far as it says what it was made of (scripts, then style, layout and paint). */
+interface LongFrame extends LongTask {
+  /** Style and layout forced by the scripts (reading sizes after changing the page). */
+  forced: number;
+  /** Style, layout and paint of the frame itself, after its scripts. */
+  render: number;
+  /** The longest scripts: what ran them (a timer, a message, a frame callback) and from which file. */
+  scripts: string[];
+}
+
+interface Timeline {
+  __longTasks: LongTask[];
+  __longFrames: LongFrame[];
+}
+
+/**
+ * Records the page's long tasks from its first script on (the DevTools protocol adds it, not the
+ * page), and its long animation frames, which say what a long task was made of.
+ */
 async function recordLongTasks(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const tasks: { start: number; duration: number }[] = [];
-    (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+    const timeline = window as unknown as Timeline;
+    timeline.__longTasks = [];
+    timeline.__longFrames = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+      for (const entry of list.getEntries()) timeline.__longTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
+    interface Script { duration: number; invoker: string; sourceURL: string; sourceFunctionName: string; forcedStyleAndLayoutDuration: number }
+    interface Frame { startTime: number; duration: number; renderStart: number; scripts: Script[] }
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as Frame[]) {
+        const end = entry.startTime + entry.duration;
+        timeline.__longFrames.push({
+          start: entry.startTime,
+          duration: entry.duration,
+          forced: entry.scripts.reduce((sum, script) => sum + script.forcedStyleAndLayoutDuration, 0),
+          render: entry.renderStart ? end - entry.renderStart : 0,
+          scripts: [...entry.scripts]
+            .sort((a, b) => b.duration - a.duration)
+            .slice(0, 3)
+            .map((script) => `${script.invoker || '?'} ${script.sourceFunctionName || ''}@${script.sourceURL.split('/').pop() ?? ''} ${script.duration.toFixed(0)} ms`),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
   });
 }
 
 /** The long tasks recorded since `since` (performance.now() of the page). */
 function longTasksSince(page: Page, since: number): Promise<LongTask[]> {
-  return page.evaluate((from) => (window as unknown as { __longTasks: LongTask[] }).__longTasks.filter((task) => task.start >= from), since);
+  return page.evaluate((from) => (window as unknown as Timeline).__longTasks.filter((task) => task.start >= from), since);
+}
+
+/** The long animation frames recorded since `since` that hold a long task: what each was made of. */
+function longFramesSince(page: Page, since: number): Promise<LongFrame[]> {
+  return page.evaluate((from) => (window as unknown as Timeline).__longFrames.filter((frame) => frame.start >= from && frame.duration > 50), since);
 }
 
 const now = (page: Page) => page.evaluate(() => performance.now());
@@ -47,12 +88,18 @@ const settle = (page: Page) =>
     () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => requestIdleCallback(() => resolve(), { timeout: 5000 })))),
   );
 
-function report(document: string, what: string, tasks: readonly LongTask[], elapsed: number): void {
+async function report(page: Page, since: number, document: string, what: string, elapsed: number): Promise<void> {
+  const tasks = await longTasksSince(page, since);
   const longest = tasks.reduce((max, task) => Math.max(max, task.duration), 0);
   const total = tasks.reduce((sum, task) => sum + task.duration, 0);
+  const frames = (await longFramesSince(page, since)).map(
+    (frame) =>
+      `\n  frame at ${frame.start.toFixed(0)} ms, ${frame.duration.toFixed(0)} ms: ${frame.scripts.join('; ') || 'no script'}` +
+      `${frame.forced >= 1 ? `; style and layout forced by scripts ${frame.forced.toFixed(0)} ms` : ''}; style, layout and paint ${frame.render.toFixed(0)} ms`,
+  );
   console.log(
     `${PARAGRAPHS} paragraphs, ${document}, ${what}: ${tasks.length} long tasks (> ${LONG_TASK_MS} ms), longest ${longest.toFixed(0)} ms, ` +
-      `${total.toFixed(0)} ms in all, over ${elapsed.toFixed(0)} ms`,
+      `${total.toFixed(0)} ms in all, over ${elapsed.toFixed(0)} ms${frames.join('')}`,
   );
 }
 
@@ -76,7 +123,7 @@ async function measure(page: Page, url: string, threads: number): Promise<void> 
       throw new Error(`${error.message}; shown: ${JSON.stringify(await counts())} of ${threads}`);
     });
   await settle(page);
-  report(what, 'opening (navigation to every card and highlight shown)', await longTasksSince(page, 0), Date.now() - opened);
+  await report(page, 0, what, 'opening (navigation to every card and highlight shown)', Date.now() - opened);
 
   const scrollStart = await now(page);
   const scrollHeight = await page.evaluate(async () => {
@@ -94,25 +141,27 @@ async function measure(page: Page, url: string, threads: number): Promise<void> 
     return document.documentElement.scrollHeight;
   });
   await settle(page);
-  report(what, `scrolling down and up (${scrollHeight} px)`, await longTasksSince(page, scrollStart), (await now(page)) - scrollStart);
+  await report(page, scrollStart, what, `scrolling down and up (${scrollHeight} px)`, (await now(page)) - scrollStart);
 
   const typingStart = await now(page);
   await page.locator('.quire-doc p').first().click();
   await page.keyboard.type('Typed above every thread. ', { delay: 30 });
   await settle(page);
-  report(what, 'typing 26 characters above them all', await longTasksSince(page, typingStart), (await now(page)) - typingStart);
+  await report(page, typingStart, what, 'typing 26 characters above them all', (await now(page)) - typingStart);
 
   if (!threads) return;
   const activeStart = await now(page);
   await page.locator('.quire-doc .quire-comment', { hasText: label(Math.floor(THREADS / 2)) }).click();
   await page.locator('article[data-thread-id][data-active]').waitFor();
   await settle(page);
-  report(what, 'opening a thread by clicking its text', await longTasksSince(page, activeStart), (await now(page)) - activeStart);
+  await report(page, activeStart, what, 'opening a thread by clicking its text', (await now(page)) - activeStart);
 }
 
 /**
  * A document with 500 comment threads, opened, scrolled and typed in, in Chromium: the long tasks
- * of its performance timeline are printed (not asserted: the machine may be busy). The threads are
+ * of its performance timeline are printed (not asserted: the machine may be busy), each step's long
+ * animation frames after them (what ran: the script's invoker and file, minified names; and how long
+ * style, layout and paint took). The threads are
  * anchored by quote through the API, as a script would, by ten people at once.
  */
 describe('a document with 500 comment threads', () => {
