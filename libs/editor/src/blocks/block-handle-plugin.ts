@@ -31,6 +31,7 @@ class BlockHandleView {
   private hovered: number | null = null;
   /** The dragged block's index, from dragstart to drop or dragend. */
   dragging: number | null = null;
+  private parentPlaced = false;
 
   constructor(
     private readonly view: EditorView,
@@ -49,10 +50,9 @@ class BlockHandleView {
     this.line.className = 'quire-block-drop';
     this.line.setAttribute('aria-hidden', 'true');
     this.line.hidden = true;
-    if (parent) {
-      if (getComputedStyle(parent).position === 'static') parent.style.position = 'relative';
-      parent.append(this.handle, this.line);
-    }
+    // The parent becomes their containing block when one first shows (placeParent): reading its
+    // style here would force a style pass of the whole page while the editor is being created.
+    parent?.append(this.handle, this.line);
     view.dom.addEventListener('mousemove', this.onMouseMove);
     parent?.addEventListener('mouseleave', this.onMouseLeave);
     this.handle.addEventListener('dragstart', this.onDragStart);
@@ -71,11 +71,19 @@ class BlockHandleView {
     if (this.dragging === null) this.hide();
   };
 
+  /** The handle and the line are placed against their parent: it must be positioned. */
+  private placeParent(parent: HTMLElement) {
+    if (this.parentPlaced) return;
+    this.parentPlaced = true;
+    if (getComputedStyle(parent).position === 'static') parent.style.position = 'relative';
+  }
+
   private show(index: number) {
     const block = topLevelBlock(this.view.state.doc, index);
     const dom = block ? this.view.nodeDOM(block.pos) : null;
     const parent = this.handle.parentElement;
     if (!(dom instanceof HTMLElement) || !parent) return this.hide();
+    this.placeParent(parent);
     const box = parent.getBoundingClientRect();
     const rect = dom.getBoundingClientRect();
     // Level with the block's first line (its line height, at most the block's height).
@@ -117,6 +125,7 @@ class BlockHandleView {
     const last = topLevelBlock(doc, doc.childCount - 1);
     const dom = before ? this.view.nodeDOM(before.pos) : last ? this.view.nodeDOM(last.pos) : null;
     if (!(dom instanceof HTMLElement)) return;
+    this.placeParent(parent);
     const box = parent.getBoundingClientRect();
     const rect = dom.getBoundingClientRect();
     this.line.hidden = false;
