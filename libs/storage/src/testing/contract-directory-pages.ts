@@ -29,7 +29,7 @@ function expectNewestFirst(entries: readonly MemberDocument[], at: (entry: Membe
 }
 
 /** The home page's lists a page at a time (libs/storage README, "Lists, a page at a time"). */
-export function describePages({ directory }: DirectoryContractContext): void {
+export function describePages({ directory, storage }: DirectoryContractContext): void {
   const at = new Date('2026-03-01T10:00:00Z');
 
   describe('lists, a page at a time', () => {
@@ -63,6 +63,30 @@ export function describePages({ directory }: DirectoryContractContext): void {
       await directory().trashDocument('a', at);
       expect((await directory().listOwnedDocuments('user-ada', { limit: 10 })).map(({ id }) => id)).not.toContain('a');
       expect(await directory().listSharedDocuments('user-bob', { limit: 10 })).toEqual([]);
+    });
+
+    it('lists stars and recents reached through a folder with the folder’s role, until the folder is no longer shared', async () => {
+      await directory().createUser(newUser('ada'));
+      await directory().createUser(newUser('bob'));
+      await storage().folders.createFolder({ id: 'team', ownerId: 'user-ada', parentId: null, name: 'Team' });
+      await storage().folders.createFolder({ id: 'drafts', ownerId: 'user-ada', parentId: 'team', name: 'Drafts' });
+      await directory().createOwnedDocument('doc', 'user-ada', 'Plans');
+      await storage().folders.setDocumentFolder('doc', 'drafts');
+      await storage().folders.setFolderMember('team', 'user-bob', 'commenter');
+      expect(await directory().starDocument('doc', 'user-bob', at)).toBe(true);
+      await directory().recordOpen('doc', 'user-bob', at);
+
+      const page = { limit: 10 };
+      expect((await directory().listStarredDocuments('user-bob', page)).map(({ id, role, owner }) => [id, role, owner?.id])).toEqual([['doc', 'commenter', 'user-ada']]);
+      expect((await directory().listRecentDocuments('user-bob', page)).map(({ id, role }) => [id, role])).toEqual([['doc', 'commenter']]);
+      // A membership of its own that is higher counts instead.
+      await directory().setMember('doc', 'user-bob', 'editor');
+      expect((await directory().listRecentDocuments('user-bob', page)).map(({ role }) => role)).toEqual(['editor']);
+      await directory().removeMember('doc', 'user-bob');
+
+      await storage().folders.removeFolderMember('team', 'user-bob');
+      expect(await directory().listStarredDocuments('user-bob', page)).toEqual([]);
+      expect(await directory().listRecentDocuments('user-bob', page)).toEqual([]);
     });
 
     it('pages stars, recents and the trash by their own times, ties by id, and refuses a bad page', async () => {
