@@ -6,7 +6,8 @@ import { documentFromJson } from './document-json';
 import { fromDocx } from './docx-import';
 import { toHtml } from './html-export';
 import { fromHtml, MAX_HTML_DEPTH, nestingDepth } from './html-import';
-import { convertFile, importFormatOf, importTitle } from './import-file';
+import { importFormatOf } from './formats';
+import { convertFile, importTitle } from './import-file';
 import { fromMarkdown, toMarkdown } from './markdown';
 import { fromText, toText } from './text';
 

@@ -6,7 +6,8 @@ import { prosemirrorToYDoc } from 'y-prosemirror';
 import * as Y from 'yjs';
 import type { Conversion } from './conversion';
 import { toHtml } from './html-export';
-import { convertFile, importTitle, type ImportFormat } from './import-file';
+import type { ImportFormat } from './formats';
+import { convertFile, importTitle } from './import-file';
 import { toMarkdown } from './markdown';
 import { toText } from './text';
 

@@ -1,5 +1,5 @@
 import { ContentError } from './content-error';
-import type { ImportFormat } from './import-file';
+import type { ImportFormat } from './formats';
 import { convertFile } from './import-file';
 import { exportDocument, importDocument, writeChange, type ExportFormat } from './tasks';
 

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { parse as parseDisposition } from 'content-disposition';
 import { ContentFormat, ContentPositionQuery, ContentQuery, CONTENT_MEDIA_TYPES, type ContentWritten, type ImportedDocument } from '@quire/api-contract';
 import type { DocumentHub } from '@quire/collab-core';
-import { importFormatOf, type ImportFormat } from '@quire/content';
+import { importFormatOf, type ImportFormat } from '@quire/content/dispatch';
 import type { Directory, UpdateLog } from '@quire/storage';
 import * as Y from 'yjs';
 import { AuthError } from '../auth/auth-error';

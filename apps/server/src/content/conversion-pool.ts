@@ -1,4 +1,4 @@
-import { CONVERSION_WORKER_FILE, type ConversionOutcome, type ConversionTask } from '@quire/content';
+import { CONVERSION_WORKER_FILE, type ConversionOutcome, type ConversionTask } from '@quire/content/dispatch';
 import { Piscina } from 'piscina';
 import { AuthError } from '../auth/auth-error';
 
