@@ -203,7 +203,7 @@ export const PRODUCT_STEPS: readonly Migration[] = [
     // a common word. MAIN keeps it in the row (the text, needed for 21 snippets, still goes out);
     // rewriting the rows moves the existing ones. The title's own index answers "does the title
     // match" without parsing every match's title again.
-    version: 16,
+    version: 15,
     sql: `
       ALTER TABLE search_documents ALTER COLUMN tsv SET STORAGE MAIN;
       UPDATE search_documents SET title = title;
