@@ -142,7 +142,9 @@ describe('saved state, and documents kept on this device', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('Typed with the server gone.');
     await page.locator('[role="status"][data-save="unreachable"]').waitFor();
-    expect(Number(await saveState(page).getAttribute('data-unsaved'))).toBeGreaterThan(0);
+    // The count shows once changes have waited SHOW_SAVING_AFTER_MS (500 ms): the status can say
+    // "unreachable" sooner than that.
+    await expect.poll(async () => Number(await saveState(page).getAttribute('data-unsaved'))).toBeGreaterThan(0);
     // y-indexeddb writes each change as it is made; give the last write a moment to land.
     await page.waitForTimeout(500);
     await context.close();

@@ -77,7 +77,11 @@ export function useEditorView({ session, mount, host, editable, attributes, stat
           ...stateAttributesRef.current?.(state),
         }),
         // `this`, not `created`: plugins (y-prosemirror) may dispatch while the view is constructed.
+        // A transaction that arrives after the view is destroyed (a plugin or the Yjs binding firing
+        // late) is dropped: updating a destroyed view throws ("reading 'matchesNode'"), as a
+        // browser test saw once under load, and the page's editor stops.
         dispatchTransaction(this: EditorView, tr) {
+          if (this.isDestroyed) return;
           this.updateState(this.state.apply(tr));
           store.set(this.state);
         },
