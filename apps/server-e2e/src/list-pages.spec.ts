@@ -103,6 +103,43 @@ for (const backend of await backends('list pages API')) {
       expect(idsOf(await walk(fx.bob, '/api/documents/starred', 50)).filter((id) => ids.includes(id))).toEqual([]);
     });
 
+    it('says on every list and on the document whether the caller starred it: theirs only, beyond the first page too', async () => {
+      const [first, second] = [await fx.sharedDocument('Starred late'), await fx.sharedDocument('Not starred')];
+      const folder = await fx.admin.request<{ id: string }>('POST', '/api/folders', { name: 'Starred folder' });
+      expect(folder.status, folder.text).toBe(201);
+      expect((await fx.admin.request('PUT', `/api/documents/${first}/folder`, { folderId: folder.body.id })).status).toBe(200);
+      expect((await fx.bob.request('PUT', `/api/documents/${first}/star`)).status).toBe(204);
+      await fx.bob.ticket(first);
+      await fx.bob.ticket(second);
+      // Newer documents push the starred one off Bob's first page of one.
+      await fx.sharedDocument('Newer');
+      type Flagged = Listed & { starred: boolean };
+      const flags = (pages: Listed[][]) => Object.fromEntries((pages.flat() as Flagged[]).filter((doc) => doc.id === first || doc.id === second).map((doc) => [doc.id, doc.starred]));
+
+      const sharedPages = await walk(fx.bob, '/api/documents/shared', 1);
+      expect(idsOf(sharedPages.slice(0, 1))).not.toContain(first);
+      expect(flags(sharedPages)).toEqual({ [first]: true, [second]: false });
+      expect(flags(await walk(fx.bob, '/api/documents/recent', 1, 'session'))).toEqual({ [first]: true, [second]: false });
+      expect(flags(await walk(fx.bob, '/api/documents/starred', 1))).toEqual({ [first]: true });
+      DocumentPage.parse(await page(fx.bob, '/api/documents/shared?limit=1'));
+      // The owner and another member see their own stars, not Bob's.
+      expect(flags(await walk(fx.admin, '/api/documents/owned', 50))).toEqual({ [first]: false, [second]: false });
+      expect(flags(await walk(fx.carol, '/api/documents/shared', 50, 'session'))).toEqual({ [first]: false, [second]: false });
+      const contents = await fx.admin.request<{ documents: Flagged[] }>('GET', `/api/folders/${folder.body.id}/documents`);
+      expect(contents.body.documents.map(({ id, starred }) => [id, starred])).toEqual([[first, false]]);
+
+      for (const [account, as, starred] of [[fx.bob, 'token', true], [fx.bob, 'session', true], [fx.carol, 'token', false]] as const) {
+        const one = await account.request<Flagged>('GET', `/api/documents/${first}`, undefined, as);
+        expect(one.status, one.text).toBe(200);
+        expect(one.body.starred).toBe(starred);
+      }
+      // A stranger learns nothing of it; Bob, once removed, neither.
+      expect((await fx.dave.request('GET', `/api/documents/${first}`)).status).toBe(404);
+      expect((await fx.admin.request('DELETE', `/api/documents/${first}/members/${fx.bob.user.id}`)).status).toBe(204);
+      expect((await fx.bob.request('GET', `/api/documents/${first}`)).status).toBe(404);
+      expect(idsOf(await walk(fx.bob, '/api/documents/starred', 50))).not.toContain(first);
+    });
+
     it('refuses a bad limit or cursor with 400, and anyone not signed in with 401', async () => {
       for (const list of ['/api/documents/owned', '/api/documents/shared', '/api/documents/recent', '/api/documents/starred', '/api/trash']) {
         for (const query of ['limit=0', 'limit=101', 'limit=two', `cursor=${Buffer.from('not a cursor').toString('base64url')}`, 'cursor=%25%25']) {

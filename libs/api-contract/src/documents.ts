@@ -17,6 +17,14 @@ export const DocumentView = z.object({
 });
 export type DocumentView = z.infer<typeof DocumentView>;
 
+/**
+ * A document in the caller's lists (own, shared, recent, starred, a folder's) and `GET
+ * /api/documents/:id`: with whether the caller starred it, so a star toggle knows its state for
+ * every row, not only for those among the Starred pages read so far.
+ */
+export const ListedDocumentView = DocumentView.extend({ starred: z.boolean() });
+export type ListedDocumentView = z.infer<typeof ListedDocumentView>;
+
 /** `GET /api/documents`: each list most recently changed first. */
 export const DocumentLists = z.object({ owned: z.array(DocumentView), shared: z.array(DocumentView) });
 export type DocumentLists = z.infer<typeof DocumentLists>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocumentView, MemberView, PersonRef } from './documents';
+import { ListedDocumentView, MemberView, PersonRef } from './documents';
 import { Timestamp } from './fields';
 import { Role } from './roles';
 
@@ -49,7 +49,7 @@ export const DeletedFolder = z.object({ movedToTopLevel: z.array(z.string()) });
 export type DeletedFolder = z.infer<typeof DeletedFolder>;
 
 /** `GET /api/folders/:id/documents`: the folder, the folders directly in it, and its documents the caller may read. */
-export const FolderContents = z.object({ folder: FolderView, folders: z.array(FolderView), documents: z.array(DocumentView) });
+export const FolderContents = z.object({ folder: FolderView, folders: z.array(FolderView), documents: z.array(ListedDocumentView) });
 export type FolderContents = z.infer<typeof FolderContents>;
 
 /** `PUT /api/documents/:id/folder`: into one of the owner's folders, or out to the top level (null). */

@@ -36,6 +36,7 @@ export {
   CreateDocumentBody,
   DocumentLists,
   DocumentView,
+  ListedDocumentView,
   InheritedMemberView,
   MemberList,
   MemberView,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocumentView } from './documents';
+import { DocumentView, ListedDocumentView } from './documents';
 import { Timestamp } from './fields';
 import { NextCursor } from './pages';
 
@@ -12,7 +12,7 @@ export const TrashList = z.object({ documents: z.array(TrashedDocumentView), nex
 export type TrashList = z.infer<typeof TrashList>;
 
 /** A document the caller starred, and when. */
-export const StarredDocumentView = DocumentView.extend({ starredAt: Timestamp });
+export const StarredDocumentView = ListedDocumentView.extend({ starredAt: Timestamp });
 export type StarredDocumentView = z.infer<typeof StarredDocumentView>;
 
 /** `GET /api/documents/starred`: a page, most recently starred first. */
@@ -20,7 +20,7 @@ export const StarredList = z.object({ documents: z.array(StarredDocumentView), n
 export type StarredList = z.infer<typeof StarredList>;
 
 /** A document the caller opened, and when they last did. */
-export const RecentDocumentView = DocumentView.extend({ openedAt: Timestamp });
+export const RecentDocumentView = ListedDocumentView.extend({ openedAt: Timestamp });
 export type RecentDocumentView = z.infer<typeof RecentDocumentView>;
 
 /** `GET /api/documents/recent`: a page, most recently opened first. */

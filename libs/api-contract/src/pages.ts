@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocumentView } from './documents';
+import { ListedDocumentView } from './documents';
 
 /** Most entries one page of a document list holds (`limit`). */
 export const MAX_LIST_LIMIT = 100;
@@ -22,5 +22,5 @@ export type ListPageQuery = z.infer<typeof ListPageQuery>;
 export const NextCursor = z.string().nullable();
 
 /** `GET /api/documents/owned` and `/shared`: a page of documents, most recently changed first. */
-export const DocumentPage = z.object({ documents: z.array(DocumentView), nextCursor: NextCursor });
+export const DocumentPage = z.object({ documents: z.array(ListedDocumentView), nextCursor: NextCursor });
 export type DocumentPage = z.infer<typeof DocumentPage>;

@@ -13,7 +13,7 @@ import {
 } from './accounts';
 import { SecurityEventList, TemporaryPassword, UserList } from './admin';
 import type { ApiRoute } from './api-route';
-import { AddMemberBody, CreateDocumentBody, DocumentLists, DocumentView, MemberList, MemberView, RenameDocumentBody, RoleBody, ShareLinkList, ShareLinkView } from './documents';
+import { AddMemberBody, CreateDocumentBody, DocumentLists, DocumentView, ListedDocumentView, MemberList, MemberView, RenameDocumentBody, RoleBody, ShareLinkList, ShareLinkView } from './documents';
 import { FileQuery, RemoteFileBody, UPLOAD_FIELD, UploadedFile } from './files';
 import { GuestTicketBody, JoinAnswer, LinkInfo, TicketAnswer } from './links';
 import { HealthAnswer, LiveAnswer, OpenApiDocument } from './operations';
@@ -99,7 +99,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/api/admin/events', group: 'admin', summary: 'The newest 200 security events', caller: 'session', status: 200, answer: SecurityEventList, refusals: { 403: 'not the administrator' } },
   { method: 'GET', path: '/api/documents', group: 'documents', summary: 'All of the caller’s documents, owned and shared, in one answer (the home page reads /owned and /shared a page at a time)', caller: 'signed-in', status: 200, answer: DocumentLists },
   { method: 'POST', path: '/api/documents', group: 'documents', summary: 'Make a document', caller: 'signed-in', body: CreateDocumentBody, status: 201, answer: DocumentView, refusals: { 409: 'the id is taken' } },
-  { method: 'GET', path: '/api/documents/:id', group: 'documents', summary: 'One document', caller: 'signed-in', status: 200, answer: DocumentView, refusals: { 404: notVisible } },
+  { method: 'GET', path: '/api/documents/:id', group: 'documents', summary: 'One document', caller: 'signed-in', status: 200, answer: ListedDocumentView, refusals: { 404: notVisible } },
   {
     method: 'PATCH',
     path: '/api/documents/:id',

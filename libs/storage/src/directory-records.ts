@@ -94,6 +94,11 @@ export interface MemberDocument extends DocumentInfo {
   readonly owner: { readonly id: string; readonly name: string } | null;
 }
 
+/** A document as a member sees it in their lists and on its own: with whether they starred it. */
+export interface ListedDocument extends MemberDocument {
+  readonly starred: boolean;
+}
+
 /** A new share link, working until revoked. */
 export interface NewShareLink {
   readonly id: string;

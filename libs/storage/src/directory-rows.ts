@@ -3,6 +3,7 @@ import type {
   ApiTokenInfo,
   DocumentInfo,
   Member,
+  ListedDocument,
   MemberDocument,
   ShareLink,
   StoredSession,
@@ -65,6 +66,11 @@ export interface MemberDocumentRow extends DocumentRow {
   role: Role;
   owner_id: string | null;
   owner_name: string | null;
+}
+
+/** With `starredColumn` (star-sql.ts): 0/1 in SQLite, a boolean from pg. */
+export interface ListedDocumentRow extends MemberDocumentRow {
+  starred: number | boolean;
 }
 
 export interface MemberRow extends UserRow {
@@ -132,6 +138,10 @@ export function toMemberDocument(row: MemberDocumentRow): MemberDocument {
     role: row.role,
     owner: row.owner_id === null ? null : { id: row.owner_id, name: row.owner_name ?? '' },
   };
+}
+
+export function toListedDocument(row: ListedDocumentRow): ListedDocument {
+  return { ...toMemberDocument(row), starred: Boolean(row.starred) };
 }
 
 export function toMember(row: MemberRow): Member {

@@ -2,8 +2,8 @@ import type { Role, ShareRole } from '@quire/api-contract';
 import type {
   ApiTokenInfo,
   DocumentInfo,
+  ListedDocument,
   Member,
-  MemberDocument,
   NewApiToken,
   NewShareLink,
   NewUser,
@@ -40,23 +40,23 @@ export interface Directory extends DocumentOrganizing {
    * comes into being (the log never creates one); `document-exists` if the id is taken,
    * `invalid-argument` if no account has `ownerId`.
    */
-  createOwnedDocument(id: string, ownerId: string, title?: string): Promise<MemberDocument>;
+  createOwnedDocument(id: string, ownerId: string, title?: string): Promise<ListedDocument>;
   /** The user's role on a document, or undefined when they are not a member (or it does not exist). */
   getRole(documentId: string, userId: string): Promise<Role | undefined>;
-  /** The document as this user sees it, if they are a member. */
-  getMemberDocument(documentId: string, userId: string): Promise<MemberDocument | undefined>;
+  /** The document as this user sees it (with whether they starred it), if they are a member. */
+  getMemberDocument(documentId: string, userId: string): Promise<ListedDocument | undefined>;
   /** Documents the user is a member of, most recently changed first. */
-  listMemberDocuments(userId: string): Promise<MemberDocument[]>;
+  listMemberDocuments(userId: string): Promise<ListedDocument[]>;
   /**
    * A page of the documents the user owns, most recently changed first (then by id; keyed on
    * `updatedAt`): the home page's "My documents".
    */
-  listOwnedDocuments(userId: string, page: PageRequest): Promise<MemberDocument[]>;
+  listOwnedDocuments(userId: string, page: PageRequest): Promise<ListedDocument[]>;
   /**
    * A page of the documents the user may read but does not own (shared with them directly or
    * through a folder), in the same order: "Shared with me".
    */
-  listSharedDocuments(userId: string, page: PageRequest): Promise<MemberDocument[]>;
+  listSharedDocuments(userId: string, page: PageRequest): Promise<ListedDocument[]>;
   /** Members, owner first, then by when they were added; empty for an unknown document. */
   listMembers(documentId: string): Promise<Member[]>;
   /**

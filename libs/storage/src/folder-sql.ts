@@ -1,5 +1,6 @@
 import type { Role } from '@quire/api-contract';
 import { documentAccess } from './access-sql';
+import { starredColumn } from './star-sql';
 import type { MemberDocumentRow } from './directory-rows';
 import type { FolderMember, StoredFolder, VisibleFolder } from './folder-store';
 import { StorageError } from './storage-error';
@@ -120,7 +121,7 @@ export function folderSql(q: string, timeType: string) {
       )
       SELECT ${folder} FROM chain c JOIN ${q}folders f ON f.id = c.id ORDER BY c.depth DESC`,
     folderDocuments: `
-      SELECT d.id, d.title, d.created_at, d.updated_at, m.role, o.user_id AS owner_id, u.name AS owner_name
+      SELECT d.id, d.title, d.created_at, d.updated_at, m.role, o.user_id AS owner_id, u.name AS owner_name, ${starredColumn(q, '@userId')}
       FROM ${documentAccess(q, '@userId')} m
       JOIN ${q}documents d ON d.id = m.document_id
       LEFT JOIN ${q}document_members o ON o.document_id = d.id AND o.role = 'owner'

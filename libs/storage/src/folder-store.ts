@@ -1,5 +1,5 @@
 import type { Role, ShareRole } from '@quire/api-contract';
-import type { MemberDocument } from './directory-records';
+import type { ListedDocument } from './directory-records';
 
 /** A folder as stored: its owner, where it sits (null at the top level) and its name. */
 export interface StoredFolder {
@@ -64,7 +64,7 @@ export interface FolderStore {
   /** The folders above a document, the top-level one first; empty at the top level. */
   folderPath(documentId: string): Promise<StoredFolder[]>;
   /** The documents directly in the folder that the user may read, most recently changed first. */
-  listFolderDocuments(folderId: string, userId: string): Promise<MemberDocument[]>;
+  listFolderDocuments(folderId: string, userId: string): Promise<ListedDocument[]>;
   /** Adds a member or changes their role. */
   setFolderMember(folderId: string, userId: string, role: ShareRole): Promise<void>;
   /** False when they were not a member. */

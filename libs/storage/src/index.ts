@@ -35,6 +35,7 @@ export type {
   DocumentInfo,
   GrantKind,
   Member,
+  ListedDocument,
   MemberDocument,
   NewApiToken,
   NewShareLink,

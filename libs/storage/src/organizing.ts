@@ -1,4 +1,4 @@
-import type { MemberDocument } from './directory-records';
+import type { ListedDocument, MemberDocument } from './directory-records';
 import type { PageRequest } from './page';
 
 /** A document in its owner's trash: what it was, and when it was trashed. */
@@ -7,12 +7,12 @@ export interface TrashedDocument extends MemberDocument {
 }
 
 /** A document the user opened, with when they last did. */
-export interface RecentDocument extends MemberDocument {
+export interface RecentDocument extends ListedDocument {
   readonly openedAt: Date;
 }
 
 /** A document the user starred, with when. */
-export interface StarredDocument extends MemberDocument {
+export interface StarredDocument extends ListedDocument {
   readonly starredAt: Date;
 }
 

@@ -1,7 +1,7 @@
 import { AddMemberBody, CreateDocumentBody, RenameDocumentBody, RoleBody, ROLE_RANK, type Role, type ShareRole } from '@quire/api-contract';
 import type { MadeInvitation } from '../people/invitations-service';
 import type { AccessChange } from '@quire/bus';
-import { StorageError, type Directory, type Member, type MemberDocument, type ShareLink } from '@quire/storage';
+import { StorageError, type Directory, type ListedDocument, type Member, type MemberDocument, type ShareLink } from '@quire/storage';
 import { AuthError, notFound } from './auth-error';
 import { parseBody } from './parse-body';
 import type { Principal } from './principal';
@@ -41,7 +41,7 @@ export class DocumentsService {
   }
 
   /** The document if the caller may see it; 404 otherwise, so existence is not revealed. */
-  async get(principal: Principal, id: string, needed: Role = 'viewer'): Promise<MemberDocument> {
+  async get(principal: Principal, id: string, needed: Role = 'viewer'): Promise<ListedDocument> {
     const doc = await this.store.getMemberDocument(id, principal.user.id);
     if (!doc) throw notFound();
     if (!roleAtLeast(doc.role, needed)) throw new AuthError(403, `Only ${needed === 'owner' ? 'the owner' : needed === 'commenter' ? 'people who may comment' : 'editors'} can do this`);

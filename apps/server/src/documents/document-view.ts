@@ -1,5 +1,5 @@
-import type { DocumentView, MemberView, ShareLinkView } from '@quire/api-contract';
-import type { Member, MemberDocument, ShareLink } from '@quire/storage';
+import type { DocumentView, ListedDocumentView, MemberView, ShareLinkView } from '@quire/api-contract';
+import type { ListedDocument, Member, MemberDocument, ShareLink } from '@quire/storage';
 
 /** A document as the HTTP API shows it to one member. */
 export function toDocumentView(doc: MemberDocument): DocumentView {
@@ -11,6 +11,11 @@ export function toDocumentView(doc: MemberDocument): DocumentView {
     role: doc.role,
     owner: doc.owner ? { id: doc.owner.id, name: doc.owner.name } : null,
   };
+}
+
+/** The same, with whether the caller starred it: each row of their lists, and `GET /api/documents/:id`. */
+export function toListedDocumentView(doc: ListedDocument): ListedDocumentView {
+  return { ...toDocumentView(doc), starred: doc.starred };
 }
 
 export function toMemberView(member: Member): MemberView {

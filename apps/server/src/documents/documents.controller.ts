@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, Patch, Post, Req } from '@nestjs/common';
-import type { AddedMember, DocumentLists, DocumentView, MemberList, MemberView, ShareLinkList, ShareLinkView, TicketAnswer } from '@quire/api-contract';
+import type { AddedMember, DocumentLists, DocumentView, ListedDocumentView, MemberList, MemberView, ShareLinkList, ShareLinkView, TicketAnswer } from '@quire/api-contract';
 import { toInvitationView } from '../people/invitation-views';
 import { DocumentHub } from '@quire/collab-core';
 import type { FolderStore } from '@quire/storage';
@@ -15,7 +15,7 @@ import { inheritedMembers } from '../folders/inherited-members';
 import { ShelfService } from '../organizing/shelf-service';
 import { FOLDER_STORE } from '../storage/storage.tokens';
 import { ContentChanges } from '../storage/content-changes';
-import { toDocumentView, toLinkView, toMemberView } from './document-view';
+import { toDocumentView, toLinkView, toListedDocumentView, toMemberView } from './document-view';
 
 /** `/api/documents`: a member's documents, their members, share links and socket tickets. */
 @Controller('api/documents')
@@ -47,8 +47,8 @@ export class DocumentsController {
   }
 
   @Get(':id')
-  async get(@Caller() principal: Principal, @Param('id') id: string): Promise<DocumentView> {
-    return toDocumentView(await this.documents.get(principal, id));
+  async get(@Caller() principal: Principal, @Param('id') id: string): Promise<ListedDocumentView> {
+    return toListedDocumentView(await this.documents.get(principal, id));
   }
 
   @Patch(':id')

@@ -1,6 +1,6 @@
 import { AddMemberBody, CreateFolderBody, DocumentFolderBody, MoveFolderBody, RenameFolderBody, RoleBody, type Role } from '@quire/api-contract';
 import type { AccessChange } from '@quire/bus';
-import { StorageError, type Directory, type FolderMember, type FolderStore, type MemberDocument, type StoredFolder, type VisibleFolder } from '@quire/storage';
+import { StorageError, type Directory, type FolderMember, type FolderStore, type ListedDocument, type StoredFolder, type VisibleFolder } from '@quire/storage';
 import { AuthError, notFound } from '../auth/auth-error';
 import { roleAtLeast } from '../auth/documents-service';
 import { parseBody } from '../auth/parse-body';
@@ -76,7 +76,7 @@ export class FoldersService {
     return moved;
   }
 
-  async contents(principal: Principal, id: string): Promise<{ folder: NamedFolder; folders: NamedFolder[]; documents: MemberDocument[] }> {
+  async contents(principal: Principal, id: string): Promise<{ folder: NamedFolder; folders: NamedFolder[]; documents: ListedDocument[] }> {
     const folder = await this.get(principal, id);
     const all = await this.list(principal);
     const documents = await this.folders.listFolderDocuments(id, principal.user.id);

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Put } from '@nestjs/common';
 import type { DeletedFolder, FolderContents, FolderList, FolderMemberList, FolderView, MemberView } from '@quire/api-contract';
 import type { Principal } from '../auth/principal';
-import { toDocumentView } from '../documents/document-view';
+import { toListedDocumentView } from '../documents/document-view';
 import { Caller } from '../http/caller.decorator';
 import { toFolderMemberView, toFolderView } from './folder-views';
 import { FoldersService } from './folders-service';
@@ -40,7 +40,7 @@ export class FoldersController {
   @Get(':id/documents')
   async contents(@Caller() principal: Principal, @Param('id') id: string): Promise<FolderContents> {
     const { folder, folders, documents } = await this.folders.contents(principal, id);
-    return { folder: toFolderView(folder), folders: folders.map(toFolderView), documents: documents.map(toDocumentView) };
+    return { folder: toFolderView(folder), folders: folders.map(toFolderView), documents: documents.map(toListedDocumentView) };
   }
 
   @Get(':id/members')

@@ -1,6 +1,6 @@
 import type { RecentDocumentView, StarredDocumentView, TrashedDocumentView } from '@quire/api-contract';
 import type { RecentDocument, StarredDocument } from '@quire/storage';
-import { toDocumentView } from '../documents/document-view';
+import { toDocumentView, toListedDocumentView } from '../documents/document-view';
 import type { TrashEntry } from './trash-service';
 
 export function toTrashedView(entry: TrashEntry): TrashedDocumentView {
@@ -8,9 +8,9 @@ export function toTrashedView(entry: TrashEntry): TrashedDocumentView {
 }
 
 export function toStarredView(document: StarredDocument): StarredDocumentView {
-  return { ...toDocumentView(document), starredAt: document.starredAt.toISOString() };
+  return { ...toListedDocumentView(document), starredAt: document.starredAt.toISOString() };
 }
 
 export function toRecentView(document: RecentDocument): RecentDocumentView {
-  return { ...toDocumentView(document), openedAt: document.openedAt.toISOString() };
+  return { ...toListedDocumentView(document), openedAt: document.openedAt.toISOString() };
 }

@@ -1,4 +1,4 @@
-import type { Directory, MemberDocument, RecentDocument, StarredDocument } from '@quire/storage';
+import type { Directory, ListedDocument, RecentDocument, StarredDocument } from '@quire/storage';
 import type { Logger } from 'pino';
 import { AuthError } from '../auth/auth-error';
 import type { Principal } from '../auth/principal';
@@ -22,11 +22,11 @@ export class ShelfService {
     if (!(await this.store.unstarDocument(id, principal.user.id))) throw new AuthError(404, 'You had not starred this document');
   }
 
-  owned(principal: Principal, query: unknown): Promise<ListPage<MemberDocument>> {
+  owned(principal: Principal, query: unknown): Promise<ListPage<ListedDocument>> {
     return readPage(query, (page) => this.store.listOwnedDocuments(principal.user.id, page), (document) => document.updatedAt);
   }
 
-  shared(principal: Principal, query: unknown): Promise<ListPage<MemberDocument>> {
+  shared(principal: Principal, query: unknown): Promise<ListPage<ListedDocument>> {
     return readPage(query, (page) => this.store.listSharedDocuments(principal.user.id, page), (document) => document.updatedAt);
   }
 

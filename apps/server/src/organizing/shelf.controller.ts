@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Put, Query } from '@nestjs/common';
 import type { DocumentPage, RecentList, StarredList } from '@quire/api-contract';
 import type { Principal } from '../auth/principal';
-import { toDocumentView } from '../documents/document-view';
+import { toListedDocumentView } from '../documents/document-view';
 import { Caller } from '../http/caller.decorator';
 import { toRecentView, toStarredView } from './organizing-views';
 import { ShelfService } from './shelf-service';
@@ -19,13 +19,13 @@ export class ShelfController {
   @Get('owned')
   async owned(@Caller() principal: Principal, @Query() query: unknown): Promise<DocumentPage> {
     const { entries, nextCursor } = await this.shelf.owned(principal, query);
-    return { documents: entries.map(toDocumentView), nextCursor };
+    return { documents: entries.map(toListedDocumentView), nextCursor };
   }
 
   @Get('shared')
   async shared(@Caller() principal: Principal, @Query() query: unknown): Promise<DocumentPage> {
     const { entries, nextCursor } = await this.shelf.shared(principal, query);
-    return { documents: entries.map(toDocumentView), nextCursor };
+    return { documents: entries.map(toListedDocumentView), nextCursor };
   }
 
   @Get('recent')

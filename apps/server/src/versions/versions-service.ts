@@ -136,7 +136,7 @@ export class VersionsService {
 function copyTitle(title: string, state: Uint8Array): string {
   let base = title;
   if (!base) {
-    const doc = new Y.Doc();
+    const doc = new Y.Doc({ guid: 'version-copy' });
     Y.applyUpdate(doc, state);
     base = deriveTitle(doc);
     doc.destroy();

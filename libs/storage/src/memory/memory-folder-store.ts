@@ -1,7 +1,7 @@
 import type { Role, ShareRole } from '@quire/api-contract';
 import { ROLE_RANK } from '@quire/api-contract';
 import { checkLinkRole, noSuchUser } from '../directory-checks';
-import type { MemberDocument } from '../directory-records';
+import type { ListedDocument } from '../directory-records';
 import { noSuchFolder, noSuchMemberOrFolder, refusedMove } from '../folder-sql';
 import type { FolderMember, FolderStore, NewFolder, StoredFolder, VisibleFolder } from '../folder-store';
 import { StorageError } from '../storage-error';
@@ -157,8 +157,8 @@ export class MemoryFolderStore implements FolderStore {
     return this.chain(this.state.documentFolder.get(documentId) ?? null).reverse().map(toStored);
   }
 
-  async listFolderDocuments(folderId: string, userId: string): Promise<MemberDocument[]> {
-    const listed: (MemberDocument & { at: number })[] = [];
+  async listFolderDocuments(folderId: string, userId: string): Promise<ListedDocument[]> {
+    const listed: (ListedDocument & { at: number })[] = [];
     for (const [documentId, folder] of this.state.documentFolder) {
       const role = folder === folderId ? this.roleOf(documentId, userId) : undefined;
       const document = this.data().documents.get(documentId);
@@ -171,6 +171,8 @@ export class MemoryFolderStore implements FolderStore {
         updatedAt: new Date(document.updatedAt),
         role,
         owner: ownerId === undefined ? null : { id: ownerId, name: this.state.people.get(ownerId)?.name ?? '' },
+        // The memory storage keeps no stars (it has no directory): nothing is starred here.
+        starred: false,
         at: document.updatedAt,
       });
     }

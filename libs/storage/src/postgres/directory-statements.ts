@@ -1,5 +1,6 @@
 import { escapeIdentifier } from 'pg';
 import { documentAccess } from '../access-sql';
+import { starredColumn } from '../star-sql';
 import { RAISES_ROLE } from '../directory-checks';
 import { fileStatementsFor } from './file-statements';
 import { securityEventStatementsFor } from './security-event-statements';
@@ -23,7 +24,7 @@ export function directoryStatementsFor(schema: string) {
   const link = 'id, document_id, role, created_by, created_at, revoked_at';
   // A document as a member sees it: `$1`'s role (through a folder too), and the owner's id and name.
   const memberDocument = (document?: string) => `
-    SELECT d.id, d.title, d.created_at, d.updated_at, m.role, o.user_id AS owner_id, u.name AS owner_name
+    SELECT d.id, d.title, d.created_at, d.updated_at, m.role, o.user_id AS owner_id, u.name AS owner_name, ${starredColumn(`${quoted}.`, '$1')}
     FROM ${documentAccess(`${quoted}.`, '$1', document)} m
     JOIN ${documents} d ON d.id = m.document_id
     LEFT JOIN ${members} o ON o.document_id = d.id AND o.role = 'owner'

@@ -1,5 +1,6 @@
 import { escapeIdentifier } from 'pg';
 import { documentAccess } from '../access-sql';
+import { starredColumn } from '../star-sql';
 import { after, orderBy } from './page-statements';
 
 /** The trash, stars and recents (libs/storage README, "Trash", "Stars and recents"), in one schema. */
@@ -60,7 +61,7 @@ export function organizingStatementsFor(schema: string) {
     // document they reach, whose GROUP BY the planner misjudges on fresh tables (a nested loop over
     // it took the recent list of 500 opens among 10,000 documents to 230–550 ms p95).
     listStarred: `
-      SELECT ${document}, s.starred_at AS at FROM ${stars} s
+      SELECT ${document}, TRUE AS starred, s.starred_at AS at FROM ${stars} s
       JOIN ${documents} d ON d.id = s.document_id AND d.deleted_at IS NULL
       CROSS JOIN LATERAL ${documentAccess(`${quoted}.`, '$1', 's.document_id')} m ${owner}
       WHERE s.user_id = $1 AND ${after('s.starred_at')}
@@ -70,7 +71,7 @@ export function organizingStatementsFor(schema: string) {
       INSERT INTO ${opens} AS r (user_id, document_id, opened_at) SELECT $2, $1, $3 WHERE ${readable}
       ON CONFLICT (user_id, document_id) DO UPDATE SET opened_at = greatest(r.opened_at, excluded.opened_at)`,
     listRecent: `
-      SELECT ${document}, r.opened_at AS at FROM ${opens} r
+      SELECT ${document}, ${starredColumn(`${quoted}.`, '$1')}, r.opened_at AS at FROM ${opens} r
       JOIN ${documents} d ON d.id = r.document_id AND d.deleted_at IS NULL
       CROSS JOIN LATERAL ${documentAccess(`${quoted}.`, '$1', 'r.document_id')} m ${owner}
       WHERE r.user_id = $1 AND ${after('r.opened_at')}

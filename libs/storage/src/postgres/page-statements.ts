@@ -1,5 +1,6 @@
 import { escapeIdentifier } from 'pg';
 import { documentAccess } from '../access-sql';
+import { starredColumn } from '../star-sql';
 import type { PageRequest } from '../page';
 import { pageParams } from '../page';
 
@@ -28,14 +29,14 @@ export function pageStatementsFor(schema: string) {
     // Only the user's own memberships: an owner is always a direct member, so the folder walk of
     // documentAccess (a GROUP BY over every document they reach) is not needed here.
     listOwned: `
-      SELECT d.id, d.title, d.created_at, d.updated_at, m.role, m.user_id AS owner_id, u.name AS owner_name
+      SELECT d.id, d.title, d.created_at, d.updated_at, m.role, m.user_id AS owner_id, u.name AS owner_name, ${starredColumn(`${quoted}.`, '$1')}
       FROM ${members} m
       JOIN ${documents} d ON d.id = m.document_id AND d.deleted_at IS NULL
       JOIN ${users} u ON u.id = m.user_id
       WHERE m.user_id = $1 AND m.role = 'owner' AND ${after('d.updated_at')}
       ${orderBy('d.updated_at')}`,
     listShared: `
-      SELECT d.id, d.title, d.created_at, d.updated_at, m.role, o.user_id AS owner_id, u.name AS owner_name
+      SELECT d.id, d.title, d.created_at, d.updated_at, m.role, o.user_id AS owner_id, u.name AS owner_name, ${starredColumn(`${quoted}.`, '$1')}
       FROM ${documentAccess(`${quoted}.`, '$1')} m
       JOIN ${documents} d ON d.id = m.document_id AND d.deleted_at IS NULL
       LEFT JOIN ${members} o ON o.document_id = d.id AND o.role = 'owner'

@@ -1,16 +1,16 @@
 import type { Role, ShareRole } from '@quire/api-contract';
 import { checkLinkRole, dateOf, noSuchUser, ownerUnchangeable } from '../directory-checks';
 import type { Directory } from '../directory';
-import type { DocumentInfo, Member, MemberDocument, NewShareLink, ShareLink, Ticket } from '../directory-records';
+import type { DocumentInfo, ListedDocument, Member, NewShareLink, ShareLink, Ticket } from '../directory-records';
 import {
   toDocumentInfo,
   toLink,
   toMember,
-  toMemberDocument,
+  toListedDocument,
   toTicket,
   type DocumentRow,
   type LinkRow,
-  type MemberDocumentRow,
+  type ListedDocumentRow,
   type MemberRow,
   type TicketRow,
   type UserRow,
@@ -63,7 +63,7 @@ export class PostgresDirectory extends PostgresOrganizing implements Directory {
     return rowCount ?? 0;
   }
 
-  async createOwnedDocument(id: string, ownerId: string, title?: string): Promise<MemberDocument> {
+  async createOwnedDocument(id: string, ownerId: string, title?: string): Promise<ListedDocument> {
     const pool = this.pool();
     return inTransaction(pool, async (client) => {
       const { rows: owners } = await client.query<UserRow>(this.statements.getUser, [ownerId]);
@@ -72,7 +72,8 @@ export class PostgresDirectory extends PostgresOrganizing implements Directory {
       const { rows } = await client.query<DocumentRow>(this.statements.insertDocument, [id, title ?? '', explicit]);
       if (rows.length === 0) throw documentExists(id);
       await client.query(this.statements.insertOwner, [id, ownerId]);
-      return toMemberDocument({ ...rows[0], role: 'owner', owner_id: ownerId, owner_name: owners[0].name });
+      // A new document: nobody has starred it yet.
+      return toListedDocument({ ...rows[0], role: 'owner', owner_id: ownerId, owner_name: owners[0].name, starred: false });
     });
   }
 
@@ -81,25 +82,25 @@ export class PostgresDirectory extends PostgresOrganizing implements Directory {
     return rows[0]?.role;
   }
 
-  async getMemberDocument(documentId: string, userId: string): Promise<MemberDocument | undefined> {
+  async getMemberDocument(documentId: string, userId: string): Promise<ListedDocument | undefined> {
     const pool = this.pool();
-    const { rows } = await pool.query<MemberDocumentRow>(this.statements.getMemberDocument, [userId, documentId]);
-    return rows[0] && toMemberDocument(rows[0]);
+    const { rows } = await pool.query<ListedDocumentRow>(this.statements.getMemberDocument, [userId, documentId]);
+    return rows[0] && toListedDocument(rows[0]);
   }
 
-  async listMemberDocuments(userId: string): Promise<MemberDocument[]> {
-    const { rows } = await this.pool().query<MemberDocumentRow>(this.statements.listMemberDocuments, [userId]);
-    return rows.map(toMemberDocument);
+  async listMemberDocuments(userId: string): Promise<ListedDocument[]> {
+    const { rows } = await this.pool().query<ListedDocumentRow>(this.statements.listMemberDocuments, [userId]);
+    return rows.map(toListedDocument);
   }
 
-  async listOwnedDocuments(userId: string, page: PageRequest): Promise<MemberDocument[]> {
-    const { rows } = await this.pool().query<MemberDocumentRow>(this.pages.listOwned, pageValues(userId, page));
-    return rows.map(toMemberDocument);
+  async listOwnedDocuments(userId: string, page: PageRequest): Promise<ListedDocument[]> {
+    const { rows } = await this.pool().query<ListedDocumentRow>(this.pages.listOwned, pageValues(userId, page));
+    return rows.map(toListedDocument);
   }
 
-  async listSharedDocuments(userId: string, page: PageRequest): Promise<MemberDocument[]> {
-    const { rows } = await this.pool().query<MemberDocumentRow>(this.pages.listShared, pageValues(userId, page));
-    return rows.map(toMemberDocument);
+  async listSharedDocuments(userId: string, page: PageRequest): Promise<ListedDocument[]> {
+    const { rows } = await this.pool().query<ListedDocumentRow>(this.pages.listShared, pageValues(userId, page));
+    return rows.map(toListedDocument);
   }
 
   async listMembers(documentId: string): Promise<Member[]> {

@@ -1,8 +1,8 @@
 import type { Role, ShareRole } from '@quire/api-contract';
 import { escapeIdentifier, type Pool, type PoolClient } from 'pg';
 import { checkLinkRole, noSuchUser } from '../directory-checks';
-import type { MemberDocument } from '../directory-records';
-import { toMemberDocument, type MemberDocumentRow } from '../directory-rows';
+import type { ListedDocument } from '../directory-records';
+import { toListedDocument, type ListedDocumentRow } from '../directory-rows';
 import { folderSql, noSuchFolder, noSuchMemberOrFolder, refusedMove, roleOfRank, toFolder, toFolderMember, toVisibleFolder, type FolderMemberRow, type FolderRow, type VisibleFolderRow } from '../folder-sql';
 import type { FolderMember, FolderStore, NewFolder, StoredFolder, VisibleFolder } from '../folder-store';
 import { StorageError } from '../storage-error';
@@ -106,8 +106,8 @@ export class PostgresFolderStore implements FolderStore {
     return (await this.all<FolderRow>('path', { documentId })).map(toFolder);
   }
 
-  async listFolderDocuments(folderId: string, userId: string): Promise<MemberDocument[]> {
-    return (await this.all<MemberDocumentRow>('folderDocuments', { id: folderId, userId })).map(toMemberDocument);
+  async listFolderDocuments(folderId: string, userId: string): Promise<ListedDocument[]> {
+    return (await this.all<ListedDocumentRow>('folderDocuments', { id: folderId, userId })).map(toListedDocument);
   }
 
   async setFolderMember(folderId: string, userId: string, role: ShareRole): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { dateOf } from '../directory-checks';
 import type { MemberDocument } from '../directory-records';
-import { toMemberDocument, type MemberDocumentRow } from '../directory-rows';
+import { toListedDocument, toMemberDocument, type ListedDocumentRow, type MemberDocumentRow } from '../directory-rows';
 import type { DocumentOrganizing, RecentDocument, StarredDocument, TrashedDocument } from '../organizing';
 import type { PageRequest } from '../page';
 import { checkCount } from '../security-events';
@@ -11,6 +11,7 @@ import { organizingStatementsFor, type OrganizingStatements } from './organizing
 import { PostgresAccounts } from './postgres-accounts';
 
 type TimedRow = MemberDocumentRow & { at: Date };
+type TimedListedRow = ListedDocumentRow & { at: Date };
 
 /**
  * The trash, stars and recently opened documents of a {@link PostgresDirectory}
@@ -69,8 +70,8 @@ export class PostgresOrganizing extends PostgresAccounts implements DocumentOrga
   }
 
   async listStarredDocuments(userId: string, page?: PageRequest): Promise<StarredDocument[]> {
-    const { rows } = await this.pool().query<TimedRow>(this.organizing.listStarred, pageValues(userId, page));
-    return rows.map((row) => ({ ...toMemberDocument(row), starredAt: new Date(row.at) }));
+    const { rows } = await this.pool().query<TimedListedRow>(this.organizing.listStarred, pageValues(userId, page));
+    return rows.map((row) => ({ ...toListedDocument(row), starredAt: new Date(row.at) }));
   }
 
   async recordOpen(documentId: string, userId: string, now: Date): Promise<void> {
@@ -78,7 +79,7 @@ export class PostgresOrganizing extends PostgresAccounts implements DocumentOrga
   }
 
   async listRecentDocuments(userId: string, page: PageRequest): Promise<RecentDocument[]> {
-    const { rows } = await this.pool().query<TimedRow>(this.organizing.listRecent, pageValues(userId, page));
-    return rows.map((row) => ({ ...toMemberDocument(row), openedAt: new Date(row.at) }));
+    const { rows } = await this.pool().query<TimedListedRow>(this.organizing.listRecent, pageValues(userId, page));
+    return rows.map((row) => ({ ...toListedDocument(row), openedAt: new Date(row.at) }));
   }
 }

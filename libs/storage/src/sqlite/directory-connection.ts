@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { noSuchUser, ownerUnchangeable } from '../directory-checks';
-import type { MemberDocument } from '../directory-records';
+import type { ListedDocument } from '../directory-records';
 import type { LinkRow, TicketRow, UserRow } from '../directory-rows';
 import { documentExists, noSuchDocument } from '../checks';
 import type { FileRow } from '../files';
@@ -30,7 +30,7 @@ export interface DirectoryConnection {
   readonly trashDocument: (id: string, now: number) => boolean;
   /** Inserts the user and adopts ownerless documents, only while there is no user; else undefined. */
   readonly createFirstUser: (user: UserParams) => UserRow | undefined;
-  readonly createOwnedDocument: (id: string, ownerId: string, title: string | undefined, now: number) => MemberDocument;
+  readonly createOwnedDocument: (id: string, ownerId: string, title: string | undefined, now: number) => ListedDocument;
   /** Resolves the role held afterwards. */
   readonly setMember: (change: MembershipParams) => string;
   readonly joinAsMember: (change: MembershipParams) => string;
@@ -65,13 +65,15 @@ export function prepareDirectoryConnection(db: Database.Database): DirectoryConn
     if (changes === 0) throw documentExists(id);
     statements.insertOwner.run(id, ownerId, now);
     const at = new Date(now);
-    const owned: MemberDocument = {
+    const owned: ListedDocument = {
       id,
       title: title ?? '',
       createdAt: at,
       updatedAt: at,
       role: 'owner',
       owner: { id: owner.id, name: owner.name },
+      // A new document: nobody has starred it yet.
+      starred: false,
     };
     return owned;
   });

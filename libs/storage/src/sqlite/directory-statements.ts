@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import { documentAccess } from '../access-sql';
+import { starredColumn } from '../star-sql';
 import { RAISES_ROLE } from '../directory-checks';
 import type {
   LinkRow,
-  MemberDocumentRow,
+  ListedDocumentRow,
   MemberRow,
   SessionRow,
   TicketRow,
@@ -71,7 +72,7 @@ export interface LinkParams {
  * are. Given `document`, the access of that document only.
  */
 const MEMBER_DOCUMENT = (document?: string) => `
-  SELECT d.id, d.title, d.created_at, d.updated_at, m.role, o.user_id AS owner_id, u.name AS owner_name
+  SELECT d.id, d.title, d.created_at, d.updated_at, m.role, o.user_id AS owner_id, u.name AS owner_name, ${starredColumn('', '@userId')}
   FROM ${documentAccess('', '@userId', document)} m
   JOIN documents d ON d.id = m.document_id
   LEFT JOIN document_members o ON o.document_id = d.id AND o.role = 'owner'
@@ -112,8 +113,8 @@ export interface DirectoryStatements {
   readonly consumeTicket: Statement<[digest: string, now: number], TicketRow>;
   readonly purgeTickets: Statement<[now: number]>;
   readonly getRole: Statement<{ documentId: string; userId: string }, string>;
-  readonly getMemberDocument: Statement<{ userId: string; documentId: string }, MemberDocumentRow>;
-  readonly listMemberDocuments: Statement<{ userId: string }, MemberDocumentRow>;
+  readonly getMemberDocument: Statement<{ userId: string; documentId: string }, ListedDocumentRow>;
+  readonly listMemberDocuments: Statement<{ userId: string }, ListedDocumentRow>;
   readonly listMembers: Statement<[documentId: string], MemberRow>;
   readonly insertOwner: Statement<[documentId: string, userId: string, now: number]>;
   /** Adds the member or changes their role, unless they are the owner: then returns no row. */
@@ -210,10 +211,10 @@ export function prepareDirectoryStatements(db: Database.Database): DirectoryStat
          JOIN documents d ON d.id = m.document_id AND d.deleted_at IS NULL`,
       )
       .pluck(),
-    getMemberDocument: db.prepare<{ userId: string; documentId: string }, MemberDocumentRow>(
+    getMemberDocument: db.prepare<{ userId: string; documentId: string }, ListedDocumentRow>(
       `${MEMBER_DOCUMENT('@documentId')} AND m.document_id = @documentId`,
     ),
-    listMemberDocuments: db.prepare<{ userId: string }, MemberDocumentRow>(
+    listMemberDocuments: db.prepare<{ userId: string }, ListedDocumentRow>(
       `${MEMBER_DOCUMENT()} ORDER BY d.updated_at DESC, d.id`,
     ),
     // The owner first (role <> 'owner' is 0 for them), then in the order members were added.

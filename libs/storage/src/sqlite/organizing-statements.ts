@@ -1,12 +1,15 @@
 import type Database from 'better-sqlite3';
 import { documentAccess } from '../access-sql';
-import type { MemberDocumentRow } from '../directory-rows';
+import { starredColumn } from '../star-sql';
+import type { ListedDocumentRow, MemberDocumentRow } from '../directory-rows';
 import { after, type ListPageParams } from './page-statements';
 
 type Statement<Params extends unknown[] | object, Result = unknown> = Database.Statement<Params, Result>;
 
 /** A document row as a member sees it, with one more time column. */
 export type TimedMemberDocumentRow = MemberDocumentRow & { at: number };
+/** The same, with whether they starred it (stars and recents). */
+export type TimedListedDocumentRow = ListedDocumentRow & { at: number };
 
 /** The owner's id and name of `d`, joined as `o` and `u`. */
 const OWNER = `
@@ -29,9 +32,9 @@ export interface OrganizingStatements {
   readonly unstar: Statement<[id: string, userId: string]>;
   /** Plucked: 1 when the user starred the document and may still read it. */
   readonly isStarred: Statement<{ id: string; userId: string }, number>;
-  readonly listStarred: Statement<ListPageParams, TimedMemberDocumentRow>;
+  readonly listStarred: Statement<ListPageParams, TimedListedDocumentRow>;
   readonly recordOpen: Statement<{ id: string; userId: string; now: number }>;
-  readonly listRecent: Statement<ListPageParams, TimedMemberDocumentRow>;
+  readonly listRecent: Statement<ListPageParams, TimedListedDocumentRow>;
 }
 
 export function prepareOrganizingStatements(db: Database.Database): OrganizingStatements {
@@ -71,8 +74,9 @@ export function prepareOrganizingStatements(db: Database.Database): OrganizingSt
         `SELECT 1 FROM document_stars WHERE document_id = @id AND user_id = @userId AND ${readable}`,
       )
       .pluck(),
-    listStarred: db.prepare<ListPageParams, TimedMemberDocumentRow>(
-      `SELECT ${DOCUMENT}, s.starred_at AS at FROM document_stars s
+    listStarred: db.prepare<ListPageParams, TimedListedDocumentRow>(
+      // Every row is a star of the caller's: starred without asking again.
+      `SELECT ${DOCUMENT}, 1 AS starred, s.starred_at AS at FROM document_stars s
        JOIN documents d ON d.id = s.document_id AND d.deleted_at IS NULL
        JOIN ${documentAccess('', '@userId')} m ON m.document_id = d.id AND m.user_id = s.user_id ${OWNER}
        WHERE s.user_id = @userId AND ${after('s.starred_at')}
@@ -82,8 +86,8 @@ export function prepareOrganizingStatements(db: Database.Database): OrganizingSt
       `INSERT INTO document_opens (user_id, document_id, opened_at) SELECT @userId, @id, @now WHERE ${readable}
        ON CONFLICT (user_id, document_id) DO UPDATE SET opened_at = max(opened_at, excluded.opened_at)`,
     ),
-    listRecent: db.prepare<ListPageParams, TimedMemberDocumentRow>(
-      `SELECT ${DOCUMENT}, r.opened_at AS at FROM document_opens r
+    listRecent: db.prepare<ListPageParams, TimedListedDocumentRow>(
+      `SELECT ${DOCUMENT}, ${starredColumn('', '@userId')}, r.opened_at AS at FROM document_opens r
        JOIN documents d ON d.id = r.document_id AND d.deleted_at IS NULL
        JOIN ${documentAccess('', '@userId')} m ON m.document_id = d.id AND m.user_id = r.user_id ${OWNER}
        WHERE r.user_id = @userId AND ${after('r.opened_at')}

@@ -1,8 +1,8 @@
 import type { Role, ShareRole } from '@quire/api-contract';
 import { checkLinkRole, ownerUnchangeable, timeOf } from '../directory-checks';
 import type { Directory } from '../directory';
-import type { DocumentInfo, Member, MemberDocument, NewShareLink, ShareLink, Ticket } from '../directory-records';
-import { toDocumentInfo, toLink, toMember, toMemberDocument, toTicket } from '../directory-rows';
+import type { DocumentInfo, ListedDocument, Member, NewShareLink, ShareLink, Ticket } from '../directory-records';
+import { toDocumentInfo, toLink, toMember, toListedDocument, toTicket } from '../directory-rows';
 import { noSuchDocument } from '../checks';
 import { checkNewFile, toStoredFile, type NewStoredFile, type StoredFile } from '../files';
 import type { PageRequest } from '../page';
@@ -46,7 +46,7 @@ export class SqliteDirectory extends SqliteOrganizing implements Directory {
     return this.connection().statements.purgeTickets.run(timeOf(now, 'now')).changes;
   }
 
-  async createOwnedDocument(id: string, ownerId: string, title?: string): Promise<MemberDocument> {
+  async createOwnedDocument(id: string, ownerId: string, title?: string): Promise<ListedDocument> {
     return this.connection().createOwnedDocument(id, ownerId, title, Date.now());
   }
 
@@ -54,21 +54,21 @@ export class SqliteDirectory extends SqliteOrganizing implements Directory {
     return this.connection().statements.getRole.get({ documentId, userId }) as Role | undefined;
   }
 
-  async getMemberDocument(documentId: string, userId: string): Promise<MemberDocument | undefined> {
+  async getMemberDocument(documentId: string, userId: string): Promise<ListedDocument | undefined> {
     const row = this.connection().statements.getMemberDocument.get({ documentId, userId });
-    return row && toMemberDocument(row);
+    return row && toListedDocument(row);
   }
 
-  async listMemberDocuments(userId: string): Promise<MemberDocument[]> {
-    return this.connection().statements.listMemberDocuments.all({ userId }).map(toMemberDocument);
+  async listMemberDocuments(userId: string): Promise<ListedDocument[]> {
+    return this.connection().statements.listMemberDocuments.all({ userId }).map(toListedDocument);
   }
 
-  async listOwnedDocuments(userId: string, page: PageRequest): Promise<MemberDocument[]> {
-    return this.connection().pages.listOwned.all(listParams(userId, page)).map(toMemberDocument);
+  async listOwnedDocuments(userId: string, page: PageRequest): Promise<ListedDocument[]> {
+    return this.connection().pages.listOwned.all(listParams(userId, page)).map(toListedDocument);
   }
 
-  async listSharedDocuments(userId: string, page: PageRequest): Promise<MemberDocument[]> {
-    return this.connection().pages.listShared.all(listParams(userId, page)).map(toMemberDocument);
+  async listSharedDocuments(userId: string, page: PageRequest): Promise<ListedDocument[]> {
+    return this.connection().pages.listShared.all(listParams(userId, page)).map(toListedDocument);
   }
 
   async listMembers(documentId: string): Promise<Member[]> {

@@ -1,8 +1,8 @@
 import type { Role, ShareRole } from '@quire/api-contract';
 import type Database from 'better-sqlite3';
 import { checkLinkRole, noSuchUser } from '../directory-checks';
-import type { MemberDocument } from '../directory-records';
-import { toMemberDocument, type MemberDocumentRow } from '../directory-rows';
+import type { ListedDocument } from '../directory-records';
+import { toListedDocument, type ListedDocumentRow } from '../directory-rows';
 import { folderSql, noSuchFolder, noSuchMemberOrFolder, refusedMove, roleOfRank, toFolder, toFolderMember, toVisibleFolder, type FolderMemberRow, type FolderRow, type VisibleFolderRow } from '../folder-sql';
 import type { FolderMember, FolderStore, NewFolder, StoredFolder, VisibleFolder } from '../folder-store';
 import { StorageError } from '../storage-error';
@@ -98,8 +98,8 @@ export class SqliteFolderStore implements FolderStore {
     return this.connection().all<FolderRow>('path', { documentId }).map(toFolder);
   }
 
-  async listFolderDocuments(folderId: string, userId: string): Promise<MemberDocument[]> {
-    return this.connection().all<MemberDocumentRow>('folderDocuments', { id: folderId, userId }).map(toMemberDocument);
+  async listFolderDocuments(folderId: string, userId: string): Promise<ListedDocument[]> {
+    return this.connection().all<ListedDocumentRow>('folderDocuments', { id: folderId, userId }).map(toListedDocument);
   }
 
   async setFolderMember(folderId: string, userId: string, role: ShareRole): Promise<void> {

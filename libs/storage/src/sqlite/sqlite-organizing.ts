@@ -1,6 +1,6 @@
 import { timeOf } from '../directory-checks';
 import type { MemberDocument } from '../directory-records';
-import { toMemberDocument } from '../directory-rows';
+import { toListedDocument, toMemberDocument } from '../directory-rows';
 import type { DocumentOrganizing, RecentDocument, StarredDocument, TrashedDocument } from '../organizing';
 import { pageParams, type PageRequest } from '../page';
 import { checkCount } from '../security-events';
@@ -54,7 +54,7 @@ export class SqliteOrganizing extends SqliteAccounts implements DocumentOrganizi
 
   async listStarredDocuments(userId: string, page?: PageRequest): Promise<StarredDocument[]> {
     const rows = this.connection().organizing.listStarred.all(listParams(userId, page));
-    return rows.map((row) => ({ ...toMemberDocument(row), starredAt: new Date(row.at) }));
+    return rows.map((row) => ({ ...toListedDocument(row), starredAt: new Date(row.at) }));
   }
 
   async recordOpen(documentId: string, userId: string, now: Date): Promise<void> {
@@ -63,6 +63,6 @@ export class SqliteOrganizing extends SqliteAccounts implements DocumentOrganizi
 
   async listRecentDocuments(userId: string, page: PageRequest): Promise<RecentDocument[]> {
     const rows = this.connection().organizing.listRecent.all(listParams(userId, page));
-    return rows.map((row) => ({ ...toMemberDocument(row), openedAt: new Date(row.at) }));
+    return rows.map((row) => ({ ...toListedDocument(row), openedAt: new Date(row.at) }));
   }
 }

@@ -28,6 +28,7 @@ export function describeMembers({ directory, log, addDocumentWithoutOwner }: Dir
         updatedAt: created.createdAt,
         role: 'owner',
         owner: { id: 'user-ada', name: 'Ada' },
+        starred: false,
       });
       expect(await directory().getMemberDocument('doc', 'user-ada')).toEqual(created);
       expect(await directory().getRole('doc', 'user-ada')).toBe('owner');
@@ -91,7 +92,7 @@ export function describeMembers({ directory, log, addDocumentWithoutOwner }: Dir
       await log().append('doc', [Uint8Array.of(1)]);
       const listed = await directory().listMemberDocuments('user-ada');
       expect(listed.map(({ id }) => id)).toEqual(['doc', 'bobs']);
-      expect(listed[1]).toEqual({ ...(await directory().getDocument('bobs')), role: 'viewer', owner: { id: 'user-bob', name: 'Bob' } });
+      expect(listed[1]).toEqual({ ...(await directory().getDocument('bobs')), role: 'viewer', owner: { id: 'user-bob', name: 'Bob' }, starred: false });
       expect(listed[0]).toEqual(await directory().getMemberDocument('doc', 'user-ada'));
       expect(await directory().listMemberDocuments('user-nobody')).toEqual([]);
     });

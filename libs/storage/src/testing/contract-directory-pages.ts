@@ -89,6 +89,37 @@ export function describePages({ directory, storage }: DirectoryContractContext):
       expect(await directory().listRecentDocuments('user-bob', page)).toEqual([]);
     });
 
+    it('says on every list whether the caller starred each document: theirs, not another person’s', async () => {
+      await directory().createUser(newUser('ada'));
+      await directory().createUser(newUser('bob'));
+      await storage().folders.createFolder({ id: 'team', ownerId: 'user-ada', parentId: null, name: 'Team' });
+      for (const id of ['mine', 'plain', 'ours', 'filed']) await directory().createOwnedDocument(id, 'user-ada', `Doc ${id}`);
+      await directory().createOwnedDocument('bobs', 'user-bob', 'Bob’s');
+      await directory().setMember('bobs', 'user-ada', 'viewer');
+      await directory().setMember('ours', 'user-bob', 'editor');
+      await storage().folders.setDocumentFolder('filed', 'team');
+      for (const id of ['mine', 'bobs', 'filed']) expect(await directory().starDocument(id, 'user-ada', at)).toBe(true);
+      // Bob's star of a document Ada sees is not hers.
+      expect(await directory().starDocument('ours', 'user-bob', at)).toBe(true);
+      for (const id of ['mine', 'plain', 'bobs']) await directory().recordOpen(id, 'user-ada', at);
+
+      const page = { limit: 10 };
+      const flags = (documents: readonly { id: string; starred: boolean }[]) => Object.fromEntries(documents.map(({ id, starred }) => [id, starred]));
+      expect(flags(await directory().listOwnedDocuments('user-ada', page))).toEqual({ mine: true, plain: false, ours: false, filed: true });
+      expect(flags(await directory().listSharedDocuments('user-ada', page))).toEqual({ bobs: true });
+      expect(flags(await directory().listRecentDocuments('user-ada', page))).toEqual({ mine: true, plain: false, bobs: true });
+      expect(flags(await directory().listStarredDocuments('user-ada', page))).toEqual({ mine: true, bobs: true, filed: true });
+      expect(flags(await directory().listMemberDocuments('user-ada'))).toEqual({ mine: true, plain: false, ours: false, filed: true, bobs: true });
+      expect(flags(await storage().folders.listFolderDocuments('team', 'user-ada'))).toEqual({ filed: true });
+      expect((await directory().getMemberDocument('mine', 'user-ada'))?.starred).toBe(true);
+      expect((await directory().getMemberDocument('ours', 'user-ada'))?.starred).toBe(false);
+      expect((await directory().getMemberDocument('ours', 'user-bob'))?.starred).toBe(true);
+
+      await directory().unstarDocument('mine', 'user-ada');
+      expect(flags(await directory().listOwnedDocuments('user-ada', page)).mine).toBe(false);
+      expect((await directory().getMemberDocument('mine', 'user-ada'))?.starred).toBe(false);
+    });
+
     it('pages stars, recents and the trash by their own times, ties by id, and refuses a bad page', async () => {
       await directory().createUser(newUser('ada'));
       const ids = ['a', 'b', 'c', 'd'];
