@@ -45,7 +45,8 @@ export class DocumentState {
    * relayed). Throws, keeping nothing, if they do not form a complete document.
    */
   static read(documentId: string, updates: readonly Uint8Array[]): Y.Doc {
-    const doc = new Y.Doc();
+    // A guid given: without one Y.Doc draws a random UUID (31 crypto calls, ~75 µs).
+    const doc = new Y.Doc({ guid: documentId });
     try {
       doc.transact(() => {
         for (const update of updates) Y.applyUpdate(doc, update, storeOrigin);

@@ -34,7 +34,7 @@ export async function importDocument(format: ImportFormat, bytes: Uint8Array, fi
 
 /** A document's Yjs state (one update, or the stored snapshot and updates) as a Y.Doc's content. */
 export function documentOfState(updates: readonly Uint8Array[]): Node {
-  const ydoc = new Y.Doc();
+  const ydoc = new Y.Doc({ guid: 'content' });
   try {
     ydoc.transact(() => {
       for (const update of updates) Y.applyUpdate(ydoc, update);
@@ -52,7 +52,7 @@ export function documentOfState(updates: readonly Uint8Array[]): Node {
  * what `state` holds, so it applies to the live document however far it has moved on since.
  */
 export function writeChange(state: Uint8Array, given: Conversion, position?: 'start' | 'end'): Uint8Array | null {
-  const ydoc = new Y.Doc();
+  const ydoc = new Y.Doc({ guid: 'content' });
   try {
     Y.applyUpdate(ydoc, state);
     const target = position === undefined ? given.doc : joined(contentOf(ydoc, schema).doc, given.doc, position);

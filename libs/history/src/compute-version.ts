@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { encodeVersion, isUnchanged, KEYFRAME_FACTOR, type EncodedVersion, type PreviousVersion } from './version-data';
+import { encodeVersion, isUnchanged, KEYFRAME_FACTOR, SCRATCH_GUID, type EncodedVersion, type PreviousVersion } from './version-data';
 
 /** Everything {@link computeVersion} needs: plain data, so that it can be posted to a worker thread. */
 export interface VersionInput {
@@ -26,7 +26,7 @@ export type VersionOutcome = { readonly outcome: 'version'; readonly encoded: En
  * worker thread and keep the relay's event loop free (a trace-sized document takes ~150 ms).
  */
 export function computeVersion(input: VersionInput): VersionOutcome {
-  const doc = new Y.Doc();
+  const doc = new Y.Doc({ guid: SCRATCH_GUID });
   try {
     doc.transact(() => {
       for (const update of input.updates) Y.applyUpdate(doc, update);

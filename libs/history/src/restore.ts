@@ -18,7 +18,7 @@ export interface RestoreChange {
  * is equal already. `current` itself is not changed: apply the update to it.
  */
 export function restoreChange(current: Y.Doc, target: Node): RestoreChange | undefined {
-  const copy = new Y.Doc();
+  const copy = new Y.Doc({ guid: current.guid });
   try {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(current));
     let update: Uint8Array | undefined;
