@@ -46,4 +46,7 @@ HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
 # SIGTERM is a graceful stop: the server stops accepting, stores what it holds and closes sockets
 # with 1001 so that clients reconnect (within 10 s; compose allows 15 s before SIGKILL).
 STOPSIGNAL SIGTERM
-CMD ["node", "apps/server/dist/main.js"]
+# Young-generation semi-spaces of 4 MB instead of V8's 16 MB: start-up alone grows them to 16 MB,
+# which then stays resident; 4 MB took 33 MiB off the peak RSS of the multi-document benchmark for
+# about 2% more CPU (apps/bench-peers/README.md, "Memory (issue 24, item 5)").
+CMD ["node", "--max-semi-space-size=4", "apps/server/dist/main.js"]

@@ -40,7 +40,7 @@ export class ServerProcess {
     // QUIRE_BENCH_SERVER_PROFILE=<dir>: a V8 CPU profile of each server process, to see where its time goes.
     const profile = process.env['QUIRE_BENCH_SERVER_PROFILE'];
     const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
-    const child = spawnNode(['--expose-gc', ...flags, '-r', probe, kind.script()], core, {
+    const child = spawnNode(['--expose-gc', ...(kind.nodeFlags ?? []), ...flags, '-r', probe, kind.script()], core, {
       ...process.env,
       ...kind.env(dataDir),
       HOST: '127.0.0.1',
