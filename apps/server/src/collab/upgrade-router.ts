@@ -12,6 +12,7 @@ import { LOGGER } from '../logging/logger';
 import { PrometheusMetrics } from '../metrics/prometheus-metrics';
 import { AddressRateLimiter } from './address-rate-limiter';
 import { clientAddress } from './client-address';
+import { ownString } from './own-string';
 import { checkUpgrade } from './upgrade-check';
 
 /** A connection the router let through: what the gateway hands the hub. */
@@ -80,13 +81,14 @@ export class UpgradeRouter implements OnModuleDestroy {
       this.metrics.upgradeRefused(access.code);
       return { kind: 'close', code: access.code, message: access.message };
     }
-    const connectionId = randomUUID();
+    const connectionId = ownString(randomUUID());
     // An older editor would silently delete content its schema cannot represent, for everyone.
     if (schemaVersion !== undefined && schemaVersion < SCHEMA_VERSION) {
       this.logger.info({ connectionId, documentId, schemaVersion, serverSchemaVersion: SCHEMA_VERSION }, 'Editor out of date; asked to reload');
       return { kind: 'close', code: CloseCode.EditorOutdated, message: 'editor out of date: reload the page' };
     }
-    return { kind: 'admit', admission: { connectionId, documentId, remoteAddress, grant: access.grant, user: access.user, acknowledge } };
+    const admission = { connectionId, documentId: ownString(documentId), remoteAddress, grant: access.grant, user: access.user, acknowledge };
+    return { kind: 'admit', admission };
   }
 
   onModuleDestroy(): void {
