@@ -49,4 +49,37 @@ describe('home page lists, a page at a time', () => {
     await sharedList.getByRole('link', { name: 'Kay’s paged note' }).waitFor();
     expect(await lin.page.getByRole('button', { name: 'Show more of Shared with me' }).count()).toBe(0);
   });
+
+  it('shows a star beyond the first 50 starred documents on its row in My documents, after a reload too, and unstars it there', async () => {
+    const ivy = await newMember(browser, sharedQuire(), 'Ivy Stars');
+    const fillers = [];
+    for (let index = 0; index < 50; index += 1) fillers.push(await ivy.api.createDocument(`Star filler ${String(index).padStart(2, '0')}`));
+    // The newest document, so the first row of My documents.
+    await ivy.api.createDocument('Starred long ago');
+
+    await ivy.page.goto(`${sharedQuire().webUrl}/`);
+    const mine = ivy.page.getByRole('list', { name: 'My documents' });
+    const toggle = mine.getByRole('button', { name: 'Star Starred long ago' });
+    await toggle.click();
+    await mine.locator('[aria-label="Star Starred long ago"][aria-pressed="true"]').waitFor();
+    const starredShelf = ivy.page.getByRole('list', { name: 'Starred' });
+    await starredShelf.getByRole('link', { name: /Starred long ago/ }).waitFor();
+
+    // Fifty newer stars: its own is now the 51st, beyond the Starred shelf's first page.
+    for (const filler of fillers) await ivy.api.star(filler.id);
+    await ivy.page.reload();
+    await starredShelf.getByRole('link', { name: /Star filler 49/ }).waitFor();
+    expect(await starredShelf.getByRole('listitem').count()).toBe(50);
+    expect(await starredShelf.getByRole('link', { name: /Starred long ago/ }).count()).toBe(0);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+
+    // Unstarred from its row: the toggle says so at once, and after a reload.
+    const unstarred = ivy.page.waitForResponse((response) => response.url().endsWith('/star') && response.request().method() === 'DELETE');
+    await toggle.click();
+    await mine.locator('[aria-label="Star Starred long ago"][aria-pressed="false"]').waitFor();
+    expect((await unstarred).status()).toBe(204);
+    await ivy.page.reload();
+    await mine.getByRole('link', { name: 'Starred long ago' }).waitFor();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+  });
 });

@@ -112,6 +112,11 @@ export class QuireApi {
     return this.call('DELETE', `/api/documents/${documentId}/members/${userId}`);
   }
 
+  /** Stars a document for this person (the toggle's PUT). */
+  star(documentId: string): Promise<void> {
+    return this.call('PUT', `/api/documents/${documentId}/star`);
+  }
+
   createLink(documentId: string, role: ShareRole): Promise<CreatedLink> {
     return this.call('POST', `/api/documents/${documentId}/links`, { role });
   }

@@ -25,7 +25,6 @@ interface Props {
   folder: FolderView | undefined;
   folders: readonly FolderView[];
   actions: RowActions;
-  starred: ReadonlySet<string>;
   /** Dropping a document or folder on the panel moves it into this folder. */
   dropTargetProps: {
     onDragOver: (event: DragEvent) => void;
@@ -41,7 +40,7 @@ interface Props {
  * One folder's view: where it is (breadcrumbs), what its owner (or an editor) may do with it, the
  * folders in it and its documents.
  */
-export function FolderPanel({ folderId, folder, folders, actions, starred, dropTargetProps, onDeleted, onAnnounce }: Props) {
+export function FolderPanel({ folderId, folder, folders, actions, dropTargetProps, onDeleted, onAnnounce }: Props) {
   const api = useApi();
   const contents = useQuery(folderContentsQuery(api, folderId));
   const createFolder = useCreateFolder();
@@ -142,7 +141,7 @@ export function FolderPanel({ folderId, folder, folders, actions, starred, dropT
       ) : null}
       {contents.data ? (
         documents.length > 0 ? (
-          <DocumentList documents={documents} label={`Documents in ${shown.name}`} actions={actions} starred={starred} />
+          <DocumentList documents={documents} label={`Documents in ${shown.name}`} actions={actions} />
         ) : (
           <p className={styles.empty}>
             No documents in this folder yet.{owner ? ' Drag a document here, or use “Move to…” beside it.' : ''}

@@ -17,7 +17,6 @@ import styles from './folders.module.css';
 
 interface Props {
   actions: RowActions;
-  starred: ReadonlySet<string>;
 }
 
 /** What a drop carries, read from the drag's data types. */
@@ -36,7 +35,7 @@ const carriesOurs = (event: DragEvent) => event.dataTransfer.types.includes(DRAG
  * them onto a folder (or onto “Top level”), or with “Move to…” from the keyboard. What a move did is
  * announced.
  */
-export function FoldersSection({ actions, starred }: Props) {
+export function FoldersSection({ actions }: Props) {
   const api = useApi();
   const router = useRouter();
   const selectedId = useSearchParams().get('folder');
@@ -174,7 +173,6 @@ export function FoldersSection({ actions, starred }: Props) {
             folder={selected}
             folders={all}
             actions={actions}
-            starred={starred}
             dropTargetProps={dropTargetProps(selectedId, `panel-${selectedId}`)}
             onDeleted={() => router.push('/')}
             onAnnounce={setAnnouncement}

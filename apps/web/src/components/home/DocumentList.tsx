@@ -1,6 +1,6 @@
 'use client';
 
-import { mayEdit, type DocumentView, type Role } from '@quire/api-contract';
+import { mayEdit, type ListedDocumentView, type Role } from '@quire/api-contract';
 import Link from 'next/link';
 import { useNow } from '../../hooks/use-now';
 import { formatDateTime, formatRelativeTime } from '../../lib/relative-time';
@@ -12,19 +12,18 @@ import styles from './home.module.css';
 const ROLE_LABELS: Record<Role, string> = { owner: 'Owner', editor: 'Can edit', commenter: 'Can comment', viewer: 'View only' };
 
 interface Props {
-  documents: DocumentView[];
+  /** Each with whether the person starred it: its star toggle shows it. */
+  documents: ListedDocumentView[];
   /** The list's accessible name. */
   label: string;
   actions: RowActions;
-  /** The documents the person starred: each row's star toggle shows it. */
-  starred?: ReadonlySet<string>;
 }
 
 /**
  * Documents, most recently changed first: title, owner, the caller's role, when they last changed,
  * and what the caller may do (rename, delete, leave). Titles and names are text, never markup.
  */
-export function DocumentList({ documents, label, actions, starred = new Set() }: Props) {
+export function DocumentList({ documents, label, actions }: Props) {
   const now = useNow();
   return (
     <ul className={styles.list} aria-label={label}>
@@ -64,7 +63,7 @@ export function DocumentList({ documents, label, actions, starred = new Set() }:
               </span>
             </span>
             <span className={styles.rowActions}>
-              <StarButton documentId={document.id} title={title} starred={starred.has(document.id)} />
+              <StarButton documentId={document.id} title={title} starred={document.starred} />
               {mayEdit(document.role) ? (
                 <button type="button" className="button button--quiet" onClick={() => actions.rename(document)}>
                   Rename<span className="visually-hidden"> {title}</span>

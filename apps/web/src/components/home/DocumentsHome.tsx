@@ -10,7 +10,7 @@ import { AppHeader } from '../common/AppHeader';
 import { ServerUnreachable } from '../common/ServerUnreachable';
 import { ShowMoreButton } from '../common/ShowMoreButton';
 import { FoldersSection } from '../folders/FoldersSection';
-import { ShelfSections, useStarredIds } from '../organizing/ShelfSections';
+import { ShelfSections } from '../organizing/ShelfSections';
 import { TrashSection } from '../organizing/TrashSection';
 import { SearchPanel } from '../search/SearchPanel';
 import { ActivityList } from './ActivityList';
@@ -39,7 +39,6 @@ export function DocumentsHome({ user }: { user: UserView }) {
     if (sharedQuery.error) void sharedQuery.refetch();
   };
   const [createError, setCreateError] = useState<Error | null>(null);
-  const starred = useStarredIds();
 
   return (
     <>
@@ -60,7 +59,7 @@ export function DocumentsHome({ user }: { user: UserView }) {
 
         <ActivityList />
 
-        <ShelfSections starred={starred} />
+        <ShelfSections />
 
         {createError ? (
           isUnreachable(createError) ? (
@@ -102,7 +101,7 @@ export function DocumentsHome({ user }: { user: UserView }) {
               <>
                 {/* useSearchParams (the open folder) needs a boundary of its own. */}
                 <Suspense fallback={null}>
-                  <FoldersSection actions={actions} starred={starred} />
+                  <FoldersSection actions={actions} />
                 </Suspense>
                 <section className={styles.section} aria-labelledby="owned-title">
                   <div className={styles.sectionHead}>
@@ -113,7 +112,7 @@ export function DocumentsHome({ user }: { user: UserView }) {
                   </div>
                   {lists.owned.length > 0 ? (
                     <>
-                      <DocumentList documents={lists.owned} label="My documents" actions={actions} starred={starred} />
+                      <DocumentList documents={lists.owned} label="My documents" actions={actions} />
                       <ShowMoreButton query={ownedQuery} list="My documents" />
                     </>
                   ) : (
@@ -133,7 +132,7 @@ export function DocumentsHome({ user }: { user: UserView }) {
                   </div>
                   {lists.shared.length > 0 ? (
                     <>
-                      <DocumentList documents={lists.shared} label="Shared with me" actions={actions} starred={starred} />
+                      <DocumentList documents={lists.shared} label="Shared with me" actions={actions} />
                       <ShowMoreButton query={sharedQuery} list="Shared with me" />
                     </>
                   ) : (

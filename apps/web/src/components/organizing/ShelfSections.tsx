@@ -1,6 +1,6 @@
 'use client';
 
-import type { DocumentView } from '@quire/api-contract';
+import type { ListedDocumentView } from '@quire/api-contract';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
@@ -12,29 +12,19 @@ import { ShowMoreButton } from '../common/ShowMoreButton';
 import styles from './organizing.module.css';
 import { StarButton } from './StarButton';
 
-/**
- * The ids the person starred, for the star toggles of every list on the page: those of the
- * Starred pages read so far (the first 50, more after "Show more"), the same query as the shelf.
- */
-export function useStarredIds(): ReadonlySet<string> {
-  const api = useApi();
-  const { data } = useInfiniteQuery(starredQuery(api));
-  return new Set((data?.pages ?? []).flatMap((page) => page.documents.map((document) => document.id)));
-}
-
 interface ShelfProps {
   title: string;
   id: string;
-  documents: readonly (DocumentView & { at: string })[];
+  /** Each with whether the person starred it (every one, on the Starred shelf until it is read again). */
+  documents: readonly (ListedDocumentView & { at: string })[];
   /** "Opened", "Starred": what the time says. */
   verb: string;
-  starred: ReadonlySet<string>;
   empty: string;
   /** Under the cards: "Show more" for a shelf read a page at a time. */
   more?: ReactNode;
 }
 
-function Shelf({ title, id, documents, verb, starred, empty, more }: ShelfProps) {
+function Shelf({ title, id, documents, verb, empty, more }: ShelfProps) {
   const now = useNow();
   return (
     <section className={styles.shelf} aria-labelledby={id}>
@@ -59,7 +49,7 @@ function Shelf({ title, id, documents, verb, starred, empty, more }: ShelfProps)
                     </time>
                   </span>
                 </Link>
-                <StarButton documentId={document.id} title={shown} starred={starred.has(document.id)} />
+                <StarButton documentId={document.id} title={shown} starred={document.starred} />
               </li>
             );
           })}
@@ -71,7 +61,7 @@ function Shelf({ title, id, documents, verb, starred, empty, more }: ShelfProps)
 }
 
 /** "Starred" and "Recent": what the person starred (a page at a time), and what they opened lately (the eight newest). */
-export function ShelfSections({ starred }: { starred: ReadonlySet<string> }) {
+export function ShelfSections() {
   const api = useApi();
   const starredPages = useInfiniteQuery(starredQuery(api));
   const starredList = (starredPages.data?.pages ?? []).flatMap((page) => page.documents);
@@ -82,7 +72,6 @@ export function ShelfSections({ starred }: { starred: ReadonlySet<string> }) {
         title="Starred"
         id="starred-title"
         verb="Starred"
-        starred={starred}
         documents={starredList.map((document) => ({ ...document, at: document.starredAt }))}
         empty="Star a document to keep it here."
         more={<ShowMoreButton query={starredPages} list="Starred" />}
@@ -91,7 +80,6 @@ export function ShelfSections({ starred }: { starred: ReadonlySet<string> }) {
         title="Recent"
         id="recent-title"
         verb="Opened"
-        starred={starred}
         documents={recentList.slice(0, 8).map((document) => ({ ...document, at: document.openedAt }))}
         empty="Documents you open appear here."
       />

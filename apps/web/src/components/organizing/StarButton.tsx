@@ -1,6 +1,6 @@
 'use client';
 
-import { useSetStarred } from '../../lib/api/organizing';
+import { useSetStarred } from '../../lib/api/use-set-starred';
 import styles from './organizing.module.css';
 
 interface Props {

@@ -1,4 +1,4 @@
-import { DocumentView } from '@quire/api-contract';
+import { DocumentView, ListedDocumentView } from '@quire/api-contract';
 import { queryOptions } from '@tanstack/react-query';
 import type { ApiClient } from './client';
 import { organizingKeys } from './organizing';
@@ -13,9 +13,9 @@ export const documentKeys = {
   one: (id: string) => ['document', id] as const,
 };
 
-/** One document's title, owner and the caller's role. */
+/** One document's title, owner, the caller's role and whether they starred it. */
 export function documentQuery(api: ApiClient, id: string) {
-  return queryOptions({ queryKey: documentKeys.one(id), queryFn: ({ signal }) => api.call(path(id), DocumentView, { signal }) });
+  return queryOptions({ queryKey: documentKeys.one(id), queryFn: ({ signal }) => api.call(path(id), ListedDocumentView, { signal }) });
 }
 
 /** Creates a document the caller owns. */

@@ -5,8 +5,6 @@ import type { ApiClient } from './client';
 import { documentKeys } from './documents';
 import { useApiMutation } from './use-api-mutation';
 
-const path = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
-
 export const organizingKeys = {
   trash: ['trash'] as const,
   starred: ['starred'] as const,
@@ -35,12 +33,4 @@ export function useRestoreDocument() {
 
 export function useDeleteForever() {
   return useApiMutation((api, id: string) => api.call(`/api/trash/${encodeURIComponent(id)}`, null, { method: 'DELETE' }), () => [organizingKeys.trash]);
-}
-
-/** Stars or unstars a document for the caller. */
-export function useSetStarred() {
-  return useApiMutation(
-    (api, { id, starred }: { id: string; starred: boolean }) => api.call(`${path(id)}/star`, null, { method: starred ? 'PUT' : 'DELETE' }),
-    () => [organizingKeys.starred],
-  );
 }
