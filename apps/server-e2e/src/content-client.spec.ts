@@ -1,4 +1,4 @@
-import { createQuireClient, QuireApiError } from '@quire/api-contract';
+import { createQuireClient, QuireApiError, type DocumentView } from '@quire/api-contract';
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -58,5 +58,39 @@ describe('the typed client for scripts', () => {
     expect(refused).toBeInstanceOf(QuireApiError);
     expect(refused).toMatchObject({ status: 404, message: 'No such document, or you do not have access to it' });
     await expect(createQuireClient(server.httpUrl, 'qt_not-a-token').listDocuments()).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('reads the paged lists a page at a time, following nextCursor, each for the caller only', async () => {
+    const quire = createQuireClient(server.httpUrl, admin.bearer);
+    const made: DocumentView[] = [];
+    for (const title of ['Paged A', 'Paged B', 'Paged C']) made.push(await quire.createDocument({ title }));
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await quire.listOwnedDocuments({ limit: 2, cursor });
+      expect(page.documents.length).toBeLessThanOrEqual(2);
+      seen.push(...page.documents.map((doc) => doc.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined && seen.length < 100);
+    expect(seen).toEqual(expect.arrayContaining(made.map((doc) => doc.id)));
+    expect(new Set(seen).size).toBe(seen.length);
+
+    const response = await fetch(`${server.httpUrl}/api/documents/${made[0].id}/star`, { method: 'PUT', headers: { authorization: `Bearer ${admin.bearer}` } });
+    expect(response.status).toBe(204);
+    expect((await quire.listStarredDocuments()).documents.map((doc) => [doc.id, doc.starred])).toEqual([[made[0].id, true]]);
+    expect((await quire.getDocument(made[0].id)).starred).toBe(true);
+    expect((await quire.listOwnedDocuments({ limit: 100 })).documents.find((doc) => doc.id === made[1].id)?.starred).toBe(false);
+    // A script reading content is not opening it: only a socket ticket is (docs/api.md).
+    await quire.getContent(made[1].id, 'text');
+    expect((await quire.listRecentDocuments()).documents).toEqual([]);
+    await fetch(`${server.httpUrl}/api/documents/${made[2].id}`, { method: 'DELETE', headers: { authorization: `Bearer ${admin.bearer}` } });
+    expect((await quire.listTrash({ limit: 1 })).documents.map((doc) => doc.id)).toEqual([made[2].id]);
+
+    const stranger = createQuireClient(server.httpUrl, carol.bearer);
+    expect((await stranger.listSharedDocuments()).documents).toEqual([]);
+    expect((await stranger.listStarredDocuments()).documents).toEqual([]);
+    expect((await stranger.listTrash()).documents).toEqual([]);
+    await expect(quire.listOwnedDocuments({ limit: 0 })).rejects.toMatchObject({ status: 400 });
+    await expect(createQuireClient(server.httpUrl, 'qt_not-a-token').listRecentDocuments()).rejects.toMatchObject({ status: 401 });
   });
 });

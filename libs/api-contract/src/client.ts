@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { ContentWritten, ImportedDocument, type ContentFormat } from './content';
-import { DocumentLists, DocumentView } from './documents';
+import { DocumentLists, DocumentView, ListedDocumentView } from './documents';
 import { ErrorBody } from './errors';
+import { RecentList, StarredList, TrashList } from './organizing';
+import { DocumentPage, type ListPageQuery } from './pages';
 import { ProseMirrorNode } from './versions';
 
 /** A refusal from the server: its status and the `message` it gave (docs/api.md, errors as `{ statusCode, message }`). */
@@ -28,9 +30,23 @@ export interface ImportFile {
 
 /** A typed client for scripts: each answer parsed with the contract's schemas (see the README, "Scripts"). */
 export interface QuireClient {
+  /** Every document the caller may read, in one answer. */
   listDocuments(): Promise<DocumentLists>;
+  /**
+   * A page of the documents the caller owns, most recently changed first: `limit` (1–100, default
+   * 50) after `cursor`, the previous page's `nextCursor` (null on the last page). So are the four below.
+   */
+  listOwnedDocuments(page?: ListPageQuery): Promise<DocumentPage>;
+  /** A page of the documents shared with the caller, directly or through a folder. */
+  listSharedDocuments(page?: ListPageQuery): Promise<DocumentPage>;
+  /** A page of the documents the caller opened, most recently opened first. */
+  listRecentDocuments(page?: ListPageQuery): Promise<RecentList>;
+  /** A page of the caller's starred documents, most recently starred first. */
+  listStarredDocuments(page?: ListPageQuery): Promise<StarredList>;
+  /** A page of the caller's trashed documents, most recently trashed first. */
+  listTrash(page?: ListPageQuery): Promise<TrashList>;
   createDocument(options?: { title?: string; id?: string }): Promise<DocumentView>;
-  getDocument(id: string): Promise<DocumentView>;
+  getDocument(id: string): Promise<ListedDocumentView>;
   /** The stored content as ProseMirror JSON. */
   getContent(id: string): Promise<ProseMirrorNode>;
   getContent(id: string, format: Exclude<ContentFormat, 'json'>): Promise<string>;
@@ -83,11 +99,24 @@ export function createQuireClient(baseUrl: string, token: string, options: { fet
   }
 
   const documentPath = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
+  /** `path` with a page's `limit` and `cursor`, those given. */
+  const pagePath = (path: string, page: ListPageQuery = {}) => {
+    const query = new URLSearchParams();
+    if (page.limit !== undefined) query.set('limit', String(page.limit));
+    if (page.cursor !== undefined) query.set('cursor', page.cursor);
+    const search = query.toString();
+    return search ? `${path}?${search}` : path;
+  };
 
   return {
     listDocuments: () => json(DocumentLists, 'GET', '/api/documents'),
     createDocument: (body = {}) => json(DocumentView, 'POST', '/api/documents', { body: JSON.stringify(body), type: 'application/json' }),
-    getDocument: (id) => json(DocumentView, 'GET', documentPath(id)),
+    listOwnedDocuments: (page) => json(DocumentPage, 'GET', pagePath('/api/documents/owned', page)),
+    listSharedDocuments: (page) => json(DocumentPage, 'GET', pagePath('/api/documents/shared', page)),
+    listRecentDocuments: (page) => json(RecentList, 'GET', pagePath('/api/documents/recent', page)),
+    listStarredDocuments: (page) => json(StarredList, 'GET', pagePath('/api/documents/starred', page)),
+    listTrash: (page) => json(TrashList, 'GET', pagePath('/api/trash', page)),
+    getDocument: (id) => json(ListedDocumentView, 'GET', documentPath(id)),
     getContent: (async (id: string, format: ContentFormat = 'json') => {
       if (format === 'json') return json(ProseMirrorNode, 'GET', `${documentPath(id)}/content?format=json`);
       return (await call('GET', `${documentPath(id)}/content?format=${format}`)).text();
