@@ -31,7 +31,9 @@ let setupCode;
 const server = supervise({
   name: 'collaboration server',
   // stdout piped (and passed on) to find the setup code a fresh instance prints.
-  start: () => spawn(process.execPath, ['apps/server/dist/main.js'], { stdio: ['inherit', 'pipe', 'inherit'], env: serverEnv }),
+  // --max-semi-space-size=4 as docker/server.Dockerfile starts it: V8's young generation otherwise
+  // grows to 2 × 16 MB at start-up and stays resident (apps/bench-peers README, "Memory (issue 24, item 5)").
+  start: () => spawn(process.execPath, ['--max-semi-space-size=4', 'apps/server/dist/main.js'], { stdio: ['inherit', 'pipe', 'inherit'], env: serverEnv }),
   onStart: (child) =>
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
