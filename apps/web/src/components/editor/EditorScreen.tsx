@@ -55,6 +55,7 @@ import { Toolbar, type ToolbarHandle } from './toolbar/Toolbar';
 import type { PageRequest } from './toolbar/toolbar-model';
 import type { EditorScreenProps } from './editor-screen-props';
 import { useEditorKeys } from './use-editor-keys';
+import { caretBlockDecorations } from './caret-block';
 
 /** Failed first attempts before the page says the server cannot be reached (retries go on). */
 const UNREACHABLE_AFTER_ATTEMPTS = 3;
@@ -177,7 +178,7 @@ export function EditorScreen(props: EditorScreenProps) {
   }, []);
   const handleKeyDown = useEditorKeys({ onFind: openFind, onShortcuts: () => setShortcuts(true) });
   const viewProps = useMemo(
-    () => ({ nodeViews: media.nodeViews, handlePaste: media.handlePaste, handleDrop: media.handleDrop, handleKeyDown }),
+    () => ({ nodeViews: media.nodeViews, handlePaste: media.handlePaste, handleDrop: media.handleDrop, handleKeyDown, decorations: caretBlockDecorations }),
     [media, handleKeyDown],
   );
   const { view, store } = useEditorView({ session, mount, host, editable: viewEditable, attributes, stateAttributes, props: viewProps, commentOnly, onOpenThread: openThread });
