@@ -27,6 +27,12 @@ export async function seriousAccessibilityViolations(page: Page, label: string):
 export async function accessibilityViolations(page: Page, label: string): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol: the pages' Content-Security-Policy blocks a <script>
   // added to the page (addScriptTag), as it would any injected script.
+  // Colours ease between themes (a button's background takes 120 ms): a scan in the middle of a
+  // transition reads colours the page never settles on, and reports their contrast. Transitions
+  // only: animations such as the connecting pulse run for as long as they are shown.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => !(animation instanceof CSSTransition) || animation.playState !== 'running'),
+  );
   axeSource ??= readFileSync(axePath, 'utf8');
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
