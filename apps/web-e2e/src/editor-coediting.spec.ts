@@ -94,7 +94,17 @@ describe('co-editing tables, code and tasks', () => {
     await Promise.all([
       (async () => {
         await items(ada.page).nth(0).locator('input[type="checkbox"]').click();
-        await ada.editor.locator('li', { hasText: 'second' }).locator('.quire-task-content').click();
+        // Ada types once her caret is in "second" as Grace sees it. A click reaches ProseMirror
+        // through the browser's selectionchange, which Chromium queues behind the stream of
+        // Grace's keystrokes arriving; an update applied before it puts the caret back where
+        // ProseMirror last had it (the end of "third"), so the click is made again until it takes.
+        const second = ada.editor.locator('li', { hasText: 'second' }).locator('.quire-task-content');
+        const adaInSecond = grace.editor.locator('li', { hasText: 'second' }).locator('.quire-remote-cursor', { hasText: 'Ada' });
+        for (let attempt = 0; attempt < 10 && !(await adaInSecond.isVisible()); attempt++) {
+          await second.click();
+          await adaInSecond.waitFor({ timeout: 1_000 }).catch(() => undefined);
+        }
+        await adaInSecond.waitFor({ timeout: 1_000 });
         await ada.page.keyboard.press('End');
         await ada.page.keyboard.type(' (Ada)', { delay: 5 });
       })(),
