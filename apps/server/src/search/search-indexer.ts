@@ -23,6 +23,13 @@ export interface SearchIndexerOptions {
   readonly maxDelayMs?: number;
 }
 
+/**
+ * Waits for the event loop's next turn. On SQLite every read and write of indexing is synchronous,
+ * so its promises settle at once: without this, indexing hundreds of changed documents ran as one
+ * task and held every relay behind it (p99 134 ms with 500 documents × 4 people typing).
+ */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** How many stale documents one catch-up step asks for. */
 const CATCH_UP_BATCH = 50;
 /**
@@ -126,6 +133,7 @@ export class SearchIndexer {
         if (this.stopped) break;
         if (await this.indexDocument(id)) indexed += 1;
         else failed.add(id);
+        await nextTurn();
       }
     }
     return indexed;
@@ -148,6 +156,7 @@ export class SearchIndexer {
     for (const id of ids) {
       if (this.stopped) return;
       await this.indexDocument(id);
+      await nextTurn();
     }
   }
 
