@@ -6,6 +6,7 @@ import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useCollabSession } from '../../hooks/use-collab-session';
+import { useSessionRenewal } from '../../hooks/use-session-renewal';
 import { useLeaveWarning } from '../../hooks/use-unsaved-changes';
 import { useLocalCopyNotices } from './use-local-copy-notices';
 import { useEditorView } from '../../hooks/use-editor-view';
@@ -22,6 +23,7 @@ import { ConnectionIndicator } from './ConnectionIndicator';
 import { DocumentCounts } from './DocumentCounts';
 import './document-elements.css';
 import styles from './editor.module.css';
+import { editorAttributes } from './editor-attributes';
 import { EditorHelp } from './EditorHelp';
 import { EditorNotices, type Notice } from './EditorNotices';
 import { CommentButtons } from './comments/CommentButtons';
@@ -121,13 +123,7 @@ export function EditorScreen(props: EditorScreenProps) {
     editableRef.current = editable;
   }, [editable]);
 
-  // Only a change of the key renews: the session's first connection already used the current one.
-  const renewedKey = useRef(renewKey);
-  useEffect(() => {
-    if (renewKey === renewedKey.current) return;
-    renewedKey.current = renewKey;
-    session?.renew();
-  }, [renewKey, session]);
+  useSessionRenewal(session, renewKey);
 
   // The editor is created once per session; it reaches the current view through this ref.
   const viewRef = useRef<EditorView | null>(null);
@@ -158,19 +154,7 @@ export function EditorScreen(props: EditorScreenProps) {
     }),
     [request, media],
   );
-  const attributes = useMemo(
-    () => ({
-      id: editorId,
-      class: 'quire-doc',
-      role: 'textbox',
-      'aria-multiline': 'true',
-      'aria-label': 'Document',
-      'aria-describedby': helpId,
-      'aria-autocomplete': 'list',
-      spellcheck: 'true',
-    }),
-    [editorId, helpId],
-  );
+  const attributes = useMemo(() => editorAttributes(editorId, helpId), [editorId, helpId]);
   const stateAttributes = useCallback((state: EditorState) => suggestionAttributes(editorId, state), [editorId]);
   const openFind = useCallback(() => {
     setFinding(true);
