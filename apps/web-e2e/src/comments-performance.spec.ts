@@ -1,4 +1,6 @@
 import { parseMarkdown } from '@quire/editor-schema';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QuireApi } from './harness/api';
@@ -103,10 +105,33 @@ async function report(page: Page, since: number, document: string, what: string,
   );
 }
 
+/**
+ * With QUIRE_COMMENT_PROFILE=<directory>, records a CPU profile of the page's opening there
+ * (opening.cpuprofile: open it in Chrome's DevTools, or summarize it with
+ * apps/bench-peers/ab/profile-shares.cjs); a long task's cause in full, where the long animation
+ * frames name only the outermost script.
+ */
+async function profileOpening(page: Page): Promise<(() => Promise<void>) | null> {
+  const directory = process.env['QUIRE_COMMENT_PROFILE'];
+  if (!directory) return null;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(directory, { recursive: true });
+    const file = join(directory, 'opening.cpuprofile');
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`CPU profile of the opening: ${file}`);
+  };
+}
+
 /** Opens `url` in `page`, scrolls it down and up, types above everything and opens one thread: prints each step's long tasks. */
 async function measure(page: Page, url: string, threads: number): Promise<void> {
   const what = threads ? `${threads} threads` : 'no threads';
   await recordLongTasks(page);
+  const stopProfile = await profileOpening(page);
   const opened = Date.now();
   await page.goto(url);
   const counts = () =>
@@ -123,6 +148,7 @@ async function measure(page: Page, url: string, threads: number): Promise<void> 
       throw new Error(`${error.message}; shown: ${JSON.stringify(await counts())} of ${threads}`);
     });
   await settle(page);
+  await stopProfile?.();
   await report(page, 0, what, 'opening (navigation to every card and highlight shown)', Date.now() - opened);
 
   const scrollStart = await now(page);

@@ -61,6 +61,15 @@ export interface CollaborativeEditorOptions extends EditingOptions {
 }
 
 /**
+ * The state of an editor not yet bound to its shared document: the editing plugins alone, an empty
+ * document. bindSharedDocument (shared-document-binding.ts) renders the shared document into its
+ * view and then adds y-prosemirror's plugins in front, as createCollaborativeEditorState orders them.
+ */
+export function createUnboundEditorState(options: EditingOptions = {}): EditorState {
+  return EditorState.create({ schema, plugins: buildEditingPlugins(options) });
+}
+
+/**
  * The state of a collaborative editor: y-prosemirror first (its undo keys must win over the base
  * keymap), then editing. The content arrives from `fragment` once the view is created.
  */

@@ -65,11 +65,19 @@ export function connectedIndicator(page: Page): Locator {
   return page.locator('[role="status"][data-state="connected"]');
 }
 
-/** Opens the document at `url` and waits until the editor is connected and has the server's copy. */
+/**
+ * The editor once bound to its document: until then it is `aria-busy` and not editable (a long
+ * document renders a part at a time first, libs/editor's bindSharedDocument).
+ */
+export function boundEditor(page: Page): Locator {
+  return page.locator('.quire-doc:not([aria-busy])');
+}
+
+/** Opens the document at `url` and waits until the editor is connected, has the server's copy and is bound to it. */
 export async function openDocument(person: Person, url: string): Promise<void> {
   await person.page.goto(url);
   await connectedIndicator(person.page).waitFor();
-  await person.editor.waitFor();
+  await boundEditor(person.page).waitFor();
 }
 
 /**
@@ -87,7 +95,7 @@ export async function openAsGuest(person: Person, url: string): Promise<void> {
     await nameField.waitFor({ state: 'hidden' });
   }
   await connectedIndicator(page).waitFor();
-  await person.editor.waitFor();
+  await boundEditor(page).waitFor();
 }
 
 /** The document's text without other people's cursor labels. */

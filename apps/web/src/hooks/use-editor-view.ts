@@ -1,6 +1,6 @@
 'use client';
 
-import { createCollaborativeEditorState, type CollabSession, type EditorHost } from '@quire/editor';
+import { bindSharedDocument, createUnboundEditorState, type CollabSession, type EditorHost } from '@quire/editor';
 import type { EditorState } from 'prosemirror-state';
 import { EditorView, type EditorProps } from 'prosemirror-view';
 import { useEffect, useRef, useState } from 'react';
@@ -28,14 +28,23 @@ interface Options {
   commentOnly?: boolean;
   /** A click on commented text. */
   onOpenThread?: (threadId: string) => void;
+  /**
+   * The document's content is here (the server's copy, this device's, or none is coming soon):
+   * the view binds to it then, rendering a long document a part at a time (bindSharedDocument),
+   * rather than binding empty and rendering all of it in one task when the first sync arrives.
+   */
+  contentReady: boolean;
 }
 
 /**
- * A ProseMirror view bound to the session's document. Its states go to `store`, not to React
- * state: the caller re-renders when the view is made or destroyed, never on a transaction.
+ * A ProseMirror view bound to the session's document once its content is ready (`bound`; until
+ * then it is not editable and `aria-busy`). Its states go to `store`, not to React state: the
+ * caller re-renders when the view is made, bound or destroyed, never on a transaction.
  */
-export function useEditorView({ session, mount, host, editable, attributes, stateAttributes, props, commentOnly = false, onOpenThread }: Options) {
+export function useEditorView({ session, mount, host, editable, attributes, stateAttributes, props, commentOnly = false, onOpenThread, contentReady }: Options) {
   const [view, setView] = useState<EditorView | null>(null);
+  const [bound, setBound] = useState(false);
+  const boundRef = useRef(false);
   const [store] = useState(() => new EditorStateStore());
   const hostRef = useRef(host);
   const editableRef = useRef(editable);
@@ -54,9 +63,7 @@ export function useEditorView({ session, mount, host, editable, attributes, stat
 
   useEffect(() => {
     if (!session || !mount) return;
-    const editorState = createCollaborativeEditorState({
-      fragment: session.fragment,
-      awareness: session.awareness,
+    const editorState = createUnboundEditorState({
       requestLink: () => hostRef.current.requestLink?.(),
       leaveEditor: () => hostRef.current.leaveEditor?.() ?? false,
       requestImage: () => hostRef.current.requestImage?.(),
@@ -70,10 +77,11 @@ export function useEditorView({ session, mount, host, editable, attributes, stat
       {
         ...propsRef.current,
         state: editorState,
-        editable: () => editableRef.current,
+        editable: () => editableRef.current && boundRef.current,
         attributes: (state) => ({
           ...attributesRef.current,
           'aria-readonly': String(!editableRef.current || commentOnlyRef.current),
+          ...(boundRef.current ? {} : { 'aria-busy': 'true' }),
           ...stateAttributesRef.current?.(state),
         }),
         // `this`, not `created`: plugins (y-prosemirror) may dispatch while the view is constructed.
@@ -92,9 +100,29 @@ export function useEditorView({ session, mount, host, editable, attributes, stat
     return () => {
       created.destroy();
       store.set(null);
+      boundRef.current = false;
+      setBound(false);
       setView(null);
     };
   }, [session, mount, store]);
+
+  useEffect(() => {
+    if (!view || !session || !contentReady || boundRef.current) return;
+    const binding = bindSharedDocument(view, { fragment: session.fragment, awareness: session.awareness });
+    let current = true;
+    void binding.bound.then(() => {
+      if (!current || view.isDestroyed) return;
+      boundRef.current = true;
+      // Re-reads `editable` and `attributes` (no longer busy).
+      view.setProps({});
+      store.set(view.state);
+      setBound(true);
+    });
+    return () => {
+      current = false;
+      binding.cancel();
+    };
+  }, [view, session, contentReady, store]);
 
   useEffect(() => {
     editableRef.current = editable;
@@ -104,5 +132,5 @@ export function useEditorView({ session, mount, host, editable, attributes, stat
     view?.setProps({});
   }, [view, editable, attributes, commentOnly]);
 
-  return { view, store };
+  return { view, store, bound };
 }

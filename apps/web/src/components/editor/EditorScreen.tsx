@@ -6,6 +6,7 @@ import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useCollabSession } from '../../hooks/use-collab-session';
+import { useContentReady } from '../../hooks/use-content-ready';
 import { useSessionRenewal } from '../../hooks/use-session-renewal';
 import { useLeaveWarning } from '../../hooks/use-unsaved-changes';
 import { useLocalCopyNotices } from './use-local-copy-notices';
@@ -165,7 +166,8 @@ export function EditorScreen(props: EditorScreenProps) {
     () => ({ nodeViews: media.nodeViews, handlePaste: media.handlePaste, handleDrop: media.handleDrop, handleKeyDown, decorations: caretBlockDecorations }),
     [media, handleKeyDown],
   );
-  const { view, store } = useEditorView({ session, mount, host, editable: viewEditable, attributes, stateAttributes, props: viewProps, commentOnly, onOpenThread: openThread });
+  const contentReady = useContentReady(session, connection, localCopy);
+  const { view, store } = useEditorView({ session, mount, host, editable: viewEditable, attributes, stateAttributes, props: viewProps, commentOnly, onOpenThread: openThread, contentReady });
   const comments = useDocumentComments({ documentId, enabled: commentsOptions !== undefined, session, view, role: connection.role, notify, access: guest ? fileToken : undefined });
   useEffect(() => {
     commentsRef.current = comments;
