@@ -122,6 +122,14 @@ describe('binding a view to its shared document', () => {
     expect(view.state.doc.eq(shared(fragment))).toBe(true);
   });
 
+  it('binds a view once, when asked again', async () => {
+    const { fragment, view, awareness } = open(10);
+    await bindSharedDocument(view, { fragment, awareness }).bound;
+    const plugins = view.state.plugins;
+    await bindSharedDocument(view, { fragment, awareness }).bound;
+    expect(view.state.plugins).toBe(plugins);
+  });
+
   it('stops when cancelled, leaving the shared document untouched', () => {
     const { fragment, view, awareness } = open(300);
     const before = shared(fragment);

@@ -52,6 +52,8 @@ export interface SharedDocumentBinding {
  * renders the whole document when bound, as it would have anyway.
  */
 export function bindSharedDocument(view: EditorView, { fragment, awareness, yieldToPage = nextTask }: SharedDocumentBindingOptions): SharedDocumentBinding {
+  // Bound already (an effect run again on the same view): nothing to add twice.
+  if (ySyncPluginKey.getState(view.state) !== undefined) return { bound: Promise.resolve(), cancel: () => undefined };
   const editing = view.state.plugins;
   const bind = (mapping?: SharedNodeMapping) => {
     const plugins: Plugin[] = [...buildCollabPlugins(fragment, awareness, mapping), ...editing];
