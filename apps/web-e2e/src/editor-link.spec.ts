@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectedIndicator, launchBrowser, newMember, newPerson, openDocument, type Member } from './harness/browser';
+import { boundEditor, connectedIndicator, launchBrowser, newMember, newPerson, openDocument, type Member } from './harness/browser';
 import { sharedQuire } from './harness/urls';
 
 /** An editor share link: signed-in people join as editors; others sign in first, then come back. */
@@ -26,6 +26,7 @@ describe('an editor share link', () => {
     await grace.page.goto(linkUrl);
     await grace.page.waitForURL(`${sharedQuire().webUrl}/d/${documentId}`);
     await connectedIndicator(grace.page).waitFor();
+    await boundEditor(grace.page).waitFor();
     expect(await grace.editor.getAttribute('contenteditable')).toBe('true');
     const { role } = await grace.api.call<{ role: string }>('GET', `/api/documents/${documentId}`);
     expect(role).toBe('editor');

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { uniqueEmail } from './harness/api';
 import { seriousAccessibilityViolations } from './harness/axe';
-import { connectedIndicator, launchBrowser, newMember, newPerson, openDocument, signedInAs, type Member } from './harness/browser';
+import { boundEditor, connectedIndicator, launchBrowser, newMember, newPerson, openDocument, signedInAs, type Member } from './harness/browser';
 import { expectInside, expectNoSidewaysScroll, PHONE } from './harness/narrow';
 import { openPair } from './harness/pair';
 import { sharedQuire } from './harness/urls';
@@ -57,6 +57,7 @@ describe('people', () => {
     await ivan.page.getByRole('button', { name: 'Create account' }).click();
     await ivan.page.waitForURL(`**/d/${document.id}`);
     await connectedIndicator(ivan.page).waitFor();
+    await boundEditor(ivan.page).waitFor();
     await ivan.editor.click();
     await ivan.page.keyboard.type('Ivan joined through the invitation.');
     await owner.page.locator('.quire-doc').getByText('Ivan joined through the invitation.').waitFor();

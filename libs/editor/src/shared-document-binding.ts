@@ -6,8 +6,10 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { buildCollabPlugins, type SharedNodeMapping } from './collab-plugins';
 
-/** Blocks of the first part: a document this short is bound at once, as y-prosemirror does. */
-export const FIRST_PART_BLOCKS = 40;
+/** A document of this many blocks or fewer is bound at once, as y-prosemirror does. */
+export const AT_ONCE_BLOCKS = 40;
+/** Blocks of a long document's first part, before the parts are sized by how long one took. */
+const START_PART_BLOCKS = 16;
 /** Work one part may take: well under the 50 ms at which the page stops answering input. */
 const PART_BUDGET_MS = 20;
 const MIN_PART_BLOCKS = 10;
@@ -59,7 +61,7 @@ export function bindSharedDocument(view: EditorView, { fragment, awareness, yiel
     const plugins: Plugin[] = [...buildCollabPlugins(fragment, awareness, mapping), ...editing];
     view.updateState(view.state.reconfigure({ plugins }));
   };
-  if (fragment.length <= FIRST_PART_BLOCKS) {
+  if (fragment.length <= AT_ONCE_BLOCKS) {
     bind();
     return { bound: Promise.resolve(), cancel: () => undefined };
   }
@@ -78,7 +80,7 @@ export function bindSharedDocument(view: EditorView, { fragment, awareness, yiel
   });
 
   let next = 0;
-  let partBlocks = FIRST_PART_BLOCKS;
+  let partBlocks = START_PART_BLOCKS;
   const renderPart = () => {
     cancelWait = null;
     if (cancelled || view.isDestroyed) return;

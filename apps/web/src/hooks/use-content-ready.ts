@@ -9,7 +9,8 @@ export const CONTENT_WAIT_MS = 3000;
 /**
  * Whether the session's document is here to show, so the editor may bind to it
  * (useEditorView's `contentReady`): the server's copy has arrived, or this device's copy holds the
- * document, or nothing is coming soon (offline, unreachable, refused, or CONTENT_WAIT_MS passed).
+ * document while no server answers yet, or nothing is coming soon (offline, unreachable, refused,
+ * or CONTENT_WAIT_MS passed).
  * Once true it stays true for that session: the editor binds once.
  */
 export function useContentReady(session: CollabSession | null, connection: ConnectionState, localCopy: LocalCopyState): boolean {
@@ -22,7 +23,9 @@ export function useContentReady(session: CollabSession | null, connection: Conne
       status.kind === 'reconnecting' ||
       status.kind === 'closed' ||
       connection.failedAttempts > 0 ||
-      (localCopy.kind === 'kept' && session.fragment.length > 0));
+      // This device's copy, while no server is answering yet: once one is, its sync may be under
+      // way in parts (libs/editor's sync-in-parts.ts), and the document holds only some of them.
+      (status.kind === 'connecting' && localCopy.kind === 'kept' && session.fragment.length > 0));
 
   useEffect(() => {
     if (!session) return;

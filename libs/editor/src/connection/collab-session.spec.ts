@@ -228,6 +228,50 @@ describe('CollabSession', () => {
     expect(session.connection).toMatchObject({ role: 'viewer', status: { kind: 'connected', synced: true } });
   });
 
+  it('applies a long document’s first sync in parts, a task each, and is synced once all are in', async () => {
+    const server = new Y.Doc();
+    const fragment = server.getXmlFragment('prosemirror');
+    for (let index = 0; index < 600; index++) {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(`Paragraph ${index}: the committee discussed this item at length and agreed to revisit it.`)]);
+      fragment.insert(index, [paragraph]);
+    }
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeSyncStep2(encoder, server);
+    latest().open();
+    latest().deliver(encoding.toUint8Array(encoder));
+    // Nothing yet: the parts wait for later tasks, and the page is not synced yet.
+    expect(session.fragment.length).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    // The first part.
+    expect(session.fragment.length).toBeGreaterThan(0);
+    expect(session.fragment.length).toBeLessThan(600);
+    expect(session.connection.status).toEqual({ kind: 'connected', synced: false });
+    // A timer set during a fake tick waits 1 ms at least.
+    for (let task = 0; task < 20 && session.connection.status.kind === 'connected' && !session.connection.status.synced; task++) await vi.advanceTimersByTimeAsync(1);
+    expect(session.fragment.toString()).toBe(fragment.toString());
+    expect(session.connection.status).toEqual({ kind: 'connected', synced: true });
+  });
+
+  it('stops applying parts when the socket closes, and is not synced by them', async () => {
+    const server = new Y.Doc();
+    const fragment = server.getXmlFragment('prosemirror');
+    for (let index = 0; index < 600; index++) fragment.insert(index, [new Y.XmlText(`Paragraph ${index}: the committee discussed this item at length.`)]);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeSyncStep2(encoder, server);
+    latest().open();
+    latest().deliver(encoding.toUint8Array(encoder));
+    await vi.advanceTimersByTimeAsync(1);
+    const partial = session.fragment.length;
+    expect(partial).toBeGreaterThan(0);
+    latest().serverClose(1006);
+    await vi.advanceTimersByTimeAsync(5);
+    expect(session.fragment.length).toBe(partial);
+    expect(session.connection.status.kind).not.toBe('connected');
+  });
+
   it('stops at once after 4404 and says the document does not exist', async () => {
     latest().open();
     latest().serverClose(CloseCode.NotFound);

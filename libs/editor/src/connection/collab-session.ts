@@ -11,6 +11,7 @@ import { countingSocketClass } from './counting-socket';
 import { reconnectDelay } from './reconnect-delay';
 import { itemsFromOthers, type MergeSummary } from '../local/merge-summary';
 import { SaveTracker } from './save-tracker';
+import { applyLargeSyncsInParts } from './sync-in-parts';
 import { collabSocketUrl } from './server-url';
 import { isRetriableWithNewTicket, refusalCloseCode, TicketRefusedError, type SocketTicket, type TicketProvider } from './socket-ticket';
 
@@ -80,6 +81,8 @@ export class CollabSession {
   private clocksBefore = new Map<number, number>();
   /** Yjs client ids this person's edits carried (this page's and restored ones): not "others". */
   private readonly ownClients = new Set<number>();
+  /** Stops applying a large first sync in parts (sync-in-parts.ts). */
+  private readonly stopSyncInParts: () => void;
 
   constructor(options: CollabSessionOptions) {
     this.network = options.network;
@@ -103,6 +106,8 @@ export class CollabSession {
       }),
     });
     NOT_LOCAL.add(this.provider);
+    // A long document's first sync in parts, a task each, so the page answers input meanwhile.
+    this.stopSyncInParts = applyLargeSyncsInParts(this.provider);
     this.provider.messageHandlers[messageStored] = (_encoder, decoder) => {
       this.saves.acknowledged(readStoredAck(decoder).through);
       this.reportUnsaved();
@@ -239,6 +244,7 @@ export class CollabSession {
     this.listeners.clear();
     this.unsavedListeners.clear();
     this.mergedListeners.clear();
+    this.stopSyncInParts();
     this.provider.destroy();
     this.doc.destroy();
   }

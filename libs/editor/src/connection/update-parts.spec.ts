@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { partsFor, splitUpdate, UPDATE_PART_BYTES } from './update-parts';
+
+/** Paragraphs of text typed by two people in turns, some formatted, some deleted. */
+function editedDocument(): Y.Doc {
+  const ada = new Y.Doc();
+  const grace = new Y.Doc();
+  const sync = (from: Y.Doc, to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
+  for (let round = 0; round < 40; round++) {
+    const writer = round % 2 === 0 ? ada : grace;
+    const fragment = writer.getXmlFragment('prosemirror');
+    const paragraph = new Y.XmlElement('paragraph');
+    const text = new Y.XmlText();
+    paragraph.insert(0, [text]);
+    fragment.insert(fragment.length, [paragraph]);
+    text.insert(0, `Round ${round}: the committee discussed item ${round} at length.`);
+    text.format(10, 9, { comment: { threadId: `thread-${round}` } });
+    if (round > 2) ((fragment.get(round - 2) as Y.XmlElement).get(0) as Y.XmlText).delete(0, 6);
+    writer.getMap('threads').set(`thread-${round}`, { resolved: round % 3 === 0 });
+    sync(ada, grace);
+    sync(grace, ada);
+  }
+  return ada;
+}
+
+const contentOf = (doc: Y.Doc) => ({ text: doc.getXmlFragment('prosemirror').toString(), threads: doc.getMap('threads').toJSON() });
+
+describe('splitting an update into parts', () => {
+  it('makes the same document from the parts, applied in order, as from the whole', () => {
+    const source = editedDocument();
+    const whole = Y.encodeStateAsUpdate(source);
+    for (const count of [2, 3, 7, 20]) {
+      const parts = splitUpdate(whole, count);
+      expect(parts.length).toBe(count);
+      const doc = new Y.Doc();
+      for (const part of parts) Y.applyUpdate(doc, part);
+      expect(contentOf(doc)).toEqual(contentOf(source));
+      expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(source));
+      // Nothing left waiting for a missing struct or deletion.
+      expect(doc.store.pendingStructs).toBeNull();
+      expect(doc.store.pendingDs).toBeNull();
+    }
+  });
+
+  it('gives parts that are each a share of the whole, the first already showing text', () => {
+    const source = editedDocument();
+    const whole = Y.encodeStateAsUpdate(source);
+    const parts = splitUpdate(whole, 4);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, parts[0] as Uint8Array);
+    expect(doc.getXmlFragment('prosemirror').length).toBeGreaterThan(0);
+    for (const part of parts) expect(part.length).toBeLessThan(whole.length * 0.6);
+  });
+
+  it('keeps a small update whole', () => {
+    const update = Y.encodeStateAsUpdate(editedDocument());
+    expect(splitUpdate(update, 1)).toEqual([update]);
+    expect(partsFor(2 * UPDATE_PART_BYTES)).toBe(1);
+    expect(partsFor(2 * UPDATE_PART_BYTES + 1)).toBe(3);
+  });
+});
