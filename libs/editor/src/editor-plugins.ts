@@ -2,13 +2,10 @@ import { schema } from '@quire/editor-schema';
 import { dropCursor } from 'prosemirror-dropcursor';
 import { gapCursor } from 'prosemirror-gapcursor';
 import { EditorState, type Plugin } from 'prosemirror-state';
-import type { Awareness } from 'y-protocols/awareness';
-import type * as Y from 'yjs';
 import { blockHandlePlugin } from './blocks/block-handle-plugin';
 import { codeHighlightPlugin } from './code/highlight-plugin';
 import { commentOnlyPlugin } from './comments/comment-only-plugin';
 import { commentsPlugin } from './comments/comment-plugin';
-import { buildCollabPlugins } from './collab-plugins';
 import { findReplacePlugin } from './find/find-replace';
 import { pastePlugin } from './paste/paste-plugin';
 import { mentionSource, slashSource } from './suggest/slash-commands';
@@ -55,27 +52,11 @@ export function buildEditingPlugins(options: EditingOptions = {}): Plugin[] {
   ];
 }
 
-export interface CollaborativeEditorOptions extends EditingOptions {
-  fragment: Y.XmlFragment;
-  awareness: Awareness;
-}
-
 /**
  * The state of an editor not yet bound to its shared document: the editing plugins alone, an empty
  * document. bindSharedDocument (shared-document-binding.ts) renders the shared document into its
- * view and then adds y-prosemirror's plugins in front, as createCollaborativeEditorState orders them.
+ * view and then adds y-prosemirror's plugins in front (its undo keys must win over the base keymap).
  */
 export function createUnboundEditorState(options: EditingOptions = {}): EditorState {
   return EditorState.create({ schema, plugins: buildEditingPlugins(options) });
-}
-
-/**
- * The state of a collaborative editor: y-prosemirror first (its undo keys must win over the base
- * keymap), then editing. The content arrives from `fragment` once the view is created.
- */
-export function createCollaborativeEditorState(options: CollaborativeEditorOptions): EditorState {
-  return EditorState.create({
-    schema,
-    plugins: [...buildCollabPlugins(options.fragment, options.awareness), ...buildEditingPlugins(options)],
-  });
 }

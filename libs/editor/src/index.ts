@@ -1,6 +1,7 @@
-export { createCollaborativeEditorState, createUnboundEditorState, buildEditingPlugins, type CollaborativeEditorOptions, type EditingOptions } from './editor-plugins';
+export { createUnboundEditorState, buildEditingPlugins, type EditingOptions } from './editor-plugins';
+export { nextTask, type NextTask } from './next-task';
 export { buildCollabPlugins, type SharedNodeMapping } from './collab-plugins';
-export { bindSharedDocument, AT_ONCE_BLOCKS, type SharedDocumentBinding, type SharedDocumentBindingOptions, type YieldToPage } from './shared-document-binding';
+export { bindSharedDocument, AT_ONCE_BLOCKS, type SharedDocumentBinding, type SharedDocumentBindingOptions } from './shared-document-binding';
 export { buildKeyBindings, buildKeymaps, type EditorHost } from './keymap';
 export { moveBlock, moveBlockTransaction } from './blocks/move-block';
 export { blockHandlePlugin } from './blocks/block-handle-plugin';

@@ -9,7 +9,8 @@ import { Awareness } from 'y-protocols/awareness';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createUnboundEditorState } from './editor-plugins';
-import { bindSharedDocument, AT_ONCE_BLOCKS, type YieldToPage } from './shared-document-binding';
+import type { NextTask } from './next-task';
+import { bindSharedDocument, AT_ONCE_BLOCKS } from './shared-document-binding';
 import { doc, p } from './testing/editor-test-kit';
 
 const views: EditorView[] = [];
@@ -33,7 +34,7 @@ function open(count: number, options: { commentOnly?: boolean } = {}) {
 /** Parts wait in this queue until the test runs them, one task at a time. */
 function manualTasks() {
   const queue: (() => void)[] = [];
-  const yieldToPage: YieldToPage = (next) => {
+  const yieldToPage: NextTask = (next) => {
     queue.push(next);
     return () => queue.splice(queue.indexOf(next), 1);
   };

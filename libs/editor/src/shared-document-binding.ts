@@ -5,6 +5,7 @@ import { initProseMirrorDoc, ySyncPluginKey } from 'y-prosemirror';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { buildCollabPlugins, type SharedNodeMapping } from './collab-plugins';
+import { nextTask, type NextTask } from './next-task';
 
 /** A document of this many blocks or fewer is bound at once, as y-prosemirror does. */
 export const AT_ONCE_BLOCKS = 40;
@@ -15,19 +16,12 @@ const PART_BUDGET_MS = 20;
 const MIN_PART_BLOCKS = 10;
 const MAX_PART_BLOCKS = 2000;
 
-/** Runs `next` in a task of its own, after the page has had its turn (input, a frame). */
-export type YieldToPage = (next: () => void) => () => void;
-
-const nextTask: YieldToPage = (next) => {
-  const handle = setTimeout(next, 0);
-  return () => clearTimeout(handle);
-};
 
 export interface SharedDocumentBindingOptions {
   fragment: Y.XmlFragment;
   awareness: Awareness;
   /** How the parts wait for each other; a task each by default. */
-  yieldToPage?: YieldToPage;
+  yieldToPage?: NextTask;
 }
 
 export interface SharedDocumentBinding {
@@ -73,7 +67,6 @@ export function bindSharedDocument(view: EditorView, { fragment, awareness, yiel
   fragment.observeDeep(noticeChange);
   const { doc, mapping } = initProseMirrorDoc(fragment, view.state.schema) as { doc: Node; mapping: SharedNodeMapping };
   let cancelWait: (() => void) | null = null;
-  let cancelled = false;
   let resolveBound: () => void = () => undefined;
   const bound = new Promise<void>((resolve) => {
     resolveBound = resolve;
@@ -83,7 +76,7 @@ export function bindSharedDocument(view: EditorView, { fragment, awareness, yiel
   let partBlocks = START_PART_BLOCKS;
   const renderPart = () => {
     cancelWait = null;
-    if (cancelled || view.isDestroyed) return;
+    if (view.isDestroyed) return;
     const started = performance.now();
     const end = Math.min(doc.childCount, next + partBlocks);
     const blocks: Node[] = [];
@@ -111,8 +104,8 @@ export function bindSharedDocument(view: EditorView, { fragment, awareness, yiel
   return {
     bound,
     cancel: () => {
-      cancelled = true;
       cancelWait?.();
+      cancelWait = null;
       fragment.unobserveDeep(noticeChange);
     },
   };

@@ -37,13 +37,13 @@ interface Options {
 }
 
 /**
- * A ProseMirror view bound to the session's document once its content is ready (`bound`; until
- * then it is not editable and `aria-busy`). Its states go to `store`, not to React state: the
- * caller re-renders when the view is made, bound or destroyed, never on a transaction.
+ * A ProseMirror view bound to the session's document once its content is ready (until then it is
+ * not editable and `aria-busy`). Its states go to `store`, not to React state: the caller
+ * re-renders when the view is made or destroyed, never on a transaction.
  */
 export function useEditorView({ session, mount, host, editable, attributes, stateAttributes, props, commentOnly = false, onOpenThread, contentReady }: Options) {
   const [view, setView] = useState<EditorView | null>(null);
-  const [bound, setBound] = useState(false);
+  // Read by the view's props, which re-read it on setProps: no render depends on it.
   const boundRef = useRef(false);
   const [store] = useState(() => new EditorStateStore());
   const hostRef = useRef(host);
@@ -101,7 +101,6 @@ export function useEditorView({ session, mount, host, editable, attributes, stat
       created.destroy();
       store.set(null);
       boundRef.current = false;
-      setBound(false);
       setView(null);
     };
   }, [session, mount, store]);
@@ -116,7 +115,6 @@ export function useEditorView({ session, mount, host, editable, attributes, stat
       // Re-reads `editable` and `attributes` (no longer busy).
       view.setProps({});
       store.set(view.state);
-      setBound(true);
     });
     return () => {
       current = false;
@@ -132,5 +130,5 @@ export function useEditorView({ session, mount, host, editable, attributes, stat
     view?.setProps({});
   }, [view, editable, attributes, commentOnly]);
 
-  return { view, store, bound };
+  return { view, store };
 }

@@ -3,15 +3,8 @@ import * as encoding from 'lib0/encoding';
 import { messageYjsSyncStep2 } from 'y-protocols/sync';
 import { messageSync, type WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { nextTask as afterThisTask, type NextTask } from '../next-task';
 import { cutUpdate, partsFor } from './update-parts';
-
-/** Runs `next` in a task of its own; returns how to cancel it. */
-export type NextTask = (next: () => void) => () => void;
-
-const afterThisTask: NextTask = (next) => {
-  const handle = setTimeout(next, 0);
-  return () => clearTimeout(handle);
-};
 
 /**
  * Makes `provider` apply a large sync step 2 (the document, when this page has little of it) in
@@ -25,8 +18,10 @@ export function applyLargeSyncsInParts(provider: WebsocketProvider, nextTask: Ne
   if (!handleSync) return () => undefined;
   let cancelPart: (() => void) | null = null;
   provider.messageHandlers[messageSync] = (encoder, decoder, _provider, emitSynced, messageType) => {
+    // Once synced, every message (each update typed by others) goes straight to y-websocket.
+    if (provider.synced) return handleSync(encoder, decoder, provider, emitSynced, messageType);
     const peek = decoding.clone(decoder);
-    if (provider.synced || decoding.readVarUint(peek) !== messageYjsSyncStep2) return handleSync(encoder, decoder, provider, emitSynced, messageType);
+    if (decoding.readVarUint(peek) !== messageYjsSyncStep2) return handleSync(encoder, decoder, provider, emitSynced, messageType);
     const update = decoding.readVarUint8Array(peek);
     const count = partsFor(update.length);
     let parts: (() => Uint8Array)[];

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { partsFor, splitUpdate, UPDATE_PART_BYTES } from './update-parts';
+import { cutUpdate, partsFor, UPDATE_PART_BYTES } from './update-parts';
+
+const splitUpdate = (update: Uint8Array, count: number) => cutUpdate(update, count).map((part) => part());
 
 /** Paragraphs of text typed by two people in turns, some formatted, some deleted. */
 function editedDocument(): Y.Doc {

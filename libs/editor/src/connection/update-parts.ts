@@ -12,7 +12,7 @@ interface DecodedStruct {
 }
 
 /**
- * Cuts a Yjs update (format v1) into `count` updates that, applied in order, make the same
+ * Cuts a Yjs update (format v1) into `count` updates (as functions that encode them) that, applied in order, make the same
  * document: part k holds the k-th share of every client's structs, so the clients' histories
  * advance together and each part's structs mostly find what they refer to in the parts before
  * (Yjs keeps any that do not as pending until they can, so the order never costs correctness).
@@ -23,15 +23,10 @@ interface DecodedStruct {
  * each apply short, so the page answers input between them. Written here because Yjs exports no
  * way to cut an update by clock; it uses only what Yjs exports (decodeUpdate, each struct's own
  * `write`, UpdateEncoderV1), in the layout Yjs's own encoders write.
- */
-export function splitUpdate(update: Uint8Array, count: number): Uint8Array[] {
-  return cutUpdate(update, count).map((part) => part());
-}
-
-/**
- * splitUpdate's parts, each encoded only when called, in order: decoding the update is all the
- * work done at once (the page's first sync cuts it in the message's task and encodes each part in
- * the task that applies it).
+ *
+ * Each part is encoded only when called, in order: decoding the update is all the work done at
+ * once (the page's first sync decodes it in the message's task, and encodes each part in the task
+ * that applies it).
  */
 export function cutUpdate(update: Uint8Array, count: number): (() => Uint8Array)[] {
   if (count <= 1) return [() => update];
