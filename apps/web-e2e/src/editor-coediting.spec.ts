@@ -13,10 +13,12 @@ function drawnDocument(page: Page): Promise<string> {
   });
 }
 
-async function waitForSameDocument(a: Page, b: Page, mustInclude: string[]): Promise<string> {
+async function waitForSameDocument(a: Page, b: Page, mustInclude: string[], timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     const [left, right] = await Promise.all([drawnDocument(a), drawnDocument(b)]);
     if (left === right && mustInclude.every((text) => left.includes(text))) return left;
+    if (Date.now() > deadline) throw new Error(`The two pages did not converge on ${JSON.stringify(mustInclude)}: one shows ${JSON.stringify(left)}, the other ${JSON.stringify(right)}`);
     await a.waitForTimeout(50);
   }
 }
@@ -76,18 +78,12 @@ describe('co-editing tables, code and tasks', () => {
     await ada.page.keyboard.press('End');
     await grace.editor.locator('pre').click();
     await grace.page.keyboard.press(`${MOD}+End`);
-    // Both type once each sees the other's caret where it was put: a caret placed by a click or a
-    // key reaches ProseMirror through selectionchange, which a loaded browser may handle after a
-    // remote update that puts it back (see the task-list case); the keys are pressed again until it takes.
+    // Both type once each sees the other's caret where it was put. A caret placed by a key reaches
+    // ProseMirror late, through selectionchange; a remote update arriving first must not put it
+    // back (keep-unread-selection.ts in libs/editor).
     const caretAfter = async (viewer: Page, text: string, name: string) => ((await viewer.locator('.quire-doc pre').textContent()) ?? '').includes(`${text}\u2060${name}`);
-    for (let attempt = 0; attempt < 10 && !((await caretAfter(grace.page, 'const a = 1;', 'Ada')) && (await caretAfter(ada.page, 'const b = 2;', 'Grace'))); attempt++) {
-      if (!(await caretAfter(grace.page, 'const a = 1;', 'Ada'))) {
-        await ada.page.keyboard.press(`${MOD}+Home`);
-        await ada.page.keyboard.press('End');
-      }
-      if (!(await caretAfter(ada.page, 'const b = 2;', 'Grace'))) await grace.page.keyboard.press(`${MOD}+End`);
-      await ada.page.waitForTimeout(300);
-    }
+    await expect.poll(() => caretAfter(grace.page, 'const a = 1;', 'Ada'), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => caretAfter(ada.page, 'const b = 2;', 'Grace'), { timeout: 10_000 }).toBe(true);
     await Promise.all([ada.page.keyboard.type(' // from Ada', { delay: 5 }), grace.page.keyboard.type(' // from Grace', { delay: 5 })]);
     await waitForSameDocument(ada.page, grace.page, ['const a = 1; // from Ada', 'const b = 2; // from Grace']);
     for (const page of [ada.page, grace.page]) {
@@ -106,17 +102,11 @@ describe('co-editing tables, code and tasks', () => {
     await Promise.all([
       (async () => {
         await items(ada.page).nth(0).locator('input[type="checkbox"]').click();
-        // Ada types once her caret is in "second" as Grace sees it. A click reaches ProseMirror
-        // through the browser's selectionchange, which Chromium queues behind the stream of
-        // Grace's keystrokes arriving; an update applied before it puts the caret back where
-        // ProseMirror last had it (the end of "third"), so the click is made again until it takes.
-        const second = ada.editor.locator('li', { hasText: 'second' }).locator('.quire-task-content');
-        const adaInSecond = grace.editor.locator('li', { hasText: 'second' }).locator('.quire-remote-cursor', { hasText: 'Ada' });
-        for (let attempt = 0; attempt < 10 && !(await adaInSecond.isVisible()); attempt++) {
-          await second.click();
-          await adaInSecond.waitFor({ timeout: 1_000 }).catch(() => undefined);
-        }
-        await adaInSecond.waitFor({ timeout: 1_000 });
+        // Ada clicks into "second" while Grace's keystrokes stream in: ProseMirror reads the click
+        // through selectionchange, queued behind them, and the caret must stay where she clicked
+        // (keep-unread-selection.ts in libs/editor). She types once Grace sees it there.
+        await ada.editor.locator('li', { hasText: 'second' }).locator('.quire-task-content').click();
+        await grace.editor.locator('li', { hasText: 'second' }).locator('.quire-remote-cursor', { hasText: 'Ada' }).waitFor({ timeout: 10_000 });
         await ada.page.keyboard.press('End');
         await ada.page.keyboard.type(' (Ada)', { delay: 5 });
       })(),

@@ -35,9 +35,9 @@ export interface PeerNetwork {
 /**
  * `count` collaborative editors over `initial` (written to the shared document once, by the
  * first), with y-prosemirror's sync and per-user undo plugins and Quire's editing plugins, as
- * the web page builds them. Extra plugins come after the editing ones.
+ * the web page builds them. Extra plugins (made for each person's Y.Doc) come after the editing ones.
  */
-export async function createPeers(initial: Node, count = 2, extraPlugins: () => Plugin[] = () => []): Promise<PeerNetwork> {
+export async function createPeers(initial: Node, count = 2, extraPlugins: (ydoc: Y.Doc) => Plugin[] = () => []): Promise<PeerNetwork> {
   let connected = true;
   const docs = Array.from({ length: count }, () => new Y.Doc());
   const seed = docs[0] as Y.Doc;
@@ -57,7 +57,7 @@ export async function createPeers(initial: Node, count = 2, extraPlugins: () => 
     const view = new EditorView(mount, {
       state: EditorState.create({
         schema,
-        plugins: [ySyncPlugin(ydoc.getXmlFragment(PROSEMIRROR_FRAGMENT)), yUndoPlugin(), ...buildEditingPlugins(), ...extraPlugins()],
+        plugins: [ySyncPlugin(ydoc.getXmlFragment(PROSEMIRROR_FRAGMENT)), yUndoPlugin(), ...buildEditingPlugins(), ...extraPlugins(ydoc)],
       }),
     });
     return {
