@@ -72,11 +72,12 @@ describe('co-editing tables, code and tasks', () => {
     await ada.page.keyboard.type('const a = 1;\nconst b = 2;');
     await ada.page.getByRole('combobox', { name: 'Code language' }).selectOption('typescript');
     await grace.editor.locator('pre[data-language="typescript"]', { hasText: 'const b = 2;' }).waitFor();
-    // Ada at the end of the first line, Grace at the end of the second.
-    await ada.editor.locator('pre').click();
+    // Ada at the end of the first line, Grace at the end of the second. Each clicks the start of
+    // the block, not its middle: a click on someone's caret puts the browser's caret inside it.
+    await ada.editor.locator('pre').click({ position: { x: 4, y: 4 } });
     await ada.page.keyboard.press(`${MOD}+Home`);
     await ada.page.keyboard.press('End');
-    await grace.editor.locator('pre').click();
+    await grace.editor.locator('pre').click({ position: { x: 4, y: 4 } });
     await grace.page.keyboard.press(`${MOD}+End`);
     // Both type once each sees the other's caret where it was put. A caret placed by a key reaches
     // ProseMirror late, through selectionchange; a remote update arriving first must not put it

@@ -14,10 +14,6 @@ export function buildRemoteCursor(rawUser: unknown, clientId: number): HTMLEleme
   caret.className = 'quire-remote-cursor';
   caret.style.setProperty('--cursor-color', color);
   caret.setAttribute('aria-hidden', 'true');
-  // Not a place to type: without this, Ctrl+End at the end of a line where someone's caret stands
-  // puts this person's caret inside the label, and their keys go into it (ProseMirror keeps such a
-  // widget reachable with its own separator node).
-  caret.contentEditable = 'false';
   const label = document.createElement('span');
   label.className = 'quire-remote-cursor__label';
   label.textContent = user ? presenceLabel(user) : 'Anonymous';
