@@ -20,9 +20,6 @@ export default [
         {
           enforceBuildableLibDependency: false,
           allow: [],
-          // The web app evaluates these ahead of the editor screen, a group per task
-          // (apps/web/src/components/editor/load-editor-screen.ts); their static imports stay.
-          checkDynamicDependenciesExceptions: ['@quire/editor', '@quire/editor-schema', '@quire/api-contract'],
           depConstraints: [
             { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'] },
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },

@@ -12,10 +12,10 @@ export function toMarkdown(doc: Node): string {
 /** The schema's parser over tokens already made: a long document is tokenized once, not twice. */
 function parseTokens(tokens: Token[]): Node {
   const given = { parse: () => tokens } as unknown as MarkdownIt;
-  return new MarkdownParser(schema, given, markdownParser().tokens).parse('');
+  return new MarkdownParser(schema, given, markdownParser.tokens).parse('');
 }
 
-type Token = ReturnType<ReturnType<typeof markdownParser>['tokenizer']['parse']>[number];
+type Token = ReturnType<typeof markdownParser.tokenizer.parse>[number];
 const RAW_HTML = /<\/?[A-Za-z][A-Za-z0-9-]*[\s/>]/;
 
 /**
@@ -24,7 +24,7 @@ const RAW_HTML = /<\/?[A-Za-z][A-Za-z0-9-]*[\s/>]/;
  * paragraphs (joined: Quire's paragraphs have no soft breaks).
  */
 export function fromMarkdown(text: string): Conversion {
-  const tokens = markdownParser().tokenizer.parse(text, {});
+  const tokens = markdownParser.tokenizer.parse(text, {});
   let deepHeadings = 0;
   let rawHtml = 0;
   let softBreaks = 0;

@@ -80,7 +80,7 @@ export {
   MAX_TABLE_SIZE,
 } from './tables/table-commands';
 export { buildTablePlugins } from './tables/table-plugins';
-export { CODE_LANGUAGES, isHighlightable, type CodeLanguage } from './code/languages';
+export { CODE_LANGUAGES, lowlight, isHighlightable, type CodeLanguage } from './code/languages';
 export { codeHighlightPlugin } from './code/highlight-plugin';
 export {
   indentCode,

@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type { Node } from 'prosemirror-model';
-import { MarkdownParser, type ParseSpec } from 'prosemirror-markdown';
+import { MarkdownParser } from 'prosemirror-markdown';
 import { isAlignment } from '../alignment';
 import { isCalloutKind } from '../callout-nodes';
 import { normalizeCodeLanguage } from '../code-language';
@@ -31,8 +31,8 @@ function tokenizer(): MarkdownIt {
 
 const headingLevel = (token: Token) => Math.min(4, Number(token.tag.slice(1)) || 1);
 
-/** How each markdown-it token becomes a node or a mark. */
-const tokenSpecs: Record<string, ParseSpec> = {
+/** Markdown to a Quire document: headings, lists, task lists, tables, code, quotes, callouts, images, links. */
+export const markdownParser = new MarkdownParser(schema, tokenizer(), {
   blockquote: { block: 'blockquote' },
   callout: { block: 'callout', getAttrs: (token) => ({ kind: isCalloutKind(token.attrGet('kind')) ? token.attrGet('kind') : 'info' }) },
   paragraph: { block: 'paragraph', getAttrs: (token) => ({ align: isAlignment(token.attrGet('align')) && token.attrGet('align') !== 'left' ? token.attrGet('align') : null }) },
@@ -67,21 +67,9 @@ const tokenSpecs: Record<string, ParseSpec> = {
   s: { mark: 'strike' },
   link: { mark: 'link', getAttrs: (token) => ({ href: token.attrGet('href') ?? '' }) },
   code_inline: { mark: 'code', noCloseToken: true },
-};
-
-let parser: MarkdownParser | null = null;
-
-/**
- * Markdown to a Quire document: headings, lists, task lists, tables, code, quotes, callouts,
- * images, links. Built on first use, not when the module loads: markdown-it and its link finder
- * cost 10–15 ms of the editor page's start, which parses Markdown only on a paste.
- */
-export function markdownParser(): MarkdownParser {
-  parser ??= new MarkdownParser(schema, tokenizer(), tokenSpecs);
-  return parser;
-}
+});
 
 /** Parses Markdown text into a Quire document (`doc` node). Never throws on any input text. */
 export function parseMarkdown(text: string): Node {
-  return markdownParser().parse(text);
+  return markdownParser.parse(text);
 }

@@ -1,17 +1,13 @@
 import { createHighlightPlugin, type Parser } from 'prosemirror-highlight';
 import { createParser } from 'prosemirror-highlight/lowlight';
 import type { Plugin } from 'prosemirror-state';
-import { getLowlight, isHighlightable } from './languages';
+import { isHighlightable, lowlight } from './languages';
 
-let highlightWithLowlight: Parser | null = null;
+const highlightWithLowlight = createParser(lowlight);
 
 // Plain-text blocks and languages that are not registered are left alone: lowlight would throw
 // on an unknown language, and guessing one (highlightAuto) costs far more than it gives.
-const parser: Parser = (options) => {
-  if (!isHighlightable(options.language)) return [];
-  highlightWithLowlight ??= createParser(getLowlight());
-  return highlightWithLowlight(options);
-};
+const parser: Parser = (options) => (isHighlightable(options.language) ? highlightWithLowlight(options) : []);
 
 /**
  * Syntax highlighting of code blocks by their `language`, as inline decorations with

@@ -52,43 +52,35 @@ export const CODE_LANGUAGES: readonly CodeLanguage[] = [
   { id: 'yaml', label: 'YAML' },
 ];
 
-type Lowlight = ReturnType<typeof createLowlight>;
-let lowlight: Lowlight | null = null;
-
 /**
  * lowlight (highlight.js grammars) with the languages above; highlight.js's aliases (`ts`, `js`,
- * `py`, `sh`, `html`, `yml`…) resolve to them. Built on first use, not when the module loads:
- * building the 21 grammars was 10–15 ms of the editor page's start, in the task that hydrates it,
- * and most documents have no code block.
+ * `py`, `sh`, `html`, `yml`…) resolve to them.
  */
-export function getLowlight(): Lowlight {
-  lowlight ??= createLowlight({
-    bash,
-    c,
-    cpp,
-    csharp,
-    css,
-    diff,
-    go,
-    java,
-    javascript,
-    json,
-    kotlin,
-    markdown,
-    php,
-    python,
-    ruby,
-    rust,
-    sql,
-    swift,
-    typescript,
-    xml,
-    yaml,
-  });
-  return lowlight;
-}
+export const lowlight = createLowlight({
+  bash,
+  c,
+  cpp,
+  csharp,
+  css,
+  diff,
+  go,
+  java,
+  javascript,
+  json,
+  kotlin,
+  markdown,
+  php,
+  python,
+  ruby,
+  rust,
+  sql,
+  swift,
+  typescript,
+  xml,
+  yaml,
+});
 
 /** Whether `language` (an id or an alias such as `ts`) can be highlighted. */
 export function isHighlightable(language: string | null | undefined): language is string {
-  return typeof language === 'string' && language !== '' && getLowlight().registered(language);
+  return typeof language === 'string' && language !== '' && lowlight.registered(language);
 }

@@ -12,7 +12,7 @@ import { withNext } from '../../lib/next-path';
 import { AccountMenu } from '../common/AccountMenu';
 import { RequireAccount } from '../common/RequireAccount';
 import { CopyLinkButton } from './CopyLinkButton';
-import { LazyEditorScreen } from './LazyEditorScreen';
+import { EditorScreen } from './EditorScreen';
 import { ExportMenu } from './export/ExportMenu';
 import { ShareDialog } from './share/ShareDialog';
 import { FolderBreadcrumbs } from '../folders/FolderBreadcrumbs';
@@ -50,7 +50,7 @@ function MemberEditor({ documentId, user }: { documentId: string; user: UserView
 
   return (
     <>
-      <LazyEditorScreen
+      <EditorScreen
         documentId={documentId}
         ticket={ticket}
         serverTitle={document?.title ?? ''}

@@ -8,7 +8,7 @@ import { linkKey } from '../../lib/api/links';
 import { linkTicket } from '../../lib/api/tickets';
 import { withNext } from '../../lib/next-path';
 import { PageLoading } from '../common/PageStatus';
-import { LazyEditorScreen } from '../editor/LazyEditorScreen';
+import { EditorScreen } from '../editor/EditorScreen';
 import { NameDialog } from '../editor/NameDialog';
 
 interface Props {
@@ -52,7 +52,7 @@ export function GuestEditor({ token, link }: Props) {
       {name === null ? (
         <PageLoading label="Opening the document…" />
       ) : (
-        <LazyEditorScreen
+        <EditorScreen
           documentId={link.documentId}
           ticket={ticket}
           serverTitle={link.title}
