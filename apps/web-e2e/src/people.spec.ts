@@ -65,6 +65,9 @@ describe('people', () => {
     // Used: no longer pending, and the link says so.
     await owner.page.getByRole('button', { name: 'Share' }).click();
     await dialog.getByRole('list', { name: 'People with access' }).getByRole('listitem').filter({ hasText: email }).waitFor();
+    // The invitations are a query of their own, read again when the dialog opens: the list goes
+    // once that answer is in, which can come after the members'.
+    await dialog.getByRole('list', { name: 'Pending invitations' }).waitFor({ state: 'detached', timeout: 10_000 });
     expect(await dialog.getByRole('list', { name: 'Pending invitations' }).count()).toBe(0);
   });
 
