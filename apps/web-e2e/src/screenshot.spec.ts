@@ -246,6 +246,9 @@ describe('screenshot of the history panel with a diff', () => {
     await ada.page.keyboard.press(`${MOD}+End`);
     await ada.page.keyboard.press('ArrowLeft');
     for (let i = 0; i < 8; i++) await ada.page.keyboard.press('Shift+ArrowLeft');
+    // Backspace acts on the editor's selection, which learns of keys the browser handles (Mod+End,
+    // Shift+arrows) from selectionchange: once Grace sees Ada's selection, Ada's editor has it.
+    await grace.page.locator('.quire-doc .quire-remote-selection', { hasText: 'at once' }).first().waitFor();
     await ada.page.keyboard.press('Backspace');
     await ada.editor.locator('h1').click();
     await ada.page.keyboard.press('End');
