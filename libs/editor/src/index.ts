@@ -1,5 +1,4 @@
 export { createUnboundEditorState, buildEditingPlugins, type EditingOptions } from './editor-plugins';
-export { nextTask, type NextTask } from './next-task';
 export { buildCollabPlugins, type SharedNodeMapping } from './collab-plugins';
 export { bindSharedDocument, AT_ONCE_BLOCKS, type SharedDocumentBinding, type SharedDocumentBindingOptions } from './shared-document-binding';
 export { buildKeyBindings, buildKeymaps, type EditorHost } from './keymap';

@@ -16,7 +16,6 @@ const PART_BUDGET_MS = 20;
 const MIN_PART_BLOCKS = 10;
 const MAX_PART_BLOCKS = 2000;
 
-
 export interface SharedDocumentBindingOptions {
   fragment: Y.XmlFragment;
   awareness: Awareness;

@@ -12,9 +12,10 @@ interface DecodedStruct {
 }
 
 /**
- * Cuts a Yjs update (format v1) into `count` updates (as functions that encode them) that, applied in order, make the same
- * document: part k holds the k-th share of every client's structs, so the clients' histories
- * advance together and each part's structs mostly find what they refer to in the parts before
+ * Cuts a Yjs update (format v1) into `count` updates that, applied in order, make the same
+ * document (each returned as the function that encodes it): part k holds the k-th share of every
+ * client's structs, so the clients' histories advance together and each part's structs mostly find
+ * what they refer to in the parts before
  * (Yjs keeps any that do not as pending until they can, so the order never costs correctness).
  * The last part also carries the whole delete set.
  *
