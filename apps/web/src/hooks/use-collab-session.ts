@@ -1,7 +1,7 @@
 'use client';
 
 import { CollabSession, initialConnectionState, LocalCopy, type ConnectionState, type LocalCopyState, type TicketProvider } from '@quire/editor';
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { useApi } from '../lib/api/api-context';
 
 interface Options {
@@ -33,9 +33,12 @@ export function useCollabSession({ documentId, ticket, localCopyUser }: Options)
   useEffect(() => {
     const opened = new CollabSession({ serverUrl: api.serverUrl, documentId, ticket: (signal) => ticketRef.current(signal), network: window });
     const copy = localCopyUser ? new LocalCopy(opened, localCopyUser, documentId) : undefined;
-    setSession(opened);
-    setConnection(opened.connection);
-    setLocalCopy(copy?.state ?? NO_LOCAL_COPY);
+    // A transition: the screen's parts that follow the session render in slices, not in this task.
+    startTransition(() => {
+      setSession(opened);
+      setConnection(opened.connection);
+      setLocalCopy(copy?.state ?? NO_LOCAL_COPY);
+    });
     const unsubscribe = opened.subscribe(setConnection);
     const unsubscribeCopy = copy?.subscribe(setLocalCopy);
     return () => {

@@ -3,7 +3,7 @@
 import { bindSharedDocument, createUnboundEditorState, type CollabSession, type EditorHost } from '@quire/editor';
 import type { EditorState } from 'prosemirror-state';
 import { EditorView, type EditorProps } from 'prosemirror-view';
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { EditorStateStore } from '../lib/editor-state-store';
 
 /** Props the page adds to the view: node views, file paste and drop, its own keys. */
@@ -63,41 +63,51 @@ export function useEditorView({ session, mount, host, editable, attributes, stat
 
   useEffect(() => {
     if (!session || !mount) return;
-    const editorState = createUnboundEditorState({
-      requestLink: () => hostRef.current.requestLink?.(),
-      leaveEditor: () => hostRef.current.leaveEditor?.() ?? false,
-      requestImage: () => hostRef.current.requestImage?.(),
-      requestFile: () => hostRef.current.requestFile?.(),
-      mentionCandidates: () => hostRef.current.mentionCandidates?.() ?? [],
-      onOpenThread: (threadId) => openThreadRef.current?.(threadId),
-      commentOnly: () => commentOnlyRef.current,
-    });
-    const created: EditorView = new EditorView(
-      { mount },
-      {
-        ...propsRef.current,
-        state: editorState,
-        editable: () => editableRef.current && boundRef.current,
-        attributes: (state) => ({
-          ...attributesRef.current,
-          'aria-readonly': String(!editableRef.current || commentOnlyRef.current),
-          ...(boundRef.current ? {} : { 'aria-busy': 'true' }),
-          ...stateAttributesRef.current?.(state),
-        }),
-        // `this`, not `created`: plugins (y-prosemirror) may dispatch while the view is constructed.
-        // A transaction that arrives after the view is destroyed (a plugin or the Yjs binding firing
-        // late) is dropped: updating a destroyed view throws ("reading 'matchesNode'"), as a
-        // browser test saw once under load, and the page's editor stops.
-        dispatchTransaction(this: EditorView, tr) {
-          if (this.isDestroyed) return;
-          this.updateState(this.state.apply(tr));
-          store.set(this.state);
+    let created: EditorView | null = null;
+    const makeView = (into: HTMLElement): EditorView => {
+      const editorState = createUnboundEditorState({
+        requestLink: () => hostRef.current.requestLink?.(),
+        leaveEditor: () => hostRef.current.leaveEditor?.() ?? false,
+        requestImage: () => hostRef.current.requestImage?.(),
+        requestFile: () => hostRef.current.requestFile?.(),
+        mentionCandidates: () => hostRef.current.mentionCandidates?.() ?? [],
+        onOpenThread: (threadId) => openThreadRef.current?.(threadId),
+        commentOnly: () => commentOnlyRef.current,
+      });
+      return new EditorView(
+        { mount: into },
+        {
+          ...propsRef.current,
+          state: editorState,
+          editable: () => editableRef.current && boundRef.current,
+          attributes: (state) => ({
+            ...attributesRef.current,
+            'aria-readonly': String(!editableRef.current || commentOnlyRef.current),
+            ...(boundRef.current ? {} : { 'aria-busy': 'true' }),
+            ...stateAttributesRef.current?.(state),
+          }),
+          // `this`, not the view returned: plugins (y-prosemirror) may dispatch while the view is constructed.
+          // A transaction that arrives after the view is destroyed (a plugin or the Yjs binding firing
+          // late) is dropped: updating a destroyed view throws ("reading 'matchesNode'"), as a
+          // browser test saw once under load, and the page's editor stops.
+          dispatchTransaction(this: EditorView, tr) {
+            if (this.isDestroyed) return;
+            this.updateState(this.state.apply(tr));
+            store.set(this.state);
+          },
         },
-      },
-    );
-    store.set(created.state);
-    setView(created);
+      );
+    };
+    // In a task of its own, after the screen's first effects (the session, its socket, the local
+    // copy), and shown in a transition: opening stays in tasks under 50 ms (apps/web-e2e README).
+    const making = setTimeout(() => {
+      created = makeView(mount);
+      store.set(created.state);
+      startTransition(() => setView(created));
+    }, 0);
     return () => {
+      clearTimeout(making);
+      if (!created) return;
       created.destroy();
       store.set(null);
       boundRef.current = false;

@@ -10,6 +10,8 @@ import { mentionablePeople } from './share/mentionable-people';
 import { documentTicket } from '../../lib/api/tickets';
 import { withNext } from '../../lib/next-path';
 import { AccountMenu } from '../common/AccountMenu';
+import { MountInTransition } from '../common/MountInTransition';
+import { PageLoading } from '../common/PageStatus';
 import { RequireAccount } from '../common/RequireAccount';
 import { CopyLinkButton } from './CopyLinkButton';
 import { EditorScreen } from './EditorScreen';
@@ -21,7 +23,11 @@ import { FolderBreadcrumbs } from '../folders/FolderBreadcrumbs';
 export function DocumentScreen({ documentId }: { documentId: string }) {
   return (
     <RequireAccount action="open this document" watchSession={false} offline>
-      {(user) => <MemberEditor documentId={documentId} user={user} />}
+      {(user) => (
+        <MountInTransition fallback={<main id="main"><PageLoading label="Opening the document…" /></main>}>
+          <MemberEditor documentId={documentId} user={user} />
+        </MountInTransition>
+      )}
     </RequireAccount>
   );
 }
