@@ -4,6 +4,8 @@ import * as idb from 'lib0/indexeddb';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { CollabSession } from '../connection/collab-session';
+import type { NextTask } from '../next-task';
+import { applyUpdatesInParts } from './apply-in-parts';
 import { localCopyName, setAsideName } from './local-copy-names';
 
 /** What became of this document's copy on this device. */
@@ -26,6 +28,9 @@ const CLIENTS_KEY = 'clients';
 /** The title as the content gives it, for the list of documents kept on this device. */
 export const TITLE_KEY = 'title';
 const STORES: [string, IDBObjectStoreParameters?][] = [['updates', { autoIncrement: true }], ['custom']];
+/** The origin of what the copy on this device brings: kept changes, not new edits. */
+const FROM_THIS_DEVICE = { localCopy: true };
+CollabSession.notLocal(FROM_THIS_DEVICE);
 
 /**
  * Keeps `session`'s document for `userId` in IndexedDB with y-indexeddb: read before the network
@@ -83,7 +88,8 @@ export class LocalCopy {
       return;
     }
     if (this.closed) return;
-    if (!decodesWhole(stored.updates)) {
+    if (!(await decodesWhole(stored.updates, () => this.closed))) {
+      if (this.closed) return;
       try {
         const name = await setAside(this.name, setAsideName(this.userId, this.documentId, Date.now()), stored.updates);
         this.set({ kind: 'set-aside', name });
@@ -92,6 +98,14 @@ export class LocalCopy {
         return;
       }
       if (this.closed) return;
+    }
+    // Shown a part at a time (apply-in-parts.ts); y-indexeddb then finds every change already in.
+    if (this.current.kind !== 'set-aside') {
+      try {
+        if (!(await applyUpdatesInParts(this.session.doc, stored.updates, FROM_THIS_DEVICE, () => this.closed))) return;
+      } catch {
+        // Read whole a moment ago: y-indexeddb applies it below, as it always has.
+      }
     }
     const persistence = new IndexeddbPersistence(this.name, this.session.doc);
     // What it applies while loading is what this device kept, not new edits.
@@ -165,13 +179,14 @@ async function readCopy(name: string): Promise<{ updates: Uint8Array[]; unsaved:
   }
 }
 
-/** Whether the updates form a whole document: each readable, none depending on one that is missing. */
-export function decodesWhole(updates: readonly Uint8Array[]): boolean {
+/**
+ * Whether the updates form a whole document: each readable, none depending on one that is missing
+ * (applied to a scratch document a part at a time; false too if `stop()` ends it early).
+ */
+export async function decodesWhole(updates: readonly Uint8Array[], stop: () => boolean = () => false, nextTask?: NextTask): Promise<boolean> {
   const scratch = new Y.Doc();
   try {
-    scratch.transact(() => {
-      for (const update of updates) Y.applyUpdate(scratch, update);
-    });
+    if (!(await applyUpdatesInParts(scratch, updates, null, stop, nextTask))) return false;
     return scratch.store.pendingStructs === null && scratch.store.pendingDs === null;
   } catch {
     return false;

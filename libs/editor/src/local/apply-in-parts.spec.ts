@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { UPDATE_PART_BYTES } from '../connection/update-parts';
+import type { NextTask } from '../next-task';
+import { applyUpdatesInParts } from './apply-in-parts';
+
+/** Tasks run only when the test says: how many parts waited, and each part's own task. */
+function heldTasks() {
+  const queue: (() => void)[] = [];
+  const nextTask: NextTask = (next) => {
+    queue.push(next);
+    return () => undefined;
+  };
+  const runAll = async () => {
+    let ran = 0;
+    for (;;) {
+      await Promise.resolve();
+      const next = queue.shift();
+      if (!next) {
+        // The helper awaits before it queues again: give it a turn before deciding it is done.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (queue.length === 0) return ran;
+        continue;
+      }
+      next();
+      ran++;
+    }
+  };
+  return { nextTask, runAll };
+}
+
+/** A document of `paragraphs` paragraphs, and the updates it was typed in (one per paragraph). */
+function typed(paragraphs: number): { doc: Y.Doc; updates: Uint8Array[] } {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  const fragment = doc.getXmlFragment('prosemirror');
+  for (let index = 0; index < paragraphs; index++) {
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText(`Point ${index + 1}: the committee discussed item ${index + 1} at length and agreed to revisit it.`)]);
+    fragment.insert(fragment.length, [paragraph]);
+  }
+  return { doc, updates };
+}
+
+describe('applying a copy of a document a part at a time', () => {
+  it('cuts one large update into tasks of its own and ends with the same document', async () => {
+    const { doc: source } = typed(500);
+    const whole = Y.encodeStateAsUpdate(source);
+    const target = new Y.Doc();
+    const origins = new Set<unknown>();
+    target.on('update', (_update: Uint8Array, origin: unknown) => origins.add(origin));
+    const origin = { test: true };
+    const { nextTask, runAll } = heldTasks();
+    const applied = applyUpdatesInParts(target, [whole], origin, () => false, nextTask);
+    const tasks = await runAll();
+    expect(await applied).toBe(true);
+    expect(tasks).toBeGreaterThanOrEqual(Math.floor(whole.length / UPDATE_PART_BYTES) - 1);
+    expect(target.getXmlFragment('prosemirror').toString()).toBe(source.getXmlFragment('prosemirror').toString());
+    expect([...origins]).toEqual([origin]);
+  });
+
+  it('puts many small updates together rather than a task each', async () => {
+    const { doc: source, updates } = typed(300);
+    const target = new Y.Doc();
+    const { nextTask, runAll } = heldTasks();
+    const applied = applyUpdatesInParts(target, updates, null, () => false, nextTask);
+    const tasks = await runAll();
+    expect(await applied).toBe(true);
+    expect(tasks).toBeLessThan(updates.length / 10);
+    expect(target.getXmlFragment('prosemirror').toString()).toBe(source.getXmlFragment('prosemirror').toString());
+  });
+
+  it('stops between parts once told to, leaving the rest unapplied', async () => {
+    const { doc: source } = typed(500);
+    const target = new Y.Doc();
+    let parts = 0;
+    target.on('update', () => parts++);
+    const { nextTask, runAll } = heldTasks();
+    const applied = applyUpdatesInParts(target, [Y.encodeStateAsUpdate(source)], null, () => parts >= 2, nextTask);
+    await runAll();
+    expect(await applied).toBe(false);
+    expect(parts).toBe(2);
+    expect(target.getXmlFragment('prosemirror').length).toBeLessThan(500);
+  });
+});

@@ -1,0 +1,43 @@
+import * as Y from 'yjs';
+import { cutUpdate, partsFor, UPDATE_PART_BYTES } from '../connection/update-parts';
+import { nextTask as afterThisTask, type NextTask } from '../next-task';
+
+/**
+ * Applies `updates` to `doc` in order, about UPDATE_PART_BYTES a task: small updates go together,
+ * a large one is cut (update-parts.ts). A copy of a long document on this device applied in one
+ * transaction held Chromium's main thread 54–77 ms on opening (apps/web-e2e README,
+ * `comments-performance`), as the first sync did. Each part is its own transaction, with `origin`.
+ * Stops, returning false, once `stop()` says so (the page left); throws what Yjs throws.
+ */
+export async function applyUpdatesInParts(
+  doc: Y.Doc,
+  updates: readonly Uint8Array[],
+  origin: unknown,
+  stop: () => boolean,
+  nextTask: NextTask = afterThisTask,
+): Promise<boolean> {
+  let batch: (() => Uint8Array)[] = [];
+  let bytes = 0;
+  const flush = async (): Promise<boolean> => {
+    if (batch.length === 0) return true;
+    const parts = batch;
+    batch = [];
+    bytes = 0;
+    await new Promise<void>((resolve) => nextTask(resolve));
+    if (stop()) return false;
+    doc.transact(() => {
+      for (const part of parts) Y.applyUpdate(doc, part(), origin);
+    }, origin);
+    return true;
+  };
+  for (const update of updates) {
+    const count = partsFor(update.length);
+    for (const part of count > 1 ? cutUpdate(update, count) : [() => update]) {
+      batch.push(part);
+      bytes += update.length;
+      // A part cut from a large update is about a part's size already: a task of its own.
+      if ((count > 1 || bytes >= UPDATE_PART_BYTES) && !(await flush())) return false;
+    }
+  }
+  return flush();
+}
