@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 
 /** A first sync larger than this is applied in parts (a part about this size each). */
-export const UPDATE_PART_BYTES = 8 * 1024;
+export const UPDATE_PART_BYTES = 4 * 1024;
 
 /** What `Y.decodeUpdate` returns for each struct: an Item, a GC or a Skip, each able to write itself. */
 interface DecodedStruct {

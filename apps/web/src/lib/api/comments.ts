@@ -1,9 +1,12 @@
-import { ActivityList, CommentView, FILE_ACCESS_PARAM, ThreadView, ThreadList, type CommentAnchor } from '@quire/api-contract';
+import { ActivityList, CommentView, FILE_ACCESS_PARAM, ThreadView, type CommentAnchor } from '@quire/api-contract';
 import { queryOptions } from '@tanstack/react-query';
 import type { ApiClient } from './client';
 import { documentKeys } from './documents';
+import { listOf, parseInParts } from './parse-in-parts';
 import { useApiMutation } from './use-api-mutation';
 
+/** `ThreadList` of `@quire/api-contract`, its threads parsed by parseInParts. */
+const THREAD_LIST = listOf('threads');
 const threadsPath = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}/threads`;
 const threadPath = (documentId: string, threadId: string) => `${threadsPath(documentId)}/${encodeURIComponent(threadId)}`;
 const commentPath = (documentId: string, threadId: string, commentId: string) => `${threadPath(documentId, threadId)}/comments/${encodeURIComponent(commentId)}`;
@@ -25,7 +28,9 @@ export function threadsQuery(api: ApiClient, documentId: string, access?: () => 
     queryFn: async ({ signal }) => {
       const token = access?.();
       const query = token ? `?${FILE_ACCESS_PARAM}=${encodeURIComponent(token)}` : '';
-      return (await api.call(`${threadsPath(documentId)}${query}`, ThreadList, { signal })).threads;
+      // The list read whole, its threads checked a hundred a task: a long document has hundreds.
+      const { threads } = await api.call(`${threadsPath(documentId)}${query}`, THREAD_LIST, { signal });
+      return parseInParts(threads, ThreadView, `GET ${threadsPath(documentId)}`, signal);
     },
   });
 }
