@@ -52,7 +52,7 @@ async function recordLongTasks(page: Page): Promise<void> {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) timeline.__longTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
-    interface Script { duration: number; invoker: string; sourceURL: string; sourceFunctionName: string; forcedStyleAndLayoutDuration: number }
+    interface Script { duration: number; invoker: string; sourceURL: string; sourceFunctionName: string; sourceCharPosition: number; forcedStyleAndLayoutDuration: number }
     interface Frame { startTime: number; duration: number; renderStart: number; scripts: Script[] }
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as unknown as Frame[]) {
@@ -65,7 +65,7 @@ async function recordLongTasks(page: Page): Promise<void> {
           scripts: [...entry.scripts]
             .sort((a, b) => b.duration - a.duration)
             .slice(0, 3)
-            .map((script) => `${script.invoker || '?'} ${script.sourceFunctionName || ''}@${script.sourceURL.split('/').pop() ?? ''} ${script.duration.toFixed(0)} ms`),
+            .map((script) => `${script.invoker || '?'} ${script.sourceFunctionName || ''}@${script.sourceURL.split('/').pop() ?? ''}:${script.sourceCharPosition} ${script.duration.toFixed(0)} ms`),
         });
       }
     }).observe({ type: 'long-animation-frame', buffered: true });

@@ -100,9 +100,15 @@ export function bindSharedDocument(view: EditorView, { fragment, awareness, yiel
       cancelWait = yieldToPage(renderPart);
       return;
     }
-    fragment.unobserveDeep(noticeChange);
-    bind(changed ? undefined : mapping);
-    resolveBound();
+    // Binding reconfigures every plugin over the whole document (the comments' marks, the
+    // cursors): a task of its own, not the last part's.
+    cancelWait = yieldToPage(() => {
+      cancelWait = null;
+      if (view.isDestroyed) return;
+      fragment.unobserveDeep(noticeChange);
+      bind(changed ? undefined : mapping);
+      resolveBound();
+    });
   };
   cancelWait = yieldToPage(renderPart);
 
