@@ -49,7 +49,11 @@ describe('applying a copy of a document a part at a time', () => {
     const whole = Y.encodeStateAsUpdate(source);
     const target = new Y.Doc();
     const origins = new Set<unknown>();
-    target.on('update', (_update: Uint8Array, origin: unknown) => origins.add(origin));
+    const local = new Set<boolean>();
+    target.on('update', (_update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+      origins.add(origin);
+      local.add(transaction.local);
+    });
     const origin = { test: true };
     const { nextTask, runAll } = heldTasks();
     const applied = applyUpdatesInParts(target, [whole], origin, () => false, nextTask);
@@ -58,6 +62,8 @@ describe('applying a copy of a document a part at a time', () => {
     expect(tasks).toBeGreaterThanOrEqual(Math.floor(whole.length / UPDATE_PART_BYTES) - 1);
     expect(target.getXmlFragment('prosemirror').toString()).toBe(source.getXmlFragment('prosemirror').toString());
     expect([...origins]).toEqual([origin]);
+    // As Yjs applies any update: not typed here (undo and the keep-unread-selection plugin tell by it).
+    expect([...local]).toEqual([false]);
   });
 
   it('puts many small updates together rather than a task each', async () => {

@@ -25,9 +25,15 @@ export async function applyUpdatesInParts(
     bytes = 0;
     await new Promise<void>((resolve) => nextTask(resolve));
     if (stop()) return false;
-    doc.transact(() => {
-      for (const part of parts) Y.applyUpdate(doc, part(), origin);
-    }, origin);
+    // Not local (as Y.applyUpdate's own transaction): changes kept on this device, not typed now.
+    Y.transact(
+      doc,
+      () => {
+        for (const part of parts) Y.applyUpdate(doc, part(), origin);
+      },
+      origin,
+      false,
+    );
     return true;
   };
   for (const update of updates) {

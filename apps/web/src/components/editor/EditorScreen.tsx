@@ -4,7 +4,7 @@ import { canEdit, updateImage, type EditorHost } from '@quire/editor';
 import { useQuery } from '@tanstack/react-query';
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useCollabSession } from '../../hooks/use-collab-session';
 import { useContentReady } from '../../hooks/use-content-ready';
 import { useSessionRenewal } from '../../hooks/use-session-renewal';
@@ -172,8 +172,6 @@ export function EditorScreen(props: EditorScreenProps) {
   useEffect(() => {
     commentsRef.current = comments;
   });
-  // The cards of many threads render in a transition, in slices, not in the task their answer came in.
-  const shownThreads = useDeferredValue(comments.threads);
 
   useEffect(() => {
     viewRef.current = view;
@@ -310,7 +308,7 @@ export function EditorScreen(props: EditorScreenProps) {
                 id={commentsPanelId}
                 view={view}
                 store={store}
-                threads={shownThreads}
+                threads={comments.threads}
                 loadError={comments.loadError}
                 activeThreadId={comments.activeThreadId}
                 pending={comments.pending}

@@ -4,7 +4,7 @@ import { mayComment, type Role, type ThreadView } from '@quire/api-contract';
 import { selectedQuote, selectionAnchor, setActiveThread, type CollabSession } from '@quire/editor';
 import { useQuery } from '@tanstack/react-query';
 import type { EditorView } from 'prosemirror-view';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useCommentsRevision } from '../../../hooks/use-comments-revision';
 import { useMediaQuery } from '../../../hooks/use-media-query';
 import { useApi } from '../../../lib/api/api-context';
@@ -45,6 +45,9 @@ export function useDocumentComments({ documentId, enabled, session, view, role, 
   // A guest's token comes with their first ticket: their threads are read once it is there.
   const ready = !access || role !== null;
   const threads = useQuery({ ...threadsQuery(api, documentId, access), enabled: enabled && ready });
+  // The threads the page shows, rendered in a transition (in slices, not in the task their answer
+  // came in): a long document has hundreds of cards.
+  const shownThreads = useDeferredValue(threads.data);
   useCommentsRevision(enabled ? session : null, commentKeys.threads(documentId));
   const canComment = enabled && role !== null && mayComment(role);
   const narrow = useMediaQuery(NARROW_COMMENTS);
@@ -115,10 +118,11 @@ export function useDocumentComments({ documentId, enabled, session, view, role, 
   // `#thread-<id>`: open that thread and bring its text into view, once the threads are read.
   const addressed = useRef(false);
   useEffect(() => {
-    if (addressed.current || !threads.data || !view) return;
+    // The shown threads: their cards are on the page, so the addressed one can take the focus.
+    if (addressed.current || !shownThreads || !view) return;
     const wanted = threadInAddress();
     addressed.current = true;
-    const thread = wanted ? threads.data.find((candidate) => candidate.id === wanted) : undefined;
+    const thread = wanted ? shownThreads.find((candidate) => candidate.id === wanted) : undefined;
     if (!thread) return;
     if (thread.resolved) setShowResolved(true);
     setActive(thread.id);
@@ -128,7 +132,7 @@ export function useDocumentComments({ documentId, enabled, session, view, role, 
       text?.scrollIntoView({ block: 'center' });
       focusThread(thread.id);
     });
-  }, [threads.data, view, focusThread]);
+  }, [shownThreads, view, focusThread]);
 
   const actions = useMemo<ThreadActions>(
     () => ({
@@ -166,7 +170,7 @@ export function useDocumentComments({ documentId, enabled, session, view, role, 
   const loadError = threads.error ? `The comments could not be read: ${threads.error.message}` : null;
   return {
     enabled,
-    threads: threads.data,
+    threads: shownThreads,
     loadError,
     canComment,
     narrow,
