@@ -100,6 +100,11 @@ describe('co-editing tables, code and tasks', () => {
     await items(grace.page).nth(2).waitFor();
     await grace.editor.locator('li', { hasText: 'third' }).locator('.quire-task-content').click();
     await grace.page.keyboard.press('End');
+    // Grace types once Ada sees her caret at the end of "third": her editor has read the caret End
+    // put there (keys typed before it is read, as a tick arrives, can be lost: web-e2e README).
+    await expect
+      .poll(async () => ((await ada.editor.locator('li', { hasText: 'third' }).textContent()) ?? '').includes('third\u2060Grace'), { timeout: 10_000 })
+      .toBe(true);
     await Promise.all([
       (async () => {
         await items(ada.page).nth(0).locator('input[type="checkbox"]').click();
