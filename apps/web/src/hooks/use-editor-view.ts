@@ -86,10 +86,10 @@ export function useEditorView({ session, mount, host, editable, attributes, stat
             ...(boundRef.current ? {} : { 'aria-busy': 'true' }),
             ...stateAttributesRef.current?.(state),
           }),
-          // `this`, not the view returned: plugins (y-prosemirror) may dispatch while the view is constructed.
-          // A transaction that arrives after the view is destroyed (a plugin or the Yjs binding firing
-          // late) is dropped: updating a destroyed view throws ("reading 'matchesNode'"), as a
-          // browser test saw once under load, and the page's editor stops.
+          // `this`, not the view returned: plugins (y-prosemirror) may dispatch while the view is
+          // constructed. A transaction that arrives after the view is destroyed (a plugin or the
+          // Yjs binding firing late) is dropped: updating a destroyed view throws ("reading
+          // 'matchesNode'"), as a browser test saw once under load, and the page's editor stops.
           dispatchTransaction(this: EditorView, tr) {
             if (this.isDestroyed) return;
             this.updateState(this.state.apply(tr));

@@ -24,7 +24,13 @@ export function DocumentScreen({ documentId }: { documentId: string }) {
   return (
     <RequireAccount action="open this document" watchSession={false} offline>
       {(user) => (
-        <MountInTransition fallback={<main id="main"><PageLoading label="Opening the document…" /></main>}>
+        <MountInTransition
+          fallback={
+            <main id="main">
+              <PageLoading label="Opening the document…" />
+            </main>
+          }
+        >
           <MemberEditor documentId={documentId} user={user} />
         </MountInTransition>
       )}
