@@ -98,15 +98,22 @@ export function useEditorView({ session, mount, host, editable, attributes, stat
         },
       );
     };
-    // In a task of its own, after the screen's first effects (the session, its socket, the local
-    // copy), and shown in a transition: opening stays in tasks under 50 ms (apps/web-e2e README).
+    // Made in a task of its own, after the screen's first effects (the session, its socket, the
+    // local copy); shown in the next, since the state store's subscribers render synchronously
+    // (useSyncExternalStore), and the screen's parts that take the view in a transition: opening
+    // stays in tasks under 50 ms (apps/web-e2e README, `comments-performance`).
+    let showing: ReturnType<typeof setTimeout> | undefined;
     const making = setTimeout(() => {
-      created = makeView(mount);
-      store.set(created.state);
-      startTransition(() => setView(created));
+      const made = makeView(mount);
+      created = made;
+      showing = setTimeout(() => {
+        store.set(made.state);
+        startTransition(() => setView(made));
+      }, 0);
     }, 0);
     return () => {
       clearTimeout(making);
+      clearTimeout(showing);
       if (!created) return;
       created.destroy();
       store.set(null);
