@@ -64,7 +64,11 @@ export function useEditorView({ session, mount, host, editable, attributes, stat
   useEffect(() => {
     if (!session || !mount) return;
     let created: EditorView | null = null;
-    const makeView = (into: HTMLElement): EditorView => {
+    // Made in a task of its own, after the screen's first effects (the session, its socket, the
+    // local copy); shown in the next, since the state store's subscribers render synchronously
+    // (useSyncExternalStore), and the screen's parts that take the view in a transition: opening
+    // stays in tasks under 50 ms (apps/web-e2e README, `comments-performance`).
+    let next = setTimeout(() => {
       const editorState = createUnboundEditorState({
         requestLink: () => hostRef.current.requestLink?.(),
         leaveEditor: () => hostRef.current.leaveEditor?.() ?? false,
@@ -74,8 +78,8 @@ export function useEditorView({ session, mount, host, editable, attributes, stat
         onOpenThread: (threadId) => openThreadRef.current?.(threadId),
         commentOnly: () => commentOnlyRef.current,
       });
-      return new EditorView(
-        { mount: into },
+      const made = new EditorView(
+        { mount },
         {
           ...propsRef.current,
           state: editorState,
@@ -86,7 +90,7 @@ export function useEditorView({ session, mount, host, editable, attributes, stat
             ...(boundRef.current ? {} : { 'aria-busy': 'true' }),
             ...stateAttributesRef.current?.(state),
           }),
-          // `this`, not the view returned: plugins (y-prosemirror) may dispatch while the view is
+          // `this`, not `made`: plugins (y-prosemirror) may dispatch while the view is
           // constructed. A transaction that arrives after the view is destroyed (a plugin or the
           // Yjs binding firing late) is dropped: updating a destroyed view throws ("reading
           // 'matchesNode'"), as a browser test saw once under load, and the page's editor stops.
@@ -97,23 +101,14 @@ export function useEditorView({ session, mount, host, editable, attributes, stat
           },
         },
       );
-    };
-    // Made in a task of its own, after the screen's first effects (the session, its socket, the
-    // local copy); shown in the next, since the state store's subscribers render synchronously
-    // (useSyncExternalStore), and the screen's parts that take the view in a transition: opening
-    // stays in tasks under 50 ms (apps/web-e2e README, `comments-performance`).
-    let showing: ReturnType<typeof setTimeout> | undefined;
-    const making = setTimeout(() => {
-      const made = makeView(mount);
       created = made;
-      showing = setTimeout(() => {
+      next = setTimeout(() => {
         store.set(made.state);
         startTransition(() => setView(made));
       }, 0);
     }, 0);
     return () => {
-      clearTimeout(making);
-      clearTimeout(showing);
+      clearTimeout(next);
       if (!created) return;
       created.destroy();
       store.set(null);

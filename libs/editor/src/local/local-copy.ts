@@ -4,7 +4,6 @@ import * as idb from 'lib0/indexeddb';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { CollabSession } from '../connection/collab-session';
-import type { NextTask } from '../next-task';
 import { applyUpdatesInParts } from './apply-in-parts';
 import { localCopyName, setAsideName } from './local-copy-names';
 
@@ -88,8 +87,16 @@ export class LocalCopy {
       return;
     }
     if (this.closed) return;
-    if (!(await decodesWhole(stored.updates, () => this.closed))) {
-      if (this.closed) return;
+    const whole = await decodesWhole(stored.updates, () => this.closed);
+    if (this.closed) return;
+    if (whole) {
+      // Shown a part at a time (apply-in-parts.ts); y-indexeddb then finds every change already in.
+      try {
+        if (!(await applyUpdatesInParts(this.session.doc, stored.updates, FROM_THIS_DEVICE, () => this.closed))) return;
+      } catch {
+        // Read whole a moment ago: y-indexeddb applies it below, as it always has.
+      }
+    } else {
       try {
         const name = await setAside(this.name, setAsideName(this.userId, this.documentId, Date.now()), stored.updates);
         this.set({ kind: 'set-aside', name });
@@ -98,14 +105,6 @@ export class LocalCopy {
         return;
       }
       if (this.closed) return;
-    }
-    // Shown a part at a time (apply-in-parts.ts); y-indexeddb then finds every change already in.
-    if (this.current.kind !== 'set-aside') {
-      try {
-        if (!(await applyUpdatesInParts(this.session.doc, stored.updates, FROM_THIS_DEVICE, () => this.closed))) return;
-      } catch {
-        // Read whole a moment ago: y-indexeddb applies it below, as it always has.
-      }
     }
     const persistence = new IndexeddbPersistence(this.name, this.session.doc);
     // What it applies while loading is what this device kept, not new edits.
@@ -183,10 +182,10 @@ async function readCopy(name: string): Promise<{ updates: Uint8Array[]; unsaved:
  * Whether the updates form a whole document: each readable, none depending on one that is missing
  * (applied to a scratch document a part at a time; false too if `stop()` ends it early).
  */
-export async function decodesWhole(updates: readonly Uint8Array[], stop: () => boolean = () => false, nextTask?: NextTask): Promise<boolean> {
+export async function decodesWhole(updates: readonly Uint8Array[], stop: () => boolean = () => false): Promise<boolean> {
   const scratch = new Y.Doc();
   try {
-    if (!(await applyUpdatesInParts(scratch, updates, null, stop, nextTask))) return false;
+    if (!(await applyUpdatesInParts(scratch, updates, null, stop))) return false;
     return scratch.store.pendingStructs === null && scratch.store.pendingDs === null;
   } catch {
     return false;
