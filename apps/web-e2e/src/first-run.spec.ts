@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueEmail } from './harness/api';
 import { seriousAccessibilityViolations } from './harness/axe';
-import { connectedIndicator, DEFAULT_VIEWPORT, launchBrowser, newPerson, waitForText, type Person } from './harness/browser';
+import { boundEditor, connectedIndicator, DEFAULT_VIEWPORT, launchBrowser, newPerson, waitForText, type Person } from './harness/browser';
 import { expectNoSidewaysScroll, expectTappable, PHONE } from './harness/narrow';
 import { startQuire, type RunningQuire } from './harness/start-quire';
 
@@ -92,7 +92,7 @@ describe('first run of a fresh instance', () => {
     await title.fill('Team notes');
     await title.press('Enter');
     await ada.page.getByRole('heading', { name: 'Team notes', level: 1 }).waitFor();
-    await ada.page.locator('.quire-doc').click();
+    await boundEditor(ada.page).click();
     await ada.page.keyboard.type('Ada started these notes.');
 
     await ada.page.getByRole('button', { name: 'Share' }).click();
@@ -113,7 +113,7 @@ describe('first run of a fresh instance', () => {
     await connectedIndicator(grace.page).waitFor();
     await waitForText(grace.page, { includes: 'Ada started these notes.' });
 
-    await grace.page.locator('.quire-doc').click();
+    await boundEditor(grace.page).click();
     await grace.page.keyboard.press('Control+End');
     await grace.page.keyboard.type(' Grace added this.');
     await waitForText(ada.page, { includes: 'Grace added this.' });

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QuireApi } from './harness/api';
 import { seriousAccessibilityViolations } from './harness/axe';
-import { DEFAULT_VIEWPORT, launchBrowser, newMember, openDocument, waitForText } from './harness/browser';
+import { boundEditor, DEFAULT_VIEWPORT, launchBrowser, newMember, openDocument, waitForText } from './harness/browser';
 import { indexedDbNames, persistentProfile, type PersistentProfile } from './harness/persistent-profile';
 import { connectRawClient } from './harness/raw-client';
 import { startQuire, type RunningQuire } from './harness/start-quire';
@@ -134,7 +134,9 @@ describe('saved state, and documents kept on this device', () => {
     let server = await serverSwitch(context, quire.serverUrl);
     await page.goto(url);
     await saved(page).waitFor();
-    await page.locator('.quire-doc').click();
+    // Saved can show before the editor is bound (it is made and shown in tasks of its own): typing
+    // into it before then goes nowhere.
+    await boundEditor(page).click();
     await page.keyboard.type('Typed online.');
     await saved(page).waitFor();
 
@@ -222,7 +224,7 @@ describe('saved state, and documents kept on this device', () => {
     // Online once: the worker installs, takes the page over, and keeps the two pages.
     await page.goto(url);
     await saved(page).waitFor();
-    await page.locator('.quire-doc').click();
+    await boundEditor(page).click();
     await page.keyboard.type('Typed online.');
     await saved(page).waitFor();
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null), { timeout: 20_000 }).toBe(
