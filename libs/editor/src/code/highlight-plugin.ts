@@ -3,11 +3,11 @@ import { createParser } from 'prosemirror-highlight/lowlight';
 import type { Plugin } from 'prosemirror-state';
 import { isHighlightable, lowlight } from './languages';
 
-const highlightWithLowlight = createParser(lowlight);
+let highlightWithLowlight: Parser | undefined;
 
 // Plain-text blocks and languages that are not registered are left alone: lowlight would throw
 // on an unknown language, and guessing one (highlightAuto) costs far more than it gives.
-const parser: Parser = (options) => (isHighlightable(options.language) ? highlightWithLowlight(options) : []);
+const parser: Parser = (options) => (isHighlightable(options.language) ? (highlightWithLowlight ??= createParser(lowlight()))(options) : []);
 
 /**
  * Syntax highlighting of code blocks by their `language`, as inline decorations with

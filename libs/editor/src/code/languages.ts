@@ -52,35 +52,42 @@ export const CODE_LANGUAGES: readonly CodeLanguage[] = [
   { id: 'yaml', label: 'YAML' },
 ];
 
+let shared: ReturnType<typeof createLowlight> | undefined;
+
 /**
  * lowlight (highlight.js grammars) with the languages above; highlight.js's aliases (`ts`, `js`,
- * `py`, `sh`, `html`, `yml`…) resolve to them.
+ * `py`, `sh`, `html`, `yml`…) resolve to them. Made on first use: registering a language runs its
+ * grammar's definition, which for all of them was part of the page's start (the editor's modules
+ * are evaluated in one task while the page hydrates) even when the document has no code.
  */
-export const lowlight = createLowlight({
-  bash,
-  c,
-  cpp,
-  csharp,
-  css,
-  diff,
-  go,
-  java,
-  javascript,
-  json,
-  kotlin,
-  markdown,
-  php,
-  python,
-  ruby,
-  rust,
-  sql,
-  swift,
-  typescript,
-  xml,
-  yaml,
-});
+export function lowlight(): ReturnType<typeof createLowlight> {
+  shared ??= createLowlight({
+    bash,
+    c,
+    cpp,
+    csharp,
+    css,
+    diff,
+    go,
+    java,
+    javascript,
+    json,
+    kotlin,
+    markdown,
+    php,
+    python,
+    ruby,
+    rust,
+    sql,
+    swift,
+    typescript,
+    xml,
+    yaml,
+  });
+  return shared;
+}
 
 /** Whether `language` (an id or an alias such as `ts`) can be highlighted. */
 export function isHighlightable(language: string | null | undefined): language is string {
-  return typeof language === 'string' && language !== '' && lowlight.registered(language);
+  return typeof language === 'string' && language !== '' && lowlight().registered(language);
 }

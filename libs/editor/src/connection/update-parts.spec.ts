@@ -55,6 +55,24 @@ describe('splitting an update into parts', () => {
     for (const part of parts) expect(part.length).toBeLessThan(whole.length * 0.6);
   });
 
+  it('hands each part the deletions of the structs it completes, leaving none for one heavy last part', () => {
+    const source = editedDocument();
+    const whole = Y.encodeStateAsUpdate(source);
+    const deletedIn = (part: Uint8Array) =>
+      [...(Y.decodeUpdate(part).ds.clients.values() as Iterable<{ len: number }[]>)].flat().reduce((sum, range) => sum + range.len, 0);
+    const parts = splitUpdate(whole, 5);
+    const perPart = parts.map(deletedIn);
+    expect(perPart.reduce((sum, count) => sum + count, 0)).toBe(deletedIn(whole));
+    expect(perPart.filter((count) => count > 0).length).toBeGreaterThan(2);
+    expect(Math.max(...perPart)).toBeLessThan(deletedIn(whole));
+    // Each part's deletions apply at once: none waits for a struct of a later part.
+    const doc = new Y.Doc();
+    for (const part of parts) {
+      Y.applyUpdate(doc, part);
+      expect(doc.store.pendingDs).toBeNull();
+    }
+  });
+
   it('keeps a small update whole', () => {
     const update = Y.encodeStateAsUpdate(editedDocument());
     expect(splitUpdate(update, 1)).toEqual([update]);
