@@ -38,7 +38,7 @@ WORKDIR /app
 # part of it. The files stay root's: the web app writes nothing.
 COPY --from=build /app/apps/web/.next/standalone ./
 COPY --from=build /app/apps/web/.next/static ./apps/web/.next/static
-# The service worker (public/sw.js), built after `next build`.
+# The service worker and the update worker (public/sw.js, public/update-worker.js), built after `next build`.
 COPY --from=build /app/apps/web/public ./apps/web/public
 USER node
 EXPOSE 3000

@@ -145,9 +145,12 @@ async function measure(page: Page, url: string, threads: number, how: Opening): 
   await recordLongTasks(page);
   let since = 0;
   if (how === 'list') {
+    const listOpened = Date.now();
     await page.goto(new URL('/', url).href);
     await page.locator(`a[href="${new URL(url).pathname}"]`).first().waitFor();
     await settle(page);
+    // The same framework's start without the editor: what a page load costs before any document.
+    await report(page, 0, 'no document', 'the documents list by its address, for comparison (a page load without the editor)', Date.now() - listOpened);
     since = await now(page);
   }
   const stopProfile = await profileOpening(page, how);

@@ -51,6 +51,7 @@ export { saveStatus, type SaveStatus, type SaveStatusKind, type SaveStatusOption
 export { SaveTracker } from './connection/save-tracker';
 export { LocalCopy, type LocalCopyState } from './local/local-copy';
 export { keptDocuments, deleteLocalCopies, type KeptDocument } from './local/local-copies';
+export { setUpdateWorkerUrl } from './update-work/update-work-client';
 export { localCopyName } from './local/local-copy-names';
 export { mergeSummaryText, type MergeSummary } from './local/merge-summary';
 export {

@@ -1,6 +1,6 @@
 'use client';
 
-import { CollabSession, initialConnectionState, LocalCopy, type ConnectionState, type LocalCopyState, type TicketProvider } from '@quire/editor';
+import { CollabSession, initialConnectionState, LocalCopy, setUpdateWorkerUrl, type ConnectionState, type LocalCopyState, type TicketProvider } from '@quire/editor';
 import { startTransition, useEffect, useRef, useState } from 'react';
 import { useApi } from '../lib/api/api-context';
 
@@ -13,6 +13,12 @@ interface Options {
 }
 
 const NO_LOCAL_COPY: LocalCopyState = { kind: 'off', reason: 'Guests keep no copies on this device.' };
+/**
+ * Where a long document is decoded off the page (libs/editor's update-work): the script
+ * scripts/build-update-worker.mjs writes after `next build`. `next dev` has none, and the same work
+ * then runs on the page.
+ */
+const UPDATE_WORKER_URL = process.env.NODE_ENV === 'production' ? '/update-worker.js' : null;
 
 /**
  * The open document and its connection, from the first render in the browser until the page
@@ -31,6 +37,8 @@ export function useCollabSession({ documentId, ticket, localCopyUser }: Options)
   }, [ticket]);
 
   useEffect(() => {
+    // Started with the session, so it is ready when a long document's first sync arrives.
+    setUpdateWorkerUrl(UPDATE_WORKER_URL);
     const opened = new CollabSession({ serverUrl: api.serverUrl, documentId, ticket: (signal) => ticketRef.current(signal), network: window });
     const copy = localCopyUser ? new LocalCopy(opened, localCopyUser, documentId) : undefined;
     // A transition: the screen's parts that follow the session render in slices, not in this task.

@@ -4,16 +4,23 @@ import { messageYjsSyncStep2 } from 'y-protocols/sync';
 import { messageSync, type WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { nextTask as afterThisTask, type NextTask } from '../next-task';
-import { cutUpdate, partsFor } from './update-parts';
+import { updateParts } from '../update-work/update-work-client';
+import { partsFor } from './update-parts';
 
 /**
  * Makes `provider` apply a large sync step 2 (the document, when this page has little of it) in
- * parts, one task each (update-parts.ts), and only then count as synced; every other message is
- * handled as y-websocket does. The server sends the document in one message, as the protocol
- * says; the cost that held the page is applying it in one transaction. A part still running when
- * the socket changes stops there: the next connection's sync asks for what is missing.
+ * parts, one task each, and only then count as synced; every other message is handled as
+ * y-websocket does. The server sends the document in one message, as the protocol says; what held
+ * the page was decoding it and applying it in one transaction. `cut` makes the parts
+ * (update-parts.ts), off the page where it can (update-work-client.ts), so the message's own task
+ * only copies the update out. A part still running when the socket changes stops there: the next
+ * connection's sync asks for what is missing.
  */
-export function applyLargeSyncsInParts(provider: WebsocketProvider, nextTask: NextTask = afterThisTask): () => void {
+export function applyLargeSyncsInParts(
+  provider: WebsocketProvider,
+  nextTask: NextTask = afterThisTask,
+  cut: (update: Uint8Array) => Promise<Uint8Array[]> = updateParts,
+): () => void {
   const handleSync = provider.messageHandlers[messageSync];
   if (!handleSync) return () => undefined;
   let cancelPart: (() => void) | null = null;
@@ -23,37 +30,51 @@ export function applyLargeSyncsInParts(provider: WebsocketProvider, nextTask: Ne
     const peek = decoding.clone(decoder);
     if (decoding.readVarUint(peek) !== messageYjsSyncStep2) return handleSync(encoder, decoder, provider, emitSynced, messageType);
     const update = decoding.readVarUint8Array(peek);
-    const count = partsFor(update.length);
-    let parts: (() => Uint8Array)[];
-    try {
-      parts = count > 1 ? cutUpdate(update, count) : [];
-    } catch {
-      parts = [];
-    }
-    // Small, or not cut (Yjs will say what is wrong with it): as y-websocket handles it.
-    if (parts.length < 2) return handleSync(encoder, decoder, provider, emitSynced, messageType);
+    // Small: as y-websocket handles it.
+    if (partsFor(update.length) < 2) return handleSync(encoder, decoder, provider, emitSynced, messageType);
     // As y-websocket's handler starts its (here empty) reply, which is then not sent.
     encoding.writeVarUint(encoder, messageSync);
+    const message = decoding.clone(decoder);
     const socket = provider.ws;
-    let next = 0;
-    const applyPart = () => {
-      cancelPart = null;
-      if (provider.ws !== socket) return;
-      try {
-        Y.applyUpdate(provider.doc, (parts[next++] as () => Uint8Array)(), provider);
-      } catch (error) {
-        // As y-protocols reports an update it cannot apply; the next sync asks for what is missing.
-        console.error('Caught error while handling a Yjs update', error);
-        return;
-      }
-      if (next < parts.length) {
-        cancelPart = nextTask(applyPart);
-      } else if (emitSynced && !provider.synced && provider.wsconnected) {
-        provider.synced = true;
-      }
+    let stopped = false;
+    const current = () => provider.ws === socket && !stopped;
+    cancelPart = () => {
+      stopped = true;
     };
-    // The message's own task only decodes the update: each part is encoded and applied in its own.
-    cancelPart = nextTask(applyPart);
+    const markSynced = () => {
+      if (emitSynced && !provider.synced && provider.wsconnected) provider.synced = true;
+    };
+    const applyParts = (parts: Uint8Array[]) => {
+      let next = 0;
+      const applyPart = () => {
+        cancelPart = null;
+        if (!current()) return;
+        try {
+          Y.applyUpdate(provider.doc, parts[next++] as Uint8Array, provider);
+        } catch (error) {
+          // As y-protocols reports an update it cannot apply; the next sync asks for what is missing.
+          console.error('Caught error while handling a Yjs update', error);
+          return;
+        }
+        if (next < parts.length) cancelPart = nextTask(applyPart);
+        else markSynced();
+      };
+      cancelPart = nextTask(applyPart);
+    };
+    cut(update).then(
+      (parts) => {
+        if (current()) applyParts(parts);
+      },
+      () => {
+        // Not cut (Yjs will say what is wrong with it): as y-websocket handles it, now.
+        if (!current()) return;
+        try {
+          handleSync(encoding.createEncoder(), message, provider, emitSynced, messageType);
+        } catch (error) {
+          console.error('Caught error while handling a Yjs update', error);
+        }
+      },
+    );
   };
   return () => {
     cancelPart?.();

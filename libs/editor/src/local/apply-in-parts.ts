@@ -38,12 +38,19 @@ export async function applyUpdatesInParts(
   };
   for (const update of updates) {
     const count = partsFor(update.length);
-    for (const part of count > 1 ? cutUpdate(update, count) : [() => update]) {
-      batch.push(part);
-      bytes += update.length;
-      // A part cut from a large update is about a part's size already: a task of its own.
-      if ((count > 1 || bytes >= UPDATE_PART_BYTES) && !(await flush())) return false;
+    if (count > 1) {
+      // Each part cut from a large update is about a part's size already: a task of its own.
+      if (!(await flush())) return false;
+      for (const part of cutUpdate(update, count)) {
+        batch.push(part);
+        if (!(await flush())) return false;
+      }
+      continue;
     }
+    // Small ones together, up to a part's size.
+    if (bytes + update.length > UPDATE_PART_BYTES && !(await flush())) return false;
+    batch.push(() => update);
+    bytes += update.length;
   }
   return flush();
 }
