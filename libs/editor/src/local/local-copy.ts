@@ -2,6 +2,7 @@ import type { Role } from '@quire/api-contract';
 import { deriveTitle } from '@quire/editor-schema';
 import * as idb from 'lib0/indexeddb';
 import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
 import { CollabSession } from '../connection/collab-session';
 import type { CopyRead } from '../update-work/update-work';
 import { readCopyOffThePage } from '../update-work/update-work-client';
@@ -88,14 +89,16 @@ export class LocalCopy {
       return;
     }
     if (this.closed) return;
-    // Read off the page where it can be (update-work-client.ts): on it, a long document's copy held
-    // the page 54–77 ms, decoded twice (the check, then the merge).
-    let copy: CopyRead;
+    // Read in the update worker where the page has one (update-work-client.ts): on the page, a long
+    // document's copy held it 54–77 ms, decoded twice (the check, then the merge). Without one, it is
+    // checked and applied on the page, a part at a time.
+    let copy: CopyRead | null;
     try {
       copy = await readCopyOffThePage(stored.updates);
     } catch {
       copy = { whole: false, parts: [] };
     }
+    copy ??= { whole: await decodesWhole(stored.updates, () => this.closed), parts: stored.updates };
     if (this.closed) return;
     if (copy.whole) {
       // Shown a part at a time (apply-in-parts.ts); y-indexeddb then finds every change already in.
@@ -183,6 +186,22 @@ async function readCopy(name: string): Promise<{ updates: Uint8Array[]; unsaved:
     return { updates, unsaved: Number.isFinite(unsaved) ? unsaved : 0, role, clients: Array.isArray(clients) ? clients : [] };
   } finally {
     db.close();
+  }
+}
+
+/**
+ * Whether the updates form a whole document: each readable, none depending on one that is missing
+ * (applied to a scratch document a part at a time; false too if `stop()` ends it early).
+ */
+export async function decodesWhole(updates: readonly Uint8Array[], stop: () => boolean = () => false): Promise<boolean> {
+  const scratch = new Y.Doc();
+  try {
+    if (!(await applyUpdatesInParts(scratch, updates, null, stop))) return false;
+    return scratch.store.pendingStructs === null && scratch.store.pendingDs === null;
+  } catch {
+    return false;
+  } finally {
+    scratch.destroy();
   }
 }
 

@@ -1,22 +1,24 @@
-import { doUpdateWork, type CopyRead, type UpdateWork, type UpdateWorkResult } from './update-work';
+import type { CopyRead, UpdateWork, UpdateWorkResult } from './update-work';
 
 /** Where the page's update worker script is; null: the work runs on the page. */
 let workerUrl: string | null = null;
 /** The worker: undefined until first needed, null once it could not start or failed. */
 let worker: Worker | null | undefined;
 let nextId = 1;
-const waiting = new Map<number, { work: UpdateWork; settle: (result: UpdateWorkResult) => void }>();
+const waiting = new Map<number, { settle: (result: UpdateWorkResult | null) => void }>();
 
 /**
  * Tells the editor where the app serves its update worker (update-worker.ts; apps/web serves it at
  * `/update-worker.js`), and starts it, so that it is ready when a long document's first sync
- * arrives. Without a URL (unit tests, `next dev`), or where workers cannot start, the same work
- * runs on the page.
+ * arrives. Without a URL (unit tests, `next dev`), where workers cannot start, or once the worker
+ * failed, the functions below answer null and the callers do the work on the page, a part at a time
+ * as before there was a worker.
  */
 export function setUpdateWorkerUrl(url: string | null): void {
   if (url === workerUrl) return;
   workerUrl = url;
-  worker?.terminate();
+  // What the old one was given is done on the page.
+  if (worker) fail(worker);
   worker = undefined;
   if (url) start();
 }
@@ -50,34 +52,39 @@ function fail(failed: Worker): void {
   worker = null;
   const left = [...waiting.values()];
   waiting.clear();
-  for (const { work, settle } of left) settle(doUpdateWork(work));
+  for (const { settle } of left) settle(null);
 }
 
-function run(work: UpdateWork): Promise<UpdateWorkResult> {
+/** The worker's result; null when there is no worker, or it failed: then the caller does the work on the page. */
+function run(work: UpdateWork): Promise<UpdateWorkResult | null> {
   const running = start();
-  if (!running) return Promise.resolve(doUpdateWork(work));
+  if (!running) return Promise.resolve(null);
   return new Promise((settle) => {
     const id = nextId++;
-    waiting.set(id, { work, settle });
+    waiting.set(id, { settle });
     running.postMessage({ id, work });
   });
 }
 
-function read(result: UpdateWorkResult): CopyRead {
-  if ('error' in result) throw new Error(result.error);
+function read(result: UpdateWorkResult | null): CopyRead | null {
+  if (result && 'error' in result) throw new Error(result.error);
   return result;
 }
 
 /**
- * `update` as parts to apply one per task (a small one whole), cut off the page where it can be;
- * rejects with Yjs's error for an update it cannot read.
+ * `update` as parts to apply one per task (update-work.ts's partsOfUpdate), cut in the worker;
+ * null without one (the caller cuts it on the page); rejects with Yjs's error for an update it
+ * cannot read.
  */
-export async function updateParts(update: Uint8Array): Promise<Uint8Array[]> {
+export async function updatePartsOffThePage(update: Uint8Array): Promise<Uint8Array[] | null> {
   // A copy of its own: a first sync's update is a view into its message.
-  return read(await run({ kind: 'parts', update: update.slice() })).parts;
+  return read(await run({ kind: 'parts', update: update.slice() }))?.parts ?? null;
 }
 
-/** Reads a copy kept on this device (update-work.ts's readCopy), off the page where it can be. */
-export async function readCopyOffThePage(updates: readonly Uint8Array[]): Promise<CopyRead> {
+/**
+ * A copy kept on this device read in the worker (update-work.ts's readCopy): whether it is whole,
+ * and its parts; null without one (the caller reads it on the page).
+ */
+export async function readCopyOffThePage(updates: readonly Uint8Array[]): Promise<CopyRead | null> {
   return read(await run({ kind: 'copy', updates: [...updates] }));
 }

@@ -2,11 +2,11 @@ import * as Y from 'yjs';
 import { cutUpdate, partsFor } from '../connection/update-parts';
 
 /**
- * The decoding a large document costs, done where it does not hold the page: in the update
- * worker (update-worker.ts) when the page has one, on the page otherwise (update-work-client.ts).
- * Yjs decodes an update only whole: a 118 KiB first sync (500 paragraphs with a thread each)
- * took 40–95 ms to decode on this repository's 2-core machine, and a copy kept on this device as
- * much again, each in one task of the page.
+ * The decoding a large document costs, done in the update worker (update-worker.ts) so that it does
+ * not hold the page. Yjs decodes an update only whole: a 118 KiB first sync (500 paragraphs with a
+ * thread each) took 40–95 ms to decode on this repository's 2-core machine, and a copy kept on this
+ * device as much again, each in one task of the page. Without a worker, the page does this work its
+ * own way, a part at a time where it can (sync-in-parts.ts, local-copy.ts).
  */
 
 /** An update as parts to apply one per task, about UPDATE_PART_BYTES each (update-parts.ts); a small one whole. */
