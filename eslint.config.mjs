@@ -10,7 +10,7 @@ export default [
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   {
-    ignores: ['**/dist', '**/.next', '**/.next-profiling', '**/node_modules', '**/out-tsc', '**/next-env.d.ts', '**/*.tsbuildinfo', 'apps/web/public/sw.js'],
+    ignores: ['**/dist', '**/.next', '**/.next-profiling', '**/node_modules', '**/out-tsc', '**/next-env.d.ts', '**/*.tsbuildinfo', 'apps/web/public/sw.js', 'apps/web/public/update-worker.js'],
   },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.mts'],
