@@ -1,6 +1,7 @@
 'use client';
 
 import { shortcutLabel } from '@quire/editor';
+import { memo } from 'react';
 import { Dialog } from '../common/Dialog';
 import styles from './shortcuts-dialog.module.css';
 
@@ -77,25 +78,7 @@ const keyLabel = (keys: string, isMac: boolean) =>
 export function ShortcutsDialog({ open, isMac, onClose }: { open: boolean; isMac: boolean; onClose: () => void }) {
   return (
     <Dialog open={open} title="Keyboard shortcuts" onCancel={onClose} wide>
-      <div className={styles.sections} role="region" aria-label="Shortcuts" tabIndex={0}>
-        {SECTIONS.map((section) => (
-          <table key={section.title} className={styles.table}>
-            <caption className={styles.caption}>{section.title}</caption>
-            <tbody>
-              {section.rows.map(([what, keys]) => (
-                <tr key={what}>
-                  <th scope="row" className={styles.what}>
-                    {what}
-                  </th>
-                  <td className={styles.keys}>
-                    <kbd>{section.literal ? keys : keyLabel(keys, isMac)}</kbd>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ))}
-      </div>
+      <ShortcutTables isMac={isMac} />
       <div className={styles.actions}>
         <button type="button" className="button button--primary" onClick={onClose}>
           Done
@@ -104,3 +87,31 @@ export function ShortcutsDialog({ open, isMac, onClose }: { open: boolean; isMac
     </Dialog>
   );
 }
+
+/**
+ * The tables, rendered once: the dialog is part of the editor screen, which renders again on every
+ * answer and state it follows (some forty rows each time, closed or not).
+ */
+const ShortcutTables = memo(function ShortcutTables({ isMac }: { isMac: boolean }) {
+  return (
+    <div className={styles.sections} role="region" aria-label="Shortcuts" tabIndex={0}>
+      {SECTIONS.map((section) => (
+        <table key={section.title} className={styles.table}>
+          <caption className={styles.caption}>{section.title}</caption>
+          <tbody>
+            {section.rows.map(([what, keys]) => (
+              <tr key={what}>
+                <th scope="row" className={styles.what}>
+                  {what}
+                </th>
+                <td className={styles.keys}>
+                  <kbd>{section.literal ? keys : keyLabel(keys, isMac)}</kbd>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </div>
+  );
+});
