@@ -39,21 +39,30 @@ export function useCollabSession({ documentId, ticket, localCopyUser }: Options)
   useEffect(() => {
     // Started with the session, so it is ready when a long document's first sync arrives.
     setUpdateWorkerUrl(UPDATE_WORKER_URL);
-    const opened = new CollabSession({ serverUrl: api.serverUrl, documentId, ticket: (signal) => ticketRef.current(signal), network: window });
-    const copy = localCopyUser ? new LocalCopy(opened, localCopyUser, documentId) : undefined;
-    // A transition: the screen's parts that follow the session render in slices, not in this task.
-    startTransition(() => {
-      setSession(opened);
-      setConnection(opened.connection);
-      setLocalCopy(copy?.state ?? NO_LOCAL_COPY);
-    });
-    const unsubscribe = opened.subscribe(setConnection);
-    const unsubscribeCopy = copy?.subscribe(setLocalCopy);
+    let close: (() => void) | undefined;
+    // In a task of its own: making the session and this device's copy took about 20 ms, which was
+    // part of the one task that mounts the editor screen and runs its effects.
+    const timer = setTimeout(() => {
+      const opened = new CollabSession({ serverUrl: api.serverUrl, documentId, ticket: (signal) => ticketRef.current(signal), network: window });
+      const copy = localCopyUser ? new LocalCopy(opened, localCopyUser, documentId) : undefined;
+      // A transition: the screen's parts that follow the session render in slices, not in this task.
+      startTransition(() => {
+        setSession(opened);
+        setConnection(opened.connection);
+        setLocalCopy(copy?.state ?? NO_LOCAL_COPY);
+      });
+      const unsubscribe = opened.subscribe(setConnection);
+      const unsubscribeCopy = copy?.subscribe(setLocalCopy);
+      close = () => {
+        unsubscribe();
+        unsubscribeCopy?.();
+        copy?.close();
+        opened.destroy();
+      };
+    }, 0);
     return () => {
-      unsubscribe();
-      unsubscribeCopy?.();
-      copy?.close();
-      opened.destroy();
+      clearTimeout(timer);
+      close?.();
       setSession(null);
     };
   }, [api, documentId, localCopyUser]);

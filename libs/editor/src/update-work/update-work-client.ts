@@ -9,8 +9,8 @@ const waiting = new Map<number, { settle: (result: UpdateWorkResult | null) => v
 
 /**
  * Tells the editor where the app serves its update worker (update-worker.ts; apps/web serves it at
- * `/update-worker.js`), and starts it, so that it is ready when a long document's first sync
- * arrives. Without a URL (unit tests, `next dev`), where workers cannot start, or once the worker
+ * `/update-worker.js`), and starts it in the next task, so that it is ready when a long document's
+ * first sync arrives. Without a URL (unit tests, `next dev`), where workers cannot start, or once the worker
  * failed, the functions below answer null and the callers do the work on the page, a part at a time
  * as before there was a worker.
  */
@@ -20,7 +20,8 @@ export function setUpdateWorkerUrl(url: string | null): void {
   // What the old one was given is done on the page.
   if (worker) fail(worker);
   worker = undefined;
-  if (url) start();
+  // In a task of its own: making a worker held the page 13 ms, in the task that mounts the editor.
+  if (url) setTimeout(start, 0);
 }
 
 function start(): Worker | null {
