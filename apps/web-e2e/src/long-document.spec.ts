@@ -1,7 +1,7 @@
 import { parseMarkdown } from '@quire/editor-schema';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boundEditor, connectedIndicator, launchBrowser, newMember, type Member } from './harness/browser';
+import { launchBrowser, newMember, openDocument, type Member, type Person } from './harness/browser';
 import { sharedQuire } from './harness/urls';
 import { writeDocument } from './harness/write-document';
 
@@ -10,11 +10,10 @@ const PARAGRAPHS = 400;
 const paragraph = (index: number) => `Paragraph ${index + 1} of the long document, which the committee read to the end.`;
 const MARKDOWN = Array.from({ length: PARAGRAPHS }, (_, index) => paragraph(index)).join('\n\n');
 
-/** Opens `url` in `page` and waits until the editor is connected and bound, with every paragraph. */
-async function openWhole(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await connectedIndicator(page).waitFor();
-  await boundEditor(page).waitFor();
+/** Opens `url` as `person` (the harness's openDocument) and checks that every paragraph is there. */
+async function openWhole(person: Person, url: string): Promise<void> {
+  await openDocument(person, url);
+  const { page } = person;
   await page.locator('.quire-doc p', { hasText: paragraph(PARAGRAPHS - 1) }).waitFor();
   expect(await page.locator('.quire-doc p').count()).toBe(PARAGRAPHS);
   expect(await page.locator('.quire-doc p').nth(PARAGRAPHS / 2).textContent()).toBe(paragraph(PARAGRAPHS / 2));
@@ -40,7 +39,7 @@ describe('a long document', () => {
     url = `${urls.webUrl}/d/${id}`;
     const client = await writeDocument(ada, urls.serverUrl, id, parseMarkdown(MARKDOWN));
     // Stored once a page shows it.
-    await openWhole(ada.page, url);
+    await openWhole(ada, url);
     client.destroy();
   }, 120_000);
 
@@ -55,7 +54,7 @@ describe('a long document', () => {
   it('opens whole again in a new tab, from its copy on this device and the server', async () => {
     const page = await ada.context.newPage();
     try {
-      await openWhole(page, url);
+      await openWhole({ ...ada, page, editor: page.locator('.quire-doc') }, url);
       expect(workerPaths(page)).toContain('/update-worker.js');
     } finally {
       await page.close();
@@ -71,7 +70,7 @@ describe('a long document', () => {
         refused++;
         return route.abort();
       });
-      await openWhole(grace.page, url);
+      await openWhole(grace, url);
       expect(refused).toBeGreaterThan(0);
     } finally {
       await grace.context.close();

@@ -4,9 +4,9 @@ import * as idb from 'lib0/indexeddb';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { CollabSession } from '../connection/collab-session';
-import type { CopyRead } from '../update-work/update-work';
+import { nothingPending, type CopyRead } from '../update-work/update-work';
 import { readCopyOffThePage } from '../update-work/update-work-client';
-import { applyUpdatesInParts } from './apply-in-parts';
+import { applyUpdatesInParts } from '../connection/apply-in-parts';
 import { localCopyName, setAsideName } from './local-copy-names';
 
 /** What became of this document's copy on this device. */
@@ -92,16 +92,10 @@ export class LocalCopy {
     // Read in the update worker where the page has one (update-work-client.ts): on the page, a long
     // document's copy held it 54–77 ms, decoded twice (the check, then the merge). Without one, it is
     // checked and applied on the page, a part at a time.
-    let copy: CopyRead | null;
-    try {
-      copy = await readCopyOffThePage(stored.updates);
-    } catch {
-      copy = { whole: false, parts: [] };
-    }
-    copy ??= { whole: await decodesWhole(stored.updates, () => this.closed), parts: stored.updates };
+    const copy: CopyRead = (await readCopyOffThePage(stored.updates)) ?? { whole: await decodesWhole(stored.updates, () => this.closed), parts: stored.updates };
     if (this.closed) return;
     if (copy.whole) {
-      // Shown a part at a time (apply-in-parts.ts); y-indexeddb then finds every change already in.
+      // Shown a part at a time (connection/apply-in-parts.ts); y-indexeddb then finds every change already in.
       try {
         if (!(await applyUpdatesInParts(this.session.doc, copy.parts, FROM_THIS_DEVICE, () => this.closed))) return;
       } catch {
@@ -197,7 +191,7 @@ export async function decodesWhole(updates: readonly Uint8Array[], stop: () => b
   const scratch = new Y.Doc();
   try {
     if (!(await applyUpdatesInParts(scratch, updates, null, stop))) return false;
-    return scratch.store.pendingStructs === null && scratch.store.pendingDs === null;
+    return nothingPending(scratch);
   } catch {
     return false;
   } finally {

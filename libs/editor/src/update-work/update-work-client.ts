@@ -1,3 +1,4 @@
+import { nextTask } from '../next-task';
 import type { CopyRead, UpdateWork, UpdateWorkResult } from './update-work';
 
 /** Where the page's update worker script is; null: the work runs on the page. */
@@ -5,14 +6,16 @@ let workerUrl: string | null = null;
 /** The worker: undefined until first needed, null once it could not start or failed. */
 let worker: Worker | null | undefined;
 let nextId = 1;
-const waiting = new Map<number, { settle: (result: UpdateWorkResult | null) => void }>();
+/** What each request waits for, by id: the worker's parts, or null to do the work on the page. */
+const waiting = new Map<number, (read: CopyRead | null) => void>();
 
 /**
  * Tells the editor where the app serves its update worker (update-worker.ts; apps/web serves it at
  * `/update-worker.js`), and starts it in the next task, so that it is ready when a long document's
- * first sync arrives. Without a URL (unit tests, `next dev`), where workers cannot start, or once the worker
- * failed, the functions below answer null and the callers do the work on the page, a part at a time
- * as before there was a worker.
+ * first sync arrives. Without a URL (unit tests, `next dev`), where workers cannot start, once the
+ * worker failed, or for an update it could not read, the functions below answer null and the
+ * callers do the work on the page, a part at a time as before there was a worker (an unreadable
+ * update then fails there, as Yjs says).
  */
 export function setUpdateWorkerUrl(url: string | null): void {
   if (url === workerUrl) return;
@@ -21,7 +24,7 @@ export function setUpdateWorkerUrl(url: string | null): void {
   if (worker) fail(worker);
   worker = undefined;
   // In a task of its own: making a worker held the page 13 ms, in the task that mounts the editor.
-  if (url) setTimeout(start, 0);
+  if (url) nextTask(start);
 }
 
 function start(): Worker | null {
@@ -30,9 +33,10 @@ function start(): Worker | null {
   try {
     const started = new Worker(workerUrl, { name: 'quire-update-work' });
     started.onmessage = (event: MessageEvent<{ id: number; result: UpdateWorkResult }>) => {
-      const entry = waiting.get(event.data.id);
+      const settle = waiting.get(event.data.id);
       waiting.delete(event.data.id);
-      entry?.settle(event.data.result);
+      const { result } = event.data;
+      settle?.('error' in result ? null : result);
     };
     // The script did not load (offline without it kept, a build without it) or the worker broke:
     // what it was given, and everything after, is done on the page.
@@ -53,39 +57,26 @@ function fail(failed: Worker): void {
   worker = null;
   const left = [...waiting.values()];
   waiting.clear();
-  for (const { settle } of left) settle(null);
+  for (const settle of left) settle(null);
 }
 
-/** The worker's result; null when there is no worker, or it failed: then the caller does the work on the page. */
-function run(work: UpdateWork): Promise<UpdateWorkResult | null> {
+function run(work: UpdateWork): Promise<CopyRead | null> {
   const running = start();
   if (!running) return Promise.resolve(null);
   return new Promise((settle) => {
     const id = nextId++;
-    waiting.set(id, { settle });
+    waiting.set(id, settle);
     running.postMessage({ id, work });
   });
 }
 
-function read(result: UpdateWorkResult | null): CopyRead | null {
-  if (result && 'error' in result) throw new Error(result.error);
-  return result;
-}
-
-/**
- * `update` as parts to apply one per task (update-work.ts's partsOfUpdate), cut in the worker;
- * null without one (the caller cuts it on the page); rejects with Yjs's error for an update it
- * cannot read.
- */
+/** `update` as parts to apply one per task (update-work.ts's partsOfUpdate), cut in the worker; null: cut it on the page. */
 export async function updatePartsOffThePage(update: Uint8Array): Promise<Uint8Array[] | null> {
   // A copy of its own: a first sync's update is a view into its message.
-  return read(await run({ kind: 'parts', update: update.slice() }))?.parts ?? null;
+  return (await run({ kind: 'parts', update: update.slice() }))?.parts ?? null;
 }
 
-/**
- * A copy kept on this device read in the worker (update-work.ts's readCopy): whether it is whole,
- * and its parts; null without one (the caller reads it on the page).
- */
-export async function readCopyOffThePage(updates: readonly Uint8Array[]): Promise<CopyRead | null> {
-  return read(await run({ kind: 'copy', updates: [...updates] }));
+/** A kept copy read in the worker (update-work.ts's readKeptCopy): whether it is whole, and its parts; null: read it on the page. */
+export function readCopyOffThePage(updates: readonly Uint8Array[]): Promise<CopyRead | null> {
+  return run({ kind: 'copy', updates: [...updates] });
 }

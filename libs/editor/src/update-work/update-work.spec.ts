@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { UPDATE_PART_BYTES } from '../connection/update-parts';
-import { doUpdateWork, partsOfUpdate, readCopy, type UpdateWork, type UpdateWorkResult } from './update-work';
+import { doUpdateWork, partsOfUpdate, readKeptCopy, type UpdateWork, type UpdateWorkResult } from './update-work';
 import { readCopyOffThePage, updatePartsOffThePage } from './update-work-client';
 import { serveUpdateWork } from './update-worker';
 
@@ -44,13 +44,13 @@ describe('update work (done in the update worker where the page has one)', () =>
 
   it('reads a copy kept on this device: whole, its parts make the document; missing an update, not whole and nothing to merge', () => {
     const { doc, updates } = longDocument(300);
-    const copy = readCopy(updates);
+    const copy = readKeptCopy(updates);
     expect(copy.whole).toBe(true);
     expect(copy.parts.length).toBeGreaterThan(3);
     expect(textOf(rebuilt(copy.parts))).toBe(textOf(doc));
-    expect(readCopy(updates.slice(1))).toEqual({ whole: false, parts: [] });
-    expect(readCopy([Uint8Array.of(1, 2, 3)])).toEqual({ whole: false, parts: [] });
-    expect(readCopy([])).toEqual({ whole: true, parts: [] });
+    expect(readKeptCopy(updates.slice(1))).toEqual({ whole: false, parts: [] });
+    expect(readKeptCopy([Uint8Array.of(1, 2, 3)])).toEqual({ whole: false, parts: [] });
+    expect(readKeptCopy([])).toEqual({ whole: true, parts: [] });
   });
 
   it('answers an update Yjs cannot read with an error, not a throw', () => {

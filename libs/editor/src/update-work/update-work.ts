@@ -23,15 +23,20 @@ export interface CopyRead {
   readonly parts: Uint8Array[];
 }
 
-/** Reads a copy's updates on a scratch document, and cuts what they make into parts. */
-export function readCopy(updates: readonly Uint8Array[]): CopyRead {
+/** Every struct and deletion `doc` was given is in: none waits for an update it has not had. */
+export function nothingPending(doc: Y.Doc): boolean {
+  return doc.store.pendingStructs === null && doc.store.pendingDs === null;
+}
+
+/** Reads a kept copy's updates on a scratch document, and cuts what they make into parts. */
+export function readKeptCopy(updates: readonly Uint8Array[]): CopyRead {
   if (updates.length === 0) return { whole: true, parts: [] };
   const scratch = new Y.Doc();
   try {
     Y.transact(scratch, () => {
       for (const update of updates) Y.applyUpdate(scratch, update);
     });
-    if (scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null) return { whole: false, parts: [] };
+    if (!nothingPending(scratch)) return { whole: false, parts: [] };
     return { whole: true, parts: partsOfUpdate(Y.encodeStateAsUpdate(scratch)) };
   } catch {
     return { whole: false, parts: [] };
@@ -49,7 +54,7 @@ export type UpdateWorkResult = CopyRead | { readonly error: string };
 /** Does `work`; never throws (an update Yjs cannot read is an `error`). */
 export function doUpdateWork(work: UpdateWork): UpdateWorkResult {
   try {
-    return work.kind === 'parts' ? { whole: true, parts: partsOfUpdate(work.update) } : readCopy(work.updates);
+    return work.kind === 'parts' ? { whole: true, parts: partsOfUpdate(work.update) } : readKeptCopy(work.updates);
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { UPDATE_PART_BYTES } from '../connection/update-parts';
+import { UPDATE_PART_BYTES } from './update-parts';
 import type { NextTask } from '../next-task';
 import { applyUpdatesInParts } from './apply-in-parts';
 

@@ -1,12 +1,13 @@
 import * as Y from 'yjs';
-import { cutUpdate, partsFor, UPDATE_PART_BYTES } from '../connection/update-parts';
+import { cutUpdate, partsFor, UPDATE_PART_BYTES } from './update-parts';
 import { nextTask as afterThisTask, type NextTask } from '../next-task';
 
 /**
  * Applies `updates` to `doc` in order, about UPDATE_PART_BYTES a task: small updates go together,
- * a large one is cut (update-parts.ts). A copy of a long document on this device applied in one
- * transaction held Chromium's main thread 54–77 ms on opening (apps/web-e2e README,
- * `comments-performance`), as the first sync did. Each part is its own transaction, with `origin`.
+ * a large one is cut (update-parts.ts). A long document's first sync (sync-in-parts.ts) and its
+ * copy on this device (local-copy.ts), each applied in one transaction, held Chromium's main thread
+ * 110–138 and 54–77 ms on opening (apps/web-e2e README, `comments-performance`). Each part is its
+ * own transaction, with `origin`.
  * Stops, returning false, once `stop()` says so (the page left); throws what Yjs throws.
  */
 export async function applyUpdatesInParts(
