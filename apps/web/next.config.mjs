@@ -13,6 +13,12 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   turbopack: { root: workspaceRoot },
+  // One function per module, not Turbopack's merged ones: prosemirror-model reads `new Error().stack`
+  // as it loads (its v8InternHack), and V8 then reparses every function on the stack for its source
+  // positions. Merged, that was the editor's 883 KB module function: 31 ms of main thread inside
+  // React's render task when a document opens by its address (apps/web-e2e README,
+  // `comments-performance`; scripts/hint-eager-compile.mjs is the other half of that work).
+  experimental: { turbopackScopeHoisting: false },
   outputFileTracingRoot: workspaceRoot,
   // The Docker image (docker/web.Dockerfile) sets QUIRE_WEB_OUTPUT=standalone: .next/standalone
   // then holds the server and only the node_modules files it uses. Not by default, since
