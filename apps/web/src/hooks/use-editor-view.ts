@@ -121,16 +121,18 @@ export function useEditorView({ session, mount, host, editable, attributes, stat
     if (!view || !session || !contentReady || boundRef.current) return;
     const binding = bindSharedDocument(view, { fragment: session.fragment, awareness: session.awareness });
     let current = true;
+    let cancelRefresh: (() => void) | undefined;
     void binding.bound.then(() => {
       if (!current || view.isDestroyed) return;
       boundRef.current = true;
       // Re-reads `editable` and `attributes` (no longer busy).
-      view.setProps({});
+      cancelRefresh = refreshPropsSoon(view);
       store.set(view.state);
     });
     return () => {
       current = false;
       binding.cancel();
+      cancelRefresh?.();
     };
   }, [view, session, contentReady, store]);
 
@@ -138,9 +140,21 @@ export function useEditorView({ session, mount, host, editable, attributes, stat
     editableRef.current = editable;
     attributesRef.current = attributes;
     commentOnlyRef.current = commentOnly;
-    // setProps re-reads `editable` and `attributes`.
-    view?.setProps({});
+    return view ? refreshPropsSoon(view) : undefined;
   }, [view, editable, attributes, commentOnly]);
 
   return { view, store };
+}
+
+/**
+ * Has the view re-read its props (`editable`, `attributes`) in a task of its own; returns how to
+ * cancel. ProseMirror then walks the whole document and measures it to keep the scroll position:
+ * for a 500-thread document, about 30 ms of forced layout, which made the React commit that asked
+ * a long task (apps/web-e2e README, `comments-performance`).
+ */
+function refreshPropsSoon(view: EditorView): () => void {
+  const handle = setTimeout(() => {
+    if (!view.isDestroyed) view.setProps({});
+  }, 0);
+  return () => clearTimeout(handle);
 }

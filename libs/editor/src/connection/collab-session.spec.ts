@@ -249,7 +249,7 @@ describe('CollabSession', () => {
     expect(session.fragment.length).toBeLessThan(600);
     expect(session.connection.status).toEqual({ kind: 'connected', synced: false });
     // A timer set during a fake tick waits 1 ms at least.
-    for (let task = 0; task < 20 && session.connection.status.kind === 'connected' && !session.connection.status.synced; task++) await vi.advanceTimersByTimeAsync(1);
+    for (let task = 0; task < 60 && session.connection.status.kind === 'connected' && !session.connection.status.synced; task++) await vi.advanceTimersByTimeAsync(1);
     expect(session.fragment.toString()).toBe(fragment.toString());
     expect(session.connection.status).toEqual({ kind: 'connected', synced: true });
   });

@@ -73,6 +73,78 @@ describe('splitting an update into parts', () => {
     }
   });
 
+  it('spreads the anchors of many one-change clients over the parts, each after the text it marks', () => {
+    // As the server anchors threads: each mark made on a copy under a client id of its own.
+    const source = new Y.Doc();
+    const fragment = source.getXmlFragment('prosemirror');
+    for (let index = 0; index < 60; index++) {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(`Point ${index}: the committee discussed it at length.`)]);
+      fragment.insert(index, [paragraph]);
+    }
+    const textOnly = Y.encodeStateVector(source);
+    const text = Y.encodeStateAsUpdate(source);
+    for (let index = 0; index < 60; index++) {
+      const anchor = new Y.Doc();
+      Y.applyUpdate(anchor, Y.encodeStateAsUpdate(source));
+      const text = (anchor.getXmlFragment('prosemirror').get(index) as Y.XmlElement).get(0) as Y.XmlText;
+      text.format(0, 5, { comment: { threadId: `thread-${index}` } });
+      Y.applyUpdate(source, Y.encodeStateAsUpdate(anchor, Y.encodeStateVector(source)));
+    }
+    const whole = Y.encodeStateAsUpdate(source);
+    const parts = splitUpdate(whole, 6);
+    const anchorClients = (part: Uint8Array) => new Set(Y.decodeUpdate(part).structs.map((struct) => struct.id.client)).size - 1;
+    const perPart = parts.map(anchorClients);
+    expect(perPart.reduce((sum, count) => sum + Math.max(count, 0), 0)).toBeGreaterThanOrEqual(60);
+    // By shares alone, all 60 went in the last part.
+    expect(Math.max(...perPart)).toBeLessThan(30);
+    const doc = new Y.Doc();
+    for (const part of parts) {
+      Y.applyUpdate(doc, part);
+      // No mark arrives before the text it marks.
+      expect(doc.store.pendingStructs).toBeNull();
+    }
+    expect(doc.getXmlFragment('prosemirror').toString()).toBe(fragment.toString());
+
+    // The anchors alone (a device that has the text already): each refers only to what it has, and
+    // they go in the parts in turn, not all in the first.
+    const anchorsOnly = splitUpdate(Y.encodeStateAsUpdate(source, textOnly), 4);
+    const clientsIn = (part: Uint8Array) => new Set(Y.decodeUpdate(part).structs.map((struct) => struct.id.client)).size;
+    expect(anchorsOnly.map(clientsIn).reduce((sum, count) => sum + count, 0)).toBe(60);
+    expect(Math.max(...anchorsOnly.map(clientsIn))).toBeLessThanOrEqual(15);
+    const device = new Y.Doc();
+    Y.applyUpdate(device, text);
+    for (const part of anchorsOnly) {
+      Y.applyUpdate(device, part);
+      expect(device.store.pendingStructs).toBeNull();
+    }
+    expect(device.getXmlFragment('prosemirror').toString()).toBe(fragment.toString());
+  });
+
+  it('spreads a chain of one-change clients over the parts (a map key set by each in turn)', () => {
+    const source = new Y.Doc();
+    source.getMap('threads').set('revision', 0);
+    const before = Y.encodeStateAsUpdate(source);
+    const beforeVector = Y.encodeStateVector(source);
+    for (let index = 1; index <= 300; index++) {
+      const other = new Y.Doc();
+      Y.applyUpdate(other, Y.encodeStateAsUpdate(source));
+      other.getMap('threads').set('revision', index);
+      Y.applyUpdate(source, Y.encodeStateAsUpdate(other, Y.encodeStateVector(source)));
+    }
+    const parts = splitUpdate(Y.encodeStateAsUpdate(source, beforeVector), 4);
+    const structsIn = (part: Uint8Array) => Y.decodeUpdate(part).structs.length;
+    expect(parts.map(structsIn).reduce((sum, count) => sum + count, 0)).toBe(300);
+    // Each refers to the one before: by reference alone, all 300 went in one part.
+    expect(Math.max(...parts.map(structsIn))).toBeLessThanOrEqual(75);
+    const device = new Y.Doc();
+    Y.applyUpdate(device, before);
+    for (const part of parts) Y.applyUpdate(device, part);
+    expect(device.getMap('threads').get('revision')).toBe(300);
+    expect(device.store.pendingStructs).toBeNull();
+    expect(device.store.pendingDs).toBeNull();
+  });
+
   it('keeps a small update whole', () => {
     const update = Y.encodeStateAsUpdate(editedDocument());
     expect(splitUpdate(update, 1)).toEqual([update]);

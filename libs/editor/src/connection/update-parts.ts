@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 
 /** A first sync larger than this is applied in parts (a part about this size each). */
-export const UPDATE_PART_BYTES = 4 * 1024;
+export const UPDATE_PART_BYTES = 2 * 1024;
 
 /** What `Y.decodeUpdate` returns for each struct: an Item, a GC or a Skip, each able to write itself. */
 interface DecodedStruct {
@@ -13,10 +13,14 @@ interface DecodedStruct {
 
 /**
  * Cuts a Yjs update (format v1) into `count` updates that, applied in order, make the same
- * document (each returned as the function that encodes it): part k holds the k-th share of every
- * client's structs, so the clients' histories advance together and each part's structs mostly find
- * what they refer to in the parts before
- * (Yjs keeps any that do not as pending until they can, so the order never costs correctness).
+ * document (each returned as the function that encodes it). A client with at least `count` structs
+ * gives part k the k-th share of its structs, so the writers' histories advance together. A client
+ * with fewer (a thread's anchor, made by the server under a client id of its own: a document with
+ * 500 threads has 500 such clients) gives each struct to the first part, from where what it refers
+ * to (its origins and parent) has arrived, that has room (assignParts). Shares alone put all of
+ * those in the last part: 500 formatting marks applied in one task, 28–38 ms on this repository's
+ * machine. Yjs keeps a struct that arrives before what it refers to pending until it can, so the
+ * order never costs correctness, only time.
  * Each part also carries the deletions of the structs it completes (a client's deleted ranges up
  * to the clock its structs reach in that part); the last part carries what is left, deletions of
  * structs this update does not hold included. In one part, a first sync's deletions alone held the
@@ -41,15 +45,27 @@ export function cutUpdate(update: Uint8Array, count: number): (() => Uint8Array)
     if (!list) byClient.set(struct.id.client, (list = []));
     list.push(struct);
   }
+  const partOf = assignParts(byClient, count);
+  // Each part's runs of structs, a run per client: a client's structs go to parts in order of clock.
+  const slicesOf = Array.from({ length: count }, () => [] as [number, DecodedStruct[]][]);
+  for (const [client, list] of byClient) {
+    const assigned = partOf.get(client) as number[];
+    let run: DecodedStruct[] = [];
+    list.forEach((struct, index) => {
+      if (index > 0 && assigned[index] !== assigned[index - 1]) {
+        (slicesOf[assigned[index - 1] as number] as [number, DecodedStruct[]][]).push([client, run]);
+        run = [];
+      }
+      run.push(struct);
+    });
+    if (run.length > 0) (slicesOf[assigned[list.length - 1] as number] as [number, DecodedStruct[]][]).push([client, run]);
+  }
   const deletions = new DeletionsByClock(ds);
   const parts: (() => Uint8Array)[] = [];
   for (let part = 0; part < count; part++) {
-    const slices: [number, DecodedStruct[]][] = [];
+    const slices = slicesOf[part] as [number, DecodedStruct[]][];
     const reached = new Map<number, number>();
-    for (const [client, list] of byClient) {
-      const slice = list.slice(Math.floor((list.length * part) / count), Math.floor((list.length * (part + 1)) / count));
-      if (slice.length === 0) continue;
-      slices.push([client, slice]);
+    for (const [client, slice] of slices) {
       const end = slice[slice.length - 1] as DecodedStruct;
       reached.set(client, end.id.clock + end.length);
     }
@@ -58,6 +74,127 @@ export function cutUpdate(update: Uint8Array, count: number): (() => Uint8Array)
     if (slices.length > 0 || deleted.size > 0 || last) parts.push(() => encodePart(slices, deleted));
   }
   return parts;
+}
+
+interface StructId {
+  client: number;
+  clock: number;
+}
+
+/** What an Item refers to, as Y.decodeUpdate leaves it (a GC or a Skip refers to nothing). */
+interface StructReferences {
+  origin?: StructId | null;
+  rightOrigin?: StructId | null;
+  parent?: StructId | string | null;
+}
+
+/**
+ * The part of each struct of each client (indexes into `byClient`'s lists), in order of clock. A
+ * small client's struct goes in the first part, from where what it refers to arrives, that has
+ * room (the parts share the structs evenly); one free to go anywhere (it refers to nothing, or only
+ * to what the document has already) goes with its client's next struct that is not. Room matters
+ * for chains: a map key set once by each of 500 clients is 500 structs, each after the one before,
+ * which by reference alone all went in one part (16–49 ms).
+ */
+function assignParts(byClient: ReadonlyMap<number, DecodedStruct[]>, count: number): Map<number, number[]> {
+  let total = 0;
+  for (const list of byClient.values()) total += list.length;
+  const room = Math.ceil(total / count);
+  const load = new Array<number>(count).fill(0);
+  const partOf = new Map<number, number[]>();
+  for (const [client, list] of byClient) {
+    if (list.length < count) continue;
+    const parts = new Array<number>(list.length);
+    for (let part = 0; part < count; part++) {
+      for (let index = Math.floor((list.length * part) / count); index < Math.floor((list.length * (part + 1)) / count); index++) parts[index] = part;
+      load[part] = (load[part] as number) + Math.floor((list.length * (part + 1)) / count) - Math.floor((list.length * part) / count);
+    }
+    partOf.set(client, parts);
+  }
+  /** The first part from `need` on with room (the last has room for all), counting the struct in. */
+  const place = (need: number): number => {
+    let part = need;
+    while (part < count - 1 && (load[part] as number) >= room) part++;
+    load[part] = (load[part] as number) + 1;
+    return part;
+  };
+  /** The small clients a struct refers to: each is placed before it. */
+  const referenced = (struct: DecodedStruct): number[] => {
+    const { origin, rightOrigin, parent } = struct as unknown as StructReferences;
+    const clients: number[] = [];
+    for (const id of [origin, rightOrigin, parent]) if (id && typeof id !== 'string' && byClient.has(id.client) && !partOf.has(id.client)) clients.push(id.client);
+    return clients;
+  };
+  /** The part a struct of this update holding `id` went in; -1 when it is not in this update (or waits in a cycle). */
+  const partOfId = (id: StructId | null | undefined | string): number => {
+    if (!id || typeof id === 'string') return -1;
+    const list = byClient.get(id.client);
+    const parts = partOf.get(id.client);
+    if (!list || !parts) return -1;
+    const index = structAt(list, id.clock);
+    return index < 0 ? -1 : (parts[index] as number);
+  };
+  const placeClient = (client: number): void => {
+    const list = byClient.get(client) as DecodedStruct[];
+    // Where what each struct refers to has arrived; -1 for one free to go anywhere: it refers to
+    // nothing (a GC: text deleted and collected) or only to what the document has already.
+    const needs = list.map((struct) => {
+      const { origin, rightOrigin, parent } = struct as unknown as StructReferences;
+      return Math.max(partOfId(origin), partOfId(rightOrigin), partOfId(parent));
+    });
+    // A free one goes with the next one that is not.
+    let following = -1;
+    for (let index = needs.length - 1; index >= 0; index--) {
+      if ((needs[index] as number) >= 0) following = needs[index] as number;
+      else needs[index] = following;
+    }
+    // A client's structs go in order of clock.
+    let floor = 0;
+    partOf.set(
+      client,
+      needs.map((need) => (floor = place(Math.max(floor, need)))),
+    );
+  };
+  // Depth first, on a stack of its own: a chain of thousands of clients would overflow the call
+  // stack. A client is placed once those it refers to are; one whose references were pushed stays
+  // on the stack under them. A cycle cannot happen in a real history; if it did, the struct that
+  // closes it would wait in Yjs's pending set.
+  const expanded = new Set<number>();
+  for (const start of byClient.keys()) {
+    const stack = [start];
+    while (stack.length > 0) {
+      const client = stack[stack.length - 1] as number;
+      if (partOf.has(client)) {
+        stack.pop();
+        continue;
+      }
+      if (!expanded.has(client)) {
+        expanded.add(client);
+        const before = (byClient.get(client) as DecodedStruct[]).flatMap(referenced).filter((other) => !expanded.has(other));
+        if (before.length > 0) {
+          stack.push(...before);
+          continue;
+        }
+      }
+      stack.pop();
+      placeClient(client);
+    }
+  }
+  return partOf;
+}
+
+/** The index in `list` (one client's structs, in order of clock) of the struct holding `clock`, or -1. */
+function structAt(list: readonly DecodedStruct[], clock: number): number {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const struct = list[middle] as DecodedStruct;
+    if (clock < struct.id.clock) high = middle - 1;
+    else if (clock >= struct.id.clock + struct.length) low = middle + 1;
+    else return middle;
+  }
+  return -1;
 }
 
 type DeletedRanges = Map<number, { clock: number; len: number }[]>;
