@@ -1,4 +1,4 @@
-import { resolveServerUrl } from '@quire/editor';
+import { resolveServerUrl } from '@quire/editor/server-url';
 import type { ZodType, ZodTypeDef } from 'zod';
 
 /** Why a request to the collaboration server failed, worded for the person using the page. */
