@@ -4,7 +4,7 @@ import { canEdit, updateImage, type EditorHost } from '@quire/editor';
 import { useQuery } from '@tanstack/react-query';
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useCollabSession } from '../../hooks/use-collab-session';
 import { useContentReady } from '../../hooks/use-content-ready';
 import { useSessionRenewal } from '../../hooks/use-session-renewal';
@@ -90,6 +90,11 @@ export function EditorScreen(props: EditorScreenProps) {
   const isMac = useIsMac();
 
   const [mount, setMount] = useState<HTMLDivElement | null>(null);
+  // A ref's state set during the commit that mounts the screen is rendered synchronously at its end,
+  // which first runs that commit's effects (the queries' fetches among them): one task of 50–55 ms
+  // when a 500-thread document opened (apps/web-e2e README, `comments-performance`). In a
+  // transition it is rendered later, in slices.
+  const mountRef = useCallback((element: HTMLDivElement | null) => startTransition(() => setMount(element)), []);
   const toolbar = useRef<ToolbarHandle>(null);
   const findBar = useRef<FindBarHandle>(null);
   const header = useRef<HTMLElement>(null);
@@ -301,7 +306,7 @@ export function EditorScreen(props: EditorScreenProps) {
               }}
             >
               <EditorHelp id={helpId} isMac={isMac} readOnly={!mayEdit} commentOnly={commentOnly} />
-              <div ref={setMount} />
+              <div ref={mountRef} />
             </article>
             {commentsOptions && !history.selected ? (
               <CommentsPanel
