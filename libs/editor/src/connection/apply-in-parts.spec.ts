@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { UPDATE_PART_BYTES } from './update-parts';
 import type { NextTask } from '../next-task';
 import { applyUpdatesInParts } from './apply-in-parts';
+import { typedDocument } from '../testing/typed-document';
 
 /** Tasks run only when the test says: how many parts waited, and each part's own task. */
 function heldTasks() {
@@ -29,23 +30,9 @@ function heldTasks() {
   return { nextTask, runAll };
 }
 
-/** A document of `paragraphs` paragraphs, and the updates it was typed in (one per paragraph). */
-function typed(paragraphs: number): { doc: Y.Doc; updates: Uint8Array[] } {
-  const doc = new Y.Doc();
-  const updates: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array) => updates.push(update));
-  const fragment = doc.getXmlFragment('prosemirror');
-  for (let index = 0; index < paragraphs; index++) {
-    const paragraph = new Y.XmlElement('paragraph');
-    paragraph.insert(0, [new Y.XmlText(`Point ${index + 1}: the committee discussed item ${index + 1} at length and agreed to revisit it.`)]);
-    fragment.insert(fragment.length, [paragraph]);
-  }
-  return { doc, updates };
-}
-
 describe('applying a copy of a document a part at a time', () => {
   it('cuts one large update into tasks of its own and ends with the same document', async () => {
-    const { doc: source } = typed(500);
+    const { doc: source } = typedDocument(500);
     const whole = Y.encodeStateAsUpdate(source);
     const target = new Y.Doc();
     const origins = new Set<unknown>();
@@ -67,7 +54,7 @@ describe('applying a copy of a document a part at a time', () => {
   });
 
   it('puts many small updates together rather than a task each', async () => {
-    const { doc: source, updates } = typed(300);
+    const { doc: source, updates } = typedDocument(300);
     const target = new Y.Doc();
     const { nextTask, runAll } = heldTasks();
     const applied = applyUpdatesInParts(target, updates, null, () => false, nextTask);
@@ -78,7 +65,7 @@ describe('applying a copy of a document a part at a time', () => {
   });
 
   it('stops between parts once told to, leaving the rest unapplied', async () => {
-    const { doc: source } = typed(500);
+    const { doc: source } = typedDocument(500);
     const target = new Y.Doc();
     let parts = 0;
     target.on('update', () => parts++);

@@ -8,6 +8,7 @@ import { encodeStoredAck, encodeSyncStep1 } from '@quire/protocol';
 import { colorForUserId } from '../identity/palette';
 import { CollabSession } from './collab-session';
 import { TicketRefusedError, type SocketTicket } from './socket-ticket';
+import { typedDocument } from '../testing/typed-document';
 
 /** A WebSocket that connects only when the test says so. */
 class FakeSocket {
@@ -229,13 +230,8 @@ describe('CollabSession', () => {
   });
 
   it('applies a long document’s first sync in parts, a task each, and is synced once all are in', async () => {
-    const server = new Y.Doc();
+    const { doc: server } = typedDocument(600);
     const fragment = server.getXmlFragment('prosemirror');
-    for (let index = 0; index < 600; index++) {
-      const paragraph = new Y.XmlElement('paragraph');
-      paragraph.insert(0, [new Y.XmlText(`Paragraph ${index}: the committee discussed this item at length and agreed to revisit it.`)]);
-      fragment.insert(index, [paragraph]);
-    }
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, 0);
     syncProtocol.writeSyncStep2(encoder, server);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { cutUpdate, partsFor, UPDATE_PART_BYTES } from './update-parts';
+import { typedDocument } from '../testing/typed-document';
 
 const splitUpdate = (update: Uint8Array, count: number) => cutUpdate(update, count).map((part) => part());
 
@@ -75,13 +76,8 @@ describe('splitting an update into parts', () => {
 
   it('spreads the anchors of many one-change clients over the parts, each after the text it marks', () => {
     // As the server anchors threads: each mark made on a copy under a client id of its own.
-    const source = new Y.Doc();
+    const { doc: source } = typedDocument(60);
     const fragment = source.getXmlFragment('prosemirror');
-    for (let index = 0; index < 60; index++) {
-      const paragraph = new Y.XmlElement('paragraph');
-      paragraph.insert(0, [new Y.XmlText(`Point ${index}: the committee discussed it at length.`)]);
-      fragment.insert(index, [paragraph]);
-    }
     const textOnly = Y.encodeStateVector(source);
     const text = Y.encodeStateAsUpdate(source);
     for (let index = 0; index < 60; index++) {

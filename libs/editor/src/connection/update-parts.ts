@@ -88,6 +88,12 @@ interface StructReferences {
   parent?: StructId | string | null;
 }
 
+/** The structs `struct` refers to: its origins, and its parent when that is an item. */
+function referencesOf(struct: DecodedStruct): StructId[] {
+  const { origin, rightOrigin, parent } = struct as unknown as StructReferences;
+  return [origin, rightOrigin, parent].filter((id): id is StructId => typeof id === 'object' && id !== null);
+}
+
 /**
  * The part of each struct of each client (indexes into `byClient`'s lists), in order of clock. A
  * small client's struct goes in the first part, from where what it refers to arrives, that has
@@ -118,16 +124,8 @@ function assignParts(byClient: ReadonlyMap<number, DecodedStruct[]>, count: numb
     load[part] = (load[part] as number) + 1;
     return part;
   };
-  /** The small clients a struct refers to: each is placed before it. */
-  const referenced = (struct: DecodedStruct): number[] => {
-    const { origin, rightOrigin, parent } = struct as unknown as StructReferences;
-    const clients: number[] = [];
-    for (const id of [origin, rightOrigin, parent]) if (id && typeof id !== 'string' && byClient.has(id.client) && !partOf.has(id.client)) clients.push(id.client);
-    return clients;
-  };
   /** The part a struct of this update holding `id` went in; -1 when it is not in this update (or waits in a cycle). */
-  const partOfId = (id: StructId | null | undefined | string): number => {
-    if (!id || typeof id === 'string') return -1;
+  const partOfId = (id: StructId): number => {
     const list = byClient.get(id.client);
     const parts = partOf.get(id.client);
     if (!list || !parts) return -1;
@@ -138,10 +136,7 @@ function assignParts(byClient: ReadonlyMap<number, DecodedStruct[]>, count: numb
     const list = byClient.get(client) as DecodedStruct[];
     // Where what each struct refers to has arrived; -1 for one free to go anywhere: it refers to
     // nothing (a GC: text deleted and collected) or only to what the document has already.
-    const needs = list.map((struct) => {
-      const { origin, rightOrigin, parent } = struct as unknown as StructReferences;
-      return Math.max(partOfId(origin), partOfId(rightOrigin), partOfId(parent));
-    });
+    const needs = list.map((struct) => Math.max(-1, ...referencesOf(struct).map(partOfId)));
     // A free one goes with the next one that is not.
     let following = -1;
     for (let index = needs.length - 1; index >= 0; index--) {
@@ -170,7 +165,11 @@ function assignParts(byClient: ReadonlyMap<number, DecodedStruct[]>, count: numb
       }
       if (!expanded.has(client)) {
         expanded.add(client);
-        const before = (byClient.get(client) as DecodedStruct[]).flatMap(referenced).filter((other) => !expanded.has(other));
+        // The clients of this update it refers to that are not placed yet (large ones were, by shares).
+        const before = (byClient.get(client) as DecodedStruct[])
+          .flatMap(referencesOf)
+          .map((id) => id.client)
+          .filter((other) => byClient.has(other) && !partOf.has(other) && !expanded.has(other));
         if (before.length > 0) {
           stack.push(...before);
           continue;

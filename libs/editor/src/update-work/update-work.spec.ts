@@ -4,21 +4,14 @@ import { UPDATE_PART_BYTES } from '../connection/update-parts';
 import { doUpdateWork, partsOfUpdate, readKeptCopy, type UpdateWork, type UpdateWorkResult } from './update-work';
 import { readCopyOffThePage, updatePartsOffThePage } from './update-work-client';
 import { serveUpdateWork } from './update-worker';
+import { typedDocument } from '../testing/typed-document';
 
-/** A document of `paragraphs` paragraphs, and every update that made it, as a page kept them. */
+/** A document of `paragraphs` paragraphs, some with their first words deleted, and every update that made it. */
 function longDocument(paragraphs: number): { doc: Y.Doc; updates: Uint8Array[] } {
-  const doc = new Y.Doc();
-  const updates: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array) => updates.push(update));
-  const fragment = doc.getXmlFragment('prosemirror');
-  for (let index = 0; index < paragraphs; index++) {
-    const text = new Y.XmlText();
-    const paragraph = new Y.XmlElement('paragraph');
-    paragraph.insert(0, [text]);
-    fragment.insert(index, [paragraph]);
-    text.insert(0, `Paragraph ${index}: the committee discussed this item at length and agreed to revisit it.`);
+  const { doc, updates, texts } = typedDocument(paragraphs);
+  texts.forEach((text, index) => {
     if (index % 7 === 0) text.delete(0, 10);
-  }
+  });
   return { doc, updates };
 }
 
